@@ -1,0 +1,78 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout, Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from burgerkracht.accounts.models import User
+from burgerkracht.core.models import Neighbourhood
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = [
+            "full_name",
+            "phone",
+            "neighbourhood",
+            "notify_messages",
+            "notify_status",
+            "notify_reminders",
+        ]
+        help_texts = {
+            "full_name": _("The name we use when we write to you."),
+            "phone": _("Optional. For when you would rather be called than e-mailed."),
+            "neighbourhood": _("Optional. So we can show you what happens near you."),
+        }
+        widgets = {"phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(
+            is_active=True
+        ).select_related("district")
+        self.fields["neighbourhood"].empty_label = _("No neighbourhood chosen")
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            "full_name",
+            "phone",
+            "neighbourhood",
+            Fieldset(
+                _("When may we e-mail you?"),
+                "notify_messages",
+                "notify_status",
+                "notify_reminders",
+            ),
+            Submit("save", _("Save")),
+        )
+
+    def clean_full_name(self):
+        return self.cleaned_data["full_name"].strip()
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        allowed = set("0123456789+-() ")
+        if phone and (not set(phone) <= allowed or sum(c.isdigit() for c in phone) < 6):
+            raise forms.ValidationError(
+                _("Enter a phone number with digits only, for example 036 123 45 67.")
+            )
+        return phone
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I understand this and want to delete my account."),
+        error_messages={"required": _("Tick the box if you want to delete your account.")},
+    )
+    reason = forms.CharField(
+        label=_("Why do you want to leave? (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("This helps us improve the portal. You do not have to answer."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout("reason", "confirm", Submit("delete", _("Delete my account")))

@@ -1,0 +1,50 @@
+"""Staff must set up two-factor authentication before they reach any staff page."""
+
+from collections.abc import Callable
+
+from allauth.mfa.models import Authenticator
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+# Pages a staff member without a second factor may still open: setting it up, leaving,
+# and the public information pages.
+ALLOWED_PREFIXES = (
+    "/accounts/2fa/",
+    "/accounts/logout/",
+    "/accounts/reauthenticate/",
+    "/static/",
+    "/i18n/",
+    "/privacy/",
+    "/toegankelijkheid/",
+    "/gezondheid/",
+    "/thema.css",
+)
+
+
+def has_second_factor(user) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+class StaffMfaRequiredMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            user.is_authenticated
+            and user.requires_mfa
+            and not request.path.startswith(ALLOWED_PREFIXES)
+            and not has_second_factor(user)
+        ):
+            messages.warning(
+                request,
+                _(
+                    "Your role at the municipality requires two-step login. "
+                    "Set it up first; it takes about two minutes."
+                ),
+            )
+            return HttpResponseRedirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)

@@ -1,0 +1,112 @@
+"""The user: e-mail is the login; roles are groups (see roles.py)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from burgerkracht.accounts.roles import STAFF_ROLES, Role
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("An e-mail address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.update(is_staff=True, is_superuser=True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("name"), max_length=150, blank=True)
+    phone = models.CharField(_("phone number"), max_length=40, blank=True)
+    neighbourhood = models.ForeignKey(
+        "core.Neighbourhood",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("neighbourhood"),
+    )
+    notify_messages = models.BooleanField(
+        _("e-mail me when I get a message"), default=True
+    )
+    notify_status = models.BooleanField(
+        _("e-mail me when something I submitted changes"), default=True
+    )
+    notify_reminders = models.BooleanField(
+        _("e-mail me reminders of dates and deadlines"), default=True
+    )
+    is_staff = models.BooleanField(
+        _("may use the technical management screens"),
+        default=False,
+        help_text=_("Only for administrators of the portal."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    erased_at = models.DateTimeField(_("account deleted at"), null=True, blank=True)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_ci_unique",
+                violation_error_message=_("There is already an account with this e-mail address."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @cached_property
+    def role_names(self) -> frozenset[str]:
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.role_names & set(roles))
+
+    @property
+    def is_municipal_staff(self) -> bool:
+        return bool(self.role_names & STAFF_ROLES)
+
+    @property
+    def requires_mfa(self) -> bool:
+        """Staff roles and anyone who may open the technical screens need a second factor."""
+        return self.is_municipal_staff or self.is_staff or self.is_superuser
+
+    @property
+    def roles(self) -> list[Role]:
+        return [Role(name) for name in sorted(self.role_names) if name in Role.values]

@@ -1,0 +1,110 @@
+"""Every write to an account goes through here, and into the audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.utils import timezone
+
+from burgerkracht.accounts import data_export
+from burgerkracht.accounts.models import User
+from burgerkracht.core.models import AuditEvent, Neighbourhood
+
+PROFILE_FIELDS = (
+    "full_name",
+    "phone",
+    "neighbourhood",
+    "notify_messages",
+    "notify_status",
+    "notify_reminders",
+)
+
+
+@transaction.atomic
+def update_profile(*, user: User, by: User, **changes: Any) -> User:
+    """Change the profile fields; records which fields changed (never their values)."""
+    unknown = set(changes) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"not profile fields: {sorted(unknown)}")
+    changed = [name for name, value in changes.items() if getattr(user, name) != value]
+    for name in changed:
+        setattr(user, name, changes[name])
+    if changed:
+        user.full_clean(exclude=["password"])
+        user.save(update_fields=changed)
+        AuditEvent.record(
+            subject=user, actor=by, action="profile.updated", data={"fields": sorted(changed)}
+        )
+    return user
+
+
+def export_personal_data(*, user: User) -> dict[str, Any]:
+    """Everything the portal holds about this person, as JSON-serialisable data."""
+    neighbourhood: Neighbourhood | None = user.neighbourhood
+    data: dict[str, Any] = {
+        "account": {
+            "email": user.email,
+            "name": user.full_name,
+            "phone": user.phone,
+            "neighbourhood": neighbourhood.name if neighbourhood else None,
+            "joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "roles": sorted(user.role_names),
+            "notifications": {
+                "messages": user.notify_messages,
+                "status": user.notify_status,
+                "reminders": user.notify_reminders,
+            },
+        },
+        "email_addresses": [
+            {"email": a.email, "verified": a.verified, "primary": a.primary}
+            for a in EmailAddress.objects.filter(user=user).order_by("pk")
+        ],
+        "two_step_login": sorted(
+            Authenticator.objects.filter(user=user).values_list("type", flat=True)
+        ),
+        "activity": [
+            {"time": e.created_at.isoformat(), "action": e.action, "reason": e.reason}
+            for e in AuditEvent.objects.filter(actor=user).order_by("created_at", "pk")
+        ],
+    }
+    for section, exporter in data_export.exporters().items():
+        data[section] = exporter(user)
+    return data
+
+
+@transaction.atomic
+def delete_account(*, user: User, by: User, reason: str = "") -> User:
+    """Erase a person's account.
+
+    Their name, contact details, e-mail addresses, second factors and sessions are removed
+    and they can no longer log in. Records the municipality must keep by law (decisions and
+    grant dossiers, under the Archiefwet) stay, but point at an anonymous account; the audit
+    trail keeps the events without saying who acted.
+    """
+    user = User.objects.select_for_update().get(pk=user.pk)
+    # Someone erasing their own account is not named; an administrator who does it is.
+    actor = None if by.pk == user.pk else by
+    AuditEvent.record(subject=user, actor=actor, action="account.deleted", reason=reason)
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get("_auth_user_id") == str(user.pk):
+            session.delete()
+    AuditEvent.objects.filter(actor=user).update(actor=None)
+    user.email = f"verwijderd-{user.pk}@invalid.invalid"
+    user.full_name = ""
+    user.phone = ""
+    user.neighbourhood = None
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.erased_at = timezone.now()
+    user.set_unusable_password()
+    user.save()
+    user.groups.clear()
+    return user

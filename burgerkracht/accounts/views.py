@@ -1,0 +1,71 @@
+import json
+
+from allauth.account.models import EmailAddress
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from burgerkracht.accounts import services
+from burgerkracht.accounts.forms import DeleteAccountForm, ProfileForm
+from burgerkracht.accounts.middleware import has_second_factor
+
+
+class ProfileView(LoginRequiredMixin, TemplateView):
+    template_name = "accounts/profile_detail.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            **kwargs,
+            profile=user,
+            email_verified=EmailAddress.objects.filter(
+                user=user, email__iexact=user.email, verified=True
+            ).exists(),
+            has_second_factor=has_second_factor(user),
+        )
+
+
+class ProfileUpdateView(LoginRequiredMixin, FormView):
+    template_name = "accounts/profile_form.html"
+    form_class = ProfileForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.request.user}
+
+    def form_valid(self, form):
+        changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        # The form's instance already carries the new values; start from the stored row.
+        self.request.user.refresh_from_db()
+        services.update_profile(user=self.request.user, by=self.request.user, **changes)
+        messages.success(self.request, _("Your details have been saved."))
+        return redirect("accounts:profile")
+
+
+class DataExportView(LoginRequiredMixin, View):
+    def get(self, request):
+        data = services.export_personal_data(user=request.user)
+        response = HttpResponse(
+            json.dumps(data, indent=2, ensure_ascii=False),
+            content_type="application/json; charset=utf-8",
+        )
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = f'attachment; filename="mijn-gegevens-{stamp}.json"'
+        return response
+
+
+class DeleteAccountView(LoginRequiredMixin, FormView):
+    template_name = "accounts/account_delete.html"
+    form_class = DeleteAccountForm
+
+    def form_valid(self, form):
+        user = self.request.user
+        logout(self.request)
+        services.delete_account(user=user, by=user, reason=form.cleaned_data["reason"])
+        messages.success(self.request, _("Your account has been deleted."))
+        return redirect("core:home")

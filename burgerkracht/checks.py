@@ -1,0 +1,35 @@
+"""System checks for our own configuration (pretalx common/checks.py style)."""
+
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+
+
+@register(Tags.security, deploy=True)
+def check_site_url(app_configs, **kwargs):
+    if not settings.SITE_URL.startswith("https://") and not settings.DEBUG:
+        return [
+            Warning(
+                "SITE_URL does not start with https://; links in e-mails would be insecure.",
+                id="burgerkracht.W001",
+            )
+        ]
+    return []
+
+
+@register()
+def check_broker(app_configs, **kwargs):
+    if not settings.CELERY_TASK_ALWAYS_EAGER and not settings.CELERY_BROKER_URL:
+        return [Error("CELERY_BROKER_URL is empty and tasks are not eager.", id="burgerkracht.E001")]
+    return []
+
+
+@register()
+def check_outbox(app_configs, **kwargs):
+    if settings.EMAIL_BACKEND != "burgerkracht.core.mail.OutboxBackend":
+        return [
+            Warning(
+                "EMAIL_BACKEND bypasses the outbox; mail can be lost when SMTP is down.",
+                id="burgerkracht.W002",
+            )
+        ]
+    return []

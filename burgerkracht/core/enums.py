@@ -1,0 +1,24 @@
+"""Choices of the core app. A leaf module: imports nothing else from the project."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class OrganisationType(models.TextChoices):
+    RESIDENTS_GROUP = "residents_group", _("Residents' group")
+    FOUNDATION = "foundation", pgettext_lazy("organisation type", "Foundation (stichting)")
+    ASSOCIATION = "association", _("Association (vereniging)")
+    NEIGHBOURHOOD_TEAM = "neighbourhood_team", _("Neighbourhood team (wijkteam)")
+    CARE_WELFARE = "care_welfare", _("Care or welfare organisation")
+    VOLUNTEER = "volunteer", _("Volunteer organisation")
+    CLIENT_ORGANISATION = "client_organisation", _("Interest or client organisation")
+    HOUSING = "housing", _("Housing corporation")
+    BUSINESS = "business", _("Business")
+    MUNICIPAL = "municipal", _("Municipal department")
+
+
+class OutboxStatus(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("outbox status", "Waiting to be sent")
+    SENT = "sent", pgettext_lazy("outbox status", "Sent")
+    FAILED = "failed", pgettext_lazy("outbox status", "Failed for good")

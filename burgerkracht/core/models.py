@@ -1,0 +1,302 @@
+"""Reference data, the audit trail and the mail outbox: what every app stands on."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from burgerkracht.core.colours import contrast_ratio
+from burgerkracht.core.enums import OrganisationType, OutboxStatus
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+hex_colour = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hexadecimal digits.")
+)
+
+
+class Municipality(TimeStampedModel):
+    """The gemeente that runs this portal: configuration, never code.
+
+    There is exactly one row (a constraint on `singleton` guarantees it); `current()` returns
+    an unsaved default when an administrator has not filled it in yet.
+    """
+
+    singleton = models.BooleanField(default=True, editable=False, unique=True)
+    name = models.CharField(_("name"), max_length=120, default="Gemeente")
+    logo = models.FileField(
+        _("logo"),
+        upload_to="public/logo/",
+        blank=True,
+        validators=[FileExtensionValidator(["png", "svg"])],
+        help_text=_("PNG or SVG, shown in the header and on letters."),
+    )
+    primary_colour = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        default="#1d4f91",
+        validators=[hex_colour],
+        help_text=_("Used for the header, buttons and links. White text must stay readable on it."),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default="#ffbf47",
+        validators=[hex_colour],
+        help_text=_("Used for the keyboard focus outline."),
+    )
+    street_address = models.CharField(_("visiting address"), max_length=200, blank=True)
+    postal_address = models.CharField(_("postal address"), max_length=200, blank=True)
+    phone = models.CharField(_("phone number"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    privacy_officer_email = models.EmailField(_("e-mail of the privacy officer"), blank=True)
+    letter_footer = models.TextField(_("letter footer"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipality")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(singleton=True),
+                name="municipality_singleton",
+                violation_error_message=_("There is only one municipality."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        # WCAG 2.1 AA 1.4.3: white text on the primary colour needs 4.5:1.
+        if hex_colour.regex.match(self.primary_colour or ""):
+            ratio = contrast_ratio(self.primary_colour, "#ffffff")
+            if ratio < 4.5:
+                raise ValidationError(
+                    {
+                        "primary_colour": _(
+                            "White text on this colour has a contrast of %(ratio).1f:1. "
+                            "Choose a darker colour (at least 4.5:1)."
+                        )
+                        % {"ratio": ratio}
+                    }
+                )
+
+    @classmethod
+    def current(cls) -> Municipality:
+        return cls.objects.first() or cls()
+
+
+class District(TimeStampedModel):
+    """A stadsdeel."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Neighbourhood(TimeStampedModel):
+    """A wijk: the level at which budgets, teams and public pages are organised."""
+
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="neighbourhoods", verbose_name=_("district")
+    )
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("neighbourhood")
+        verbose_name_plural = _("neighbourhoods")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(TimeStampedModel):
+    """A stichting, wijkteam, BO+ member organisation or any other partner."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    type = models.CharField(_("type"), max_length=30, choices=OrganisationType.choices)
+    is_bo_plus_member = models.BooleanField(_("member of the Breed Overleg Plus"), default=False)
+    neighbourhoods = models.ManyToManyField(
+        Neighbourhood, blank=True, related_name="organisations", verbose_name=_("neighbourhoods")
+    )
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone number"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def for_subject(self, subject: models.Model) -> AuditEventQuerySet:
+        return self.filter(
+            subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk
+        )
+
+    def update(self, **kwargs: Any) -> int:
+        # The only permitted change: forgetting who acted, when their account is erased.
+        if set(kwargs) != {"actor"} or kwargs["actor"] is not None:
+            raise AppendOnlyError
+        return super().update(**kwargs)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError
+
+
+class AppendOnlyError(Exception):
+    """The audit trail is append-only."""
+
+
+class AuditEvent(models.Model):
+    """One line in the domain timeline: who did what to which record, and why.
+
+    Append-only: the model refuses updates and deletes, and on PostgreSQL a trigger refuses
+    them too (only nulling `actor` when an account is erased is allowed).
+    """
+
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    action = models.CharField(_("action"), max_length=80)
+    subject_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, related_name="+", verbose_name=_("subject type")
+    )
+    subject_id = models.CharField(_("subject id"), max_length=64)
+    subject = GenericForeignKey("subject_type", "subject_id")
+    reason = models.TextField(_("why"), blank=True)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit trail")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["subject_type", "subject_id", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise AppendOnlyError
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError
+
+    @classmethod
+    def record(
+        cls,
+        *,
+        subject: models.Model,
+        actor: Any,
+        action: str,
+        reason: str = "",
+        data: dict[str, Any] | None = None,
+    ) -> AuditEvent:
+        """Write one event. `actor` may be None for the system (a scheduled job)."""
+        return cls.objects.create(
+            subject_type=ContentType.objects.get_for_model(subject),
+            subject_id=str(subject.pk),
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            action=action,
+            reason=reason,
+            data=data or {},
+        )
+
+
+class OutboxMessageQuerySet(models.QuerySet["OutboxMessage"]):
+    def due(self) -> OutboxMessageQuerySet:
+        return self.filter(status=OutboxStatus.PENDING, next_attempt_at__lte=timezone.now())
+
+
+class OutboxMessage(models.Model):
+    """An e-mail waiting for, or past, delivery. All mail passes through here."""
+
+    message_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=10, choices=OutboxStatus.choices, default=OutboxStatus.PENDING
+    )
+    subject = models.CharField(_("subject"), max_length=998)
+    from_email = models.CharField(_("from"), max_length=254)
+    to = models.JSONField(_("to"), default=list)
+    cc = models.JSONField(default=list, blank=True)
+    bcc = models.JSONField(default=list, blank=True)
+    reply_to = models.JSONField(default=list, blank=True)
+    body = models.TextField(_("text"))
+    html_body = models.TextField(_("HTML"), blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    attachments = models.JSONField(default=list, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    last_error = models.CharField(_("last error"), max_length=200, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    objects = OutboxMessageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outbox")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status=OutboxStatus.SENT, sent_at__isnull=False)
+                    | (~models.Q(status=OutboxStatus.SENT) & models.Q(sent_at__isnull=True))
+                ),
+                name="outbox_sent_at_iff_sent",
+                violation_error_message=_("A sent message has a sending time, and only then."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    def get_absolute_url(self) -> str:
+        return reverse("admin:core_outboxmessage_change", args=[self.pk])

@@ -1,0 +1,94 @@
+"""Core services: mail delivery from the outbox and safe enqueueing of background work."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.utils import timezone
+
+from burgerkracht.core.enums import OutboxStatus
+from burgerkracht.core.mail import build_message
+from burgerkracht.core.models import OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+
+def enqueue(task: Any, **kwargs: Any) -> bool:
+    """Hand a task to the broker; never let a broker outage break the caller.
+
+    Everything we enqueue is also found by a periodic sweep (the outbox, the reminder rows),
+    so a failed publish delays work but loses none.
+    """
+    try:
+        task.apply_async(kwargs=kwargs)
+    except Exception as exc:  # kombu/redis raise many types; all mean "not now"
+        logger.warning("enqueue failed for %s: %s", task.name, type(exc).__name__)
+        return False
+    return True
+
+
+def enqueue_delivery(*, message_pk: int) -> bool:
+    from burgerkracht.core.tasks import deliver_outbox_message_task
+
+    return enqueue(deliver_outbox_message_task, message_pk=message_pk)
+
+
+def backoff(attempts: int) -> timedelta:
+    """1, 2, 4, 8 … minutes, capped at OUTBOX_MAX_BACKOFF_MINUTES."""
+    minutes = min(2 ** max(attempts - 1, 0), settings.OUTBOX_MAX_BACKOFF_MINUTES)
+    return timedelta(minutes=minutes)
+
+
+def deliver_message(*, message_pk: int) -> bool:
+    """Deliver one outbox message if it is due; safe to call any number of times.
+
+    The row stays locked (SELECT … FOR UPDATE SKIP LOCKED) while the SMTP conversation runs,
+    so two workers, a sweep and an operator's command never send the same message twice:
+    the second one skips it. Only a crash in the instant between the SMTP server accepting
+    the message and our commit can repeat it; the constant Message-ID lets mail servers
+    recognise such a repeat.
+    """
+    with transaction.atomic():
+        row = (
+            OutboxMessage.objects.select_for_update(skip_locked=True)
+            .due()
+            .filter(pk=message_pk)
+            .first()
+        )
+        if row is None:
+            return False
+        connection = get_connection(settings.OUTBOX_DELIVERY_BACKEND, fail_silently=False)
+        try:
+            build_message(row, connection=connection).send()
+        except Exception as exc:  # smtplib, socket and TLS errors: all retried later
+            row.attempts += 1
+            row.last_error = type(exc).__name__[:200]
+            if row.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+                row.status = OutboxStatus.FAILED
+            row.next_attempt_at = timezone.now() + backoff(row.attempts)
+            row.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+            logger.warning(
+                "outbox message %s not delivered (attempt %s): %s",
+                row.pk,
+                row.attempts,
+                row.last_error,
+            )
+            return False
+        row.status = OutboxStatus.SENT
+        row.sent_at = timezone.now()
+        row.attempts += 1
+        row.save(update_fields=["status", "sent_at", "attempts"])
+    return True
+
+
+def deliver_pending(*, limit: int = 500) -> int:
+    """Deliver every due message (oldest first); returns how many were sent."""
+    pks = list(
+        OutboxMessage.objects.due().order_by("next_attempt_at").values_list("pk", flat=True)[:limit]
+    )
+    return sum(deliver_message(message_pk=pk) for pk in pks)

@@ -1,0 +1,78 @@
+"""Presentation helpers for the NL Design System crispy template pack.
+
+They only add attributes to a widget (classes and ARIA); they compute nothing else.
+"""
+
+from django import forms, template
+
+register = template.Library()
+
+_CLASS_BY_WIDGET: list[tuple[type, str]] = [
+    (forms.CheckboxInput, "utrecht-checkbox utrecht-checkbox--html-input"),
+    (forms.RadioSelect, "utrecht-radio-button utrecht-radio-button--html-input"),
+    (forms.CheckboxSelectMultiple, "utrecht-checkbox utrecht-checkbox--html-input"),
+    (forms.Select, "utrecht-select utrecht-select--html-select"),
+    (forms.SelectMultiple, "utrecht-select utrecht-select--html-select"),
+    (forms.Textarea, "utrecht-textarea utrecht-textarea--html-textarea"),
+    (forms.ClearableFileInput, "portal-file-input"),
+    (forms.FileInput, "portal-file-input"),
+]
+_TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
+
+
+def _widget_class(widget: forms.Widget) -> str:
+    for widget_type, css in _CLASS_BY_WIDGET:
+        if isinstance(widget, widget_type):
+            return css
+    return _TEXTBOX
+
+
+def described_by(field: forms.BoundField) -> str:
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}-description")
+    if field.errors:
+        ids.append(f"{field.auto_id}-error")
+    return " ".join(ids)
+
+
+@register.simple_tag
+def nlds_widget(field: forms.BoundField) -> str:
+    widget = field.field.widget
+    css = _widget_class(widget)
+    if field.errors:
+        css += " utrecht-textbox--invalid utrecht-select--invalid utrecht-textarea--invalid"
+    attrs = {"class": f"{css} {widget.attrs.get('class', '')}".strip()}
+    # Browser validation bubbles are off (forms carry novalidate); say it to assistive tech.
+    if field.field.required and not isinstance(widget, forms.CheckboxSelectMultiple):
+        attrs["aria-required"] = "true"
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    is_group = isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+    if not is_group and described_by(field):
+        attrs["aria-describedby"] = described_by(field)
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def nlds_describedby(field: forms.BoundField) -> str:
+    return described_by(field)
+
+
+@register.filter
+def nlds_anchor(field: forms.BoundField) -> str:
+    """The id of the first control of a field, for links in the error summary."""
+    widget = field.field.widget
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return f"{field.auto_id}_0"
+    return field.auto_id
+
+
+@register.filter
+def nlds_is_group(field: forms.BoundField) -> bool:
+    return isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+
+
+@register.filter
+def nlds_is_checkbox(field: forms.BoundField) -> bool:
+    return isinstance(field.field.widget, forms.CheckboxInput)

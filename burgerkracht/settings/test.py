@@ -1,0 +1,24 @@
+"""Test settings: base plus what makes tests fast and self-contained.
+
+`make test` sets DATABASE_URL and REDIS_URL to the throwaway servers it starts; the suite
+asserts that it runs on PostgreSQL.
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-not-secret-burgerkracht-0123456789abcdef")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "False")
+os.environ.setdefault("DJANGO_SECURE_COOKIES", "False")
+os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "True")
+os.environ.setdefault("OUTBOX_DELIVERY_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+os.environ.setdefault("DJANGO_MEDIA_ROOT", tempfile.mkdtemp(prefix="burgerkracht-media-"))
+
+from burgerkracht.settings.base import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Rate limits are tested on purpose in tests/accounts; elsewhere they would make
+# the browser suite depend on its own speed.
+ACCOUNT_RATE_LIMITS = False
+CELERY_TASK_EAGER_PROPAGATES = True
