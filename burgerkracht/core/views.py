@@ -4,6 +4,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.views import View
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 from health_check.views import HealthCheckView
@@ -37,14 +38,14 @@ class DashboardView(LoginRequiredMixin, TemplateView):
 class ThemeStylesheetView(View):
     """The municipality's colours as design-token overrides (CSP forbids inline styles)."""
 
-    @cache_control(max_age=300, public=True)
+    @method_decorator(cache_control(max_age=300, public=True))
     def get(self, request):
         css = render_to_string("core/theme.css", {"municipality": Municipality.current()})
         return HttpResponse(css, content_type="text/css; charset=utf-8")
 
 
 class LogoView(View):
-    @cache_control(max_age=3600, public=True)
+    @method_decorator(cache_control(max_age=3600, public=True))
     def get(self, request):
         municipality = Municipality.current()
         if not municipality.logo:

@@ -153,7 +153,6 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Burgerkracht")
-MFA_ADAPTER = "burgerkracht.accounts.adapters.MfaAdapter"
 
 # --- Internationalisation -----------------------------------------------------
 LANGUAGE_CODE = "nl"

@@ -1,0 +1,59 @@
+# Burgerkracht portal. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+
+help: ## Show this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the locked dependencies
+
+run: install ## Start the portal with demo data on http://localhost:8000 (web, worker, beat)
+	mkdir -p var/celery/queue var/celery/processed var/media
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo "Portal: http://localhost:8000/  (Ctrl-C stops web, worker and beat)"
+	@trap 'kill 0' INT TERM; \
+	$(PY) -m celery -A burgerkracht worker --loglevel INFO --concurrency 2 --without-gossip --without-mingle & \
+	$(PY) -m celery -A burgerkracht beat --loglevel INFO & \
+	$(PY) manage.py runserver 127.0.0.1:8000 & \
+	wait
+
+test: install ## Run the whole gate on throwaway PostgreSQL and Redis: ruff, migrations, translations, deploy check, pytest
+	bash tests/harness/system-packages.sh
+	tests/harness/services.sh tests/harness/suite.sh $(ARGS)
+
+lint: install ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fmt: install ## Format and autofix with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: install ## Update locale/nl and compile it; fails on untranslated strings
+	$(PY) tests/harness/check_po.py
+
+check: install ## Django system checks with production settings
+	DJANGO_SETTINGS_MODULE=burgerkracht.settings.base DJANGO_SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM-not-secret-value-0123456789 \
+	  DJANGO_ALLOWED_HOSTS=burgerkracht.example.org SITE_URL=https://burgerkracht.example.org \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+
+migrate: install ## Apply migrations to the configured database
+	$(PY) manage.py migrate
+
+shell: install ## Django shell
+	$(PY) manage.py shell
+
+.PHONY: help install run test lint fmt messages check migrate shell

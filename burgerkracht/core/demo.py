@@ -1,0 +1,138 @@
+"""Demo data for `manage.py seed_demo`: a municipality, its districts, wijken, organisations
+and one user per role. Idempotent: running it twice changes nothing.
+
+Later apps add their own `demo.py` with a `seed(*, users)` function; the command calls them
+in dependency order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.utils import decrypt
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils.text import slugify
+
+from burgerkracht.accounts.models import User
+from burgerkracht.accounts.roles import STAFF_ROLES, Role
+from burgerkracht.core.enums import OrganisationType
+from burgerkracht.core.models import District, Municipality, Neighbourhood, Organisation
+
+DEMO_PASSWORD = "Burgerkracht-demo-2026"  # noqa: S105 — printed for visitors; DEBUG only
+
+DISTRICTS: dict[str, list[str]] = {
+    "Stad": ["Stedenwijk", "Waterwijk", "Filmwijk", "Muziekwijk", "Kruidenwijk", "Centrum"],
+    "Haven": ["Haven Centrum", "De Werven", "Overgooi"],
+    "Buiten": ["Regenboogbuurt", "Bloemenbuurt", "Eilandenbuurt", "Stripheldenbuurt"],
+    "Poort": ["Europakwartier", "Homeruskwartier", "Columbuskwartier"],
+    "Hout": ["Vogelhorst", "Nobelhorst"],
+}
+
+ORGANISATIONS: list[tuple[str, str, bool, str]] = [
+    ("Stichting WoonMere", OrganisationType.FOUNDATION, False, "Europakwartier"),
+    ("Wijkteam Stedenwijk", OrganisationType.NEIGHBOURHOOD_TEAM, False, "Stedenwijk"),
+    ("Wijkteam Poort", OrganisationType.NEIGHBOURHOOD_TEAM, False, "Homeruskwartier"),
+    ("Stichting De Schoor", OrganisationType.CARE_WELFARE, True, "Centrum"),
+    ("Cliëntenraad Samen", OrganisationType.CLIENT_ORGANISATION, True, "Centrum"),
+    ("Vrijwilligerscentrale", OrganisationType.VOLUNTEER, True, "Centrum"),
+    ("Ouderenbond Haven", OrganisationType.ASSOCIATION, True, "Haven Centrum"),
+    ("Bewonersgroep Waterwijk", OrganisationType.RESIDENTS_GROUP, False, "Waterwijk"),
+]
+
+# One demo user per role: (e-mail, name, role, neighbourhood)
+USERS: list[tuple[str, str, str, str]] = [
+    ("bewoner@example.org", "Fatima de Bruin", Role.RESIDENT, "Stedenwijk"),
+    ("facilitator@example.org", "Peter Jansen", Role.FACILITATOR, ""),
+    ("zeggenschap@example.org", "Anouk Visser", Role.BUDGET_DECISION_HOLDER, ""),
+    ("professional@example.org", "Mohamed El Amrani", Role.PROFESSIONAL, "Stedenwijk"),
+    ("asd-lid@example.org", "Henk Smit", Role.ASD_MEMBER, "Waterwijk"),
+    ("boplus@example.org", "Gerda Mulder", Role.BO_PLUS_REPRESENTATIVE, "Centrum"),
+    ("asd-secretaris@example.org", "Ingrid Bakker", Role.ASD_SECRETARY, ""),
+    ("advies-coordinator@example.org", "Ruud de Vries", Role.ADVICE_COORDINATOR, ""),
+    ("raad@example.org", "Karin Hendriks", Role.READ_ONLY, ""),
+    ("beheer@example.org", "Sanne Willems", Role.ADMINISTRATOR, ""),
+]
+
+
+@dataclass
+class DemoLogin:
+    email: str
+    role: str
+    totp_secret: str = ""
+    recovery_codes: list[str] = field(default_factory=list)
+
+
+@transaction.atomic
+def seed_reference_data() -> None:
+    municipality = Municipality.current()
+    if municipality.pk is None:
+        municipality.name = "Gemeente Almere"
+        municipality.street_address = "Stadhuisplein 1, Almere"
+        municipality.postal_address = "Postbus 200, 1300 AE Almere"
+        municipality.phone = "14 036"
+        municipality.email = "info@example.org"
+        municipality.website = "https://www.example.org"
+        municipality.privacy_officer_email = "privacy@example.org"
+        municipality.letter_footer = "Gemeente Almere · Postbus 200 · 1300 AE Almere · 14 036"
+        municipality.full_clean()
+        municipality.save()
+    for district_name, wijken in DISTRICTS.items():
+        district, _ = District.objects.get_or_create(
+            slug=slugify(district_name), defaults={"name": district_name}
+        )
+        for wijk in wijken:
+            Neighbourhood.objects.get_or_create(
+                slug=slugify(wijk), defaults={"name": wijk, "district": district}
+            )
+    for name, kind, bo_plus, wijk in ORGANISATIONS:
+        organisation, created = Organisation.objects.get_or_create(
+            name=name,
+            defaults={
+                "type": kind,
+                "is_bo_plus_member": bo_plus,
+                "email": f"info@{slugify(name)}.example.org",
+            },
+        )
+        if created:
+            organisation.neighbourhoods.add(Neighbourhood.objects.get(name=wijk))
+
+
+def _ensure_second_factor(user: User) -> DemoLogin:
+    login = DemoLogin(email=user.email, role="")
+    totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if totp is None:
+        secret = generate_totp_secret()
+        TOTP.activate(user, secret)
+    else:
+        secret = decrypt(totp.data["secret"])
+    login.totp_secret = secret
+    login.recovery_codes = RecoveryCodes.activate(user).get_unused_codes()
+    return login
+
+
+@transaction.atomic
+def seed_users() -> list[DemoLogin]:
+    logins = []
+    for email, name, role, wijk in USERS:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(email=email, password=DEMO_PASSWORD, full_name=name)
+            if wijk:
+                user.neighbourhood = Neighbourhood.objects.get(name=wijk)
+            if role == Role.ADMINISTRATOR:
+                user.is_staff = True
+                user.is_superuser = True
+            user.save()
+        user.groups.add(Group.objects.get(name=role))
+        EmailAddress.objects.get_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        login = _ensure_second_factor(user) if role in STAFF_ROLES else DemoLogin(email, "")
+        login.role = str(Role(role).label)
+        logins.append(login)
+    return logins

@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from burgerkracht.core import demo
+
+
+class Command(BaseCommand):
+    help = "Create demo data and one login per role (idempotent; refuses when DEBUG is off)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--quiet-logins", action="store_true", help="Do not print the logins.")
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("seed_demo only runs with DEBUG on: it creates known passwords.")
+        demo.seed_reference_data()
+        logins = demo.seed_users()
+        if options["quiet_logins"]:
+            return
+        self.stdout.write(self.style.SUCCESS("Demo data ready. Logins (password for all):"))
+        self.stdout.write(f"  password: {demo.DEMO_PASSWORD}")
+        for login in logins:
+            self.stdout.write(f"  {login.email:<34} {login.role}")
+            if login.totp_secret:
+                self.stdout.write(f"      TOTP secret: {login.totp_secret}")
+                self.stdout.write(f"      recovery codes: {' '.join(login.recovery_codes)}")
+        self.stdout.write(
+            "Staff logins ask for a code: add the TOTP secret to an authenticator app, use a "
+            "recovery code once, or run `python manage.py demo_totp <e-mail>` for the current code."
+        )

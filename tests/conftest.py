@@ -1,0 +1,28 @@
+import pytest
+from django.conf import settings as django_settings
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _mail_through_outbox(settings):
+    """Django's test setup swaps in the locmem backend; production uses the outbox. So do we.
+
+    Delivery goes to locmem (mail.outbox) via OUTBOX_DELIVERY_BACKEND.
+    """
+    settings.EMAIL_BACKEND = "burgerkracht.core.mail.OutboxBackend"
+
+
+@pytest.fixture(autouse=True)
+def _english_off(settings):
+    settings.LANGUAGE_CODE = django_settings.LANGUAGE_CODE
+
+
+@pytest.fixture
+def user_factory(db):
+    return UserFactory
+
+
+@pytest.fixture
+def resident(db):
+    return UserFactory(role="resident")

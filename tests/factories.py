@@ -1,0 +1,77 @@
+"""One factory per model; traits for states. No hidden side effects beyond the row itself."""
+
+import factory
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.contrib.auth.models import Group
+
+from burgerkracht.accounts.models import User
+from burgerkracht.accounts.roles import STAFF_ROLES
+from burgerkracht.core.enums import OrganisationType
+from burgerkracht.core.models import District, Neighbourhood, Organisation
+
+PASSWORD = "een-lang-test-wachtwoord"
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = District
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Stadsdeel {n}")
+    slug = factory.Sequence(lambda n: f"stadsdeel-{n}")
+
+
+class NeighbourhoodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Neighbourhood
+
+    district = factory.SubFactory(DistrictFactory)
+    name = factory.Sequence(lambda n: f"Wijk {n}")
+    slug = factory.Sequence(lambda n: f"wijk-{n}")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Stichting {n}")
+    type = OrganisationType.FOUNDATION
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A verified user. `role=` adds the group; staff roles also get a second factor."""
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"persoon{n}@example.org")
+    full_name = factory.Faker("name", locale="nl_NL")
+    password = factory.django.Password(PASSWORD)
+
+    @factory.post_generation
+    def verified_email(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
+
+    @factory.post_generation
+    def groups(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        role = obj._role
+        if role:
+            obj.groups.add(Group.objects.get(name=role))
+            if role == "administrator":
+                obj.is_staff = True
+                obj.save(update_fields=["is_staff"])
+        mfa = obj._with_mfa if obj._with_mfa is not None else role in STAFF_ROLES
+        if mfa:
+            TOTP.activate(obj, generate_totp_secret())
+
+    @classmethod
+    def _create(cls, model_class, *args, role=None, with_mfa=None, **kwargs):
+        obj = super()._create(model_class, *args, **kwargs)
+        obj._role = role
+        obj._with_mfa = with_mfa
+        return obj

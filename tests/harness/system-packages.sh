@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Install the Debian packages the test suite needs, when they are missing.
+# As root: apt-get. Otherwise: a clear message naming what to install.
+set -euo pipefail
+missing=()
+have_pg() { ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }
+have_pg || missing+=(postgresql)
+command -v redis-server >/dev/null || missing+=(redis-server)
+command -v chromium >/dev/null || missing+=(chromium)
+# WeasyPrint (PDF letters) needs Pango; poppler-utils gives pdftotext for the tests.
+ldconfig -p 2>/dev/null | grep -q libpango-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+command -v msgfmt >/dev/null || missing+=(gettext)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+if [ "$(id -u)" = 0 ]; then
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Debian starts the packaged servers; the tests start their own.
+  service postgresql stop >/dev/null 2>&1 || true
+  service redis-server stop >/dev/null 2>&1 || true
+else
+  echo "Missing system packages: ${missing[*]}" >&2
+  echo "Install them with: sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi
