@@ -1,10 +1,14 @@
 """allauth adapters: new accounts are residents; mail goes through the outbox as all mail does."""
 
+from types import SimpleNamespace
+from urllib.parse import urlparse
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.contrib.auth.models import Group
 
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.models import AuditEvent
+from burgerkracht.core.models import AuditEvent, Municipality
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -14,3 +18,10 @@ class AccountAdapter(DefaultAccountAdapter):
             user.groups.add(Group.objects.get(name=Role.RESIDENT))
             AuditEvent.record(subject=user, actor=user, action="account.signed_up")
         return user
+
+    def send_mail(self, template_prefix, email, context):
+        # allauth signs its mails with the site's name; ours is the municipality's.
+        site = SimpleNamespace(
+            name=Municipality.current().name, domain=urlparse(settings.SITE_URL).netloc
+        )
+        super().send_mail(template_prefix, email, {**context, "current_site": site})

@@ -22,3 +22,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # the browser suite depend on its own speed.
 ACCOUNT_RATE_LIMITS = False
 CELERY_TASK_EAGER_PROPAGATES = True
+# Static files straight from the source folders: no collectstatic before a test run.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

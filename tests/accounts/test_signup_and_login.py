@@ -1,0 +1,140 @@
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.test import override_settings
+from django.urls import reverse
+
+from burgerkracht.accounts.models import User
+from burgerkracht.core.models import AuditEvent, OutboxMessage
+from burgerkracht.core.services import deliver_pending
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _sign_up(client, email="nieuw@example.org"):
+    return client.post(
+        reverse("account_signup"),
+        {"email": email, "password1": "een-heel-goed-wachtwoord", "password2": "een-heel-goed-wachtwoord"},
+    )
+
+
+def test_sign_up_creates_a_resident_and_queues_verification_mail(client):
+    response = _sign_up(client)
+
+    user = User.objects.get(email="nieuw@example.org")
+    assert response.status_code == 302
+    assert user.role_names == frozenset({"resident"})
+    assert OutboxMessage.objects.filter(to=["nieuw@example.org"]).count() == 1
+    assert AuditEvent.objects.for_subject(user).get().action == "account.signed_up"
+
+
+def test_verification_link_from_the_mail_confirms_the_address(client):
+    _sign_up(client)
+    deliver_pending()
+    link = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+)", mail.outbox[0].body)
+
+    client.post(link.group(1))
+
+    assert EmailAddress.objects.get(email="nieuw@example.org").verified is True
+
+
+def test_unverified_user_cannot_log_in(client):
+    UserFactory(email="onbevestigd@example.org", verified_email=False)
+
+    response = client.post(
+        reverse("account_login"), {"login": "onbevestigd@example.org", "password": PASSWORD}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    assert "_auth_user_id" not in client.session
+
+
+def test_verified_resident_logs_in_and_lands_on_dashboard(client):
+    UserFactory(email="bewoner@example.org", role="resident")
+
+    response = client.post(
+        reverse("account_login"), {"login": "bewoner@example.org", "password": PASSWORD}
+    )
+
+    assert response["Location"] == reverse("core:dashboard")
+
+
+def test_email_login_is_case_insensitive(client):
+    UserFactory(email="bewoner@example.org", role="resident")
+
+    response = client.post(
+        reverse("account_login"), {"login": "Bewoner@Example.org", "password": PASSWORD}
+    )
+
+    assert response["Location"] == reverse("core:dashboard")
+
+
+def test_staff_login_asks_for_second_factor(client):
+    UserFactory(email="ambtenaar@example.org", role="facilitator")
+
+    response = client.post(
+        reverse("account_login"), {"login": "ambtenaar@example.org", "password": PASSWORD}
+    )
+
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_by_code_from_the_mail_logs_in(client):
+    user = UserFactory(email="code@example.org", role="resident")
+    client.post(reverse("account_request_login_code"), {"email": "code@example.org"})
+    deliver_pending()
+    code = re.search(r"\b([A-Z0-9]{4}-[A-Z0-9]{4})\b", mail.outbox[0].body).group(1)
+
+    client.post(reverse("account_confirm_login_code"), {"code": code})
+
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_mails_are_signed_with_the_municipality_name(client):
+    from burgerkracht.core.models import Municipality
+
+    Municipality.objects.create(name="Gemeente Voorbeeld")
+    _sign_up(client)
+    deliver_pending()
+
+    assert "Gemeente Voorbeeld" in mail.outbox[0].body
+    assert "testserver!" not in mail.outbox[0].body
+
+
+@override_settings(ACCOUNT_RATE_LIMITS={"login_failed": "10/m/ip,3/5m/key"})
+def test_failed_logins_are_throttled_per_account(client):
+    UserFactory(email="doelwit@example.org", role="resident")
+    for _ in range(3):
+        client.post(reverse("account_login"), {"login": "doelwit@example.org", "password": "fout"})
+
+    response = client.post(
+        reverse("account_login"), {"login": "doelwit@example.org", "password": PASSWORD}
+    )
+
+    assert response.status_code == 200  # the form again, with the throttle message
+    assert "_auth_user_id" not in client.session
+
+
+@override_settings(ACCOUNT_RATE_LIMITS={"login_failed": "3/m/ip,100/5m/key"})
+def test_failed_logins_are_throttled_per_ip_whatever_x_forwarded_for_says(client):
+    UserFactory(email="doelwit@example.org", role="resident")
+    for n in range(3):
+        client.post(
+            reverse("account_login"),
+            {"login": f"ander{n}@example.org", "password": "fout"},
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{n}",
+        )
+
+    response = client.post(
+        reverse("account_login"),
+        {"login": "doelwit@example.org", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="10.0.0.99",
+    )
+
+    assert "_auth_user_id" not in client.session
+    assert response.status_code in (200, 429)

@@ -1,0 +1,45 @@
+import pytest
+from allauth.mfa.models import Authenticator
+from django.core.management import CommandError, call_command
+
+from burgerkracht.accounts.models import User
+from burgerkracht.accounts.roles import STAFF_ROLES, Role
+from burgerkracht.core.models import District, Municipality, Neighbourhood, Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_refuses_without_debug(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError):
+        call_command("seed_demo")
+
+
+def test_seed_demo_is_idempotent_and_covers_every_role(settings, capsys):
+    settings.DEBUG = True
+
+    call_command("seed_demo")
+    counts = [
+        Model.objects.count()
+        for Model in (Municipality, District, Neighbourhood, Organisation, User, Authenticator)
+    ]
+    call_command("seed_demo")
+    again = [
+        Model.objects.count()
+        for Model in (Municipality, District, Neighbourhood, Organisation, User, Authenticator)
+    ]
+
+    assert counts == again
+    roles = {name for user in User.objects.all() for name in user.role_names}
+    assert roles == set(Role.values)
+    staff_without_mfa = [
+        u.email
+        for u in User.objects.all()
+        if u.role_names & STAFF_ROLES
+        and not Authenticator.objects.filter(user=u, type="totp").exists()
+    ]
+    assert staff_without_mfa == []
+    output = capsys.readouterr().out
+    assert "TOTP secret:" in output
+    assert "recovery codes:" in output
