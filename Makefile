@@ -10,14 +10,19 @@ STAMP := $(VENV)/.installed
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements-dev.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet -r requirements-dev.lock
 	touch $(STAMP)
 
-install: $(STAMP) ## Create .venv and install the locked dependencies
+install: $(STAMP) ## Create .venv and install the locked dependencies (with the test tools)
+
+lock: ## Re-resolve requirements.lock (production) and requirements-dev.lock from pyproject.toml
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile --quiet pyproject.toml -o requirements.lock --python-version 3.11
+	$(VENV)/bin/uv pip compile --quiet pyproject.toml --extra dev -o requirements-dev.lock --python-version 3.11
 
 run: install ## Start the portal with demo data on http://localhost:8000 (web, worker, beat)
 	mkdir -p var/celery/queue var/celery/processed var/media
@@ -56,4 +61,4 @@ migrate: install ## Apply migrations to the configured database
 shell: install ## Django shell
 	$(PY) manage.py shell
 
-.PHONY: help install run test lint fmt messages check migrate shell
+.PHONY: help install lock run test lint fmt messages check migrate shell

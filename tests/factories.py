@@ -2,6 +2,7 @@
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
 
@@ -67,7 +68,9 @@ class UserFactory(factory.django.DjangoModelFactory):
                 obj.save(update_fields=["is_staff"])
         mfa = obj._with_mfa if obj._with_mfa is not None else role in STAFF_ROLES
         if mfa:
+            # As allauth does on activation: a TOTP device plus recovery codes.
             TOTP.activate(obj, generate_totp_secret())
+            RecoveryCodes.activate(obj)
 
     @classmethod
     def _create(cls, model_class, *args, role=None, with_mfa=None, **kwargs):

@@ -1,0 +1,104 @@
+"""The permission matrix: for every URL pattern, what every role may see.
+
+Each entry maps a URL name to its URL arguments and the expected status per role. A URL
+pattern without an entry fails the suite (test_every_url_pattern_has_a_matrix_entry).
+"""
+
+from dataclasses import dataclass, field
+
+from burgerkracht.accounts.roles import STAFF_ROLES, Role
+
+ANONYMOUS = "anonymous"
+ROLES: list[str] = [ANONYMOUS, *Role.values]
+LOGIN = "login"  # a redirect to the login page
+
+
+@dataclass(frozen=True)
+class Entry:
+    expected: dict[str, int | str]
+    kwargs: dict[str, str] = field(default_factory=dict)
+    why: str = ""
+
+
+def everyone(status: int = 200, **overrides: int | str) -> dict[str, int | str]:
+    return {role: overrides.get(role, status) for role in ROLES}
+
+
+def logged_in(status: int = 200, **overrides: int | str) -> dict[str, int | str]:
+    return {ANONYMOUS: LOGIN, **{role: overrides.get(role, status) for role in Role.values}}
+
+
+def only(*allowed: str, status: int = 200) -> dict[str, int | str]:
+    return {
+        ANONYMOUS: LOGIN,
+        **{role: status if role in allowed else 403 for role in Role.values},
+    }
+
+
+def by_mfa(*, with_mfa: int, without: int) -> dict[str, int | str]:
+    """Staff always have a second factor (it is enforced); the others have none by default."""
+    return {
+        ANONYMOUS: LOGIN,
+        **{role: with_mfa if role in STAFF_ROLES else without for role in Role.values},
+    }
+
+
+def anonymous_only(status: int = 200, then: int = 302) -> dict[str, int | str]:
+    return {ANONYMOUS: status, **{role: then for role in Role.values}}
+
+
+MATRIX: dict[str, Entry] = {
+    # --- core -------------------------------------------------------------
+    "core:home": Entry(everyone()),
+    "core:dashboard": Entry(logged_in()),
+    "core:privacy": Entry(everyone()),
+    "core:accessibility": Entry(everyone()),
+    "core:theme-css": Entry(everyone()),
+    "core:logo": Entry(everyone(404), why="no logo configured in the matrix run"),
+    "core:health": Entry(everyone()),
+    "set_language": Entry(everyone(302), why="a GET only redirects back; the switch is a POST"),
+    # --- accounts (ours) ----------------------------------------------------
+    "accounts:profile": Entry(logged_in()),
+    "accounts:profile-update": Entry(logged_in()),
+    "accounts:data-export": Entry(logged_in()),
+    "accounts:delete": Entry(logged_in()),
+    # --- allauth ------------------------------------------------------------
+    "account_login": Entry(anonymous_only()),
+    "account_signup": Entry(anonymous_only()),
+    "account_logout": Entry(everyone(200, anonymous=302), why="anonymous: nothing to log out"),
+    "account_inactive": Entry(everyone()),
+    "account_reauthenticate": Entry(logged_in()),
+    "account_email": Entry(logged_in()),
+    "account_email_verification_sent": Entry(everyone()),
+    "account_change_password": Entry(logged_in()),
+    "account_set_password": Entry(
+        logged_in(302), why="every account has a password: redirected to change it"
+    ),
+    "account_reset_password": Entry(everyone()),
+    "account_reset_password_done": Entry(everyone()),
+    "account_reset_password_from_key": Entry(
+        everyone(), kwargs={"uidb36": "0", "key": "ongeldig"}, why="a bad key shows a Dutch page"
+    ),
+    "account_reset_password_from_key_done": Entry(everyone()),
+    "account_confirm_email": Entry(
+        everyone(), kwargs={"key": "ongeldig"}, why="a bad key shows a Dutch page"
+    ),
+    "account_request_login_code": Entry(anonymous_only()),
+    "account_confirm_login_code": Entry(
+        everyone(302), why="without a pending code request: back to requesting one"
+    ),
+    "mfa_index": Entry(logged_in()),
+    "mfa_authenticate": Entry(everyone(302), why="only during a login with a second factor"),
+    # Without a second factor there is nothing to re-confirm, switch off or show (404);
+    # with one, allauth first asks to re-enter the password (302).
+    "mfa_reauthenticate": Entry(by_mfa(with_mfa=200, without=302)),
+    "mfa_activate_totp": Entry(logged_in(302), why="asks to re-enter the password first"),
+    "mfa_deactivate_totp": Entry(by_mfa(with_mfa=302, without=404)),
+    "mfa_view_recovery_codes": Entry(by_mfa(with_mfa=302, without=404)),
+    "mfa_generate_recovery_codes": Entry(logged_in(302)),
+    "mfa_download_recovery_codes": Entry(by_mfa(with_mfa=302, without=404)),
+}
+
+# The Django admin: every pattern sits behind admin_site.admin_view and allauth's
+# secure_admin_login; these are checked per registered model.
+ADMIN_ONLY = only(Role.ADMINISTRATOR)

@@ -1,0 +1,78 @@
+import pytest
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.factories import UserFactory
+from tests.security.matrix import ADMIN_ONLY, ANONYMOUS, LOGIN, MATRIX, ROLES
+
+pytestmark = pytest.mark.django_db
+
+
+def _walk(patterns, namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace
+            full = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
+            yield from _walk(pattern.url_patterns, full)
+        elif isinstance(pattern, URLPattern):
+            name = pattern.name
+            yield f"{namespace}:{name or pattern.pattern}" if namespace else (name or str(pattern.pattern))
+
+
+def url_names() -> set[str]:
+    return {name for name in _walk(get_resolver().url_patterns) if not name.startswith("admin")}
+
+
+def test_every_url_pattern_has_a_matrix_entry():
+    missing = sorted(url_names() - set(MATRIX))
+    stale = sorted(set(MATRIX) - url_names())
+
+    assert missing == [], "URL patterns without a permission-matrix entry"
+    assert stale == [], "matrix entries for URLs that no longer exist"
+
+
+def _client_for(client, role):
+    if role != ANONYMOUS:
+        client.force_login(UserFactory(role=role))
+    return client
+
+
+def _check(response, expected):
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    else:
+        assert response.status_code == expected
+
+
+CASES = [(name, role) for name in sorted(MATRIX) for role in ROLES]
+
+
+@pytest.mark.parametrize(("url_name", "role"), CASES)
+def test_permission_matrix(client, url_name, role):
+    entry = MATRIX[url_name]
+    url = reverse(url_name, kwargs=entry.kwargs)
+
+    response = _client_for(client, role).get(url)
+
+    _check(response, entry.expected[role])
+
+
+def _admin_urls():
+    urls = [reverse("admin:index")]
+    for model in admin.site._registry:
+        info = (model._meta.app_label, model._meta.model_name)
+        urls.append(reverse("admin:{}_{}_changelist".format(*info)))
+    return urls
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_is_for_administrators_only(client, role):
+    client = _client_for(client, role)
+
+    for url in _admin_urls():
+        response = client.get(url, follow=True)
+        if role == ANONYMOUS:
+            assert response.redirect_chain[-1][0].startswith(reverse("account_login"))
+        else:
+            assert response.status_code == ADMIN_ONLY[role]
