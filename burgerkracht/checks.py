@@ -19,7 +19,9 @@ def check_site_url(app_configs, **kwargs):
 @register()
 def check_broker(app_configs, **kwargs):
     if not settings.CELERY_TASK_ALWAYS_EAGER and not settings.CELERY_BROKER_URL:
-        return [Error("CELERY_BROKER_URL is empty and tasks are not eager.", id="burgerkracht.E001")]
+        return [
+            Error("CELERY_BROKER_URL is empty and tasks are not eager.", id="burgerkracht.E001")
+        ]
     return []
 
 

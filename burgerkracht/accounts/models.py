@@ -47,9 +47,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         related_name="+",
         verbose_name=_("neighbourhood"),
     )
-    notify_messages = models.BooleanField(
-        _("e-mail me when I get a message"), default=True
-    )
+    notify_messages = models.BooleanField(_("e-mail me when I get a message"), default=True)
     notify_status = models.BooleanField(
         _("e-mail me when something I submitted changes"), default=True
     )

@@ -33,9 +33,10 @@ class OutboxBacklog(HealthCheck):
 
     def run(self) -> None:
         oldest = (
-            OutboxMessage.objects.due().order_by("next_attempt_at").values_list(
-                "next_attempt_at", flat=True
-            ).first()
+            OutboxMessage.objects.due()
+            .order_by("next_attempt_at")
+            .values_list("next_attempt_at", flat=True)
+            .first()
         )
         limit = datetime.timedelta(minutes=settings.OUTBOX_BACKLOG_WARNING_MINUTES)
         if oldest is not None and timezone.now() - oldest > limit:

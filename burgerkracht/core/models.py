@@ -126,7 +126,10 @@ class Neighbourhood(TimeStampedModel):
     """A wijk: the level at which budgets, teams and public pages are organised."""
 
     district = models.ForeignKey(
-        District, on_delete=models.PROTECT, related_name="neighbourhoods", verbose_name=_("district")
+        District,
+        on_delete=models.PROTECT,
+        related_name="neighbourhoods",
+        verbose_name=_("district"),
     )
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)

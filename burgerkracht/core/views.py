@@ -2,9 +2,9 @@ from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404, HttpResponse
 from django.template.loader import render_to_string
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.views import View
-from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 from health_check.views import HealthCheckView
@@ -30,7 +30,7 @@ class LocalisedPageView(TemplateView):
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
-    """"Mijn burgerkracht": what needs this person's attention (filled by later apps)."""
+    """ "Mijn burgerkracht": what needs this person's attention (filled by later apps)."""
 
     template_name = "core/dashboard.html"
 

@@ -14,7 +14,7 @@ os.environ.setdefault("DJANGO_SECURE_COOKIES", "False")
 os.environ.setdefault("DJANGO_SECURE_HSTS_SECONDS", "0")
 os.environ.setdefault("OUTBOX_DELIVERY_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
-from burgerkracht.settings.base import *  # noqa: E402, F403
-from burgerkracht.settings.base import VAR_DIR  # noqa: E402
+from burgerkracht.settings.base import *  # noqa: F403
+from burgerkracht.settings.base import VAR_DIR
 
 EMAIL_FILE_PATH = str(VAR_DIR / "mail")

@@ -15,7 +15,7 @@ os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "True")
 os.environ.setdefault("OUTBOX_DELIVERY_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 os.environ.setdefault("DJANGO_MEDIA_ROOT", tempfile.mkdtemp(prefix="burgerkracht-media-"))
 
-from burgerkracht.settings.base import *  # noqa: E402, F403
+from burgerkracht.settings.base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Rate limits are tested on purpose in tests/accounts; elsewhere they would make

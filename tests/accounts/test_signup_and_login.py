@@ -17,7 +17,11 @@ pytestmark = pytest.mark.django_db
 def _sign_up(client, email="nieuw@example.org"):
     return client.post(
         reverse("account_signup"),
-        {"email": email, "password1": "een-heel-goed-wachtwoord", "password2": "een-heel-goed-wachtwoord"},
+        {
+            "email": email,
+            "password1": "een-heel-goed-wachtwoord",
+            "password2": "een-heel-goed-wachtwoord",
+        },
     )
 
 

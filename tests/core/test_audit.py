@@ -11,7 +11,9 @@ def test_record_writes_who_what_why_about_which_subject():
     actor = UserFactory()
     district = DistrictFactory()
 
-    event = AuditEvent.record(subject=district, actor=actor, action="district.renamed", reason="typo")
+    event = AuditEvent.record(
+        subject=district, actor=actor, action="district.renamed", reason="typo"
+    )
 
     stored = AuditEvent.objects.for_subject(district).get()
     assert stored == event

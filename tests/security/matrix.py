@@ -44,7 +44,7 @@ def by_mfa(*, with_mfa: int, without: int) -> dict[str, int | str]:
 
 
 def anonymous_only(status: int = 200, then: int = 302) -> dict[str, int | str]:
-    return {ANONYMOUS: status, **{role: then for role in Role.values}}
+    return {ANONYMOUS: status, **dict.fromkeys(Role.values, then)}
 
 
 MATRIX: dict[str, Entry] = {

@@ -62,5 +62,10 @@ def test_production_settings_are_secure_without_any_environment():
     ).stdout.split()
 
     assert out == [
-        "False", "True", "True", "True", "31536000", "django.contrib.sessions.backends.db"
+        "False",
+        "True",
+        "True",
+        "True",
+        "31536000",
+        "django.contrib.sessions.backends.db",
     ]

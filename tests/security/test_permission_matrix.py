@@ -16,7 +16,11 @@ def _walk(patterns, namespace=None):
             yield from _walk(pattern.url_patterns, full)
         elif isinstance(pattern, URLPattern):
             name = pattern.name
-            yield f"{namespace}:{name or pattern.pattern}" if namespace else (name or str(pattern.pattern))
+            yield (
+                f"{namespace}:{name or pattern.pattern}"
+                if namespace
+                else (name or str(pattern.pattern))
+            )
 
 
 def url_names() -> set[str]:

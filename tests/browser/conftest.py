@@ -1,0 +1,104 @@
+"""Browser tests: Playwright driving Debian's Chromium against the live server, with axe-core.
+
+No browser is downloaded: Playwright launches /usr/bin/chromium (CHROMIUM_PATH to change).
+"""
+
+import os
+import shutil
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.test import Client
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls in the tests are
+# ordinary synchronous calls and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+# axe-core rule tags for WCAG 2.1 AA and 2.2 AA (targets.md A1).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1024, "height": 800})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    page.close()
+
+
+@pytest.fixture
+def login(context, live_server):
+    """Log `user` in by giving the browser a real session cookie for them."""
+
+    def _login(user):
+        client = Client()
+        client.force_login(user)
+        context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+        return user
+
+    return _login
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def assert_accessible(axe):
+    def _check(page, label=""):
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        assert results.violations_count == 0, f"{label} {page.url}\n{results.generate_report()}"
+
+    return _check
+
+
+@pytest.fixture(autouse=True)
+def _roles(transactional_db):
+    """Transactional tests truncate every table, the role groups of the data migration too."""
+    from django.contrib.auth.models import Group
+
+    from burgerkracht.accounts.roles import Role
+
+    for role in Role.values:
+        Group.objects.get_or_create(name=role)
