@@ -264,9 +264,13 @@ CELERY_TASK_TIME_LIMIT = 5 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TIMEZONE = TIME_ZONE
+OUTBOX_SWEEP_SECONDS = env.int("OUTBOX_SWEEP_SECONDS", default=60)
 CELERY_BEAT_SCHEDULE = {
     # The safety net under the on-commit enqueue: anything pending is picked up.
-    "deliver-outbox": {"task": "core.deliver_pending_outbox", "schedule": 60.0},
+    "deliver-outbox": {
+        "task": "core.deliver_pending_outbox",
+        "schedule": float(OUTBOX_SWEEP_SECONDS),
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

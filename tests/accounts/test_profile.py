@@ -1,0 +1,152 @@
+import json
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.contrib.sessions.models import Session
+from django.urls import reverse
+
+from burgerkracht.accounts import services
+from burgerkracht.accounts.models import User
+from burgerkracht.core.models import AuditEvent
+from tests.factories import PASSWORD, NeighbourhoodFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_update_profile_saves_and_audits_changed_field_names_only():
+    user = UserFactory(phone="")
+    wijk = NeighbourhoodFactory()
+
+    services.update_profile(
+        user=user, by=user, phone="036 123 45 67", neighbourhood=wijk, full_name=user.full_name
+    )
+
+    user.refresh_from_db()
+    event = AuditEvent.objects.for_subject(user).get()
+    assert (user.phone, user.neighbourhood) == ("036 123 45 67", wijk)
+    assert event.data == {"fields": ["neighbourhood", "phone"]}
+    assert "036" not in json.dumps(event.data)
+
+
+def test_update_profile_without_changes_writes_nothing():
+    user = UserFactory()
+
+    services.update_profile(user=user, by=user, full_name=user.full_name)
+
+    assert AuditEvent.objects.for_subject(user).count() == 0
+
+
+def test_update_profile_refuses_other_fields():
+    user = UserFactory()
+
+    with pytest.raises(ValueError, match="is_staff"):
+        services.update_profile(user=user, by=user, is_staff=True)
+
+
+def test_profile_form_keeps_input_and_explains_a_bad_phone_number(client):
+    client.force_login(UserFactory(role="resident"))
+
+    response = client.post(
+        reverse("accounts:profile-update"),
+        {"full_name": "Ans de Wit", "phone": "bel me maar", "notify_messages": "on"},
+    )
+
+    assert response.status_code == 200
+    html = response.text
+    assert 'value="Ans de Wit"' in html
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_phone-description id_phone-error"' in html
+    assert 'href="#id_phone"' in html  # the error summary links to the field
+    assert "Vul een telefoonnummer in" in html
+
+
+def test_profile_form_saves_and_redirects(client):
+    user = UserFactory(role="resident")
+    client.force_login(user)
+
+    response = client.post(
+        reverse("accounts:profile-update"),
+        {"full_name": "  Ans de Wit ", "phone": "06-12345678", "notify_reminders": "on"},
+    )
+
+    user.refresh_from_db()
+    assert response["Location"] == reverse("accounts:profile")
+    assert (user.full_name, user.phone) == ("Ans de Wit", "06-12345678")
+    assert (user.notify_messages, user.notify_status, user.notify_reminders) == (
+        False,
+        False,
+        True,
+    )
+
+
+def test_data_export_contains_the_persons_data(client):
+    user = UserFactory(role="resident", full_name="Ans de Wit", phone="0612345678")
+    AuditEvent.record(subject=user, actor=user, action="profile.updated")
+    client.force_login(user)
+
+    response = client.get(reverse("accounts:data-export"))
+
+    data = json.loads(response.content)
+    assert response["Content-Disposition"].startswith('attachment; filename="mijn-gegevens-')
+    assert data["account"]["email"] == user.email
+    assert data["account"]["name"] == "Ans de Wit"
+    assert data["account"]["phone"] == "0612345678"
+    assert data["account"]["roles"] == ["resident"]
+    assert data["email_addresses"] == [{"email": user.email, "verified": True, "primary": True}]
+    assert [a["action"] for a in data["activity"]] == ["profile.updated"]
+
+
+def test_delete_account_removes_personal_data_and_logs_out(client):
+    user = UserFactory(role="facilitator", full_name="Ans de Wit", phone="0612345678")
+    AuditEvent.record(subject=user, actor=user, action="profile.updated")
+    client.force_login(user)
+    second_device = type(client)()
+    second_device.force_login(user)
+    other = UserFactory()
+    other_client = type(client)()
+    other_client.force_login(other)
+
+    response = client.post(reverse("accounts:delete"), {"confirm": "on", "reason": "verhuisd"})
+
+    user.refresh_from_db()
+    assert response["Location"] == reverse("core:home")
+    assert (user.full_name, user.phone, user.is_active, user.has_usable_password()) == (
+        "",
+        "",
+        False,
+        False,
+    )
+    assert user.email == f"verwijderd-{user.pk}@invalid.invalid"
+    assert user.role_names == frozenset()
+    assert EmailAddress.objects.filter(user=user).count() == 0
+    assert Authenticator.objects.filter(user=user).count() == 0
+    assert AuditEvent.objects.filter(actor=user).count() == 0
+    deleted = AuditEvent.objects.for_subject(user).filter(action="account.deleted").get()
+    assert (deleted.actor, deleted.reason) == (None, "verhuisd")
+    assert Session.objects.count() == 1  # only the other person's session is left
+    assert other_client.get(reverse("core:dashboard")).status_code == 200
+    assert second_device.get(reverse("core:dashboard")).status_code == 302
+
+
+def test_delete_account_needs_confirmation(client):
+    user = UserFactory(role="resident")
+    client.force_login(user)
+
+    response = client.post(reverse("accounts:delete"), {"reason": ""})
+
+    assert response.status_code == 200
+    assert "Zet een vinkje als je je account wilt verwijderen." in response.text
+    assert User.objects.get(pk=user.pk).is_active is True
+
+
+def test_deleted_account_cannot_log_in(client):
+    user = UserFactory(role="resident", email="weg@example.org")
+    services.delete_account(user=user, by=user)
+
+    response = client.post(
+        reverse("account_login"), {"login": "weg@example.org", "password": PASSWORD}
+    )
+
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
