@@ -20,8 +20,8 @@ class ProfileForm(forms.ModelForm):
         ]
         help_texts = {
             "full_name": _("The name we use when we write to you."),
-            "phone": _("Optional. For when you would rather be called than e-mailed."),
-            "neighbourhood": _("Optional. So we can show you what happens near you."),
+            "phone": _("For when you would rather be called than e-mailed."),
+            "neighbourhood": _("So we can show you what happens near you."),
         }
         widgets = {"phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"})}
 

@@ -22,7 +22,9 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: while Playwright's sync API is active its event loop owns this
+# thread, and Django's async views (the health check) cannot be called from other tests.
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 

@@ -82,3 +82,42 @@ def test_forms_with_errors_are_accessible(page, live_server, login, assert_acces
     page.goto(live_server.url + reverse("accounts:delete"))
     page.get_by_role("button", name="Mijn account verwijderen").click()
     assert_accessible(page, "delete errors")
+
+
+def test_error_summary_takes_focus_and_links_to_the_field(page, live_server, login):
+    login(UserFactory(role="resident"))
+    page.goto(live_server.url + reverse("accounts:profile-update"))
+    page.get_by_label("Telefoonnummer").fill("bel me maar")
+
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_load_state("load")
+
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    assert page.title().startswith("Fout: ")
+    page.get_by_role("link", name="Telefoonnummer: Vul een telefoonnummer in").click()
+    assert page.evaluate("document.activeElement.id") == "id_phone"
+    assert page.get_by_label("Telefoonnummer").input_value() == "bel me maar"
+
+
+def test_keyboard_user_reaches_the_skip_link_first(page, live_server):
+    page.goto(live_server.url + reverse("core:home"))
+
+    page.keyboard.press("Tab")
+
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Naar de inhoud"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#inhoud"
+
+
+def test_resident_pages_work_without_javascript(browser, live_server):
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    page = context.new_page()
+
+    page.goto(live_server.url + reverse("account_signup"))
+    page.get_by_label("E-mailadres").fill("zonder-js@example.org")
+    page.locator("input[name=password1]").fill("een-heel-goed-wachtwoord")
+    page.locator("input[name=password2]").fill("een-heel-goed-wachtwoord")
+    page.locator("main form button[type=submit]").first.click()
+
+    assert page.url.endswith(reverse("account_email_verification_sent"))
+    context.close()

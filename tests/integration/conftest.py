@@ -116,11 +116,9 @@ def database_url() -> str:
     return f"postgres://{s['USER']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
 
 
-@pytest.fixture
-def celery_worker_process(transactional_db, redis_server, smtp_sink):
-    """A real worker with embedded beat, on our Redis, delivering to the SMTP sink."""
-    workdir = tempfile.mkdtemp(prefix="burgerkracht-worker-")
-    env = {
+def service_env(redis_server, smtp_sink) -> dict[str, str]:
+    """The environment of a real web or worker process for the current test database."""
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "burgerkracht.settings.test",
         "DATABASE_URL": database_url(),
@@ -130,7 +128,42 @@ def celery_worker_process(transactional_db, redis_server, smtp_sink):
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp_sink.port}",
         "OUTBOX_SWEEP_SECONDS": "1",
     }
-    process = subprocess.Popen(
+
+
+class Service:
+    """A process of ours (web server or worker) with its log in a temporary directory."""
+
+    def __init__(self, argv: list[str], env: dict[str, str]) -> None:
+        self.workdir = Path(tempfile.mkdtemp(prefix="burgerkracht-service-"))
+        self.log = self.workdir / "service.log"
+        argv = [a.replace("{workdir}", str(self.workdir)) for a in argv]
+        self.process = subprocess.Popen(
+            argv,
+            cwd=ROOT,
+            env=env,
+            stdout=self.log.open("wb"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def log_text(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, redis_server, smtp_sink):
+    """A real worker with embedded beat, on our Redis, delivering to the SMTP sink."""
+    worker = Service(
         [
             sys.executable,
             "-m",
@@ -140,7 +173,7 @@ def celery_worker_process(transactional_db, redis_server, smtp_sink):
             "worker",
             "--beat",
             "--schedule",
-            str(Path(workdir) / "beat"),
+            "{workdir}/beat",
             "--concurrency",
             "2",
             "--loglevel",
@@ -149,35 +182,40 @@ def celery_worker_process(transactional_db, redis_server, smtp_sink):
             "--without-mingle",
             "--without-heartbeat",
         ],
-        cwd=ROOT,
-        env=env,
-        stdout=(Path(workdir) / "worker.log").open("wb"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
+        service_env(redis_server, smtp_sink),
     )
-    process.log = Path(workdir) / "worker.log"
-    yield process
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-    shutil.rmtree(workdir, ignore_errors=True)
+    yield worker
+    worker.stop()
 
 
 @pytest.fixture
-def celery_app_on(redis_server):
-    """Point this process's Celery app at the test's Redis, not eager, and restore it after."""
-    from burgerkracht.celery import app
+def web_process(transactional_db, redis_server, smtp_sink):
+    """The portal under gunicorn, as in production, on a free loopback port."""
+    port = free_port()
+    web = Service(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "burgerkracht.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--access-logfile",
+            "-",
+        ],
+        service_env(redis_server, smtp_sink),
+    )
+    web.url = f"http://127.0.0.1:{port}"
 
-    saved = {
-        "task_always_eager": app.conf.task_always_eager,
-        "broker_url": app.conf.broker_url,
-    }
-    app.conf.update(task_always_eager=False, broker_url=redis_server.url)
-    app._pool = None  # a fresh producer pool for the new broker URL
-    yield app
-    app.pool.force_close_all()
-    app._pool = None
-    app.conf.update(**saved)
+    def _up() -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return True
+        except OSError:
+            return False
+
+    assert wait_for(_up, timeout=30), web.log_text()
+    yield web
+    web.stop()
