@@ -6,18 +6,28 @@ from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from burgerkracht.accounts import services
 from burgerkracht.accounts.forms import DeleteAccountForm, ProfileForm
 from burgerkracht.accounts.middleware import has_second_factor
+from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 
 
-class ProfileView(LoginRequiredMixin, TemplateView):
+def _profile_trail(current: str) -> list[Crumb]:
+    return [Crumb(gettext_lazy("My profile"), reverse("accounts:profile")), Crumb(current)]
+
+
+class ProfileView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
     template_name = "accounts/profile_detail.html"
+
+    def get_breadcrumbs(self):
+        return [Crumb(gettext_lazy("My profile"))]
 
     def get_context_data(self, **kwargs):
         user = self.request.user
@@ -31,9 +41,12 @@ class ProfileView(LoginRequiredMixin, TemplateView):
         )
 
 
-class ProfileUpdateView(LoginRequiredMixin, FormView):
+class ProfileUpdateView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
     template_name = "accounts/profile_form.html"
     form_class = ProfileForm
+
+    def get_breadcrumbs(self):
+        return _profile_trail(gettext_lazy("Change my details"))
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.request.user}
@@ -59,9 +72,12 @@ class DataExportView(LoginRequiredMixin, View):
         return response
 
 
-class DeleteAccountView(LoginRequiredMixin, FormView):
+class DeleteAccountView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
     template_name = "accounts/account_delete.html"
     form_class = DeleteAccountForm
+
+    def get_breadcrumbs(self):
+        return _profile_trail(gettext_lazy("Delete my account"))
 
     def form_valid(self, form):
         user = self.request.user
