@@ -11,6 +11,7 @@ admin.site.site_title = _("Burgerkracht management")
 
 urlpatterns = [
     path("", include("burgerkracht.core.urls")),
+    path("", include("initiatives.urls")),
     path("profiel/", include("burgerkracht.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

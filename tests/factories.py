@@ -79,3 +79,80 @@ class UserFactory(factory.django.DjangoModelFactory):
         obj._role = role
         obj._with_mfa = with_mfa
         return obj
+
+
+# --- initiatives ------------------------------------------------------------------------------
+from django.utils import timezone  # noqa: E402
+
+from initiatives.enums import InitiativeStatus, InitiatorRole, Scale, Support, Theme  # noqa: E402
+from initiatives.models import Initiative, Initiator, Update  # noqa: E402
+
+
+class InitiativeFactory(factory.django.DjangoModelFactory):
+    """A complete intake in `draft`; traits move it along the lifecycle."""
+
+    class Meta:
+        model = Initiative
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Initiatief {n}")
+    summary = "Samen wandelen door de wijk."
+    theme = Theme.EXERCISE
+    why = "Mensen zien elkaar weinig."
+    goal = "Meer ontmoeting."
+    actions_needed = "Een vaste dag kiezen."
+    scale = Scale.CITY
+    target_group = "Buren die alleen wonen."
+    expected_participants = 12
+    support_wanted = factory.LazyFunction(lambda: [Support.PLACE])
+    publication_consent = True
+    created_by = factory.SubFactory(UserFactory, role="resident")
+
+    class Params:
+        submitted = factory.Trait(
+            status=InitiativeStatus.SUBMITTED,
+            submitted_at=factory.LazyFunction(timezone.now),
+        )
+        active = factory.Trait(
+            status=InitiativeStatus.ACTIVE,
+            submitted_at=factory.LazyFunction(timezone.now),
+            status_changed_at=factory.LazyFunction(timezone.now),
+        )
+        paused = factory.Trait(
+            status=InitiativeStatus.PAUSED,
+            submitted_at=factory.LazyFunction(timezone.now),
+        )
+        ended = factory.Trait(
+            status=InitiativeStatus.ENDED,
+            submitted_at=factory.LazyFunction(timezone.now),
+            ended_at=factory.LazyFunction(timezone.now),
+            result="reached",
+        )
+
+    @factory.post_generation
+    def lead(obj, create, extracted, **kwargs):
+        """The creator is the accepted lead initiator (pass lead=False for none)."""
+        if create and extracted is not False:
+            InitiatorFactory(initiative=obj, user=obj.created_by, role=InitiatorRole.LEAD)
+
+
+class InitiatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Initiator
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    user = factory.SubFactory(UserFactory, role="resident")
+    email = factory.LazyAttribute(lambda o: o.user.email if o.user else "uitgenodigd@example.org")
+    role = InitiatorRole.CO
+    invited_at = factory.LazyFunction(timezone.now)
+    accepted_at = factory.LazyAttribute(lambda o: timezone.now() if o.user else None)
+
+
+class UpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Update
+
+    initiative = factory.SubFactory(InitiativeFactory, active=True)
+    author = factory.LazyAttribute(lambda o: o.initiative.created_by)
+    kind = "result"
+    text = "Het eerste uitje was een succes."

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 class Role(models.TextChoices):
     RESIDENT = "resident", _("Resident")
     FACILITATOR = "facilitator", _("Facilitator")
+    FACILITATOR_COORDINATOR = "facilitator_coordinator", _("Facilitator coordinator")
     BUDGET_DECISION_HOLDER = "budget_decision_holder", _("Budget decision holder")
     PROFESSIONAL = "professional", _("Professional")
     ASD_MEMBER = "asd_member", _("ASD member")
@@ -24,6 +25,7 @@ class Role(models.TextChoices):
 STAFF_ROLES: frozenset[str] = frozenset(
     {
         Role.FACILITATOR,
+        Role.FACILITATOR_COORDINATOR,
         Role.BUDGET_DECISION_HOLDER,
         Role.ADVICE_COORDINATOR,
         Role.READ_ONLY,

@@ -23,6 +23,9 @@ from burgerkracht.accounts.roles import STAFF_ROLES, Role
 from burgerkracht.core.enums import OrganisationType
 from burgerkracht.core.models import District, Municipality, Neighbourhood, Organisation
 
+# Each domain app's demo data, in dependency order; each module has `seed()`.
+APP_DEMOS = ["initiatives.demo"]
+
 DEMO_PASSWORD = "Burgerkracht-demo-2026"  # noqa: S105 — printed for visitors; DEBUG only
 
 DISTRICTS: dict[str, list[str]] = {
@@ -48,6 +51,8 @@ ORGANISATIONS: list[tuple[str, str, bool, str]] = [
 USERS: list[tuple[str, str, str, str]] = [
     ("bewoner@example.org", "Fatima de Bruin", Role.RESIDENT, "Stedenwijk"),
     ("facilitator@example.org", "Peter Jansen", Role.FACILITATOR, ""),
+    ("coordinator@example.org", "Yvonne Kok", Role.FACILITATOR_COORDINATOR, ""),
+    ("facilitator2@example.org", "Jeroen Dekker", Role.FACILITATOR, ""),
     ("zeggenschap@example.org", "Anouk Visser", Role.BUDGET_DECISION_HOLDER, ""),
     ("professional@example.org", "Mohamed El Amrani", Role.PROFESSIONAL, "Stedenwijk"),
     ("asd-lid@example.org", "Henk Smit", Role.ASD_MEMBER, "Waterwijk"),

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.accounts.permissions import can_use_admin
+from burgerkracht.accounts.roles import Role
 
 
 @dataclass(frozen=True)
@@ -16,12 +17,23 @@ class NavItem:
 
 
 def main_navigation(user) -> list[NavItem]:
-    items = [NavItem(_("Home"), reverse("core:home"), "core:home")]
+    items = [
+        NavItem(_("Home"), reverse("core:home"), "core:home"),
+        NavItem(_("Initiatives"), reverse("initiatives:public-list"), "initiatives:public-list"),
+    ]
     if user.is_authenticated:
         items += [
             NavItem(_("My burgerkracht"), reverse("core:dashboard"), "core:dashboard"),
             NavItem(_("My profile"), reverse("accounts:profile"), "accounts:profile"),
         ]
+        if user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR):
+            items.append(
+                NavItem(
+                    _("Facilitating"),
+                    reverse("initiatives:officials-list"),
+                    "initiatives:officials-list",
+                )
+            )
         if can_use_admin(user):
             items.append(NavItem(_("Management"), reverse("admin:index"), "admin:index"))
     return items

@@ -34,6 +34,11 @@ class DashboardView(LoginRequiredMixin, TemplateView):
 
     template_name = "core/dashboard.html"
 
+    def get_context_data(self, **kwargs):
+        from burgerkracht.core.dashboard import panels_for
+
+        return super().get_context_data(**kwargs, panels=panels_for(self.request.user))
+
 
 class ThemeStylesheetView(View):
     """The municipality's colours as design-token overrides (CSP forbids inline styles)."""

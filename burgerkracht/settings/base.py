@@ -40,10 +40,13 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "crispy_forms",
+    "django_filters",
+    "django_tables2",
     "simple_history",
     "health_check",
     "burgerkracht.core",
     "burgerkracht.accounts",
+    "initiatives",
 ]
 
 MIDDLEWARE = [
@@ -237,6 +240,8 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://
 CELERY_BROKER_TRANSPORT_OPTIONS: dict = {}
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _queue_dir = VAR_DIR / "celery"
+    for _folder in ("queue", "processed"):  # kombu expects them to exist
+        (_queue_dir / _folder).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue_dir / "queue"),
         "data_folder_out": str(_queue_dir / "queue"),
@@ -278,6 +283,7 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("nlds",)
 CRISPY_TEMPLATE_PACK = "nlds"
 CRISPY_FAIL_SILENTLY = False
+DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 
 # --- Logging: structured, no personal data ------------------------------------
 LOGGING = {

@@ -4,7 +4,9 @@ Each entry maps a URL name to its URL arguments and the expected status per role
 pattern without an entry fails the suite (test_every_url_pattern_has_a_matrix_entry).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from burgerkracht.accounts.roles import STAFF_ROLES, Role
 
@@ -15,9 +17,17 @@ LOGIN = "login"  # a redirect to the login page
 
 @dataclass(frozen=True)
 class Entry:
+    """`expected`: status per role for a person with that role and no tie to the object.
+    `own`: status for the people tied to it (see World in conftest.py), e.g. {"lead": 200}.
+    `kwargs`: URL arguments, or a function of the World that returns them."""
+
     expected: dict[str, int | str]
-    kwargs: dict[str, str] = field(default_factory=dict)
+    kwargs: dict[str, Any] | Callable[[Any], dict[str, Any]] = field(default_factory=dict)
+    own: dict[str, int | str] = field(default_factory=dict)
     why: str = ""
+
+    def url_kwargs(self, world) -> dict[str, Any]:
+        return self.kwargs(world) if callable(self.kwargs) else self.kwargs
 
 
 def everyone(status: int = 200, **overrides: int | str) -> dict[str, int | str]:
@@ -97,6 +107,69 @@ MATRIX: dict[str, Entry] = {
     "mfa_view_recovery_codes": Entry(by_mfa(with_mfa=302, without=404)),
     "mfa_generate_recovery_codes": Entry(logged_in(302)),
     "mfa_download_recovery_codes": Entry(by_mfa(with_mfa=302, without=404)),
+    # --- initiatives: public ---------------------------------------------------------------
+    "initiatives:public-list": Entry(everyone()),
+    "initiatives:public-detail": Entry(everyone(), kwargs=lambda w: {"pk": w.active.pk}),
+    "initiatives:public-neighbourhood": Entry(everyone(), kwargs=lambda w: {"slug": w.wijk.slug}),
+    # --- initiatives: intake ---------------------------------------------------------------
+    "initiatives:new": Entry(only(Role.RESIDENT, Role.PROFESSIONAL)),
+    "initiatives:invitation": Entry(
+        logged_in(), kwargs=lambda w: {"token": w.invitation.token}, why="the token is the key"
+    ),
+    "initiatives:intake": Entry(
+        only(), kwargs=lambda w: {"pk": w.draft.pk}, own={"draft_lead": 200, "lead": 403}
+    ),
+    "initiatives:intake-step": Entry(
+        only(), kwargs=lambda w: {"pk": w.draft.pk, "step": 1}, own={"draft_lead": 200}
+    ),
+    "initiatives:intake-check": Entry(
+        only(), kwargs=lambda w: {"pk": w.draft.pk}, own={"draft_lead": 200, "facilitator": 403}
+    ),
+    # --- initiatives: workspace ------------------------------------------------------------
+    "initiatives:detail": Entry(
+        only(Role.FACILITATOR_COORDINATOR),
+        kwargs=lambda w: {"pk": w.active.pk},
+        own={"lead": 200, "co": 200, "facilitator": 200, "draft_lead": 403},
+    ),
+    "initiatives:activate": Entry(
+        only(Role.FACILITATOR_COORDINATOR),
+        kwargs=lambda w: {"pk": w.submitted.pk},
+        own={"facilitator": 200, "lead": 403},
+    ),
+    "initiatives:pause": Entry(
+        only(),
+        kwargs=lambda w: {"pk": w.active.pk},
+        own={"lead": 200, "co": 200, "facilitator": 200},
+    ),
+    "initiatives:resume": Entry(
+        only(), kwargs=lambda w: {"pk": w.paused.pk}, own={"lead": 200, "facilitator": 200}
+    ),
+    "initiatives:end": Entry(
+        only(),
+        kwargs=lambda w: {"pk": w.active.pk},
+        own={"lead": 200, "co": 403, "facilitator": 200},
+    ),
+    "initiatives:assign": Entry(
+        only(Role.FACILITATOR_COORDINATOR),
+        kwargs=lambda w: {"pk": w.active.pk},
+        own={"lead": 403, "facilitator": 403},
+    ),
+    "initiatives:update-create": Entry(
+        only(),
+        kwargs=lambda w: {"pk": w.active.pk},
+        own={"lead": 200, "co": 200, "facilitator": 200},
+    ),
+    "initiatives:message-create": Entry(
+        only(), kwargs=lambda w: {"pk": w.active.pk}, own={"lead": 200, "facilitator": 200}
+    ),
+    "initiatives:signal-handled": Entry(
+        only(Role.FACILITATOR_COORDINATOR),
+        kwargs=lambda w: {"pk": w.active.pk, "update_pk": w.signal.pk},
+        own={"lead": 403, "facilitator": 200},
+    ),
+    # --- initiatives: officials ------------------------------------------------------------
+    "initiatives:officials-list": Entry(only(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR)),
+    "initiatives:coordinator": Entry(only(Role.FACILITATOR_COORDINATOR)),
 }
 
 # The Django admin: every pattern sits behind admin_site.admin_view and allauth's

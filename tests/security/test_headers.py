@@ -1,15 +1,18 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import UserFactory
 from tests.security.matrix import MATRIX
 
 pytestmark = pytest.mark.django_db
 
-URLS = [reverse(name, kwargs=entry.kwargs) for name, entry in sorted(MATRIX.items())] + [
-    "/bestaat-niet/",
-    reverse("admin:index"),
-]
+URL_NAMES = [*sorted(MATRIX), "not-found", "admin:index"]
+
+
+def _url(name, world):
+    if name == "not-found":
+        return "/bestaat-niet/"
+    entry = MATRIX.get(name)
+    return reverse(name, kwargs=entry.url_kwargs(world) if entry else {})
 
 
 def _assert_security_headers(response):
@@ -25,16 +28,16 @@ def _assert_security_headers(response):
     assert "camera=()" in response["Permissions-Policy"]
 
 
-@pytest.mark.parametrize("url", URLS)
-def test_every_response_carries_security_headers_anonymous(client, url):
-    _assert_security_headers(client.get(url, secure=True))
+@pytest.mark.parametrize("name", URL_NAMES)
+def test_every_response_carries_security_headers_anonymous(client, world, name):
+    _assert_security_headers(client.get(_url(name, world), secure=True))
 
 
-@pytest.mark.parametrize("url", URLS)
-def test_every_response_carries_security_headers_logged_in(client, url):
-    client.force_login(UserFactory(role="facilitator"))
+@pytest.mark.parametrize("name", URL_NAMES)
+def test_every_response_carries_security_headers_logged_in(client, world, name):
+    client.force_login(world.facilitator)
 
-    _assert_security_headers(client.get(url, secure=True))
+    _assert_security_headers(client.get(_url(name, world), secure=True))
 
 
 def test_plain_http_is_redirected_to_https_in_production(client, settings):

@@ -53,13 +53,41 @@ CASES = [(name, role) for name in sorted(MATRIX) for role in ROLES]
 
 
 @pytest.mark.parametrize(("url_name", "role"), CASES)
-def test_permission_matrix(client, url_name, role):
+def test_permission_matrix(client, world, url_name, role):
     entry = MATRIX[url_name]
-    url = reverse(url_name, kwargs=entry.kwargs)
+    url = reverse(url_name, kwargs=entry.url_kwargs(world))
 
     response = _client_for(client, role).get(url)
 
     _check(response, entry.expected[role])
+
+
+OWN_CASES = [(name, relation) for name in sorted(MATRIX) for relation in sorted(MATRIX[name].own)]
+
+
+@pytest.mark.parametrize(("url_name", "relation"), OWN_CASES)
+def test_permission_matrix_own_objects(client, world, url_name, relation):
+    """The people tied to an object: its lead, a co-initiator, its facilitator."""
+    entry = MATRIX[url_name]
+    url = reverse(url_name, kwargs=entry.url_kwargs(world))
+    client.force_login(getattr(world, relation))
+
+    response = client.get(url)
+
+    _check(response, entry.own[relation])
+
+
+def test_every_object_url_checks_own_objects():
+    """A URL that takes an object id must say what the people tied to it may do."""
+    public = {"initiatives:public-detail", "initiatives:public-neighbourhood"}
+    token_only = {"initiatives:invitation"}
+    missing = [
+        name
+        for name, entry in MATRIX.items()
+        if callable(entry.kwargs) and not entry.own and name not in public | token_only
+    ]
+
+    assert missing == []
 
 
 def _admin_urls():

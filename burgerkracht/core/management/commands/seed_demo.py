@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -15,6 +17,8 @@ class Command(BaseCommand):
             raise CommandError("seed_demo only runs with DEBUG on: it creates known passwords.")
         demo.seed_reference_data()
         logins = demo.seed_users()
+        for module in demo.APP_DEMOS:
+            import_module(module).seed()
         if options["quiet_logins"]:
             return
         self.stdout.write(self.style.SUCCESS("Demo data ready. Logins (password for all):"))

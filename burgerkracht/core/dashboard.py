@@ -1,0 +1,34 @@
+"""Panels on "Mijn burgerkracht". Apps register a template and a context function.
+
+core cannot import the domain apps (they depend on it), so they register themselves in
+AppConfig.ready(). A context function returns None when the panel is not for this person.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+ContextFunction = Callable[[Any], dict[str, Any] | None]
+
+
+@dataclass(frozen=True)
+class Panel:
+    template: str
+    context: dict[str, Any]
+
+
+_panels: list[tuple[str, ContextFunction]] = []
+
+
+def register(template: str, context_function: ContextFunction) -> None:
+    if (template, context_function) not in _panels:
+        _panels.append((template, context_function))
+
+
+def panels_for(user: Any) -> list[Panel]:
+    result = []
+    for template, function in _panels:
+        context = function(user)
+        if context is not None:
+            result.append(Panel(template, context))
+    return result

@@ -1,0 +1,64 @@
+"""E-mail notifications through the outbox, respecting each person's preferences."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from burgerkracht.core.models import Municipality
+
+# The user fields that switch a kind of notification on or off (profile page).
+PREFERENCES = {
+    "messages": "notify_messages",
+    "status": "notify_status",
+    "reminders": "notify_reminders",
+}
+
+
+def absolute_url(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def notify(
+    *,
+    recipients: Iterable[Any],
+    template: str,
+    context: dict[str, Any],
+    preference: str | None = None,
+) -> int:
+    """Send `email/<template>_subject.txt` and `_body.txt` to each recipient who wants it.
+
+    Called inside the service's transaction: the outbox row exists exactly when the change
+    it tells about exists. Returns the number of messages queued.
+    """
+    field = PREFERENCES.get(preference or "")
+    municipality = Municipality.current()
+    seen: set[int] = set()
+    sent = 0
+    for user in recipients:
+        if user is None or user.pk in seen or not user.is_active or user.erased_at:
+            continue
+        seen.add(user.pk)
+        if field and not getattr(user, field):
+            continue
+        _send(user.email, template, {**context, "recipient": user}, municipality)
+        sent += 1
+    return sent
+
+
+def notify_address(*, email: str, template: str, context: dict[str, Any]) -> None:
+    """For someone who may have no account yet, such as an invited co-initiator."""
+    _send(email, template, {**context, "recipient": None}, Municipality.current())
+
+
+def _send(email: str, template: str, context: dict[str, Any], municipality: Municipality) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        full = {**context, "municipality": municipality}
+        subject = " ".join(render_to_string(f"email/{template}_subject.txt", full).split())
+        body = render_to_string(f"email/{template}_body.txt", full)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InitiativesConfig(AppConfig):
+    name = "initiatives"
+    verbose_name = _("Initiatives")
+
+    def ready(self) -> None:
+        from burgerkracht.accounts import data_export
+        from burgerkracht.core import dashboard
+        from initiatives import selectors
+
+        data_export.register("initiatives", selectors.export_for_user)
+        dashboard.register("initiatives/dashboard_panel.html", selectors.dashboard_context)

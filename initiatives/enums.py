@@ -1,0 +1,92 @@
+"""Choices and the lifecycle table of initiatives. A leaf: imports nothing from the app."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class InitiativeStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("initiative status", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("initiative status", "Submitted")
+    ACTIVE = "active", pgettext_lazy("initiative status", "Running")
+    PAUSED = "paused", pgettext_lazy("initiative status", "Paused")
+    ENDED = "ended", pgettext_lazy("initiative status", "Ended")
+
+
+# draft → submitted → active ⇄ paused → ended. A submitted initiative can also end before it
+# starts (the initiators withdraw, or it turns out not to be needed): WF-1 "gesloten zonder start".
+TRANSITIONS: dict[str, frozenset[str]] = {
+    InitiativeStatus.DRAFT: frozenset({InitiativeStatus.SUBMITTED}),
+    InitiativeStatus.SUBMITTED: frozenset({InitiativeStatus.ACTIVE, InitiativeStatus.ENDED}),
+    InitiativeStatus.ACTIVE: frozenset({InitiativeStatus.PAUSED, InitiativeStatus.ENDED}),
+    InitiativeStatus.PAUSED: frozenset({InitiativeStatus.ACTIVE, InitiativeStatus.ENDED}),
+    InitiativeStatus.ENDED: frozenset(),
+}
+
+# What residents may see on public pages.
+PUBLIC_STATUSES = frozenset(
+    {InitiativeStatus.ACTIVE, InitiativeStatus.PAUSED, InitiativeStatus.ENDED}
+)
+
+
+class Scale(models.TextChoices):
+    STREET = "street", _("My street or buurt")
+    NEIGHBOURHOOD = "neighbourhood", _("My wijk")
+    CITY = "city", _("The whole city")
+
+
+class Theme(models.TextChoices):
+    MEETING = "meeting", _("Meeting each other")
+    CARE = "care", _("Looking after each other")
+    EXERCISE = "exercise", _("Sport and exercise")
+    CULTURE = "culture", _("Culture and music")
+    GREEN = "green", _("Green and nature")
+    YOUTH = "youth", _("Children and young people")
+    LEARNING = "learning", _("Language and learning")
+    OTHER = "other", _("Something else")
+
+
+class Support(models.TextChoices):
+    PLACE = "place", _("A place to meet or work")
+    MONEY = "money", _("Money")
+    CONTACTS = "contacts", _("Contacts with people or organisations")
+    RULES = "rules", _("Help with rules and permits")
+    VOLUNTEERS = "volunteers", _("Volunteers")
+    OTHER = "other", _("Something else")
+    NOTHING = "nothing", _("No help needed for now")
+
+
+class InitiatorRole(models.TextChoices):
+    LEAD = "lead", _("Lead initiator")
+    CO = "co", _("Co-initiator")
+
+
+class Result(models.TextChoices):
+    REACHED = "reached", _("Reached")
+    PARTLY = "partly", _("Partly reached")
+    NOT_REACHED = "not_reached", _("Not reached")
+
+
+class UpdateKind(models.TextChoices):
+    RESULT = "result", _("Result or success")
+    OBSTACLE = "obstacle", _("Obstacle")
+    NEWS = "news", _("News")
+
+
+class Risk(models.TextChoices):
+    """Continuity risks, computed from the people involved, never stored."""
+
+    SINGLE_INITIATOR = "single_initiator", _("Only one active initiator")
+    NO_BACKUP_INITIATOR = "no_backup_initiator", _("No backup initiator")
+    NO_BACKUP_FACILITATOR = "no_backup_facilitator", _("No backup facilitator")
+    FACILITATOR_GONE = "facilitator_gone", _("Facilitator no longer active")
+
+
+# The steps of the intake, in order: (number, title). Views and templates read this.
+INTAKE_STEPS: list[tuple[int, str]] = [
+    (1, _("Your initiative")),
+    (2, _("Why and what for")),
+    (3, _("For whom and where")),
+    (4, _("Who takes part")),
+    (5, _("What you need")),
+]

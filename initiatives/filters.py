@@ -1,0 +1,54 @@
+"""Filters of the officials' list (django-filter): wijk, status, risk, age."""
+
+from datetime import timedelta
+
+import django_filters
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from burgerkracht.core.models import Neighbourhood
+from initiatives.enums import InitiativeStatus, Risk
+from initiatives.models import Initiative
+from initiatives.selectors import filter_by_risk
+
+AGE_CHOICES = [
+    ("7", _("Older than a week")),
+    ("30", _("Older than a month")),
+    ("90", _("Older than three months")),
+]
+
+
+class OfficialsInitiativeFilter(django_filters.FilterSet):
+    neighbourhood = django_filters.ModelChoiceFilter(
+        label=_("Wijk"),
+        field_name="neighbourhoods",
+        queryset=Neighbourhood.objects.filter(is_active=True),
+        empty_label=_("All wijken"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=[c for c in InitiativeStatus.choices if c[0] != InitiativeStatus.DRAFT],
+        empty_label=_("All statuses"),
+    )
+    risk = django_filters.ChoiceFilter(
+        label=_("Continuity risk"),
+        choices=[("any", _("Any risk")), *Risk.choices],
+        method="filter_risk",
+        empty_label=_("All"),
+    )
+    age = django_filters.ChoiceFilter(
+        label=_("Age"), choices=AGE_CHOICES, method="filter_age", empty_label=_("Any age")
+    )
+    unassigned = django_filters.BooleanFilter(
+        label=_("Without facilitator"), field_name="facilitator", lookup_expr="isnull"
+    )
+
+    class Meta:
+        model = Initiative
+        fields = ["neighbourhood", "status", "risk", "age", "unassigned"]
+
+    def filter_risk(self, queryset, name, value):
+        return filter_by_risk(queryset, value)
+
+    def filter_age(self, queryset, name, value):
+        return queryset.filter(submitted_at__lt=timezone.now() - timedelta(days=int(value)))

@@ -1,0 +1,104 @@
+"""Who may do what with an initiative. Pure predicates: no writes.
+
+Residents see only initiatives they (co-)initiate; facilitators the ones assigned to them;
+the facilitator coordinator all that have been submitted. Professionals see the drafts they
+registered with a resident.
+"""
+
+from __future__ import annotations
+
+from burgerkracht.accounts.roles import Role
+from initiatives.enums import InitiativeStatus
+from initiatives.models import Initiative
+
+
+def _active_initiator_ids(initiative: Initiative) -> set[int]:
+    return {i.user_id for i in initiative.initiators.all() if i.is_active}
+
+
+def is_initiator(user, initiative: Initiative) -> bool:
+    return user.is_authenticated and user.pk in _active_initiator_ids(initiative)
+
+
+def is_lead(user, initiative: Initiative) -> bool:
+    return user.is_authenticated and any(
+        i.is_active and i.role == "lead" and i.user_id == user.pk
+        for i in initiative.initiators.all()
+    )
+
+
+def is_facilitator(user, initiative: Initiative) -> bool:
+    return user.is_authenticated and user.pk in {
+        initiative.facilitator_id,
+        initiative.backup_facilitator_id,
+    }
+
+
+def is_coordinator(user) -> bool:
+    return user.is_authenticated and user.has_role(Role.FACILITATOR_COORDINATOR)
+
+
+def is_assisting(user, initiative: Initiative) -> bool:
+    return user.is_authenticated and initiative.assisted_by_id == user.pk
+
+
+def can_view_initiative(user, initiative: Initiative) -> bool:
+    if is_initiator(user, initiative) or is_facilitator(user, initiative):
+        return True
+    if is_assisting(user, initiative):
+        return True
+    return is_coordinator(user) and initiative.status != InitiativeStatus.DRAFT
+
+
+def can_edit_intake(user, initiative: Initiative) -> bool:
+    if initiative.status != InitiativeStatus.DRAFT:
+        return False
+    return is_lead(user, initiative) or is_assisting(user, initiative)
+
+
+def can_submit(user, initiative: Initiative) -> bool:
+    return initiative.status == InitiativeStatus.DRAFT and is_lead(user, initiative)
+
+
+def can_assign_facilitators(user, initiative: Initiative) -> bool:
+    return is_coordinator(user) and initiative.status != InitiativeStatus.DRAFT
+
+
+def can_activate(user, initiative: Initiative) -> bool:
+    return initiative.status == InitiativeStatus.SUBMITTED and (
+        is_facilitator(user, initiative) or is_coordinator(user)
+    )
+
+
+def can_pause_or_resume(user, initiative: Initiative) -> bool:
+    return initiative.status in (InitiativeStatus.ACTIVE, InitiativeStatus.PAUSED) and (
+        is_initiator(user, initiative) or is_facilitator(user, initiative)
+    )
+
+
+def can_end(user, initiative: Initiative) -> bool:
+    return initiative.status in (
+        InitiativeStatus.SUBMITTED,
+        InitiativeStatus.ACTIVE,
+        InitiativeStatus.PAUSED,
+    ) and (is_lead(user, initiative) or is_facilitator(user, initiative))
+
+
+def can_post_update(user, initiative: Initiative) -> bool:
+    return initiative.status != InitiativeStatus.DRAFT and (
+        is_initiator(user, initiative) or is_facilitator(user, initiative)
+    )
+
+
+def can_message(user, initiative: Initiative) -> bool:
+    return initiative.status != InitiativeStatus.DRAFT and (
+        is_initiator(user, initiative) or is_facilitator(user, initiative)
+    )
+
+
+def can_handle_signals(user, initiative: Initiative) -> bool:
+    return is_facilitator(user, initiative) or is_coordinator(user)
+
+
+def can_use_officials_list(user) -> bool:
+    return user.is_authenticated and user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR)

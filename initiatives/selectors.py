@@ -1,0 +1,258 @@
+"""Reads that depend on the user or span relations. Query counts do not grow with rows."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from burgerkracht.accounts.models import User
+from burgerkracht.accounts.roles import Role
+from initiatives import intake
+from initiatives.enums import InitiativeStatus, Risk
+from initiatives.models import Initiative, Initiator, Message, Update
+from initiatives.permissions import is_coordinator, is_lead
+
+OPEN_STATUSES = (InitiativeStatus.SUBMITTED, InitiativeStatus.ACTIVE, InitiativeStatus.PAUSED)
+
+
+def _active_initiators() -> QuerySet[Initiator]:
+    return Initiator.objects.filter(
+        initiative=OuterRef("pk"), accepted_at__isnull=False, left_at__isnull=True
+    )
+
+
+def with_risk_annotations(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
+    """Annotate what the continuity risks are computed from, so lists can filter on them."""
+    count = _active_initiators().values("initiative").annotate(n=Count("pk")).values("n")[:1]
+    return queryset.annotate(
+        active_initiator_count=Coalesce(Subquery(count, output_field=IntegerField()), Value(0)),
+        has_backup_initiator=Exists(_active_initiators().filter(is_backup=True)),
+        facilitator_gone=ExpressionWrapper(
+            Q(facilitator__isnull=False) & Q(facilitator__is_active=False),
+            output_field=BooleanField(),
+        ),
+    )
+
+
+def annotated_risks(initiative: Initiative) -> list[Risk]:
+    """The risks of an initiative from a `with_risk_annotations` queryset (no queries)."""
+    risks = []
+    if initiative.active_initiator_count <= 1:
+        risks.append(Risk.SINGLE_INITIATOR)
+    if not initiative.has_backup_initiator:
+        risks.append(Risk.NO_BACKUP_INITIATOR)
+    if initiative.status != InitiativeStatus.DRAFT and initiative.backup_facilitator_id is None:
+        risks.append(Risk.NO_BACKUP_FACILITATOR)
+    if initiative.facilitator_gone:
+        risks.append(Risk.FACILITATOR_GONE)
+    return risks
+
+
+def filter_by_risk(queryset: QuerySet[Initiative], risk: str) -> QuerySet[Initiative]:
+    match risk:
+        case Risk.SINGLE_INITIATOR:
+            return queryset.filter(active_initiator_count__lte=1)
+        case Risk.NO_BACKUP_INITIATOR:
+            return queryset.filter(has_backup_initiator=False)
+        case Risk.NO_BACKUP_FACILITATOR:
+            return queryset.filter(backup_facilitator__isnull=True).exclude(
+                status=InitiativeStatus.DRAFT
+            )
+        case Risk.FACILITATOR_GONE:
+            return queryset.filter(facilitator_gone=True)
+        case "any":
+            return queryset.filter(
+                Q(active_initiator_count__lte=1)
+                | Q(has_backup_initiator=False)
+                | (Q(backup_facilitator__isnull=True) & ~Q(status=InitiativeStatus.DRAFT))
+                | Q(facilitator_gone=True)
+            )
+    return queryset
+
+
+def initiatives_for_officials(user: User) -> QuerySet[Initiative]:
+    """The coordinator sees every submitted initiative; a facilitator the ones they facilitate."""
+    queryset = Initiative.objects.exclude(status=InitiativeStatus.DRAFT)
+    if not is_coordinator(user):
+        queryset = queryset.filter(Q(facilitator=user) | Q(backup_facilitator=user))
+    return (
+        with_risk_annotations(queryset)
+        .select_related("facilitator", "backup_facilitator")
+        .prefetch_related("neighbourhoods")
+    )
+
+
+def initiatives_of(user: User) -> list[Initiative]:
+    """A person's own initiatives: as initiator, or registered by them with a resident."""
+    return list(
+        Initiative.objects.filter(
+            Q(initiators__user=user, initiators__left_at__isnull=True) | Q(assisted_by=user)
+        )
+        .distinct()
+        .select_related("facilitator")
+        .prefetch_related(
+            Prefetch("initiators", queryset=Initiator.objects.select_related("user")),
+            "neighbourhoods",
+        )
+        .order_by("-created_at")
+    )
+
+
+def pending_invitations(user: User) -> list[Initiator]:
+    return list(
+        Initiator.objects.filter(
+            email__iexact=user.email, accepted_at__isnull=True, left_at__isnull=True
+        ).select_related("initiative")
+    )
+
+
+def next_step(initiative: Initiative, user: User) -> str:
+    """What this person should do next, in plain words."""
+    match initiative.status:
+        case InitiativeStatus.DRAFT:
+            if not is_lead(user, initiative):
+                return _("Waiting for the resident to confirm the registration.")
+            missing = intake.missing_steps(initiative)
+            if missing:
+                return _("Finish your registration: %(count)d step(s) to go.") % {
+                    "count": len(missing)
+                }
+            return _("Check your registration and send it in.")
+        case InitiativeStatus.SUBMITTED:
+            if initiative.facilitator_id is None:
+                return _("We are looking for a contact person for you. You will hear from us.")
+            return _("Your contact person %(name)s will get in touch with you.") % {
+                "name": initiative.facilitator
+            }
+        case InitiativeStatus.ACTIVE:
+            return _("Your initiative is running. Tell us how it is going on its timeline.")
+        case InitiativeStatus.PAUSED:
+            return _("Your initiative is paused. Want to start again? Tell your contact person.")
+    return _("Your initiative has ended. Thank you for what you did!")
+
+
+def published_initiatives(
+    *, search: str = "", neighbourhood: str = "", theme: str = ""
+) -> QuerySet[Initiative]:
+    queryset = Initiative.objects.published().prefetch_related("neighbourhoods")
+    if search:
+        queryset = queryset.filter(Q(title__icontains=search) | Q(summary__icontains=search))
+    if neighbourhood:
+        queryset = queryset.filter(neighbourhoods__slug=neighbourhood)
+    if theme:
+        queryset = queryset.filter(theme=theme)
+    return queryset.order_by("-status_changed_at", "-pk").distinct()
+
+
+def open_signals(user: User) -> QuerySet[Update]:
+    queryset = Update.objects.filter(is_signal=True, signal_handled_at__isnull=True)
+    if not is_coordinator(user):
+        queryset = queryset.filter(
+            Q(initiative__facilitator=user) | Q(initiative__backup_facilitator=user)
+        )
+    return queryset.select_related("initiative", "author").order_by("-created_at")
+
+
+def recent_updates(user: User, *, days: int = 14) -> QuerySet[Update]:
+    since = timezone.now() - timedelta(days=days)
+    queryset = Update.objects.filter(created_at__gte=since)
+    if not is_coordinator(user):
+        queryset = queryset.filter(
+            Q(initiative__facilitator=user) | Q(initiative__backup_facilitator=user)
+        )
+    return queryset.select_related("initiative", "author").order_by("-created_at")
+
+
+def facilitator_workload() -> QuerySet[User]:
+    """Every facilitator with their number of open initiatives, as facilitator and backup."""
+    open_q = Q(initiatives_facilitated__status__in=OPEN_STATUSES)
+    backup_q = Q(initiatives_backed_up__status__in=OPEN_STATUSES)
+    return (
+        User.objects.filter(groups__name=Role.FACILITATOR, is_active=True)
+        .annotate(
+            primary_count=Count("initiatives_facilitated", filter=open_q, distinct=True),
+            backup_count=Count("initiatives_backed_up", filter=backup_q, distinct=True),
+        )
+        .order_by("full_name", "email")
+    )
+
+
+def unassigned_initiatives() -> QuerySet[Initiative]:
+    return (
+        Initiative.objects.filter(status__in=OPEN_STATUSES, facilitator__isnull=True)
+        .prefetch_related("neighbourhoods")
+        .order_by("submitted_at")
+    )
+
+
+def timeline(initiative: Initiative) -> QuerySet[Update]:
+    return initiative.updates.select_related("author")
+
+
+def messages_of(initiative: Initiative) -> QuerySet[Message]:
+    return initiative.messages.select_related("sender")
+
+
+# --- Registered in apps.py ------------------------------------------------------------------
+
+
+def export_for_user(user: User) -> list[dict[str, Any]]:
+    """The initiatives part of "download my data"."""
+    rows = []
+    for initiator in Initiator.objects.filter(user=user).select_related("initiative"):
+        i = initiator.initiative
+        rows.append(
+            {
+                "initiative": i.title,
+                "role": initiator.role,
+                "backup": initiator.is_backup,
+                "status": i.status,
+                "summary": i.summary,
+                "motivation": {
+                    "interest": initiator.interest,
+                    "dream": initiator.dream,
+                    "allergy": initiator.allergy,
+                    "contribution": initiator.contribution,
+                },
+                "messages_sent": list(
+                    i.messages.filter(sender=user).values_list("body", flat=True)
+                ),
+                "updates_written": list(
+                    i.updates.filter(author=user).values_list("text", flat=True)
+                ),
+            }
+        )
+    return rows
+
+
+def dashboard_context(user: User) -> dict[str, Any] | None:
+    mine = initiatives_of(user)
+    invitations = pending_invitations(user)
+    officials = user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR)
+    can_start = user.has_role(Role.RESIDENT, Role.PROFESSIONAL)
+    if not (mine or invitations or officials or can_start):
+        return None
+    return {
+        "initiatives": [(i, next_step(i, user)) for i in mine],
+        "invitations": invitations,
+        "officials": officials,
+        "can_start": can_start,
+        "open_signal_count": open_signals(user).count() if officials else 0,
+    }

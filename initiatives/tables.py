@@ -1,0 +1,46 @@
+"""The officials' list as a django-tables2 table (sorting, paging, CSV/XLSX export)."""
+
+import django_tables2 as tables
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from initiatives.models import Initiative
+from initiatives.selectors import annotated_risks
+
+
+class OfficialsInitiativeTable(tables.Table):
+    title = tables.Column(verbose_name=_("Initiative"), linkify=True)
+    status = tables.Column(verbose_name=_("Status"))
+    neighbourhoods = tables.ManyToManyColumn(verbose_name=_("Wijken"), orderable=False)
+    facilitator = tables.Column(verbose_name=_("Facilitator"), default="—")
+    backup_facilitator = tables.Column(verbose_name=_("Backup"), default="—")
+    risks = tables.Column(verbose_name=_("Continuity risks"), empty_values=(), orderable=False)
+    submitted_at = tables.DateColumn(verbose_name=_("Submitted"), format="j-n-Y")
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "title",
+            "status",
+            "neighbourhoods",
+            "facilitator",
+            "backup_facilitator",
+            "risks",
+            "submitted_at",
+        ]
+        order_by = "-submitted_at"
+        attrs = {"class": "utrecht-table portal-table"}
+        template_name = "django_tables2/table.html"
+        empty_text = _("No initiatives match these filters.")
+
+    def render_risks(self, record):
+        risks = annotated_risks(record)
+        if not risks:
+            return "—"
+        return format_html(
+            "<ul class='portal-inline-list'>{}</ul>",
+            format_html("".join("<li>{}</li>" for _ in risks), *[r.label for r in risks]),
+        )
+
+    def value_risks(self, record):
+        return "; ".join(str(r.label) for r in annotated_risks(record))

@@ -1,0 +1,63 @@
+from django.urls import path
+
+from initiatives.views import intake, officials, public, workspace
+
+app_name = "initiatives"
+
+urlpatterns = [
+    # Public showcase
+    path("initiatieven/", public.PublicListView.as_view(), name="public-list"),
+    path("initiatieven/<int:pk>/", public.PublicDetailView.as_view(), name="public-detail"),
+    path(
+        "initiatieven/wijk/<slug:slug>/",
+        public.NeighbourhoodView.as_view(),
+        name="public-neighbourhood",
+    ),
+    # Intake
+    path("initiatieven/nieuw/", intake.NewInitiativeView.as_view(), name="new"),
+    path(
+        "initiatieven/uitnodiging/<uuid:token>/", intake.InvitationView.as_view(), name="invitation"
+    ),
+    path(
+        "mijn/initiatieven/<int:pk>/aanmelden/", intake.IntakeTaskListView.as_view(), name="intake"
+    ),
+    path(
+        "mijn/initiatieven/<int:pk>/aanmelden/stap-<int:step>/",
+        intake.IntakeStepView.as_view(),
+        name="intake-step",
+    ),
+    path(
+        "mijn/initiatieven/<int:pk>/aanmelden/controleren/",
+        intake.IntakeCheckView.as_view(),
+        name="intake-check",
+    ),
+    # Workspace
+    path("mijn/initiatieven/<int:pk>/", workspace.InitiativeDetailView.as_view(), name="detail"),
+    path("mijn/initiatieven/<int:pk>/starten/", workspace.ActivateView.as_view(), name="activate"),
+    path("mijn/initiatieven/<int:pk>/pauzeren/", workspace.PauseView.as_view(), name="pause"),
+    path("mijn/initiatieven/<int:pk>/hervatten/", workspace.ResumeView.as_view(), name="resume"),
+    path("mijn/initiatieven/<int:pk>/afronden/", workspace.EndView.as_view(), name="end"),
+    path("mijn/initiatieven/<int:pk>/facilitators/", workspace.AssignView.as_view(), name="assign"),
+    path(
+        "mijn/initiatieven/<int:pk>/tijdlijn/",
+        workspace.UpdateCreateView.as_view(),
+        name="update-create",
+    ),
+    path(
+        "mijn/initiatieven/<int:pk>/berichten/",
+        workspace.MessageCreateView.as_view(),
+        name="message-create",
+    ),
+    path(
+        "mijn/initiatieven/<int:pk>/signalen/<int:update_pk>/",
+        workspace.SignalHandledView.as_view(),
+        name="signal-handled",
+    ),
+    # Officials
+    path(
+        "initiatieven/beheer/",
+        officials.OfficialsInitiativeListView.as_view(),
+        name="officials-list",
+    ),
+    path("initiatieven/beheer/verdeling/", officials.CoordinatorView.as_view(), name="coordinator"),
+]

@@ -1,0 +1,71 @@
+"""The public showcase: only published initiatives, never names or e-mail addresses."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.models import Neighbourhood
+from initiatives import selectors
+from initiatives.enums import UpdateKind
+from initiatives.forms import InitiativeFilterForm
+from initiatives.models import Initiative
+
+
+class PublicListView(BreadcrumbsMixin, TemplateView):
+    template_name = "initiatives/public_list.html"
+
+    def get_breadcrumbs(self):
+        return [Crumb(_("Initiatives"))]
+
+    def get_context_data(self, **kwargs):
+        form = InitiativeFilterForm(self.request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        queryset = selectors.published_initiatives(
+            search=filters.get("q", ""),
+            neighbourhood=filters.get("wijk", ""),
+            theme=filters.get("theme", ""),
+        )
+        page = Paginator(queryset, 20).get_page(self.request.GET.get("pagina"))
+        return super().get_context_data(**kwargs, form=form, page=page)
+
+
+class PublicDetailView(BreadcrumbsMixin, TemplateView):
+    template_name = "initiatives/public_detail.html"
+
+    def get_initiative(self) -> Initiative:
+        return get_object_or_404(
+            Initiative.objects.published().prefetch_related("neighbourhoods"), pk=self.kwargs["pk"]
+        )
+
+    def get_breadcrumbs(self):
+        return [Crumb(_("Initiatives"), "/initiatieven/"), Crumb(self.get_initiative().title)]
+
+    def get_context_data(self, **kwargs):
+        initiative = self.get_initiative()
+        return super().get_context_data(
+            **kwargs,
+            initiative=initiative,
+            results=initiative.updates.filter(kind=UpdateKind.RESULT).only("created_at", "text"),
+        )
+
+
+class NeighbourhoodView(BreadcrumbsMixin, TemplateView):
+    template_name = "initiatives/public_neighbourhood.html"
+
+    def get_neighbourhood(self) -> Neighbourhood:
+        return get_object_or_404(
+            Neighbourhood.objects.select_related("district"), slug=self.kwargs["slug"]
+        )
+
+    def get_breadcrumbs(self):
+        return [Crumb(_("Initiatives"), "/initiatieven/"), Crumb(self.get_neighbourhood().name)]
+
+    def get_context_data(self, **kwargs):
+        neighbourhood = self.get_neighbourhood()
+        queryset = selectors.published_initiatives(neighbourhood=neighbourhood.slug)
+        page = Paginator(queryset, 20).get_page(self.request.GET.get("pagina"))
+        return super().get_context_data(**kwargs, neighbourhood=neighbourhood, page=page)

@@ -1,0 +1,196 @@
+"""The initiative's own page for its initiators and facilitators, and the actions on it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+
+from burgerkracht.core.breadcrumbs import Crumb
+from burgerkracht.core.exceptions import DomainError
+from initiatives import permissions, selectors, services
+from initiatives.forms import AssignForm, EndForm, MessageForm, ReasonForm, UpdateForm
+from initiatives.models import Update
+from initiatives.views.base import InitiativeMixin
+
+
+class InitiativeDetailView(InitiativeMixin, TemplateView):
+    template_name = "initiatives/initiative_detail.html"
+
+    def get_context_data(self, **kwargs):
+        user, initiative = self.request.user, self.initiative
+        initiators = list(initiative.initiators.all())
+        return super().get_context_data(
+            **kwargs,
+            initiators=initiators,
+            risks=initiative.risks(initiators),
+            timeline=selectors.timeline(initiative),
+            messages_list=selectors.messages_of(initiative),
+            next_step=selectors.next_step(initiative, user),
+            can_edit_intake=permissions.can_edit_intake(user, initiative),
+            can_activate=permissions.can_activate(user, initiative),
+            can_pause_or_resume=permissions.can_pause_or_resume(user, initiative),
+            can_end=permissions.can_end(user, initiative),
+            can_assign=permissions.can_assign_facilitators(user, initiative),
+            can_post_update=permissions.can_post_update(user, initiative),
+            can_message=permissions.can_message(user, initiative),
+            can_handle_signals=permissions.can_handle_signals(user, initiative),
+            update_form=UpdateForm(
+                action=reverse("initiatives:update-create", args=[initiative.pk])
+            ),
+            message_form=MessageForm(
+                action=reverse("initiatives:message-create", args=[initiative.pk])
+            ),
+        )
+
+
+class ActionView(InitiativeMixin, FormView):
+    """A form page for one action; the page also works as the target of the detail's forms."""
+
+    template_name = "initiatives/initiative_action.html"
+    title = ""
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), Crumb(self.title)]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, title=self.title)
+
+
+class ActivateView(ActionView):
+    permission = staticmethod(permissions.can_activate)
+    form_class = ReasonForm
+    title = gettext_lazy("Start the initiative")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "reason_required": False, "submit_label": self.title}
+
+    def form_valid(self, form):
+        return self.run(
+            services.activate_initiative,
+            _("The initiative is running."),
+            reason=form.cleaned_data["reason"],
+        )
+
+
+class PauseView(ActionView):
+    permission = staticmethod(permissions.can_pause_or_resume)
+    form_class = ReasonForm
+    title = gettext_lazy("Pause the initiative")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "submit_label": self.title}
+
+    def form_valid(self, form):
+        return self.run(
+            services.pause_initiative,
+            _("The initiative is paused."),
+            reason=form.cleaned_data["reason"],
+        )
+
+
+class ResumeView(ActionView):
+    permission = staticmethod(permissions.can_pause_or_resume)
+    form_class = ReasonForm
+    title = gettext_lazy("Start again")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "reason_required": False, "submit_label": self.title}
+
+    def form_valid(self, form):
+        return self.run(
+            services.resume_initiative,
+            _("The initiative is running again."),
+            reason=form.cleaned_data["reason"],
+        )
+
+
+class EndView(ActionView):
+    permission = staticmethod(permissions.can_end)
+    form_class = EndForm
+    title = gettext_lazy("End the initiative")
+
+    def form_valid(self, form):
+        return self.run(
+            services.end_initiative,
+            _("The initiative has ended. Its result and lessons are recorded."),
+            result=form.cleaned_data["result"],
+            lessons=form.cleaned_data["lessons"],
+        )
+
+
+class AssignView(ActionView):
+    permission = staticmethod(permissions.can_assign_facilitators)
+    form_class = AssignForm
+    title = gettext_lazy("Assign facilitators")
+
+    def get_initial(self):
+        return {
+            "facilitator": self.initiative.facilitator_id,
+            "backup_facilitator": self.initiative.backup_facilitator_id,
+        }
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        return self.run(
+            services.assign_facilitators,
+            _("The facilitators have been assigned."),
+            facilitator=data["facilitator"],
+            backup=data["backup_facilitator"],
+            reason=data["reason"],
+        )
+
+
+class UpdateCreateView(ActionView):
+    permission = staticmethod(permissions.can_post_update)
+    form_class = UpdateForm
+    title = gettext_lazy("Add news to the timeline")
+
+    def form_valid(self, form):
+        return self.run(services.post_update, _("Added to the timeline."), **form.cleaned_data)
+
+
+class MessageCreateView(ActionView):
+    permission = staticmethod(permissions.can_message)
+    form_class = MessageForm
+    title = gettext_lazy("Send a message")
+
+    def form_valid(self, form):
+        return self.run(
+            services.send_message, _("Your message has been sent."), body=form.cleaned_data["body"]
+        )
+
+
+class SignalHandledView(ActionView):
+    permission = staticmethod(permissions.can_handle_signals)
+    form_class = ReasonForm
+    title = gettext_lazy("Mark the signal as picked up")
+
+    def get_update(self) -> Update:
+        return get_object_or_404(
+            Update, pk=self.kwargs["update_pk"], initiative=self.initiative, is_signal=True
+        )
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "reason_required": False, "submit_label": self.title}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, signal=self.get_update())
+
+    def form_valid(self, form):
+        update = self.get_update()
+        if not permissions.can_handle_signals(self.request.user, self.initiative):
+            raise PermissionDenied
+        try:
+            services.mark_signal_handled(
+                update=update, by=self.request.user, reason=form.cleaned_data["reason"]
+            )
+        except DomainError as error:
+            messages.error(self.request, error.message)
+        else:
+            messages.success(self.request, _("The signal is marked as picked up."))
+        return redirect(self.initiative.get_absolute_url())

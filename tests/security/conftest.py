@@ -1,0 +1,53 @@
+"""The world the permission matrix looks at: objects, and the people tied to them."""
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from tests.factories import (
+    InitiativeFactory,
+    InitiatorFactory,
+    NeighbourhoodFactory,
+    UpdateFactory,
+    UserFactory,
+)
+
+
+@dataclass
+class World:
+    lead: Any
+    co: Any
+    facilitator: Any
+    draft_lead: Any
+    wijk: Any
+    draft: Any
+    submitted: Any
+    active: Any
+    paused: Any
+    signal: Any
+    invitation: Any
+
+
+@pytest.fixture
+def world(db) -> World:
+    lead = UserFactory(role="resident")
+    facilitator = UserFactory(role="facilitator")
+    wijk = NeighbourhoodFactory()
+    active = InitiativeFactory(created_by=lead, active=True, facilitator=facilitator)
+    active.neighbourhoods.add(wijk)
+    co = InitiatorFactory(initiative=active).user
+    draft = InitiativeFactory()
+    return World(
+        lead=lead,
+        co=co,
+        facilitator=facilitator,
+        draft_lead=draft.created_by,
+        wijk=wijk,
+        draft=draft,
+        submitted=InitiativeFactory(created_by=lead, submitted=True, facilitator=facilitator),
+        active=active,
+        paused=InitiativeFactory(created_by=lead, paused=True, facilitator=facilitator),
+        signal=UpdateFactory(initiative=active, kind="obstacle", is_signal=True),
+        invitation=InitiatorFactory(initiative=active, user=None, email="nog@example.org"),
+    )
