@@ -102,7 +102,7 @@ def save_people(
     if initiative.status != InitiativeStatus.DRAFT:
         raise DomainError(_("This initiative has been submitted; its intake can no longer change."))
     if resident_email and initiative.assisted_by_id:
-        _invite(initiative, by, resident_email, role=InitiatorRole.LEAD)
+        _replace_lead_invitation(initiative, by, resident_email)
     if backup_email:
         backup = _invite(initiative, by, backup_email, role=InitiatorRole.CO)
         if backup.role == InitiatorRole.CO and not backup.is_backup:
@@ -119,6 +119,19 @@ def save_people(
             mine.save(update_fields=list(motivation))
     _audit(initiative, by, "initiative.people_saved")
     return initiative
+
+
+def _replace_lead_invitation(initiative: Initiative, by: User, email: str) -> None:
+    """Assisted intake: (re)invite the resident who will lead. A confirmed lead stays."""
+    current = initiative.initiators.filter(role=InitiatorRole.LEAD, left_at__isnull=True).first()
+    if current is not None and current.email.lower() == email.strip().lower():
+        return
+    if current is not None and current.accepted_at is not None:
+        raise DomainError(_("The resident has already confirmed; the lead can no longer change."))
+    if current is not None:
+        current.left_at = timezone.now()  # the earlier invitation is withdrawn
+        current.save(update_fields=["left_at"])
+    _invite(initiative, by, email, role=InitiatorRole.LEAD)
 
 
 def _invite(initiative: Initiative, by: User, email: str, *, role: str) -> Initiator:

@@ -14,7 +14,10 @@ class OfficialsInitiativeTable(tables.Table):
     neighbourhoods = tables.ManyToManyColumn(verbose_name=_("Wijken"), orderable=False)
     facilitator = tables.Column(verbose_name=_("Facilitator"), default="—")
     backup_facilitator = tables.Column(verbose_name=_("Backup"), default="—")
-    risks = tables.Column(verbose_name=_("Continuity risks"), empty_values=(), orderable=False)
+    # The accessor must not be the model method risks(): that queries per row.
+    risks = tables.Column(
+        verbose_name=_("Continuity risks"), accessor="pk", empty_values=(), orderable=False
+    )
     submitted_at = tables.DateColumn(verbose_name=_("Submitted"), format="j-n-Y")
 
     class Meta:

@@ -24,7 +24,8 @@ class OfficialsInitiativeListView(OfficialsMixin, ExportMixin, SingleTableMixin,
     template_name = "initiatives/officials_list.html"
     table_class = OfficialsInitiativeTable
     filterset_class = OfficialsInitiativeFilter
-    paginate_by = 25
+    # tables2 paginates; ListView's own pagination would count and fetch a second time.
+    table_pagination = {"per_page": 25}
     export_formats = ("csv", "xlsx")
     export_name = "initiatieven"
 
