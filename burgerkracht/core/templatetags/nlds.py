@@ -9,8 +9,6 @@ register = template.Library()
 
 _CLASS_BY_WIDGET: list[tuple[type, str]] = [
     (forms.CheckboxInput, "utrecht-checkbox utrecht-checkbox--html-input"),
-    (forms.RadioSelect, "utrecht-radio-button utrecht-radio-button--html-input"),
-    (forms.CheckboxSelectMultiple, "utrecht-checkbox utrecht-checkbox--html-input"),
     (forms.Select, "utrecht-select utrecht-select--html-select"),
     (forms.SelectMultiple, "utrecht-select utrecht-select--html-select"),
     (forms.Textarea, "utrecht-textarea utrecht-textarea--html-textarea"),
@@ -39,17 +37,20 @@ def described_by(field: forms.BoundField) -> str:
 @register.simple_tag
 def nlds_widget(field: forms.BoundField) -> str:
     widget = field.field.widget
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        # Django puts these attributes on the wrapping <div> as well as on every option, so
+        # the group gets no component class; its inputs are styled by type in portal.css.
+        return field.as_widget(attrs={"aria-invalid": "true"} if field.errors else {})
     css = _widget_class(widget)
     if field.errors:
         css += " utrecht-textbox--invalid utrecht-select--invalid utrecht-textarea--invalid"
     attrs = {"class": f"{css} {widget.attrs.get('class', '')}".strip()}
     # Browser validation bubbles are off (forms carry novalidate); say it to assistive tech.
-    if field.field.required and not isinstance(widget, forms.CheckboxSelectMultiple):
+    if field.field.required:
         attrs["aria-required"] = "true"
     if field.errors:
         attrs["aria-invalid"] = "true"
-    is_group = isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
-    if not is_group and described_by(field):
+    if described_by(field):
         attrs["aria-describedby"] = described_by(field)
     return field.as_widget(attrs=attrs)
 
