@@ -206,3 +206,64 @@ def test_initiative_pages_for_every_role(
     ):
         page.goto(live_server.url + url)
         assert_accessible(page, f"{role} {url}")
+
+
+def test_coordinator_assigns_and_resident_sees_message_and_status(
+    browser, live_server, assert_accessible
+):
+    """The second half of the acceptance: assignment, a message, and what the resident sees."""
+    from django.conf import settings
+    from django.test import Client
+
+    def as_user(user):
+        context = browser.new_context(locale="nl-NL")
+        client = Client()
+        client.force_login(user)
+        context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    initiative = InitiativeFactory(submitted=True, title="Buurtmaaltijd")
+    facilitator = UserFactory(role="facilitator", full_name="Peter Jansen")
+    backup = UserFactory(role="facilitator", full_name="Anna de Wit")
+
+    coordinator_page = as_user(UserFactory(role="facilitator_coordinator"))
+    coordinator_page.goto(live_server.url + reverse("initiatives:coordinator"))
+    coordinator_page.get_by_role("link", name="Buurtmaaltijd").click()
+    coordinator_page.get_by_label("Facilitator (ambtenaar)", exact=True).select_option(
+        label="Peter Jansen"
+    )
+    coordinator_page.get_by_label("Vervangend facilitator").select_option(label="Anna de Wit")
+    coordinator_page.locator("main form button[type=submit]").click()
+    expect(coordinator_page.locator(".portal-messages")).to_contain_text("toegewezen")
+
+    facilitator_page = as_user(facilitator)
+    facilitator_page.goto(live_server.url + initiative.get_absolute_url())
+    facilitator_page.get_by_label("Je bericht").fill("Welkom! Zullen we volgende week bellen?")
+    facilitator_page.get_by_role("button", name="Bericht versturen").click()
+    facilitator_page.get_by_role("link", name="Het initiatief starten").click()
+    facilitator_page.locator("main form button[type=submit]").click()
+
+    resident_page = as_user(initiative.created_by)
+    resident_page.goto(live_server.url + reverse("core:dashboard"))
+    expect(resident_page.locator("main")).to_contain_text("Buurtmaaltijd")
+    expect(resident_page.locator("main")).to_contain_text("Loopt")
+    assert_accessible(resident_page, "dashboard after start")
+    resident_page.get_by_role("link", name="Buurtmaaltijd").click()
+    expect(resident_page.locator("#berichten")).to_contain_text("Zullen we volgende week bellen?")
+    expect(resident_page.locator("main")).to_contain_text("Peter Jansen")
+    initiative.refresh_from_db()
+    assert (initiative.facilitator, initiative.backup_facilitator, initiative.status) == (
+        facilitator,
+        backup,
+        "active",
+    )
