@@ -34,13 +34,25 @@ def described_by(field: forms.BoundField) -> str:
     return " ".join(ids)
 
 
+def _render(field: forms.BoundField, attrs: dict) -> str:
+    """Render without the HTML `required` attribute: forms are `novalidate`, and with it the
+    browser paints empty fields as invalid before anyone typed. aria-required says it instead."""
+    form = field.form
+    previous = form.use_required_attribute
+    form.use_required_attribute = False
+    try:
+        return _render(field, attrs)
+    finally:
+        form.use_required_attribute = previous
+
+
 @register.simple_tag
 def nlds_widget(field: forms.BoundField) -> str:
     widget = field.field.widget
     if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
         # Django puts these attributes on the wrapping <div> as well as on every option, so
         # the group gets no component class; its inputs are styled by type in portal.css.
-        return field.as_widget(attrs={"aria-invalid": "true"} if field.errors else {})
+        return _render(field, {"aria-invalid": "true"} if field.errors else {})
     css = _widget_class(widget)
     if field.errors:
         css += " utrecht-textbox--invalid utrecht-select--invalid utrecht-textarea--invalid"
@@ -52,7 +64,7 @@ def nlds_widget(field: forms.BoundField) -> str:
         attrs["aria-invalid"] = "true"
     if described_by(field):
         attrs["aria-describedby"] = described_by(field)
-    return field.as_widget(attrs=attrs)
+    return _render(field, attrs)
 
 
 @register.filter
