@@ -41,7 +41,7 @@ def _render(field: forms.BoundField, attrs: dict) -> str:
     previous = form.use_required_attribute
     form.use_required_attribute = False
     try:
-        return _render(field, attrs)
+        return field.as_widget(attrs=attrs)
     finally:
         form.use_required_attribute = previous
 
