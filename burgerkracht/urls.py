@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("burgerkracht.core.urls")),
     path("", include("initiatives.urls")),
     path("profiel/", include("burgerkracht.accounts.urls")),
+    path("besluiten/", include("burgerkracht.meetlat.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL, admin.site.urls),

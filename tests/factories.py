@@ -156,3 +156,50 @@ class UpdateFactory(factory.django.DjangoModelFactory):
     author = factory.LazyAttribute(lambda o: o.initiative.created_by)
     kind = "result"
     text = "Het eerste uitje was een succes."
+
+
+# --- meetlat ---------------------------------------------------------------------------------
+from burgerkracht.meetlat import services as meetlat_services  # noqa: E402
+from burgerkracht.meetlat.models import Decision, MeetlatVersion  # noqa: E402
+
+
+def complete_decision(decision: Decision, by, *, skip: str = "") -> Decision:
+    """Fill in everything finalisation asks for, except `skip` (a field or 'principle:N')."""
+    fields = {
+        "outcome": "Het budget wordt verhoogd.",
+        "reasons": "Omdat bewoners erom vroegen.",
+        "financial_accountability": "Past binnen de begroting.",
+        "legal_accountability": "Subsidieregeling artikel 4.",
+        "resident_input_who": "Bewoners van de wijk.",
+        "resident_input_how": "Twee avonden in het buurthuis.",
+        "resident_input_result": "Hun voorstel is overgenomen.",
+        "reflection_due": timezone.localdate(),
+    }
+    fields = {k: v for k, v in fields.items() if k != skip}
+    meetlat_services.update_decision(decision=decision, by=by, **fields)
+    answers = {
+        p.number: ("partly", "Deels, want de tijd was kort.") if p.number == 3 else ("fully", "")
+        for p in decision.meetlat_version.principles.all()
+        if skip != f"principle:{p.number}"
+    }
+    meetlat_services.save_meetlat(decision=decision, by=by, answers=answers)
+    return Decision.objects.get(pk=decision.pk)
+
+
+class PolicyDecisionFactory:
+    """Policy decisions go through their service: the decision record is part of them."""
+
+    @staticmethod
+    def create(*, by=None, complete=False, department="Sociaal Domein", title="Beleid"):
+        by = by or UserFactory(role="facilitator")
+        policy = meetlat_services.create_policy_decision(
+            by=by, title=title, date=timezone.localdate(), department=department
+        )
+        if complete:
+            complete_decision(policy.decision, by)
+        policy.refresh_from_db()
+        return policy
+
+
+def current_meetlat() -> MeetlatVersion:
+    return MeetlatVersion.current()

@@ -34,6 +34,15 @@ def main_navigation(user) -> list[NavItem]:
                     "initiatives:officials-list",
                 )
             )
+        if user.has_role(
+            Role.FACILITATOR,
+            Role.FACILITATOR_COORDINATOR,
+            Role.BUDGET_DECISION_HOLDER,
+            Role.ADVICE_COORDINATOR,
+            Role.READ_ONLY,
+            Role.ADMINISTRATOR,
+        ):
+            items.append(NavItem(_("Decisions"), reverse("meetlat:register"), "meetlat:register"))
         if can_use_admin(user):
             items.append(NavItem(_("Management"), reverse("admin:index"), "admin:index"))
     return items

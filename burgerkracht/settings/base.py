@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "health_check",
     "burgerkracht.core",
     "burgerkracht.accounts",
+    "burgerkracht.meetlat",
     "initiatives",
 ]
 

@@ -9,8 +9,10 @@ from tests.factories import (
     InitiativeFactory,
     InitiatorFactory,
     NeighbourhoodFactory,
+    PolicyDecisionFactory,
     UpdateFactory,
     UserFactory,
+    complete_decision,
 )
 
 
@@ -27,6 +29,8 @@ class World:
     paused: Any
     signal: Any
     invitation: Any
+    draft_decision: Any
+    final_decision: Any
 
 
 @pytest.fixture
@@ -50,4 +54,14 @@ def world(db) -> World:
         paused=InitiativeFactory(created_by=lead, paused=True, facilitator=facilitator),
         signal=UpdateFactory(initiative=active, kind="obstacle", is_signal=True),
         invitation=InitiatorFactory(initiative=active, user=None, email="nog@example.org"),
+        draft_decision=PolicyDecisionFactory.create(by=facilitator).decision,
+        final_decision=_final_public_decision(facilitator),
     )
+
+
+def _final_public_decision(by):
+    from burgerkracht.meetlat import services
+
+    decision = complete_decision(PolicyDecisionFactory.create(by=by).decision, by)
+    services.update_decision(decision=decision, by=by, is_public=True)
+    return services.finalise_decision(decision=decision, by=by)

@@ -11,6 +11,13 @@ from typing import Any
 from burgerkracht.accounts.roles import STAFF_ROLES, Role
 
 ANONYMOUS = "anonymous"
+DECISION_EDITORS = (
+    Role.FACILITATOR,
+    Role.FACILITATOR_COORDINATOR,
+    Role.BUDGET_DECISION_HOLDER,
+    Role.ADVICE_COORDINATOR,
+    Role.ADMINISTRATOR,
+)
 ROLES: list[str] = [ANONYMOUS, *Role.values]
 LOGIN = "login"  # a redirect to the login page
 
@@ -170,6 +177,41 @@ MATRIX: dict[str, Entry] = {
     # --- initiatives: officials ------------------------------------------------------------
     "initiatives:officials-list": Entry(only(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR)),
     "initiatives:coordinator": Entry(only(Role.FACILITATOR_COORDINATOR)),
+    # --- meetlat and decisions -------------------------------------------------------------
+    "meetlat:register": Entry(only(*DECISION_EDITORS, Role.READ_ONLY)),
+    "meetlat:coverage": Entry(only(*DECISION_EDITORS, Role.READ_ONLY)),
+    "meetlat:policy-create": Entry(only(*DECISION_EDITORS)),
+    "meetlat:version-publish": Entry(only(Role.ADMINISTRATOR)),
+    "meetlat:decision-detail": Entry(
+        only(*DECISION_EDITORS, Role.READ_ONLY),
+        kwargs=lambda w: {"pk": w.draft_decision.pk},
+        own={"facilitator": 200, "lead": 403},
+    ),
+    **{
+        name: Entry(
+            only(*DECISION_EDITORS),
+            kwargs=lambda w: {"pk": w.draft_decision.pk},
+            own={"facilitator": 200, "lead": 403},
+        )
+        for name in (
+            "meetlat:decision-edit",
+            "meetlat:triad",
+            "meetlat:meetlat",
+            "meetlat:finalise",
+        )
+    },
+    "meetlat:reflection": Entry(
+        only(*DECISION_EDITORS),
+        kwargs=lambda w: {"pk": w.final_decision.pk},
+        own={"facilitator": 200},
+    ),
+    "meetlat:pdf": Entry(
+        only(*DECISION_EDITORS, Role.READ_ONLY),
+        kwargs=lambda w: {"pk": w.final_decision.pk},
+        own={"facilitator": 200, "lead": 403},
+        why="the stored PDF (made on first request when the worker runs eagerly)",
+    ),
+    "meetlat:public-detail": Entry(everyone(), kwargs=lambda w: {"pk": w.final_decision.pk}),
 }
 
 # The Django admin: every pattern sits behind admin_site.admin_view and allauth's

@@ -79,7 +79,11 @@ def test_permission_matrix_own_objects(client, world, url_name, relation):
 
 def test_every_object_url_checks_own_objects():
     """A URL that takes an object id must say what the people tied to it may do."""
-    public = {"initiatives:public-detail", "initiatives:public-neighbourhood"}
+    public = {
+        "initiatives:public-detail",
+        "initiatives:public-neighbourhood",
+        "meetlat:public-detail",
+    }
     token_only = {"initiatives:invitation"}
     missing = [
         name

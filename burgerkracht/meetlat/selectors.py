@@ -1,0 +1,87 @@
+"""Reads for the decision register and the Meetlat coverage report (constant query count)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, TruncMonth
+
+from burgerkracht.meetlat.enums import Answer
+from burgerkracht.meetlat.models import Decision, PolicyDecision, Principle, PrincipleAnswer
+
+
+def with_completeness(queryset: QuerySet[Decision]) -> QuerySet[Decision]:
+    principles = (
+        Principle.objects.filter(version=OuterRef("meetlat_version"))
+        .values("version").annotate(n=Count("pk")).values("n")[:1]
+    )  # fmt: skip
+    answered = (
+        PrincipleAnswer.objects.filter(decision=OuterRef("pk"))
+        .values("decision").annotate(n=Count("pk")).values("n")[:1]
+    )  # fmt: skip
+    return queryset.annotate(
+        principle_count=Coalesce(Subquery(principles, output_field=IntegerField()), Value(0)),
+        answer_count=Coalesce(Subquery(answered, output_field=IntegerField()), Value(0)),
+    )
+
+
+def policy_decisions() -> QuerySet[PolicyDecision]:
+    return PolicyDecision.objects.select_related("decision").annotate(
+        answer_count=Count("decision__answers")
+    )
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    label: str
+    total: int
+    complete: int
+
+    @property
+    def share(self) -> int:
+        return round(100 * self.complete / self.total) if self.total else 0
+
+
+def coverage(*, department: str = "") -> dict:
+    """The Meetlat coverage report: overall, per principle, per department, per month."""
+    decisions = with_completeness(Decision.objects.all())
+    if department:
+        decisions = decisions.filter(department=department)
+    complete_q = Q(answer_count__gte=1) & Q(answer_count=F("principle_count"))
+    totals = decisions.aggregate(total=Count("pk"), complete=Count("pk", filter=complete_q))
+    by_department = [
+        CoverageRow(row["department"] or "—", row["total"], row["complete"])
+        for row in decisions.values("department")
+        .annotate(total=Count("pk"), complete=Count("pk", filter=complete_q))
+        .order_by("department")
+    ]
+    by_month = [
+        CoverageRow(row["month"].strftime("%Y-%m"), row["total"], row["complete"])
+        for row in decisions.annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(total=Count("pk"), complete=Count("pk", filter=complete_q))
+        .order_by("month")
+    ]
+    answers = PrincipleAnswer.objects.filter(decision__in=decisions.values("pk"))
+    per_principle: dict[tuple[int, str], dict[str, int]] = {}
+    for row in answers.values("principle__number", "principle__heading", "answer").annotate(
+        n=Count("pk")
+    ):
+        key = (row["principle__number"], row["principle__heading"])
+        per_principle.setdefault(key, dict.fromkeys(Answer.values, 0))[row["answer"]] = row["n"]
+    return {
+        "overall": CoverageRow("", totals["total"], totals["complete"]),
+        "by_department": by_department,
+        "by_month": by_month,
+        "by_principle": sorted(per_principle.items()),
+    }
+
+
+def departments() -> list[str]:
+    return list(
+        Decision.objects.exclude(department="")
+        .values_list("department", flat=True)
+        .distinct()
+        .order_by("department")
+    )

@@ -1,0 +1,242 @@
+"""Decisions: create, fill in, finalise, reflect. Every change is audited.
+
+Other apps create a decision for their own record with `create_decision(subject=...)` and
+finalise it with `finalise_decision`; both the triad and the Meetlat are checked here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from burgerkracht.core.exceptions import DomainError, InvalidTransition
+from burgerkracht.core.models import AuditEvent
+from burgerkracht.meetlat.enums import (
+    REFLECTION_PRINCIPLE,
+    TRANSITIONS,
+    Answer,
+    DecisionKind,
+    DecisionStatus,
+)
+from burgerkracht.meetlat.models import (
+    Decision,
+    MeetlatVersion,
+    PolicyDecision,
+    Principle,
+    PrincipleAnswer,
+)
+
+TRIAD_FIELDS = {
+    "financial_accountability": gettext_lazy("financial accountability"),
+    "legal_accountability": gettext_lazy("legal accountability"),
+    "resident_input_who": gettext_lazy("which residents were involved"),
+    "resident_input_how": gettext_lazy("how they were involved"),
+    "resident_input_result": gettext_lazy("what was done with their input"),
+}
+EDITABLE_FIELDS = {
+    "title", "outcome", "reasons", "is_public", "decided_by", "decided_on", "department",
+    "reflection_due", *TRIAD_FIELDS,
+}  # fmt: skip
+
+
+def _draft(decision: Decision) -> Decision:
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if decision.status != DecisionStatus.DRAFT:
+        raise DomainError(_("This decision is final and can no longer change."))
+    return decision
+
+
+@transaction.atomic
+def create_decision(
+    *, subject: models.Model | None, kind: str, title: str, by: Any, **fields: Any
+) -> Decision:
+    decision = Decision(
+        kind=kind, title=title, created_by=by, meetlat_version=MeetlatVersion.current(), **fields
+    )
+    if subject is not None:
+        decision.subject = subject
+    decision.full_clean(exclude=["subject_type", "subject_id"])
+    decision.save()
+    AuditEvent.record(subject=decision, actor=by, action="decision.created")
+    return decision
+
+
+@transaction.atomic
+def create_policy_decision(
+    *, by: Any, title: str, date: date, department: str, reference: str = "", document_url: str = ""
+) -> PolicyDecision:
+    decision = create_decision(
+        subject=None, kind=DecisionKind.POLICY, title=title, by=by, department=department,
+        decided_on=date,
+    )  # fmt: skip
+    policy = PolicyDecision(
+        title=title, date=date, department=department, reference=reference,
+        document_url=document_url, decision=decision,
+    )  # fmt: skip
+    policy.full_clean()
+    policy.save()
+    decision.subject = policy
+    decision.save(update_fields=["subject_type", "subject_id"])
+    return policy
+
+
+@transaction.atomic
+def update_decision(*, decision: Decision, by: Any, **changes: Any) -> Decision:
+    """Change the draft's text fields (outcome, reasons, triad …); records which fields."""
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    decision = _draft(decision)
+    changed = sorted(n for n, v in changes.items() if getattr(decision, n) != v)
+    for name in changed:
+        setattr(decision, name, changes[name])
+    if changed:
+        decision.full_clean()
+        decision.save()
+        AuditEvent.record(
+            subject=decision, actor=by, action="decision.updated", data={"fields": changed}
+        )
+    return decision
+
+
+@transaction.atomic
+def save_meetlat(*, decision: Decision, by: Any, answers: dict[int, tuple[str, str]]) -> Decision:
+    """Save answers per principle number: (answer, explanation). Unanswered ones stay open."""
+    decision = _draft(decision)
+    principles = {p.number: p for p in decision.meetlat_version.principles.all()}
+    for number, (answer, explanation) in answers.items():
+        if not answer:
+            PrincipleAnswer.objects.filter(decision=decision, principle=principles[number]).delete()
+            continue
+        if answer != Answer.FULLY and not explanation.strip():
+            raise DomainError(
+                _("Explain your answer for principle %(number)d.") % {"number": number}
+            )
+        PrincipleAnswer.objects.update_or_create(
+            decision=decision,
+            principle=principles[number],
+            defaults={"answer": answer, "explanation": explanation.strip()},
+        )
+    AuditEvent.record(
+        subject=decision, actor=by, action="decision.meetlat_saved",
+        data={"principles": sorted(n for n, (a, _e) in answers.items() if a)},
+    )  # fmt: skip
+    return decision
+
+
+def missing_for_finalisation(decision: Decision) -> list[str]:
+    """Everything that must be filled in before the decision can be final, by name."""
+    missing = []
+    if not decision.outcome.strip():
+        missing.append(_("the outcome"))
+    if not decision.reasons.strip():
+        missing.append(_("the reasons"))
+    missing += [
+        str(label) for name, label in TRIAD_FIELDS.items() if not getattr(decision, name).strip()
+    ]
+    answered = {a.principle_id: a for a in decision.answers.all()}
+    principles: list[Principle] = list(decision.meetlat_version.principles.all())
+    for principle in principles:
+        answer = answered.get(principle.pk)
+        if answer is None or (answer.answer != Answer.FULLY and not answer.explanation.strip()):
+            missing.append(
+                _("Meetlat principle %(number)d (%(heading)s)")
+                % {"number": principle.number, "heading": principle.heading}
+            )
+    if decision.reflection_due is None and any(
+        p.number == REFLECTION_PRINCIPLE for p in principles
+    ):
+        missing.append(_("the date of the later reflection (principle 6)"))
+    return missing
+
+
+@transaction.atomic
+def finalise_decision(*, decision: Decision, by: Any, reason: str = "") -> Decision:
+    """Make the decision final. Refused, naming what is missing, while the triad, the reasons
+    or any Meetlat principle is incomplete. After commit its PDF is made in a worker."""
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if DecisionStatus.FINAL not in TRANSITIONS[decision.status]:
+        raise InvalidTransition(current=decision.status, requested=DecisionStatus.FINAL)
+    missing = missing_for_finalisation(decision)
+    if missing:
+        raise DomainError(
+            _("This decision cannot be made final yet. Still missing: %(missing)s.")
+            % {"missing": "; ".join(missing)}
+        )
+    decision.status = DecisionStatus.FINAL
+    decision.finalised_at = timezone.now()
+    decision.finalised_by = by
+    decision.save(update_fields=["status", "finalised_at", "finalised_by", "updated_at"])
+    AuditEvent.record(subject=decision, actor=by, action="decision.finalised", reason=reason)
+    transaction.on_commit(lambda: request_pdf(decision_pk=decision.pk))
+    return decision
+
+
+@transaction.atomic
+def record_reflection(*, decision: Decision, by: Any, reflection: str) -> Decision:
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if not decision.is_final:
+        raise DomainError(_("Reflect on a decision once it is final."))
+    if not reflection.strip():
+        raise DomainError(_("Write down the reflection."))
+    decision.reflection = reflection.strip()
+    decision.reflected_at = timezone.now()
+    decision.save(update_fields=["reflection", "reflected_at", "updated_at"])
+    AuditEvent.record(subject=decision, actor=by, action="decision.reflected")
+    return decision
+
+
+def request_pdf(*, decision_pk: int) -> bool:
+    from burgerkracht.core.services import enqueue
+    from burgerkracht.meetlat.tasks import generate_decision_pdf_task
+
+    return enqueue(generate_decision_pdf_task, decision_pk=decision_pk)
+
+
+def generate_decision_pdf(*, decision_pk: int) -> bool:
+    """Render and store the PDF once; asking again keeps the stored file."""
+    from django.core.files.base import ContentFile
+
+    from burgerkracht.core.models import Municipality
+    from burgerkracht.core.pdf import render_pdf
+
+    with transaction.atomic():
+        decision = Decision.objects.select_for_update().get(pk=decision_pk)
+        if decision.pdf or not decision.is_final:
+            return False
+        pdf = render_pdf(
+            "pdf/decision.html",
+            {
+                "decision": decision,
+                "answers": decision.answers.select_related("principle"),
+                "municipality": Municipality.current(),
+            },
+        )
+        decision.pdf.save(f"besluit-{decision.pk}.pdf", ContentFile(pdf), save=False)
+        decision.save(update_fields=["pdf", "updated_at"])
+    return True
+
+
+@transaction.atomic
+def publish_meetlat_version(
+    *, by: Any, note: str, principles: list[tuple[int, str, str]], title: str, subtitle: str
+) -> MeetlatVersion:
+    """A new version for new decisions; decisions keep the version they were assessed with."""
+    if not note.strip():
+        raise DomainError(_("Say why there is a new version."))
+    current = MeetlatVersion.current()
+    version = MeetlatVersion.objects.create(
+        number=(current.number if current else 0) + 1, title=title, subtitle=subtitle,
+        note=note, published_at=timezone.now(), published_by=by,
+    )  # fmt: skip
+    for number, heading, explanation in principles:
+        Principle.objects.create(
+            version=version, number=number, heading=heading, explanation=explanation
+        )
+    AuditEvent.record(subject=version, actor=by, action="meetlat.version_published", reason=note)
+    return version
