@@ -1,0 +1,92 @@
+"""Decisions and the Meetlat in the browser: the whole flow, and axe on every page."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from burgerkracht.accounts.roles import Role
+from burgerkracht.meetlat import services
+from burgerkracht.meetlat.models import Decision
+from tests.factories import PolicyDecisionFactory, UserFactory, complete_decision
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _meetlat(transactional_db):
+    """Transactional tests truncate the Meetlat of the data migration: load it again."""
+    from django.utils import timezone
+
+    from burgerkracht.meetlat import canonical
+    from burgerkracht.meetlat.models import MeetlatVersion, Principle
+
+    version, created = MeetlatVersion.objects.get_or_create(
+        number=1,
+        defaults={"title": canonical.TITLE, "subtitle": canonical.SUBTITLE,
+                  "published_at": timezone.now()},
+    )  # fmt: skip
+    if created:
+        for number, heading, explanation in canonical.PRINCIPLES:
+            Principle.objects.create(
+                version=version, number=number, heading=heading, explanation=explanation
+            )
+
+
+def test_official_records_a_policy_decision_with_meetlat_and_finalises(
+    page, live_server, login, assert_accessible
+):
+    login(UserFactory(role="advice_coordinator"))
+    page.goto(live_server.url + reverse("meetlat:register"))
+    assert_accessible(page, "register")
+    page.get_by_role("link", name="Beleidsbesluit toevoegen").click()
+    assert_accessible(page, "create")
+    page.get_by_label("Titel").fill("Nieuwe regeling buurthuizen")
+    page.get_by_label("Datum van het besluit").fill("2026-11-20")
+    page.get_by_label("Afdeling").fill("Wijkzaken")
+    page.locator("main form button[type=submit]").click()
+
+    decision = Decision.objects.get(title="Nieuwe regeling buurthuizen")
+    expect(page).to_have_url(re.compile(decision.get_absolute_url()))
+    assert_accessible(page, "detail draft")
+    page.goto(live_server.url + reverse("meetlat:meetlat", args=[decision.pk]))
+    assert_accessible(page, "meetlat form")
+    page.locator("main form button[type=submit]").click()
+    page.goto(live_server.url + reverse("meetlat:triad", args=[decision.pk]))
+    assert_accessible(page, "triad form")
+    page.goto(live_server.url + reverse("meetlat:decision-edit", args=[decision.pk]))
+    assert_accessible(page, "decision form")
+
+    by = decision.created_by
+    complete_decision(decision, by)
+    page.goto(live_server.url + reverse("meetlat:finalise", args=[decision.pk]))
+    assert_accessible(page, "finalise form")
+    page.get_by_label("Waarom nu?").fill("Collegebesluit")
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("main")).to_contain_text("Vastgesteld")
+    assert_accessible(page, "detail final")
+    assert Decision.objects.get(pk=decision.pk).status == "final"
+
+
+@pytest.mark.parametrize("role", Role.values)
+def test_decision_pages_for_every_role(role, page, live_server, login, assert_accessible):
+    author = UserFactory(role="facilitator")
+    draft = PolicyDecisionFactory.create(by=author).decision
+    final = complete_decision(PolicyDecisionFactory.create(by=author).decision, author)
+    services.update_decision(decision=final, by=author, is_public=True)
+    services.finalise_decision(decision=final, by=author)
+    login(UserFactory(role=role))
+
+    for url in (
+        reverse("meetlat:register"),
+        reverse("meetlat:coverage"),
+        reverse("meetlat:decision-detail", args=[draft.pk]),
+        reverse("meetlat:decision-detail", args=[final.pk]),
+        reverse("meetlat:meetlat", args=[draft.pk]),
+        reverse("meetlat:reflection", args=[final.pk]),
+        reverse("meetlat:public-detail", args=[final.pk]),
+        reverse("meetlat:version-publish"),
+    ):
+        page.goto(live_server.url + url)
+        assert_accessible(page, f"{role} {url}")
