@@ -203,3 +203,35 @@ class PolicyDecisionFactory:
 
 def current_meetlat() -> MeetlatVersion:
     return MeetlatVersion.current()
+
+
+# --- budget ----------------------------------------------------------------------------------
+from datetime import date  # noqa: E402
+from decimal import Decimal  # noqa: E402
+
+from budget import services as budget_services  # noqa: E402
+from budget.models import LineType  # noqa: E402
+
+
+def open_line(
+    *, allocation="1000.00", holders=None, max_per_application=None, fund=None, name=None
+):
+    """An open fund with one line; returns (line, holder)."""
+    admin = UserFactory(role="administrator")
+    holder = UserFactory(role="budget_decision_holder")
+    fund = fund or budget_services.create_fund(
+        by=admin,
+        name=f"Samen Sterk {UserFactory._meta.model.objects.count()}",
+        starts_on=date(2027, 1, 1),
+        ends_on=date(2027, 12, 31),
+    )
+    line = budget_services.add_line(
+        by=admin,
+        fund=fund,
+        type=LineType.objects.get_or_create(name="Stedelijk")[0],
+        name=name or f"Lijn {fund.lines.count() + 1}",
+        allocation=Decimal(allocation),
+        max_per_application=Decimal(max_per_application) if max_per_application else None,
+        holders=holders or [holder],
+    )
+    return line, (holders or [holder])[0]

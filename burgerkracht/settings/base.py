@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "burgerkracht.accounts",
     "burgerkracht.meetlat",
     "initiatives",
+    "budget",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,235 @@
+"""Every movement of money goes through here: locked, checked, audited.
+
+The rules of the seeds: "Laat het budget heel" (money moves between lines only as a logged
+act with a reason) and "Regel van te voren de zeggenschap en verander die niet meer
+(tenzij…)" (decision holders are fixed before the period opens; changing them afterwards is
+a logged act with a reason).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from budget.enums import FUND_TRANSITIONS, FundStatus, IntegrityAct
+from budget.models import ZERO, Award, BudgetLine, Fund, IntegrityEntry, LineType, Tranche
+from burgerkracht.core.exceptions import DomainError, InvalidTransition
+from burgerkracht.core.models import AuditEvent
+
+
+def euro(amount: Decimal) -> str:
+    return "€ " + number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=True)
+
+
+def _audit(subject, by, action: str, reason: str = "", **data: Any) -> None:
+    AuditEvent.record(subject=subject, actor=by, action=action, reason=reason, data=data)
+
+
+@transaction.atomic
+def create_fund(*, by, name: str, starts_on: date, ends_on: date) -> Fund:
+    fund = Fund(name=name, starts_on=starts_on, ends_on=ends_on)
+    fund.full_clean()
+    fund.save()
+    _audit(fund, by, "fund.created")
+    return fund
+
+
+@transaction.atomic
+def add_line(
+    *, by, fund: Fund, type: LineType, name: str, allocation: Decimal,
+    max_per_application: Decimal | None = None, holders=(), neighbourhood=None,
+) -> BudgetLine:  # fmt: skip
+    """Lines and their decision holders are fixed before the period opens."""
+    fund = Fund.objects.select_for_update().get(pk=fund.pk)
+    if fund.status != FundStatus.PREPARING:
+        raise DomainError(_("Lines are fixed before the period opens; move money instead."))
+    line = BudgetLine(
+        fund=fund, type=type, name=name, allocation=allocation,
+        max_per_application=max_per_application, neighbourhood=neighbourhood,
+    )  # fmt: skip
+    line.full_clean()
+    line.save()
+    line.decision_holders.set(holders)
+    _audit(line, by, "line.created", allocation=str(allocation), holders=[h.pk for h in holders])
+    return line
+
+
+@transaction.atomic
+def open_fund(*, by, fund: Fund) -> Fund:
+    fund = Fund.objects.select_for_update().get(pk=fund.pk)
+    if FundStatus.OPEN not in FUND_TRANSITIONS[fund.status]:
+        raise InvalidTransition(current=fund.status, requested=FundStatus.OPEN)
+    without = [line.name for line in fund.lines.all() if not line.decision_holders.exists()]
+    if without:
+        raise DomainError(
+            _("Every line needs a decision holder before the period opens: %(lines)s.")
+            % {"lines": ", ".join(without)}
+        )
+    fund.status, fund.opened_at = FundStatus.OPEN, timezone.now()
+    fund.save(update_fields=["status", "opened_at", "updated_at"])
+    _audit(fund, by, "fund.opened")
+    return fund
+
+
+@transaction.atomic
+def close_fund(*, by, fund: Fund, reason: str = "") -> Fund:
+    fund = Fund.objects.select_for_update().get(pk=fund.pk)
+    if FundStatus.CLOSED not in FUND_TRANSITIONS[fund.status]:
+        raise InvalidTransition(current=fund.status, requested=FundStatus.CLOSED)
+    fund.status = FundStatus.CLOSED
+    fund.save(update_fields=["status", "updated_at"])
+    _audit(fund, by, "fund.closed", reason=reason)
+    return fund
+
+
+@transaction.atomic
+def approve_award(
+    *, by, line: BudgetLine, amount: Decimal, description: str, initiative=None
+) -> Award:
+    """Commit money against a line.
+
+    The line's row is locked (SELECT … FOR UPDATE) so concurrent approvals queue up and each
+    sees the balance the previous one left; the database constraint on the line is the last
+    word: even a bug here cannot over-commit it.
+    """
+    line = BudgetLine.objects.select_for_update().select_related("fund").get(pk=line.pk)
+    if line.fund.status != FundStatus.OPEN:
+        raise DomainError(_("Money can only be awarded while the fund is open."))
+    if not line.decision_holders.filter(pk=by.pk).exists():
+        raise DomainError(_("Only a decision holder of this line can award from it."))
+    if amount <= ZERO:
+        raise DomainError(_("The amount must be more than zero."))
+    if line.max_per_application is not None and amount > line.max_per_application:
+        raise DomainError(
+            _("This line gives at most %(max)s per application.")
+            % {"max": euro(line.max_per_application)}
+        )
+    if amount > line.remaining:
+        raise DomainError(
+            _("Not enough money left on this line: %(remaining)s remaining.")
+            % {"remaining": euro(line.remaining)}
+        )
+    BudgetLine.objects.filter(pk=line.pk).update(committed=F("committed") + amount)
+    award = Award.objects.create(
+        line=line, amount=amount, description=description, awarded_by=by, initiative=initiative
+    )
+    _audit(award, by, "award.approved", amount=str(amount), line=line.pk)
+    return award
+
+
+@transaction.atomic
+def plan_tranche(*, by, award: Award, planned_on: date, amount: Decimal) -> Tranche:
+    award = Award.objects.select_for_update().get(pk=award.pk)
+    planned = award.tranches.aggregate(total=Sum("amount"))["total"] or ZERO
+    if planned + amount > award.amount:
+        raise DomainError(_("The tranches add up to more than the award."))
+    tranche = Tranche(award=award, planned_on=planned_on, amount=amount)
+    tranche.full_clean()
+    tranche.save()
+    _audit(award, by, "award.tranche_planned", amount=str(amount), planned_on=str(planned_on))
+    return tranche
+
+
+@transaction.atomic
+def pay_tranche(*, by, tranche: Tranche, paid_on: date) -> Tranche:
+    tranche = Tranche.objects.select_for_update().select_related("award").get(pk=tranche.pk)
+    if tranche.paid_on is not None:
+        raise DomainError(_("This tranche has already been paid."))
+    if tranche.award.settled_at is not None:
+        raise DomainError(_("This award has been settled."))
+    BudgetLine.objects.select_for_update().get(pk=tranche.award.line_id)
+    tranche.paid_on = paid_on
+    tranche.save(update_fields=["paid_on", "updated_at"])
+    BudgetLine.objects.filter(pk=tranche.award.line_id).update(paid=F("paid") + tranche.amount)
+    _audit(tranche.award, by, "award.tranche_paid", amount=str(tranche.amount))
+    return tranche
+
+
+@transaction.atomic
+def settle_award(*, by, award: Award, spent: Decimal, reason: str = "") -> Award:
+    """Close the award: what was not spent returns to its line."""
+    award = Award.objects.select_for_update().get(pk=award.pk)
+    if award.settled_at is not None:
+        raise DomainError(_("This award has already been settled."))
+    paid = award.tranches.filter(paid_on__isnull=False).aggregate(t=Sum("amount"))["t"] or ZERO
+    if spent < paid or spent > award.amount:
+        raise DomainError(
+            _(
+                "What was spent must lie between what was paid (%(paid)s) "
+                "and the award (%(amount)s)."
+            )
+            % {"paid": euro(paid), "amount": euro(award.amount)}
+        )
+    BudgetLine.objects.select_for_update().get(pk=award.line_id)
+    release = award.amount - spent
+    award.settled_at = timezone.now()
+    award.released_amount = release
+    award.save(update_fields=["settled_at", "released_amount", "updated_at"])
+    BudgetLine.objects.filter(pk=award.line_id).update(released=F("released") + release)
+    _audit(award, by, "award.settled", reason=reason, released=str(release))
+    return award
+
+
+@transaction.atomic
+def reallocate(*, by, from_line: BudgetLine, to_line: BudgetLine, amount: Decimal, reason: str):
+    """Move money between two lines of one fund: a logged act with a mandatory reason."""
+    if not reason.strip():
+        raise DomainError(_("Say why the money moves."))
+    if from_line.pk == to_line.pk:
+        raise DomainError(_("Choose two different lines."))
+    # Lock in primary-key order so two opposite moves cannot deadlock.
+    locked = {
+        line.pk: line
+        for line in BudgetLine.objects.select_for_update()
+        .filter(pk__in=[from_line.pk, to_line.pk])
+        .order_by("pk")
+    }
+    source, target = locked[from_line.pk], locked[to_line.pk]
+    if source.fund_id != target.fund_id:
+        raise DomainError(_("Money only moves between lines of the same fund."))
+    if amount <= ZERO or amount > source.remaining:
+        raise DomainError(
+            _("You can move at most what is left on the line: %(remaining)s.")
+            % {"remaining": euro(source.remaining)}
+        )
+    BudgetLine.objects.filter(pk=source.pk).update(allocation=F("allocation") - amount)
+    BudgetLine.objects.filter(pk=target.pk).update(allocation=F("allocation") + amount)
+    entry = IntegrityEntry.objects.create(
+        act=IntegrityAct.REALLOCATION, fund_id=source.fund_id, from_line=source, to_line=target,
+        amount=amount, reason=reason.strip(), by=by,
+    )  # fmt: skip
+    _audit(source.fund, by, "fund.reallocated", reason=reason, amount=str(amount))
+    return entry
+
+
+@transaction.atomic
+def change_decision_holder(*, by, line: BudgetLine, holder, add: bool, reason: str = ""):
+    """Before the period opens holders are simply set; afterwards every change is a logged
+    act with a mandatory reason ("tenzij…")."""
+    line = BudgetLine.objects.select_for_update().select_related("fund").get(pk=line.pk)
+    is_open = line.fund.status != FundStatus.PREPARING
+    if is_open and not reason.strip():
+        raise DomainError(_("The period has opened: say why who decides changes."))
+    present = line.decision_holders.filter(pk=holder.pk).exists()
+    if add == present:
+        raise DomainError(
+            _("Nothing changes: this person already is (or is not) a decision holder.")
+        )
+    if add:
+        line.decision_holders.add(holder)
+    else:
+        line.decision_holders.remove(holder)
+    if is_open:
+        IntegrityEntry.objects.create(
+            act=IntegrityAct.HOLDER_ADDED if add else IntegrityAct.HOLDER_REMOVED,
+            fund=line.fund, to_line=line, holder=holder, reason=reason.strip(), by=by,
+        )  # fmt: skip
+    _audit(line, by, "line.holder_added" if add else "line.holder_removed", reason=reason)
+    return line
