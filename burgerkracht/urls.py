@@ -12,6 +12,7 @@ admin.site.site_title = _("Burgerkracht management")
 urlpatterns = [
     path("", include("burgerkracht.core.urls")),
     path("", include("initiatives.urls")),
+    path("", include("budget.urls")),
     path("profiel/", include("burgerkracht.accounts.urls")),
     path("besluiten/", include("burgerkracht.meetlat.urls")),
     path("accounts/", include("allauth.urls")),

@@ -43,6 +43,14 @@ def main_navigation(user) -> list[NavItem]:
             Role.ADMINISTRATOR,
         ):
             items.append(NavItem(_("Decisions"), reverse("meetlat:register"), "meetlat:register"))
+        if user.has_role(
+            Role.FACILITATOR,
+            Role.FACILITATOR_COORDINATOR,
+            Role.BUDGET_DECISION_HOLDER,
+            Role.READ_ONLY,
+            Role.ADMINISTRATOR,
+        ):
+            items.append(NavItem(_("Budget"), reverse("budget:fund-list"), "budget:fund-list"))
         if can_use_admin(user):
             items.append(NavItem(_("Management"), reverse("admin:index"), "admin:index"))
     return items

@@ -13,6 +13,7 @@ from tests.factories import (
     UpdateFactory,
     UserFactory,
     complete_decision,
+    open_line,
 )
 
 
@@ -31,6 +32,8 @@ class World:
     invitation: Any
     draft_decision: Any
     final_decision: Any
+    fund: Any
+    line: Any
 
 
 @pytest.fixture
@@ -42,6 +45,7 @@ def world(db) -> World:
     active.neighbourhoods.add(wijk)
     co = InitiatorFactory(initiative=active).user
     draft = InitiativeFactory()
+    line, _holder = open_line()
     return World(
         lead=lead,
         co=co,
@@ -56,6 +60,8 @@ def world(db) -> World:
         invitation=InitiatorFactory(initiative=active, user=None, email="nog@example.org"),
         draft_decision=PolicyDecisionFactory.create(by=facilitator).decision,
         final_decision=_final_public_decision(facilitator),
+        fund=line.fund,
+        line=line,
     )
 
 

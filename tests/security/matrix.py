@@ -11,6 +11,13 @@ from typing import Any
 from burgerkracht.accounts.roles import STAFF_ROLES, Role
 
 ANONYMOUS = "anonymous"
+BUDGET_VIEWERS = (
+    Role.FACILITATOR,
+    Role.FACILITATOR_COORDINATOR,
+    Role.BUDGET_DECISION_HOLDER,
+    Role.READ_ONLY,
+    Role.ADMINISTRATOR,
+)
 DECISION_EDITORS = (
     Role.FACILITATOR,
     Role.FACILITATOR_COORDINATOR,
@@ -212,6 +219,15 @@ MATRIX: dict[str, Entry] = {
         why="the stored PDF (made on first request when the worker runs eagerly)",
     ),
     "meetlat:public-detail": Entry(everyone(), kwargs=lambda w: {"pk": w.final_decision.pk}),
+    # --- budget ledger ---------------------------------------------------------------------
+    "budget:fund-list": Entry(only(*BUDGET_VIEWERS)),
+    "budget:fund-create": Entry(only(Role.ADMINISTRATOR)),
+    "budget:overview": Entry(only(*BUDGET_VIEWERS), kwargs=lambda w: {"pk": w.fund.pk}, own={}),
+    "budget:integrity-log": Entry(only(*BUDGET_VIEWERS), kwargs=lambda w: {"pk": w.fund.pk}),
+    "budget:line-create": Entry(only(Role.ADMINISTRATOR), kwargs=lambda w: {"pk": w.fund.pk}),
+    "budget:fund-open": Entry(only(Role.ADMINISTRATOR), kwargs=lambda w: {"pk": w.fund.pk}),
+    "budget:reallocate": Entry(only(Role.ADMINISTRATOR), kwargs=lambda w: {"pk": w.fund.pk}),
+    "budget:holders": Entry(only(Role.ADMINISTRATOR), kwargs=lambda w: {"pk": w.line.pk}),
 }
 
 # The Django admin: every pattern sits behind admin_site.admin_view and allauth's

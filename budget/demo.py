@@ -1,0 +1,63 @@
+"""A Samen Sterk fund with a line for every wijk and the four other kinds, opened, with a
+few awards, a payment, a settlement and a logged reallocation."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+
+from budget import services
+from budget.models import Fund, LineType
+from burgerkracht.accounts.models import User
+from burgerkracht.core.models import Neighbourhood
+
+OTHER_LINES = [
+    ("Stedelijk", "Stedelijk", Decimal("40000"), Decimal("5000")),
+    ("Kwetsbare ouderen", "Kwetsbare ouderen", Decimal("25000"), Decimal("2500")),
+    ("Locaties", "Locaties", Decimal("15000"), None),
+    ("Incidenteel / outreach", "Incidenteel / outreach", Decimal("10000"), Decimal("1000")),
+]
+
+
+@transaction.atomic
+def seed() -> None:
+    name = "Samen Sterk 2027"
+    if Fund.objects.filter(name=name).exists():
+        return
+    admin = User.objects.get(email="beheer@example.org")
+    holder = User.objects.get(email="zeggenschap@example.org")
+    fund = services.create_fund(
+        by=admin, name=name, starts_on=date(2027, 1, 1), ends_on=date(2027, 12, 31)
+    )
+    per_wijk = LineType.objects.get(name="Smeerolie (per wijk)")
+    lines = {}
+    for wijk in Neighbourhood.objects.filter(is_active=True).order_by("name"):
+        lines[wijk.name] = services.add_line(
+            by=admin, fund=fund, type=per_wijk, name=f"Smeerolie {wijk.name}", neighbourhood=wijk,
+            allocation=Decimal("3000"), max_per_application=Decimal("1000"), holders=[holder],
+        )  # fmt: skip
+    for line_name, type_name, allocation, maximum in OTHER_LINES:
+        lines[line_name] = services.add_line(
+            by=admin, fund=fund, type=LineType.objects.get(name=type_name), name=line_name,
+            allocation=allocation, max_per_application=maximum, holders=[holder],
+        )  # fmt: skip
+    services.open_fund(by=admin, fund=fund)
+    choir = services.approve_award(
+        by=holder, line=lines["Kwetsbare ouderen"], amount=Decimal("1850"),
+        description="Koor voor mensen met geheugenproblemen",
+    )  # fmt: skip
+    tranche = services.plan_tranche(
+        by=holder, award=choir, planned_on=date(2027, 2, 1), amount=Decimal("1000")
+    )
+    services.pay_tranche(by=holder, tranche=tranche, paid_on=date(2027, 2, 3))
+    walk = services.approve_award(
+        by=holder, line=lines["Stedenwijk"], amount=Decimal("650"),
+        description="Wandelgroep Stedenwijk",
+    )  # fmt: skip
+    services.settle_award(by=holder, award=walk, spent=Decimal("540"), reason="Afgerond")
+    services.reallocate(
+        by=admin, from_line=lines["Locaties"], to_line=lines["Incidenteel / outreach"],
+        amount=Decimal("2500"), reason="Buurtvoorlichters bereiken meer mensen dan verwacht.",
+    )  # fmt: skip

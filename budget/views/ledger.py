@@ -1,0 +1,228 @@
+"""The budget overview, the integrity log, and managing funds and lines in the portal."""
+
+from __future__ import annotations
+
+import pygal
+import tablib
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+
+from budget import permissions, selectors, services
+from budget.forms import FundForm, HolderForm, LineForm, ReallocationForm
+from budget.models import BudgetLine, Fund
+from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.exceptions import DomainError
+
+BUDGET = gettext_lazy("Samen Sterk budget")
+
+
+class ViewerMixin(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin):
+    def test_func(self):
+        return permissions.can_view_budget(self.request.user)
+
+
+class ManagerMixin(ViewerMixin):
+    def test_func(self):
+        return permissions.can_manage_budget(self.request.user)
+
+
+class FundListView(ViewerMixin, TemplateView):
+    template_name = "budget/fund_list.html"
+
+    def get_breadcrumbs(self):
+        return [Crumb(BUDGET)]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs,
+            funds=selectors.funds(),
+            can_manage=permissions.can_manage_budget(self.request.user),
+        )
+
+
+class FundMixin:
+    @cached_property
+    def fund(self) -> Fund:
+        return get_object_or_404(Fund, pk=self.kwargs["pk"])
+
+    def get_breadcrumbs(self):
+        return [
+            Crumb(BUDGET, "/samen-sterk/budget/"),
+            Crumb(self.fund.name, self.fund.get_absolute_url()),
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, fund=self.fund)
+
+
+class OverviewView(ViewerMixin, FundMixin, TemplateView):
+    """Per line: allocation, committed, paid, remaining, number of awards; table and chart."""
+
+    template_name = "budget/overview.html"
+
+    def get_breadcrumbs(self):
+        return [Crumb(BUDGET, "/samen-sterk/budget/"), Crumb(self.fund.name)]
+
+    def get(self, request, *args, **kwargs):
+        lines = list(selectors.lines_of(self.fund))
+        export = request.GET.get("_export")
+        if export in ("csv", "xlsx"):
+            return self.export(lines, export)
+        return self.render_to_response(self.get_context_data(lines=lines, **kwargs))
+
+    def get_context_data(self, **kwargs):
+        lines = kwargs["lines"]
+        return super().get_context_data(
+            **kwargs, totals=selectors.totals(lines), chart=self.chart(lines),
+            can_manage=permissions.can_manage_budget(self.request.user),
+        )  # fmt: skip
+
+    def chart(self, lines) -> str:
+        chart = pygal.HorizontalStackedBar(
+            width=720, height=max(240, 28 * len(lines)), disable_xml_declaration=True,
+            title=_("Per line: committed and remaining (euro)"), legend_at_bottom=True,
+        )  # fmt: skip
+        chart.x_labels = [line.name for line in lines]
+        chart.add(_("Committed"), [float(line.committed - line.released) for line in lines])
+        chart.add(_("Remaining"), [float(line.remaining) for line in lines])
+        return chart.render(is_unicode=True)
+
+    def export(self, lines, fmt: str) -> HttpResponse:
+        data = tablib.Dataset(
+            headers=[_("Line"), _("Kind"), _("Allocation"), _("Committed"), _("Returned"),
+                     _("Paid"), _("Remaining"), _("Awards")]
+        )  # fmt: skip
+        for line in lines:
+            data.append([line.name, line.type.name, line.allocation, line.committed,
+                         line.released, line.paid, line.remaining, line.award_count])  # fmt: skip
+        content = data.export(fmt)
+        mime = (
+            "text/csv; charset=utf-8"
+            if fmt == "csv"
+            else ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        )
+        response = HttpResponse(content, content_type=mime)
+        response["Content-Disposition"] = f'attachment; filename="budget-{self.fund.pk}.{fmt}"'
+        return response
+
+
+class IntegrityLogView(ViewerMixin, FundMixin, TemplateView):
+    template_name = "budget/integrity_log.html"
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), Crumb(gettext_lazy("Budget-integrity log"))]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, entries=selectors.integrity_log(self.fund))
+
+
+class ManageFormView(ManagerMixin, FormView):
+    template_name = "budget/form.html"
+    title = ""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, title=self.title)
+
+    def attempt(self, form, action, success, **kwargs):
+        try:
+            action(by=self.request.user, **kwargs)
+        except DomainError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, success)
+        return redirect(self.get_success_url())
+
+
+class FundCreateView(ManageFormView):
+    form_class = FundForm
+    title = gettext_lazy("New fund")
+
+    def get_breadcrumbs(self):
+        return [Crumb(BUDGET, "/samen-sterk/budget/"), Crumb(self.title)]
+
+    def form_valid(self, form):
+        fund = services.create_fund(by=self.request.user, **form.cleaned_data)
+        messages.success(self.request, _("The fund has been created. Now add its lines."))
+        return redirect(fund.get_absolute_url())
+
+
+class LineCreateView(FundMixin, ManageFormView):
+    form_class = LineForm
+    title = gettext_lazy("New budget line")
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), Crumb(self.title)]
+
+    def get_success_url(self):
+        return self.fund.get_absolute_url()
+
+    def form_valid(self, form):
+        return self.attempt(form, services.add_line, _("The line has been added."),
+                            fund=self.fund, **form.cleaned_data)  # fmt: skip
+
+
+class FundOpenView(FundMixin, ManageFormView):
+    form_class = forms.Form
+    title = gettext_lazy("Open the period")
+    template_name = "budget/confirm.html"
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), Crumb(self.title)]
+
+    def get_success_url(self):
+        return self.fund.get_absolute_url()
+
+    def form_valid(self, form):
+        return self.attempt(form, services.open_fund, _("The period is open."), fund=self.fund)
+
+
+class ReallocateView(FundMixin, ManageFormView):
+    form_class = ReallocationForm
+    title = gettext_lazy("Move money between lines")
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), Crumb(self.title)]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "fund": self.fund}
+
+    def get_success_url(self):
+        return self.fund.get_absolute_url()
+
+    def form_valid(self, form):
+        return self.attempt(
+            form, services.reallocate, _("The money has been moved."), **form.cleaned_data
+        )
+
+
+class HoldersView(ManageFormView):
+    form_class = HolderForm
+    title = gettext_lazy("Who decides on this line")
+
+    @cached_property
+    def line(self) -> BudgetLine:
+        return get_object_or_404(BudgetLine.objects.select_related("fund"), pk=self.kwargs["pk"])
+
+    def get_breadcrumbs(self):
+        fund = self.line.fund
+        return [Crumb(BUDGET, "/samen-sterk/budget/"), Crumb(fund.name, fund.get_absolute_url()),
+                Crumb(self.line.name)]  # fmt: skip
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs, line=self.line, holders=self.line.decision_holders.all()
+        )
+
+    def get_success_url(self):
+        return self.line.fund.get_absolute_url()
+
+    def form_valid(self, form):
+        return self.attempt(form, services.change_decision_holder, _("Saved."), line=self.line,
+                            **form.cleaned_data)  # fmt: skip

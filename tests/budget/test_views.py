@@ -1,0 +1,119 @@
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from budget import services
+from budget.models import BudgetLine, Fund, IntegrityEntry
+from tests.factories import UserFactory, open_line
+
+pytestmark = pytest.mark.django_db
+
+
+def _fund_with_awards():
+    admin = UserFactory(role="administrator")
+    line_a, holder = open_line(allocation="1000.00", name="Wijk A")
+    line_b, _ = open_line(fund=line_a.fund, allocation="500.00", holders=[holder], name="Wijk B")
+    services.open_fund(by=admin, fund=line_a.fund)
+    services.approve_award(by=holder, line=line_a, amount=Decimal("300.00"), description="x")
+    award = services.approve_award(
+        by=holder, line=line_b, amount=Decimal("200.00"), description="y"
+    )
+    services.settle_award(by=holder, award=award, spent=Decimal("150.00"))
+    return line_a.fund, admin
+
+
+def test_overview_figures_equal_the_ledger(client):
+    fund, _admin = _fund_with_awards()
+    client.force_login(UserFactory(role="read_only"))
+
+    response = client.get(reverse("budget:overview", args=[fund.pk]))
+    csv = client.get(reverse("budget:overview", args=[fund.pk]), {"_export": "csv"})
+
+    rows = [(line.name, line.allocation, line.committed, line.remaining, line.award_count)
+            for line in response.context["lines"]]  # fmt: skip
+    assert rows == [
+        ("Wijk A", Decimal("1000.00"), Decimal("300.00"), Decimal("700.00"), 1),
+        ("Wijk B", Decimal("500.00"), Decimal("200.00"), Decimal("350.00"), 1),
+    ]
+    assert response.context["totals"]["remaining"] == Decimal("1050.00")
+    assert "<svg" in response.text
+    assert csv.content.decode().splitlines()[1:] == [
+        "Wijk A,Stedelijk,1000.00,300.00,0.00,0.00,700.00,1",
+        "Wijk B,Stedelijk,500.00,200.00,50.00,0.00,350.00,1",
+    ]
+
+
+def test_administrator_moves_money_with_a_reason_and_it_shows_in_the_log(client):
+    fund, admin = _fund_with_awards()
+    a, b = BudgetLine.objects.filter(fund=fund).order_by("name")
+    client.force_login(admin)
+
+    refused = client.post(
+        reverse("budget:reallocate", args=[fund.pk]),
+        {"from_line": a.pk, "to_line": b.pk, "amount": "5000", "reason": "Te veel"},
+    )
+    moved = client.post(
+        reverse("budget:reallocate", args=[fund.pk]),
+        {"from_line": a.pk, "to_line": b.pk, "amount": "100.00", "reason": "Wijk B groeit"},
+    )
+    log = client.get(reverse("budget:integrity-log", args=[fund.pk]))
+
+    assert refused.status_code == 200
+    assert "700,00" in refused.text  # the error names what is left
+    assert moved.status_code == 302
+    assert IntegrityEntry.objects.get().reason == "Wijk B groeit"
+    assert "Wijk B groeit" in log.text
+
+
+def test_administrator_sets_up_a_fund_in_the_portal(client):
+    admin = UserFactory(role="administrator")
+    holder = UserFactory(role="budget_decision_holder")
+    client.force_login(admin)
+
+    created = client.post(
+        reverse("budget:fund-create"),
+        {"name": "Samen Sterk 2028", "starts_on": "2028-01-01", "ends_on": "2028-12-31"},
+    )
+    fund = Fund.objects.get(name="Samen Sterk 2028")
+    client.post(
+        reverse("budget:line-create", args=[fund.pk]),
+        {
+            "type": _stedelijk().pk,
+            "name": "Stedelijk",
+            "allocation": "10000",
+            "holders": [holder.pk],
+        },
+    )
+    opened = client.post(reverse("budget:fund-open", args=[fund.pk]))
+
+    fund.refresh_from_db()
+    assert created["Location"] == fund.get_absolute_url()
+    assert opened.status_code == 302
+    assert fund.status == "open"
+    assert list(fund.lines.get().decision_holders.all()) == [holder]
+
+
+def _stedelijk():
+    from budget.models import LineType
+
+    return LineType.objects.get(name="Stedelijk")
+
+
+def test_overview_runs_the_same_number_of_queries_at_10_and_100_lines(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    line, holder = open_line(name="L0")
+    for n in range(1, 10):
+        open_line(fund=line.fund, holders=[holder], name=f"L{n}")
+    client.force_login(UserFactory(role="read_only"))
+    with CaptureQueriesContext(connection) as small:
+        client.get(reverse("budget:overview", args=[line.fund.pk]))
+    for n in range(10, 100):
+        open_line(fund=line.fund, holders=[holder], name=f"L{n}")
+    with CaptureQueriesContext(connection) as large:
+        client.get(reverse("budget:overview", args=[line.fund.pk]))
+
+    assert len(small) == len(large)
+    assert len(large) <= 12
