@@ -1,10 +1,16 @@
 from django.urls import path
 
 from budget.views import ledger
+from burgerkracht.core.views import LocalisedPageView
 
 app_name = "budget"
 
 urlpatterns = [
+    path(
+        "samen-sterk/",
+        LocalisedPageView.as_view(page="samen_sterk", folder="budget/pages"),
+        name="samen-sterk",
+    ),
     path("samen-sterk/budget/", ledger.FundListView.as_view(), name="fund-list"),
     path("samen-sterk/budget/nieuw/", ledger.FundCreateView.as_view(), name="fund-create"),
     path("samen-sterk/budget/<int:pk>/", ledger.OverviewView.as_view(), name="overview"),

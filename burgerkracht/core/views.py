@@ -23,10 +23,11 @@ class LocalisedPageView(TemplateView):
     """
 
     page: str = ""
+    folder: str = "pages"
 
     def get_template_names(self) -> list[str]:
         language = (get_language() or settings.LANGUAGE_CODE)[:2]
-        return [f"pages/{self.page}.{language}.html", f"pages/{self.page}.nl.html"]
+        return [f"{self.folder}/{self.page}.{language}.html", f"{self.folder}/{self.page}.nl.html"]
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):

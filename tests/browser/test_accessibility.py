@@ -8,7 +8,7 @@ from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PUBLIC_PAGES = ["core:home", "core:privacy", "core:accessibility"]
+PUBLIC_PAGES = ["core:home", "core:privacy", "core:accessibility", "budget:samen-sterk"]
 ANONYMOUS_PAGES = [
     "account_login",
     "account_signup",

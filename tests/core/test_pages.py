@@ -120,3 +120,12 @@ def test_every_environment_variable_is_documented():
 
     assert read, "no variables found: the pattern is wrong"
     assert sorted(v for v in read if f"{v}=" not in documented) == []
+
+
+def test_samen_sterk_page_explains_the_one_criterion_and_the_choir(client):
+    response = client.get(reverse("budget:samen-sterk"))
+
+    assert response.status_code == 200
+    assert "buiten de gemeenschap vallen" in response.text
+    assert "Zingen is het middel." in response.text
+    assert "kwetsbaar" not in response.text

@@ -220,6 +220,7 @@ MATRIX: dict[str, Entry] = {
     ),
     "meetlat:public-detail": Entry(everyone(), kwargs=lambda w: {"pk": w.final_decision.pk}),
     # --- budget ledger ---------------------------------------------------------------------
+    "budget:samen-sterk": Entry(everyone()),
     "budget:fund-list": Entry(only(*BUDGET_VIEWERS)),
     "budget:fund-create": Entry(only(Role.ADMINISTRATOR)),
     "budget:overview": Entry(only(*BUDGET_VIEWERS), kwargs=lambda w: {"pk": w.fund.pk}, own={}),
