@@ -61,52 +61,45 @@ class ActionView(InitiativeMixin, FormView):
         return super().get_context_data(**kwargs, title=self.title)
 
 
-class ActivateView(ActionView):
+class StatusChangeView(ActionView):
+    """A lifecycle step that asks only for a reason: activate, pause, resume."""
+
+    form_class = ReasonForm
+    service = None
+    success = ""
+    reason_required = False
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "reason_required": self.reason_required,
+            "submit_label": self.title,
+        }
+
+    def form_valid(self, form):
+        return self.run(type(self).service, str(self.success), reason=form.cleaned_data["reason"])
+
+
+class ActivateView(StatusChangeView):
     permission = staticmethod(permissions.can_activate)
-    form_class = ReasonForm
+    service = staticmethod(services.activate_initiative)
     title = gettext_lazy("Start the initiative")
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "reason_required": False, "submit_label": self.title}
-
-    def form_valid(self, form):
-        return self.run(
-            services.activate_initiative,
-            _("The initiative is running."),
-            reason=form.cleaned_data["reason"],
-        )
+    success = gettext_lazy("The initiative is running.")
 
 
-class PauseView(ActionView):
+class PauseView(StatusChangeView):
     permission = staticmethod(permissions.can_pause_or_resume)
-    form_class = ReasonForm
+    service = staticmethod(services.pause_initiative)
     title = gettext_lazy("Pause the initiative")
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "submit_label": self.title}
-
-    def form_valid(self, form):
-        return self.run(
-            services.pause_initiative,
-            _("The initiative is paused."),
-            reason=form.cleaned_data["reason"],
-        )
+    success = gettext_lazy("The initiative is paused.")
+    reason_required = True
 
 
-class ResumeView(ActionView):
+class ResumeView(StatusChangeView):
     permission = staticmethod(permissions.can_pause_or_resume)
-    form_class = ReasonForm
+    service = staticmethod(services.resume_initiative)
     title = gettext_lazy("Start again")
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "reason_required": False, "submit_label": self.title}
-
-    def form_valid(self, form):
-        return self.run(
-            services.resume_initiative,
-            _("The initiative is running again."),
-            reason=form.cleaned_data["reason"],
-        )
+    success = gettext_lazy("The initiative is running again.")
 
 
 class EndView(ActionView):
