@@ -36,6 +36,8 @@ def test_budget_pages_for_every_role(role, page, live_server, login, assert_acce
         reverse("budget:overview", args=[fund.pk]),
         reverse("budget:integrity-log", args=[fund.pk]),
         reverse("budget:fund-create"),
+        reverse("budget:line-create", args=[fund.pk]),
+        reverse("budget:fund-open", args=[fund.pk]),
         reverse("budget:reallocate", args=[fund.pk]),
         reverse("budget:holders", args=[line.pk]),
     ):

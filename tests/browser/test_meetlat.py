@@ -90,3 +90,21 @@ def test_decision_pages_for_every_role(role, page, live_server, login, assert_ac
     ):
         page.goto(live_server.url + url)
         assert_accessible(page, f"{role} {url}")
+
+
+def test_pdf_pending_page_is_accessible(page, live_server, login, assert_accessible):
+    """Without an eager worker the PDF is queued and the person sees a page saying so."""
+    from burgerkracht.celery import app
+
+    author = UserFactory(role="facilitator")
+    final = complete_decision(PolicyDecisionFactory.create(by=author).decision, author)
+    services.finalise_decision(decision=final, by=author)
+    Decision.objects.filter(pk=final.pk).update(pdf="")
+    login(author)
+    app.conf.task_always_eager = False
+    try:
+        page.goto(live_server.url + reverse("meetlat:pdf", args=[final.pk]))
+        expect(page.locator("h1")).to_have_text("De PDF wordt gemaakt")
+        assert_accessible(page, "pdf pending")
+    finally:
+        app.conf.task_always_eager = True
