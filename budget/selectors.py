@@ -1,12 +1,15 @@
-"""Budget figures for the overview, all derived from the ledger (constant query count)."""
+"""Non-trivial reads: budget figures derived from the ledger, and the user-scoped lists of
+applications (each in a constant number of queries)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
-from budget.models import BudgetLine, Fund, IntegrityEntry
+from budget.enums import ApplicationStatus
+from budget.models import Application, BudgetLine, Fund, IntegrityEntry, ProfessionalAdvice
+from initiatives.models import Initiator
 
 
 def funds() -> QuerySet[Fund]:
@@ -32,3 +35,119 @@ def totals(lines) -> dict[str, Decimal]:
 
 def integrity_log(fund: Fund) -> QuerySet[IntegrityEntry]:
     return fund.integrity_log.select_related("from_line", "to_line", "holder", "by")
+
+
+# --- Applications ---------------------------------------------------------------------------
+
+
+def application_detail(pk: int) -> Application:
+    """One application with everything its pages show, in a fixed number of queries."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Application.objects.select_related(
+            "initiative__facilitator", "initiative__backup_facilitator", "line__fund", "fund",
+            "neighbourhood", "assessed_by", "decision", "award", "decided_by",
+        ).prefetch_related(
+            Prefetch("initiative__initiators", queryset=Initiator.objects.select_related("user")),
+            "line__decision_holders", "signs", "cost_lines", "attachments",
+            Prefetch("advice", queryset=ProfessionalAdvice.objects.select_related("professional")),
+            "letters",
+        ),
+        pk=pk,
+    )  # fmt: skip
+
+
+def queue_for(user) -> QuerySet[Application]:
+    """The applications an official works on: their own initiatives' for a facilitator,
+    all for the coordinator, their lines' for a decision holder. Drafts never yet sent in
+    stay private to the residents."""
+    from burgerkracht.accounts.roles import Role
+
+    scope = Q(initiative__facilitator=user) | Q(initiative__backup_facilitator=user)
+    if user.has_role(Role.FACILITATOR_COORDINATOR):
+        scope = Q(pk__isnull=False)
+    scope |= Q(line__decision_holders=user) & ~Q(status=ApplicationStatus.SUBMITTED)
+    ids = Application.objects.filter(scope, submitted_at__isnull=False).values("pk")
+    return Application.objects.filter(pk__in=ids).select_related(
+        "initiative", "line", "neighbourhood", "fund", "assessed_by"
+    )
+
+
+def applications_of(user) -> QuerySet[Application]:
+    """A resident's own applications: those of the initiatives they (co-)initiate."""
+    return (
+        Application.objects.filter(
+            initiative__initiators__user=user,
+            initiative__initiators__accepted_at__isnull=False,
+            initiative__initiators__left_at__isnull=True,
+        )
+        .select_related("initiative", "fund")
+        .distinct()
+        .order_by("-created_at")
+    )
+
+
+def initiatives_to_apply_for(user) -> list:
+    """The initiatives a resident leads and that have not ended."""
+    from initiatives.enums import InitiativeStatus
+    from initiatives.models import Initiative
+
+    return list(
+        Initiative.objects.filter(
+            initiators__user=user, initiators__role="lead",
+            initiators__accepted_at__isnull=False, initiators__left_at__isnull=True,
+        )
+        .exclude(status=InitiativeStatus.ENDED)
+        .order_by("title")
+    )  # fmt: skip
+
+
+def next_step(application: Application, user) -> str:
+    """What happens next, in plain words, for the person looking."""
+    from django.utils.translation import gettext as _
+
+    from budget import application_steps, permissions
+
+    resident = permissions.is_applicant(user, application)
+    match application.status:
+        case ApplicationStatus.DRAFT:
+            if not resident:
+                return _("The residents are completing the application.")
+            missing = application_steps.missing_steps(application)
+            if missing:
+                return _("Finish your application: %(count)d step(s) to go.") % {
+                    "count": len(missing)
+                }
+            return _("Check your application and send it in.")
+        case ApplicationStatus.SUBMITTED | ApplicationStatus.IN_ASSESSMENT:
+            if resident:
+                return _(
+                    "Your contact person checks whether everything is complete and correct. "
+                    "You hear from us within four weeks."
+                )
+            return _("Check the application and send it to the decision holders of its line.")
+        case ApplicationStatus.AWAITING_DECISION:
+            if resident:
+                return _("The application is complete. A decision holder decides on it soon.")
+            return _("A decision holder of the line decides, with the Meetlat.")
+        case ApplicationStatus.GRANTED | ApplicationStatus.PARTLY_GRANTED:
+            return _(
+                "Read the letter with the agreements. We plan the first evaluation with a visit."
+            )
+        case ApplicationStatus.REJECTED:
+            return _(
+                "Read the letter: it says why, and where else you can go. You can object within "
+                "six weeks."
+            )
+        case _:
+            return _("This application has been withdrawn.")
+
+
+def suggested_line(application: Application) -> BudgetLine | None:
+    """The wijk's own line of the application's fund, when there is one."""
+    if application.neighbourhood_id is None:
+        return None
+    return BudgetLine.objects.filter(
+        fund=application.fund_id, neighbourhood=application.neighbourhood_id
+    ).first()

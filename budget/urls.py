@@ -1,6 +1,6 @@
 from django.urls import path
 
-from budget.views import ledger
+from budget.views import apply, assess, ledger
 from burgerkracht.core.views import LocalisedPageView
 
 app_name = "budget"
@@ -34,5 +34,88 @@ urlpatterns = [
         "samen-sterk/budget/lijnen/<int:pk>/zeggenschap/",
         ledger.HoldersView.as_view(),
         name="holders",
+    ),
+    # Applications: the residents' side
+    path("samen-sterk/aanvragen/", apply.MyApplicationsView.as_view(), name="my-applications"),
+    path(
+        "samen-sterk/aanvragen/nieuw/", apply.NewApplicationView.as_view(), name="application-new"
+    ),
+    path(
+        "samen-sterk/aanvragen/<int:pk>/",
+        assess.ApplicationDetailView.as_view(),
+        name="application",
+    ),
+    path(
+        "samen-sterk/aanvragen/<int:pk>/stap-6/",
+        apply.AttachmentsView.as_view(),
+        name="attachments",
+    ),
+    path(
+        "samen-sterk/aanvragen/<int:pk>/stap-<int:step>/",
+        apply.StepView.as_view(),
+        name="application-step",
+    ),
+    path(
+        "samen-sterk/aanvragen/<int:pk>/bijlagen/<int:attachment_pk>/",
+        apply.AttachmentDownloadView.as_view(),
+        name="attachment",
+    ),
+    path(
+        "samen-sterk/aanvragen/<int:pk>/bijlagen/<int:attachment_pk>/verwijderen/",
+        apply.AttachmentRemoveView.as_view(),
+        name="attachment-remove",
+    ),
+    path(
+        "samen-sterk/aanvragen/<int:pk>/controleren/",
+        apply.CheckView.as_view(),
+        name="application-check",
+    ),
+    path(
+        "samen-sterk/aanvragen/<int:pk>/intrekken/", apply.WithdrawView.as_view(), name="withdraw"
+    ),
+    path(
+        "samen-sterk/aanvragen/<int:pk>/berichten/",
+        apply.MessageView.as_view(),
+        name="application-message",
+    ),
+    path(
+        "samen-sterk/aanvragen/<int:pk>/brieven/<int:letter_pk>/",
+        apply.LetterView.as_view(),
+        name="letter",
+    ),
+    # Applications: the municipality's side
+    path("samen-sterk/beoordelen/", assess.QueueView.as_view(), name="queue"),
+    path("samen-sterk/aanvragen/<int:pk>/toetsen/", assess.AssessView.as_view(), name="assess"),
+    path(
+        "samen-sterk/aanvragen/<int:pk>/toetsen/afronden/",
+        assess.CompleteAssessmentView.as_view(),
+        name="assess-complete",
+    ),
+    path(
+        "samen-sterk/aanvragen/<int:pk>/toetsen/terugsturen/",
+        assess.ReturnView.as_view(),
+        name="return",
+    ),
+    path(
+        "samen-sterk/aanvragen/<int:pk>/advies-vragen/",
+        assess.AdviceRequestView.as_view(),
+        name="advice-request",
+    ),
+    path("samen-sterk/advies/<int:advice_pk>/", assess.AdviceView.as_view(), name="advice"),
+    path("samen-sterk/aanvragen/<int:pk>/besluit/", assess.DecideView.as_view(), name="decide"),
+    path(
+        "samen-sterk/aanvragen/<int:pk>/besluit/terugsturen/",
+        assess.SendBackView.as_view(),
+        name="send-back",
+    ),
+    path(
+        "samen-sterk/aanvragen/<int:pk>/besluit/bekendmaken/",
+        assess.PublishView.as_view(),
+        name="publish",
+    ),
+    path(
+        "samen-sterk/aanvragen/<int:pk>/afspraken-wijzigen/",
+        assess.AmendView.as_view(),
+        name="amend",
     ),
 ]

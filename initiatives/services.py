@@ -104,11 +104,7 @@ def save_people(
     if resident_email and initiative.assisted_by_id:
         _replace_lead_invitation(initiative, by, resident_email)
     if backup_email:
-        backup = _invite(initiative, by, backup_email, role=InitiatorRole.CO)
-        if backup.role == InitiatorRole.CO and not backup.is_backup:
-            initiative.initiators.filter(is_backup=True).update(is_backup=False)
-            backup.is_backup = True
-            backup.save(update_fields=["is_backup"])
+        _name_backup(initiative, by, backup_email)
     for email in co_emails or []:
         _invite(initiative, by, email, role=InitiatorRole.CO)
     if motivation:
@@ -119,6 +115,29 @@ def save_people(
             mine.save(update_fields=list(motivation))
     _audit(initiative, by, "initiative.people_saved")
     return initiative
+
+
+def _name_backup(initiative: Initiative, by: User, email: str) -> Initiator:
+    backup = _invite(initiative, by, email, role=InitiatorRole.CO)
+    if backup.role == InitiatorRole.CO and not backup.is_backup:
+        initiative.initiators.filter(is_backup=True).update(is_backup=False)
+        backup.is_backup = True
+        backup.save(update_fields=["is_backup"])
+    return backup
+
+
+@transaction.atomic
+def name_backup_initiator(*, initiative: Initiative, by: User, email: str) -> Initiator:
+    """Name (and invite) the backup initiator at any moment before the initiative ends, for
+    example while applying for money."""
+    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if initiative.status == InitiativeStatus.ENDED:
+        raise DomainError(_("This initiative has ended."))
+    backup = _name_backup(initiative, by, email)
+    if backup.role == InitiatorRole.LEAD:
+        raise DomainError(_("The lead initiator cannot be their own backup."))
+    _audit(initiative, by, "initiative.backup_named")
+    return backup
 
 
 def _replace_lead_invitation(initiative: Initiative, by: User, email: str) -> None:

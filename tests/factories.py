@@ -235,3 +235,101 @@ def open_line(
         holders=holders or [holder],
     )
     return line, (holders or [holder])[0]
+
+
+# --- applications ---------------------------------------------------------------------------
+from budget.enums import ApplicationStatus  # noqa: E402
+from budget.models import Application  # noqa: E402
+
+STEP_DATA = {
+    1: {
+        "result_who": "Mensen met geheugenproblemen en hun mantelzorgers.",
+        "result_how": "Ze zingen elke week samen en drinken daarna koffie.",
+        "result_difference": "Ze komen weer buiten en horen er weer bij.",
+        "signs": ["Twaalf mensen komen elke week", "Ze spreken elkaar ook buiten het koor"],
+    },
+    2: {"goal": "Erbij horen.", "means": "Een koor met een dirigent."},
+    3: {"expected_participants": 12, "reach": "Via de huisarts."},
+    4: {
+        "cost_lines": [("Dirigent", Decimal("400.00")), ("Zaalhuur", Decimal("200.00"))],
+        "own_contribution": Decimal("50.00"), "other_funds": Decimal("0.00"),
+        "requested_amount": Decimal("500.00"),
+    },
+    5: {
+        "starts_on": date(2027, 2, 1), "ends_on": date(2027, 12, 1),
+        "backup_email": "reserve@example.org",
+    },
+}  # fmt: skip
+ORDER = [
+    ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED, ApplicationStatus.IN_ASSESSMENT,
+    ApplicationStatus.AWAITING_DECISION,
+]  # fmt: skip
+
+
+def filled_application(*, lead=None, line=None, initiative=None) -> Application:
+    """A draft with every step filled in, for an open line's fund."""
+    if line is None:
+        line, _holder = open_line(allocation="5000.00")
+    if line.fund.status != "open":
+        budget_services.open_fund(by=UserFactory(role="administrator"), fund=line.fund)
+    initiative = initiative or InitiativeFactory(
+        submitted=True, **({"created_by": lead} if lead else {})
+    )
+    lead = initiative.created_by
+    application = budget_services.start_application(by=lead, initiative=initiative)
+    for step, data in STEP_DATA.items():
+        budget_services.save_application_step(
+            application=application, by=lead, step=step, data=data
+        )
+    return Application.objects.get(pk=application.pk)
+
+
+def application_in(status: str, *, line=None, facilitator=None, outcome="granted", lead=None):
+    """An application taken through the services up to `status`."""
+    if line is None:
+        line, _holder = open_line(allocation="5000.00")
+    holder = line.decision_holders.first()
+    application = filled_application(line=line, lead=lead)
+    lead = application.initiative.created_by
+    facilitator = facilitator or UserFactory(role="facilitator")
+    Initiative.objects.filter(pk=application.initiative_id).update(facilitator=facilitator)
+    if status == ApplicationStatus.WITHDRAWN:
+        return budget_services.withdraw_application(application=application, by=lead)
+    target = ORDER.index(status) if status in ORDER else len(ORDER)
+    if target >= 1:
+        budget_services.submit_application(application=application, by=lead)
+    if target >= 2:
+        budget_services.save_assessment(
+            application=application, by=facilitator, is_complete=True,
+            legal_check="Geen vergunning nodig.",
+            administrative_check="Reserve is genoemd.", financial_check="De begroting klopt.",
+            criterion_reasoning="Mensen die thuis zitten doen weer mee, volgens hun eigen tekens.",
+            proposed_amount=Decimal("500.00"), line=line,
+        )  # fmt: skip
+    if target >= 3:
+        budget_services.complete_assessment(application=application, by=facilitator)
+    if target >= 4:
+        decide(Application.objects.get(pk=application.pk), holder, outcome=outcome)
+        budget_services.publish_decision(application=application, by=holder)
+    return Application.objects.get(pk=application.pk)
+
+
+def decide(application: Application, holder, *, outcome="granted", amount="500.00"):
+    """Save a complete draft decision and complete its triad and Meetlat."""
+    grant = outcome != "rejected"
+    budget_services.save_decision(
+        application=application, by=holder, outcome=outcome, reasons="Het past bij het criterium.",
+        granted_amount=Decimal(amount) if grant else None,
+        alternatives="" if grant else "Probeer het wijkbudget.",
+        evaluation_dates=["2027-05-01"] if grant else [],
+        accountability_due=date(2027, 12, 31) if grant else None,
+        payment_schedule=[{"date": "2027-02-01", "amount": amount}] if grant else [],
+        extra_agreements="",
+    )  # fmt: skip
+    decision = Application.objects.get(pk=application.pk).decision
+    meetlat_services.update_decision(
+        decision=decision, by=holder, resident_input_result="Hun tekst is de maatstaf.",
+        reflection_due=date(2028, 1, 1),
+    )  # fmt: skip
+    answers = {p.number: ("fully", "") for p in decision.meetlat_version.principles.all()}
+    meetlat_services.save_meetlat(decision=decision, by=holder, answers=answers)

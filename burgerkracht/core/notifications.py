@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -30,11 +30,13 @@ def notify(
     template: str,
     context: dict[str, Any],
     preference: str | None = None,
+    attachments: Sequence[tuple[str, bytes, str]] = (),
 ) -> int:
     """Send `email/<template>_subject.txt` and `_body.txt` to each recipient who wants it.
 
     Called inside the service's transaction: the outbox row exists exactly when the change
-    it tells about exists. Returns the number of messages queued.
+    it tells about exists. `attachments` are (filename, content, mimetype) triples, such as
+    a decision letter. Returns the number of messages queued.
     """
     field = PREFERENCES.get(preference or "")
     municipality = Municipality.current()
@@ -46,7 +48,7 @@ def notify(
         seen.add(user.pk)
         if field and not getattr(user, field):
             continue
-        _send(user.email, template, {**context, "recipient": user}, municipality)
+        _send(user.email, template, {**context, "recipient": user}, municipality, attachments)
         sent += 1
     return sent
 
@@ -56,9 +58,18 @@ def notify_address(*, email: str, template: str, context: dict[str, Any]) -> Non
     _send(email, template, {**context, "recipient": None}, Municipality.current())
 
 
-def _send(email: str, template: str, context: dict[str, Any], municipality: Municipality) -> None:
+def _send(
+    email: str,
+    template: str,
+    context: dict[str, Any],
+    municipality: Municipality,
+    attachments: Sequence[tuple[str, bytes, str]] = (),
+) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         full = {**context, "municipality": municipality}
         subject = " ".join(render_to_string(f"email/{template}_subject.txt", full).split())
         body = render_to_string(f"email/{template}_body.txt", full)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
+    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    message.send()

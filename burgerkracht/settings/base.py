@@ -286,6 +286,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.deliver_pending_outbox",
         "schedule": float(OUTBOX_SWEEP_SECONDS),
     },
+    # Letters whose worker task was lost (broker down at publication) are made here.
+    "generate-pending-letters": {
+        "task": "budget.generate_pending_letters",
+        "schedule": 300.0,
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

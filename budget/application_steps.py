@@ -1,0 +1,62 @@
+"""The steps of a Samen Sterk application: which fields each step fills and when a step is
+complete. Pure functions over an application; the services save, the views render."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from budget.enums import APPLICATION_STEPS
+
+if TYPE_CHECKING:
+    from budget.models import Application
+
+STEP_FIELDS: dict[int, list[str]] = {
+    1: [
+        "organisation_name", "residents_in_lead", "neighbourhood", "result_who", "result_how",
+        "result_difference",
+    ],  # and the signs
+    2: ["goal", "means"],
+    3: ["expected_participants", "reach"],
+    4: ["own_contribution", "other_funds", "other_funds_description", "requested_amount"],
+    5: ["starts_on", "ends_on", "evaluation_wishes"],  # and the backup initiator
+    6: [],  # attachments, optional
+}  # fmt: skip
+STEP_NUMBERS = [number for number, _title in APPLICATION_STEPS]
+
+
+def has_backup(application: Application) -> bool:
+    return any(i.is_backup and i.left_at is None for i in application.initiative.initiators.all())
+
+
+def available(application: Application):
+    """What is left for the resident's own costs after their own money and other funds."""
+    return application.total_costs - application.own_contribution - application.other_funds
+
+
+def step_complete(application: Application, step: int) -> bool:
+    a = application
+    if step == 1:
+        lead_named = not a.organisation_name or bool(a.residents_in_lead.strip())
+        has_sign = any(s.text.strip() for s in a.signs.all())
+        return bool(a.result_who and a.result_how and a.result_difference and has_sign) and (
+            lead_named
+        )
+    if step == 2:
+        return bool(a.goal and a.means)
+    if step == 3:
+        return bool(a.expected_participants)
+    if step == 4:
+        return (
+            bool(a.cost_lines.all())
+            and a.requested_amount is not None
+            and a.requested_amount <= available(a)
+        )
+    if step == 5:
+        return bool(a.starts_on and a.ends_on and a.ends_on >= a.starts_on and has_backup(a))
+    if step == 6:
+        return True
+    raise ValueError(step)
+
+
+def missing_steps(application: Application) -> list[int]:
+    return [step for step in STEP_NUMBERS if not step_complete(application, step)]

@@ -1,0 +1,26 @@
+"""The budget app's models: the ledger, and the applications that draw on it."""
+
+from budget.models.application import (
+    MAX_SIGNS,
+    Application,
+    Attachment,
+    CostLine,
+    Letter,
+    ProfessionalAdvice,
+    ResultSign,
+)
+from budget.models.ledger import (
+    ZERO,
+    Award,
+    BudgetLine,
+    Fund,
+    IntegrityEntry,
+    LineType,
+    Tranche,
+    money,
+)
+
+__all__ = [
+    "MAX_SIGNS", "ZERO", "Application", "Attachment", "Award", "BudgetLine", "CostLine", "Fund",
+    "IntegrityEntry", "Letter", "LineType", "ProfessionalAdvice", "ResultSign", "Tranche", "money",
+]  # fmt: skip

@@ -1,0 +1,68 @@
+"""Every write of the budget app. The ledger moves money; the application services move an
+application through its lifecycle and call the ledger when money is awarded."""
+
+from budget.services.application import (
+    add_attachment,
+    change_application_status,
+    current_fund,
+    remove_attachment,
+    save_application_step,
+    start_application,
+    submit_application,
+    withdraw_application,
+)
+from budget.services.assessment import (
+    amend_decision,
+    complete_assessment,
+    give_advice,
+    publish_decision,
+    request_advice,
+    return_to_applicant,
+    save_assessment,
+    save_decision,
+    send_back_to_assessment,
+)
+from budget.services.ledger import (
+    add_line,
+    approve_award,
+    change_decision_holder,
+    close_fund,
+    create_fund,
+    euro,
+    open_fund,
+    pay_tranche,
+    plan_tranche,
+    reallocate,
+    settle_award,
+)
+
+__all__ = [
+    "add_attachment",
+    "add_line",
+    "amend_decision",
+    "approve_award",
+    "change_application_status",
+    "change_decision_holder",
+    "close_fund",
+    "complete_assessment",
+    "create_fund",
+    "current_fund",
+    "euro",
+    "give_advice",
+    "open_fund",
+    "pay_tranche",
+    "plan_tranche",
+    "publish_decision",
+    "reallocate",
+    "remove_attachment",
+    "request_advice",
+    "return_to_applicant",
+    "save_application_step",
+    "save_assessment",
+    "save_decision",
+    "send_back_to_assessment",
+    "settle_award",
+    "start_application",
+    "submit_application",
+    "withdraw_application",
+]  # fmt: skip

@@ -1,0 +1,271 @@
+"""The resident's side of an application: start, save the steps, attach files, send in,
+withdraw. And the one function that moves an application from status to status."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from budget import application_steps, attachments
+from budget.enums import (
+    APPLICATION_TRANSITIONS,
+    DECIDED_STATUSES,
+    OPEN_STATUSES,
+    ApplicationStatus,
+    FundStatus,
+)
+from budget.models import Application, Attachment, CostLine, Fund, ResultSign
+from burgerkracht.core.exceptions import DomainError, InvalidTransition
+from burgerkracht.core.models import AuditEvent
+from burgerkracht.core.notifications import absolute_url, notify
+from initiatives import services as initiative_services
+from initiatives.enums import InitiativeStatus, Scale, Support, Theme
+from initiatives.models import Initiative
+
+EDITABLE = frozenset({ApplicationStatus.DRAFT})
+
+
+def audit(application: Application, by, action: str, reason: str = "", **data: Any) -> None:
+    AuditEvent.record(subject=application, actor=by, action=action, reason=reason, data=data)
+
+
+def initiator_users(application: Application) -> list:
+    return [i.user for i in application.initiative.initiators.all() if i.is_active]
+
+
+def facilitator_users(application: Application) -> list:
+    initiative = application.initiative
+    return [u for u in (initiative.facilitator, initiative.backup_facilitator) if u is not None]
+
+
+def link(application: Application) -> str:
+    return absolute_url(application.get_absolute_url())
+
+
+def current_fund() -> Fund | None:
+    return Fund.objects.filter(status=FundStatus.OPEN).order_by("-starts_on", "-pk").first()
+
+
+@transaction.atomic
+def change_application_status(
+    *, application: Application, to: str, by, reason: str = ""
+) -> Application:
+    """Move an application to `to`: lock, check the table, write, audit."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if to not in APPLICATION_TRANSITIONS.get(application.status, frozenset()):
+        raise InvalidTransition(current=application.status, requested=to)
+    previous, now = application.status, timezone.now()
+    application.status, application.status_changed_at = to, now
+    if to == ApplicationStatus.SUBMITTED:
+        application.submitted_at = now
+    if to in DECIDED_STATUSES:
+        application.published_at = now
+    application.save(
+        update_fields=["status", "status_changed_at", "submitted_at", "published_at", "updated_at"]
+    )
+    audit(application, by, "application.status", reason=reason, **{"from": previous, "to": to})
+    return application
+
+
+# --- Starting and the steps ----------------------------------------------------------------
+
+
+@transaction.atomic
+def start_application(
+    *, by, initiative: Initiative | None = None, new_title: str = ""
+) -> Application:
+    """Start a draft from an initiative, or create a draft initiative on the way."""
+    fund = current_fund()
+    if fund is None:
+        raise DomainError(_("You cannot apply at the moment: there is no open budget period."))
+    if initiative is None:
+        if not new_title.strip():
+            raise DomainError(_("Choose an initiative or give your new initiative a name."))
+        initiative = initiative_services.start_initiative(by=by, title=new_title.strip())
+    if initiative.status == InitiativeStatus.ENDED:
+        raise DomainError(_("This initiative has ended."))
+    in_progress = initiative.applications.filter(
+        status__in=[ApplicationStatus.DRAFT, *OPEN_STATUSES]
+    ).first()
+    if in_progress is not None:
+        raise DomainError(_("This initiative already has an application that is not decided yet."))
+    application = Application.objects.create(
+        initiative=initiative, fund=fund, created_by=by,
+        neighbourhood=initiative.neighbourhoods.order_by("name").first(),
+        expected_participants=initiative.expected_participants,
+    )  # fmt: skip
+    audit(application, by, "application.started")
+    return application
+
+
+def _draft(application: Application) -> Application:
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.status not in EDITABLE:
+        raise DomainError(_("This application has been sent in and can no longer change."))
+    return application
+
+
+@transaction.atomic
+def save_application_step(
+    *, application: Application, by, step: int, data: dict[str, Any]
+) -> Application:
+    """Save one step of a draft. Partial is fine: completeness is checked when sending in."""
+    application = _draft(application)
+    data = dict(data)
+    signs = data.pop("signs", None)
+    costs = data.pop("cost_lines", None)
+    backup_email = data.pop("backup_email", "")
+    for name in application_steps.STEP_FIELDS[step]:
+        if name in data:
+            setattr(application, name, data[name])
+    application.full_clean(exclude=["created_by", "initiative", "fund"])
+    application.save()
+    if signs is not None:
+        _replace_signs(application, signs)
+    if costs is not None:
+        _replace_costs(application, costs)
+    if backup_email:
+        initiative_services.name_backup_initiator(
+            initiative=application.initiative, by=by, email=backup_email
+        )
+    audit(application, by, "application.step_saved", step=step)
+    return application
+
+
+def _replace_signs(application: Application, signs: list[str]) -> None:
+    texts = [text.strip() for text in signs if text and text.strip()]
+    if len(texts) > 3:
+        raise DomainError(_("Give at most three signs."))
+    application.signs.all().delete()
+    ResultSign.objects.bulk_create(
+        ResultSign(application=application, position=n, text=text)
+        for n, text in enumerate(texts, 1)
+    )
+
+
+def _replace_costs(application: Application, costs: list[tuple[str, Decimal]]) -> None:
+    rows = [(d.strip(), amount) for d, amount in costs if d and d.strip() and amount]
+    if any(amount <= 0 for _d, amount in rows):
+        raise DomainError(_("Every cost must be more than zero."))
+    application.cost_lines.all().delete()
+    CostLine.objects.bulk_create(
+        CostLine(application=application, position=n, description=d, amount=amount)
+        for n, (d, amount) in enumerate(rows, 1)
+    )
+
+
+@transaction.atomic
+def add_attachment(*, application: Application, by, upload) -> Attachment:
+    """Store a file privately, after checking its type by content and its size."""
+    application = _draft(application)
+    if application.attachments.count() >= attachments.MAX_FILES:
+        raise DomainError(
+            _("You can add at most %(count)d files.") % {"count": attachments.MAX_FILES}
+        )
+    if upload.size > attachments.MAX_BYTES:
+        raise DomainError(_("This file is too large: at most 10 MB."))
+    if upload.size == 0:
+        raise DomainError(_("This file is empty."))
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    kind = attachments.identify(upload.name or "", head)
+    if kind is None:
+        raise DomainError(
+            _(
+                "This kind of file cannot be added. "
+                "Use PDF, JPG, PNG, Word (docx), Excel (xlsx) or ODT."
+            )
+        )
+    attachment = Attachment(
+        application=application, name=attachments.clean_name(upload.name), size=upload.size,
+        content_type=kind.content_type, uploaded_by=by,
+    )  # fmt: skip
+    attachment.file.save(attachment.name, upload, save=False)
+    attachment.save()
+    audit(application, by, "application.attachment_added", name=attachment.name)
+    return attachment
+
+
+@transaction.atomic
+def remove_attachment(*, attachment: Attachment, by) -> None:
+    application = _draft(attachment.application)
+    attachment = application.attachments.get(pk=attachment.pk)
+    name, file = attachment.name, attachment.file
+    attachment.delete()
+    transaction.on_commit(lambda: file.storage.delete(file.name))
+    audit(application, by, "application.attachment_removed", name=name)
+
+
+# --- Sending in and withdrawing ------------------------------------------------------------
+
+
+@transaction.atomic
+def submit_application(*, application: Application, by) -> Application:
+    """Send the application in. A draft initiative started on the way is sent in with it,
+    its empty answers filled from the application."""
+    application = _draft(application)
+    missing = application_steps.missing_steps(application)
+    if missing:
+        raise DomainError(
+            _("Some steps are not complete yet: %(steps)s.")
+            % {"steps": ", ".join(str(n) for n in missing)}
+        )
+    if application.fund.status != FundStatus.OPEN:
+        raise DomainError(_("This budget period is closed; you cannot send in anymore."))
+    initiative = application.initiative
+    if initiative.status == InitiativeStatus.DRAFT:
+        _submit_initiative_on_the_way(application, by)
+    application = change_application_status(
+        application=application, to=ApplicationStatus.SUBMITTED, by=by
+    )
+    context = {"application": application, "link": link(application)}
+    notify(
+        recipients=initiator_users(application), template="budget/submitted",
+        context=context, preference="status",
+    )  # fmt: skip
+    notify(recipients=facilitator_users(application), template="budget/new", context=context)
+    return application
+
+
+def _submit_initiative_on_the_way(application: Application, by) -> None:
+    initiative = application.initiative
+    fill = {
+        1: {"summary": application.result_difference, "theme": Theme.OTHER},
+        2: {
+            "why": application.result_difference, "goal": application.goal,
+            "actions_needed": application.means,
+        },
+        3: {
+            "scale": Scale.NEIGHBOURHOOD if application.neighbourhood else Scale.CITY,
+            "target_group": application.result_who,
+            "expected_participants": application.expected_participants,
+        },
+        5: {"support_wanted": [Support.MONEY]},
+    }  # fmt: skip
+    for step, values in fill.items():
+        empty = {k: v for k, v in values.items() if not getattr(initiative, k)}
+        if step == 3 and application.neighbourhood and not initiative.neighbourhoods.exists():
+            empty["neighbourhoods"] = [application.neighbourhood]
+        if empty:
+            initiative_services.save_intake_step(
+                initiative=initiative, by=by, step=step, data=empty
+            )
+    initiative_services.submit_initiative(initiative=initiative, by=by)
+
+
+@transaction.atomic
+def withdraw_application(*, application: Application, by, reason: str = "") -> Application:
+    application = change_application_status(
+        application=application, to=ApplicationStatus.WITHDRAWN, by=by, reason=reason
+    )
+    if application.submitted_at is not None:
+        notify(
+            recipients=facilitator_users(application), template="budget/withdrawn",
+            context={"application": application, "reason": reason, "link": link(application)},
+        )  # fmt: skip
+    return application

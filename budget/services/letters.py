@@ -1,0 +1,90 @@
+"""Letters to applicants: made once by a worker after publication, stored privately, and
+sent as an attachment. A lost task is picked up by the periodic sweep."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone, translation
+
+from budget.enums import LetterKind
+from budget.models import Letter
+from budget.services.application import initiator_users, link
+from budget.services.ledger import euro
+from burgerkracht.core.models import Municipality
+from burgerkracht.core.notifications import notify
+from burgerkracht.core.pdf import render_pdf
+
+OBJECTION_WEEKS = 6
+
+
+def request_letter(*, letter_pk: int) -> bool:
+    from budget.tasks import generate_letter_task
+    from burgerkracht.core.services import enqueue
+
+    return enqueue(generate_letter_task, letter_pk=letter_pk)
+
+
+def letter_context(letter: Letter) -> dict:
+    application = letter.application
+    initiative = application.initiative
+    lead = next((i for i in initiative.initiators.all() if i.is_active and i.role == "lead"), None)
+    tranches = application.award.tranches.all() if application.award_id else []
+    backup = next(
+        (i for i in initiative.initiators.all() if i.is_backup and i.left_at is None), None
+    )
+    return {
+        "letter": letter,
+        "application": application,
+        "initiative": initiative,
+        "lead": lead,
+        "backup": backup,
+        "signs": list(application.signs.all()),
+        "tranches": [(t.planned_on, euro(t.amount)) for t in tranches],
+        "amount": euro(application.granted_amount) if application.granted_amount else "",
+        "requested": euro(application.requested_amount) if application.requested_amount else "",
+        "evaluation_dates": [date.fromisoformat(d) for d in application.evaluation_dates],
+        "decision": application.decision,
+        "municipality": Municipality.current(),
+        "objection_weeks": OBJECTION_WEEKS,
+        "is_grant": letter.kind == LetterKind.GRANT,
+        "is_rejection": letter.kind == LetterKind.REJECTION,
+        "is_amendment": letter.kind == LetterKind.AMENDMENT,
+    }
+
+
+def generate_letter(*, letter_pk: int) -> bool:
+    """Render, store and mail the letter once; asking again keeps the stored letter."""
+    with transaction.atomic():
+        letter = (
+            Letter.objects.select_for_update(of=("self",))
+            .select_related(
+                "application__initiative", "application__decision", "application__award"
+            )
+            .get(pk=letter_pk)
+        )
+        if letter.file:
+            return False
+        with translation.override("nl"):
+            pdf = render_pdf("pdf/application_letter.html", letter_context(letter))
+        letter.file.save(f"brief-{letter.pk}.pdf", ContentFile(pdf), save=False)
+        letter.generated_at = timezone.now()
+        letter.save(update_fields=["file", "generated_at"])
+        notify(
+            recipients=initiator_users(letter.application), template="budget/letter",
+            context={"letter": letter, "application": letter.application,
+                     "link": link(letter.application)},
+            attachments=[(letter.filename, pdf, "application/pdf")],
+        )  # fmt: skip
+    return True
+
+
+def generate_pending_letters(*, limit: int = 100) -> int:
+    pks = list(
+        Letter.objects.filter(generated_at__isnull=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return sum(generate_letter(letter_pk=pk) for pk in pks)

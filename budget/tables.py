@@ -1,0 +1,47 @@
+"""The application queue as a django-tables2 table (sorting, paging, CSV/XLSX export)."""
+
+import django_tables2 as tables
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from budget.models import Application
+from budget.services.ledger import euro
+
+
+class QueueTable(tables.Table):
+    initiative = tables.Column(
+        verbose_name=_("Application"), linkify=lambda record: record.get_absolute_url(),
+        order_by=("initiative__title",),
+    )  # fmt: skip
+    status = tables.Column(verbose_name=_("Status"))
+    neighbourhood = tables.Column(verbose_name=_("Wijk"), default=_("Whole city"))
+    line = tables.Column(verbose_name=_("Budget line"), default="—", order_by=("line__name",))
+    requested_amount = tables.Column(verbose_name=_("Asked"), default="—")
+    proposed_amount = tables.Column(verbose_name=_("Proposed"), default="—")
+    submitted_at = tables.DateColumn(verbose_name=_("Sent in"), format="j-n-Y")
+    age = tables.Column(
+        verbose_name=_("Days waiting"), accessor="submitted_at", orderable=False, empty_values=()
+    )
+
+    class Meta:
+        model = Application
+        fields = [
+            "initiative", "status", "neighbourhood", "line", "requested_amount",
+            "proposed_amount", "submitted_at", "age",
+        ]  # fmt: skip
+        order_by = "submitted_at"
+        attrs = {"class": "utrecht-table portal-table"}
+        template_name = "django_tables2/table.html"
+        empty_text = _("No applications match these filters.")
+
+    def render_requested_amount(self, value):
+        return euro(value)
+
+    def render_proposed_amount(self, value):
+        return euro(value)
+
+    def render_age(self, value):
+        return (timezone.now() - value).days if value else "—"
+
+    def value_age(self, value):
+        return (timezone.now() - value).days if value else ""

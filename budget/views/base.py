@@ -1,0 +1,61 @@
+"""What every application page shares: loading the application once and checking a
+predicate; a refused action becomes a message, never a server error."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from budget import permissions, selectors
+from budget.models import Application
+from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.exceptions import DomainError
+
+MY_APPLICATIONS = _("My applications")
+QUEUE = _("Applications to check and decide")
+
+
+class ApplicationMixin(LoginRequiredMixin, BreadcrumbsMixin):
+    """Loads `self.application` and refuses (403) unless `permission(user, application)`."""
+
+    permission: Callable = staticmethod(permissions.can_view_application)
+
+    @cached_property
+    def application(self) -> Application:
+        return selectors.application_detail(self.kwargs["pk"])
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not type(self).permission(request.user, self.application):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs(self):
+        user, application = self.request.user, self.application
+        if permissions.is_applicant(user, application):
+            first = [
+                Crumb(_("My burgerkracht"), "/mijn/"),
+                Crumb(MY_APPLICATIONS, "/samen-sterk/aanvragen/"),
+            ]
+        else:
+            first = [Crumb(QUEUE, "/samen-sterk/beoordelen/")]
+        return [*first, Crumb(str(application), application.get_absolute_url())]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, application=self.application)
+
+    def run(self, action: Callable, success: str, **kwargs):
+        try:
+            action(application=self.application, by=self.request.user, **kwargs)
+        except DomainError as error:
+            messages.error(self.request, error.message)
+        else:
+            messages.success(self.request, success)
+        return redirect(self.application.get_absolute_url())
