@@ -270,6 +270,7 @@ def filled_application(*, lead=None, line=None, initiative=None) -> Application:
     """A draft with every step filled in, for an open line's fund."""
     if line is None:
         line, _holder = open_line(allocation="5000.00")
+    line.fund.refresh_from_db()
     if line.fund.status != "open":
         budget_services.open_fund(by=UserFactory(role="administrator"), fund=line.fund)
     initiative = initiative or InitiativeFactory(

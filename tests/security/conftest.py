@@ -1,9 +1,15 @@
-"""The world the permission matrix looks at: objects, and the people tied to them."""
+"""The world the permission matrix looks at: objects, and the people tied to them.
 
+It is built once per test module inside an outer transaction that is rolled back at the
+end (as Django's TestCase does for setUpTestData); each test runs in a savepoint inside it.
+"""
+
+import sys
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.db import transaction
 
 from tests.factories import (
     InitiativeFactory,
@@ -13,6 +19,9 @@ from tests.factories import (
     UpdateFactory,
     UserFactory,
     complete_decision,
+    UserFactory as _Users,
+    application_in,
+    filled_application,
     open_line,
 )
 
@@ -34,10 +43,40 @@ class World:
     final_decision: Any
     fund: Any
     line: Any
+    holder: Any
+    professional: Any
+    app_draft: Any
+    app_submitted: Any
+    app_assessment: Any
+    app_awaiting: Any
+    app_granted: Any
+    attachment: Any
+    advice: Any
+    letter: Any
+
+
+@pytest.fixture(scope="module")
+def _world(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            world = build_world()
+        except BaseException:
+            outer.__exit__(*sys.exc_info())
+            raise
+    yield world
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
 
 
 @pytest.fixture
-def world(db) -> World:
+def world(_world, db) -> World:
+    return _world
+
+
+def build_world() -> World:
     lead = UserFactory(role="resident")
     facilitator = UserFactory(role="facilitator")
     wijk = NeighbourhoodFactory()
@@ -45,7 +84,8 @@ def world(db) -> World:
     active.neighbourhoods.add(wijk)
     co = InitiatorFactory(initiative=active).user
     draft = InitiativeFactory()
-    line, _holder = open_line()
+    line, holder = open_line(allocation="5000.00")
+    apps = _applications(lead, facilitator, line)
     return World(
         lead=lead,
         co=co,
@@ -62,7 +102,39 @@ def world(db) -> World:
         final_decision=_final_public_decision(facilitator),
         fund=line.fund,
         line=line,
+        holder=holder,
+        **apps,
     )
+
+
+def _applications(lead, facilitator, line) -> dict[str, Any]:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from budget import services
+
+    kwargs = {"line": line, "facilitator": facilitator, "lead": lead}
+    draft = filled_application(line=line, lead=lead)
+    attachment = services.add_attachment(
+        application=draft, by=lead,
+        upload=SimpleUploadedFile("offerte.pdf", b"%PDF-1.4 offerte", "application/pdf"),
+    )  # fmt: skip
+    assessment = application_in("in_assessment", **kwargs)
+    professional = _Users(role="professional")
+    advice = services.request_advice(
+        application=assessment, by=facilitator, professional=professional, question="Past dit?"
+    )
+    granted = application_in("granted", **kwargs)
+    return {
+        "professional": professional,
+        "app_draft": draft,
+        "app_submitted": application_in("submitted", **kwargs),
+        "app_assessment": assessment,
+        "app_awaiting": application_in("awaiting_decision", **kwargs),
+        "app_granted": granted,
+        "attachment": attachment,
+        "advice": advice,
+        "letter": granted.letters.get(),
+    }
 
 
 def _final_public_decision(by):

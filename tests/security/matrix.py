@@ -229,6 +229,87 @@ MATRIX: dict[str, Entry] = {
     "budget:fund-open": Entry(only(Role.ADMINISTRATOR), kwargs=lambda w: {"pk": w.fund.pk}),
     "budget:reallocate": Entry(only(Role.ADMINISTRATOR), kwargs=lambda w: {"pk": w.fund.pk}),
     "budget:holders": Entry(only(Role.ADMINISTRATOR), kwargs=lambda w: {"pk": w.line.pk}),
+    # --- budget applications ---------------------------------------------------------------
+    "budget:my-applications": Entry(logged_in()),
+    "budget:application-new": Entry(only(Role.RESIDENT)),
+    "budget:application": Entry(
+        only(Role.FACILITATOR_COORDINATOR),
+        kwargs=lambda w: {"pk": w.app_awaiting.pk},
+        own={"lead": 200, "facilitator": 200, "holder": 200, "co": 403, "professional": 403},
+        why="a decision holder of another line and professionals who were not asked: 403",
+    ),
+    "budget:application-step": Entry(
+        only(),
+        kwargs=lambda w: {"pk": w.app_draft.pk, "step": 1},
+        own={"lead": 200, "facilitator": 403, "holder": 403},
+    ),
+    "budget:attachments": Entry(
+        only(), kwargs=lambda w: {"pk": w.app_draft.pk}, own={"lead": 200, "facilitator": 403}
+    ),
+    "budget:attachment": Entry(
+        only(),
+        kwargs=lambda w: {"pk": w.app_draft.pk, "attachment_pk": w.attachment.pk},
+        own={"lead": 200, "facilitator": 403, "holder": 403},
+        why="a draft never sent in is private to the residents",
+    ),
+    "budget:attachment-remove": Entry(
+        only(),
+        kwargs=lambda w: {"pk": w.app_draft.pk, "attachment_pk": w.attachment.pk},
+        own={"lead": 200, "facilitator": 403},
+    ),
+    "budget:application-check": Entry(
+        only(), kwargs=lambda w: {"pk": w.app_draft.pk}, own={"lead": 200, "facilitator": 403}
+    ),
+    "budget:withdraw": Entry(
+        only(),
+        kwargs=lambda w: {"pk": w.app_submitted.pk},
+        own={"lead": 200, "facilitator": 403},
+    ),
+    "budget:application-message": Entry(
+        only(),
+        kwargs=lambda w: {"pk": w.app_submitted.pk},
+        own={"lead": 200, "facilitator": 200, "holder": 403},
+    ),
+    "budget:letter": Entry(
+        only(Role.FACILITATOR_COORDINATOR),
+        kwargs=lambda w: {"pk": w.app_granted.pk, "letter_pk": w.letter.pk},
+        own={"lead": 200, "facilitator": 200, "holder": 200, "professional": 403},
+    ),
+    "budget:queue": Entry(
+        only(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR, Role.BUDGET_DECISION_HOLDER)
+    ),
+    **{
+        name: Entry(
+            only(Role.FACILITATOR_COORDINATOR),
+            kwargs=lambda w: {"pk": w.app_assessment.pk},
+            own={"facilitator": 200, "lead": 403, "holder": 403, "professional": 403},
+        )
+        for name in (
+            "budget:assess",
+            "budget:assess-complete",
+            "budget:return",
+            "budget:advice-request",
+        )
+    },
+    "budget:advice": Entry(
+        only(),
+        kwargs=lambda w: {"advice_pk": w.advice.pk},
+        own={"professional": 200, "facilitator": 403, "lead": 403},
+    ),
+    **{
+        name: Entry(
+            only(),
+            kwargs=lambda w: {"pk": w.app_awaiting.pk},
+            own={"holder": 200, "facilitator": 403, "lead": 403},
+            why="only a decision holder of the application's own line decides",
+        )
+        for name in ("budget:decide", "budget:send-back", "budget:publish")
+    },
+    "budget:amend": Entry(
+        only(),
+        kwargs=lambda w: {"pk": w.app_granted.pk},
+        own={"holder": 200, "facilitator": 403, "lead": 403},
+    ),
 }
 
 # The Django admin: every pattern sits behind admin_site.admin_view and allauth's
