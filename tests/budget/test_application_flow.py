@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from budget.enums import ApplicationStatus, LetterKind
-from budget.models import Application, BudgetLine, Letter
+from budget.models import BudgetLine, Letter
 from budget.services.letters import generate_letter
 from burgerkracht.core.models import OutboxMessage
 from tests.factories import application_in
