@@ -1,5 +1,5 @@
-"""A Samen Sterk fund with a line for every wijk and the four other kinds, opened, with a
-few awards, a payment, a settlement and a logged reallocation."""
+"""A Samen Sterk fund with a line for every wijk and the four other kinds, opened, with
+applications in every status (demo_applications), a settlement and a logged reallocation."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from budget import services
+from budget import demo_applications, services
 from budget.models import Fund, LineType
 from burgerkracht.accounts.models import User
 from burgerkracht.core.models import Neighbourhood
@@ -44,14 +44,6 @@ def seed() -> None:
             allocation=allocation, max_per_application=maximum, holders=[holder],
         )  # fmt: skip
     services.open_fund(by=admin, fund=fund)
-    choir = services.approve_award(
-        by=holder, line=lines["Kwetsbare ouderen"], amount=Decimal("1850"),
-        description="Koor voor mensen met geheugenproblemen",
-    )  # fmt: skip
-    tranche = services.plan_tranche(
-        by=holder, award=choir, planned_on=date(2027, 2, 1), amount=Decimal("1000")
-    )
-    services.pay_tranche(by=holder, tranche=tranche, paid_on=date(2027, 2, 3))
     walk = services.approve_award(
         by=holder, line=lines["Stedenwijk"], amount=Decimal("650"),
         description="Wandelgroep Stedenwijk",
@@ -61,3 +53,4 @@ def seed() -> None:
         by=admin, from_line=lines["Locaties"], to_line=lines["Incidenteel / outreach"],
         amount=Decimal("2500"), reason="Buurtvoorlichters bereiken meer mensen dan verwacht.",
     )  # fmt: skip
+    demo_applications.seed()

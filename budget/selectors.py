@@ -151,3 +151,47 @@ def suggested_line(application: Application) -> BudgetLine | None:
     return BudgetLine.objects.filter(
         fund=application.fund_id, neighbourhood=application.neighbourhood_id
     ).first()
+
+
+# --- Registered in apps.py ------------------------------------------------------------------
+
+
+def dashboard_context(user) -> dict | None:
+    """The Samen Sterk panel on "Mijn burgerkracht": own applications, or the queue."""
+    from budget import permissions
+    from burgerkracht.accounts.roles import Role
+
+    officials = permissions.can_use_queue(user)
+    resident = user.has_role(Role.RESIDENT)
+    if not (officials or resident):
+        return None
+    applications = list(applications_of(user)[:10]) if resident else []
+    return {
+        "applications": [(a, next_step(a, user)) for a in applications],
+        "can_apply": resident,
+        "officials": officials,
+        "to_do": queue_for(user)
+        .filter(status__in=[ApplicationStatus.SUBMITTED, ApplicationStatus.IN_ASSESSMENT,
+                            ApplicationStatus.AWAITING_DECISION])
+        .count() if officials else 0,
+    }  # fmt: skip
+
+
+def export_for_user(user) -> list[dict]:
+    """The applications part of "download my data": what the person wrote themselves."""
+    return [
+        {
+            "initiative": a.initiative.title,
+            "fund": a.fund.name,
+            "status": a.status,
+            "result_who": a.result_who,
+            "result_how": a.result_how,
+            "result_difference": a.result_difference,
+            "signs": [s.text for s in a.signs.all()],
+            "goal": a.goal,
+            "means": a.means,
+            "requested_amount": str(a.requested_amount) if a.requested_amount else None,
+            "submitted_at": a.submitted_at.isoformat() if a.submitted_at else None,
+        }
+        for a in applications_of(user).prefetch_related("signs")
+    ]

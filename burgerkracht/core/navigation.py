@@ -20,6 +20,7 @@ def main_navigation(user) -> list[NavItem]:
     items = [
         NavItem(_("Home"), reverse("core:home"), "core:home"),
         NavItem(_("Initiatives"), reverse("initiatives:public-list"), "initiatives:public-list"),
+        NavItem(_("Samen Sterk"), reverse("budget:samen-sterk"), "budget:samen-sterk"),
     ]
     if user.is_authenticated:
         items += [
@@ -51,6 +52,10 @@ def main_navigation(user) -> list[NavItem]:
             Role.ADMINISTRATOR,
         ):
             items.append(NavItem(_("Budget"), reverse("budget:fund-list"), "budget:fund-list"))
+        if user.has_role(
+            Role.FACILITATOR, Role.FACILITATOR_COORDINATOR, Role.BUDGET_DECISION_HOLDER
+        ):
+            items.append(NavItem(_("Applications"), reverse("budget:queue"), "budget:queue"))
         if can_use_admin(user):
             items.append(NavItem(_("Management"), reverse("admin:index"), "admin:index"))
     return items

@@ -35,7 +35,7 @@ def mails_to(user) -> list[str]:
 
 def test_no_open_fund_means_no_application():
     initiative = InitiativeFactory(submitted=True)
-    with pytest.raises(DomainError, match=r"geen open budgetperiode|no open budget period"):
+    with pytest.raises(DomainError, match="geen budgetperiode open"):
         services.start_application(by=initiative.created_by, initiative=initiative)
 
 
@@ -160,7 +160,7 @@ def test_completing_the_check_names_what_is_missing_and_starts_the_decision_reco
     application = application_in(S.SUBMITTED, line=line, facilitator=facilitator)
     services.save_assessment(application=application, by=facilitator, legal_check="Geen.")
     assert Application.objects.get(pk=application.pk).status == S.IN_ASSESSMENT
-    with pytest.raises(DomainError, match=r"budgetlijn|budget line"):
+    with pytest.raises(DomainError, match="budgetlijn"):
         services.complete_assessment(application=application, by=facilitator)
 
     application = application_in(S.AWAITING_DECISION, line=line, facilitator=facilitator)
@@ -246,7 +246,7 @@ def test_the_draft_decision_is_invisible_to_residents_until_published():
 @pytest.mark.parametrize(
     ("changes", "missing"),
     [
-        ({"outcome": "rejected", "alternatives": ""}, "alternati"),
+        ({"outcome": "rejected", "alternatives": ""}, "andere mogelijkheden"),
         ({"outcome": "granted", "granted_amount": Decimal("400.00")}, "500,00"),
         ({"outcome": "partly_granted", "granted_amount": Decimal("500.00")}, "500,00"),
         ({"evaluation_dates": []}, "evaluat"),

@@ -43,3 +43,25 @@ def test_seed_demo_is_idempotent_and_covers_every_role(settings, capsys):
     output = capsys.readouterr().out
     assert "TOTP secret:" in output
     assert "recovery codes:" in output
+
+
+def test_seed_demo_has_applications_in_every_status_and_both_choirs(settings):
+    from budget.enums import ApplicationStatus
+    from budget.models import Application
+
+    settings.DEBUG = True
+
+    call_command("seed_demo")
+
+    statuses = set(Application.objects.values_list("status", flat=True))
+    assert statuses == set(ApplicationStatus.values)
+    dementia = Application.objects.get(initiative__title="Koor voor mensen met geheugenproblemen")
+    seniors = Application.objects.get(initiative__title="Seniorenkoor De Zonnebloem")
+    assert dementia.status == ApplicationStatus.GRANTED
+    assert dementia.award.amount == dementia.granted_amount
+    assert "middel" in dementia.decision.reasons
+    assert seniors.status == ApplicationStatus.REJECTED
+    assert seniors.decision.reasons and seniors.alternatives
+    assert {letter.kind for letter in Application.objects.get(pk=seniors.pk).letters.all()} == {
+        "rejection"
+    }

@@ -18,11 +18,13 @@ from tests.factories import (
     PolicyDecisionFactory,
     UpdateFactory,
     UserFactory,
-    complete_decision,
-    UserFactory as _Users,
     application_in,
+    complete_decision,
     filled_application,
     open_line,
+)
+from tests.factories import (
+    UserFactory as _Users,
 )
 
 
