@@ -70,7 +70,7 @@ def queue_for(user) -> QuerySet[Application]:
     scope |= Q(line__decision_holders=user) & ~Q(status=ApplicationStatus.SUBMITTED)
     ids = Application.objects.filter(scope, submitted_at__isnull=False).values("pk")
     return Application.objects.filter(pk__in=ids).select_related(
-        "initiative", "line", "neighbourhood", "fund", "assessed_by"
+        "initiative", "line__fund", "neighbourhood", "fund", "assessed_by"
     )
 
 
