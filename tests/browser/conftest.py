@@ -104,3 +104,24 @@ def _roles(transactional_db):
 
     for role in Role.values:
         Group.objects.get_or_create(name=role)
+
+
+@pytest.fixture
+def meetlat_v1(transactional_db):
+    """Transactional tests truncate the Meetlat of the data migration: load it again."""
+    from django.utils import timezone
+
+    from burgerkracht.meetlat import canonical
+    from burgerkracht.meetlat.models import MeetlatVersion, Principle
+
+    version, created = MeetlatVersion.objects.get_or_create(
+        number=1,
+        defaults={"title": canonical.TITLE, "subtitle": canonical.SUBTITLE,
+                  "published_at": timezone.now()},
+    )  # fmt: skip
+    if created:
+        for number, heading, explanation in canonical.PRINCIPLES:
+            Principle.objects.create(
+                version=version, number=number, heading=heading, explanation=explanation
+            )
+    return version

@@ -15,23 +15,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)
-def _meetlat(transactional_db):
+def _meetlat(meetlat_v1):
     """Transactional tests truncate the Meetlat of the data migration: load it again."""
-    from django.utils import timezone
-
-    from burgerkracht.meetlat import canonical
-    from burgerkracht.meetlat.models import MeetlatVersion, Principle
-
-    version, created = MeetlatVersion.objects.get_or_create(
-        number=1,
-        defaults={"title": canonical.TITLE, "subtitle": canonical.SUBTITLE,
-                  "published_at": timezone.now()},
-    )  # fmt: skip
-    if created:
-        for number, heading, explanation in canonical.PRINCIPLES:
-            Principle.objects.create(
-                version=version, number=number, heading=heading, explanation=explanation
-            )
 
 
 def test_official_records_a_policy_decision_with_meetlat_and_finalises(
