@@ -13,17 +13,11 @@ from budget import attachments
 from budget.forms.ledger import DateInput
 from budget.models import MAX_SIGNS
 from burgerkracht.core.models import Neighbourhood
+from initiatives.forms import StepForm as IntakeStepForm
+from initiatives.forms import long_text
 
-TEXT_LIMIT = 5000
 COST_ROWS = 6
 NEW = "new"
-
-
-def long_text(label, help_text="", required=True, rows=4) -> forms.CharField:
-    return forms.CharField(
-        label=label, help_text=help_text, required=required, max_length=TEXT_LIMIT,
-        widget=forms.Textarea(attrs={"rows": rows}),
-    )  # fmt: skip
 
 
 def euros(label, help_text="", required=True, minimum="0.00") -> forms.DecimalField:
@@ -59,17 +53,8 @@ class NewApplicationForm(forms.Form):
         return data
 
 
-class StepForm(forms.Form):
+class StepForm(IntakeStepForm):
     """One step. With `partial` (save for later) nothing is required."""
-
-    def __init__(self, *args, partial: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        if partial:
-            for field in self.fields.values():
-                field.required = False
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
 
     def values(self) -> dict:
         """What the service saves, from the cleaned data."""

@@ -10,11 +10,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from budget.enums import Outcome
-from budget.forms.application import TEXT_LIMIT, euros, long_text
+from budget.forms.application import euros
 from budget.forms.ledger import DateInput
 from budget.models import BudgetLine
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
+from initiatives.forms import TEXT_LIMIT, long_text
 
 DATE_ROWS = 3
 

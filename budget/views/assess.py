@@ -100,6 +100,13 @@ class ActionView(ApplicationMixin, FormView):
     template_name = "budget/application_form.html"
     title = ""
     intro = ""
+    reason_label = None  # for the reason forms: the question above the text box
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.reason_label is not None:
+            kwargs.update(label=self.reason_label, button=self.title)
+        return kwargs
 
     def get_breadcrumbs(self):
         return [*super().get_breadcrumbs(), Crumb(self.title)]
@@ -159,9 +166,7 @@ class CompleteAssessmentView(ActionView):
         "change the check after this, unless they send it back."
     )
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "label": gettext_lazy("Note (optional)"),
-                "button": self.title}  # fmt: skip
+    reason_label = gettext_lazy("Note (optional)")
 
     def form_valid(self, form):
         return self.attempt(form, services.complete_assessment, _("Sent to the decision holders."))
@@ -176,9 +181,7 @@ class ReturnView(ActionView):
         "they read this in an e-mail and on their page."
     )
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "label": gettext_lazy("What is missing?"),
-                "button": self.title}  # fmt: skip
+    reason_label = gettext_lazy("What is missing?")
 
     def form_valid(self, form):
         return self.attempt(
@@ -280,9 +283,7 @@ class SendBackView(ActionView):
     permission = staticmethod(permissions.can_decide)
     title = gettext_lazy("Send back to the facilitator")
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "label": gettext_lazy("What should be checked again?"),
-                "button": self.title}  # fmt: skip
+    reason_label = gettext_lazy("What should be checked again?")
 
     def form_valid(self, form):
         return self.attempt(
