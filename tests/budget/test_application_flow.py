@@ -33,11 +33,22 @@ def test_granted_application_commits_money_and_gets_a_letter(django_capture_on_c
     assert letter.kind == LetterKind.GRANT
     assert letter.generated_at is not None
     text = letter_text(letter)
-    assert "€ 500,00" in text
-    assert "1 mei 2027" in text
-    assert "31 december 2027" in text
-    assert "bezwaar" in text
-    assert "6 weken" in text
+    # The amount, every agreement, the payment schedule, the contacts and the objection.
+    for expected in (
+        "€ 500,00",
+        "1 februari 2027 tot en met 1 december 2027",  # the duration
+        "1 mei 2027",  # the evaluation, with a visit
+        "op bezoek",
+        "hangt af van deze evaluaties",  # continuation depends on the evaluation
+        "31 december 2027",  # the accountability afterwards
+        "reserve@example.org",  # the backup
+        "1 februari 2027: € 500,00",  # the payment schedule
+        application.initiative.facilitator.email,  # the contact person
+        "bezwaar",
+        "binnen 6 weken",
+        "Twaalf mensen komen elke week",  # their own sign
+    ):
+        assert expected in text, expected
     mail = OutboxMessage.objects.filter(subject__icontains="Toekenningsbrief").get()
     assert mail.attachments[0]["mimetype"] == "application/pdf"
     # Generating again keeps the stored letter and sends nothing more.
@@ -45,3 +56,17 @@ def test_granted_application_commits_money_and_gets_a_letter(django_capture_on_c
     assert generate_letter(letter_pk=letter.pk) is False
     assert Letter.objects.get(pk=letter.pk).file.name == name
     assert OutboxMessage.objects.filter(subject__icontains="Toekenningsbrief").count() == 1
+
+
+def test_rejection_letter_gives_the_reasons_the_alternatives_and_the_objection(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        application = application_in(ApplicationStatus.REJECTED, outcome="rejected")
+    letter = application.letters.get()
+    text = letter_text(letter)
+    assert letter.kind == LetterKind.REJECTION
+    assert "Het past bij het criterium." in text
+    assert "Probeer het wijkbudget." in text
+    assert "binnen 6 weken" in text
+    assert "€" not in text.split("Waarom")[0]  # no amount is promised

@@ -2,7 +2,7 @@
 
 import pytest
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from budget.enums import ApplicationStatus, Outcome
@@ -119,6 +119,23 @@ def test_decision_survives_hostile_input(client):
 
 ACTIONS = {
     "budget:return": (ApplicationStatus.IN_ASSESSMENT, "facilitator", {"reason": TEXT}),
+    "budget:advice-request": (
+        ApplicationStatus.IN_ASSESSMENT,
+        "facilitator",
+        {"professional": st.one_of(st.integers(-5, 10**12).map(str), TEXT), "question": TEXT},
+    ),
+    "budget:assess-complete": (ApplicationStatus.IN_ASSESSMENT, "facilitator", {"reason": TEXT}),
+    "budget:publish": (ApplicationStatus.AWAITING_DECISION, "holder", {"reason": TEXT}),
+    "budget:amend": (
+        ApplicationStatus.GRANTED,
+        "holder",
+        {
+            "reason": TEXT,
+            "extra_agreements": TEXT,
+            "accountability_due": DATE,
+            **{f"evaluation_{n}": DATE for n in range(1, 4)},
+        },
+    ),
     "budget:send-back": (ApplicationStatus.AWAITING_DECISION, "holder", {"reason": TEXT}),
     "budget:withdraw": (ApplicationStatus.SUBMITTED, "lead", {"reason": TEXT}),
     "budget:application-message": (ApplicationStatus.SUBMITTED, "lead", {"body": TEXT}),
@@ -136,11 +153,58 @@ def test_action_forms_survive_hostile_input(client, url_name):
     client.force_login(person)
     url = reverse(url_name, args=[application.pk])
 
-    @settings(max_examples=300, **FUZZ)
+    @settings(max_examples=EXAMPLES, **FUZZ)
     @given(data=form_data(fields))
     def post(data):
         # Every example starts from the same status, so the action stays possible.
         Application.objects.filter(pk=application.pk).update(status=status)
         _ok(client.post(url, data))
+
+    post()
+
+
+def test_advice_form_survives_hostile_input(client):
+    from budget import services
+
+    facilitator = UserFactory(role="facilitator")
+    application = application_in(ApplicationStatus.IN_ASSESSMENT, facilitator=facilitator)
+    professional = UserFactory(role="professional")
+    advice = services.request_advice(
+        application=application, by=facilitator, professional=professional, question="Past dit?"
+    )
+    client.force_login(professional)
+    url = reverse("budget:advice", args=[advice.pk])
+
+    @settings(max_examples=EXAMPLES, **FUZZ)
+    @given(data=form_data({"text": TEXT}))
+    def post(data):
+        type(advice).objects.filter(pk=advice.pk).update(text="", given_at=None)
+        _ok(client.post(url, data))
+
+    post()
+
+
+def test_attachment_upload_survives_hostile_files(client):
+    from django.core.exceptions import SuspiciousFileOperation
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    application = filled_application()
+    client.force_login(application.initiative.created_by)
+    url = reverse("budget:attachments", args=[application.pk])
+    names = st.one_of(
+        TEXT.map(lambda t: t[:80]),
+        st.sampled_from(["a.pdf", "../../x.pdf", "x.PDF", "x.exe", ".pdf", "x.pdf.exe", "x"]),
+    )
+    heads = st.one_of(st.binary(max_size=64), st.sampled_from([b"%PDF-1.4", b"\xff\xd8\xff"]))
+
+    @settings(max_examples=EXAMPLES, **FUZZ)
+    @given(name=names, content=heads)
+    def post(name, content):
+        application.attachments.all().delete()
+        try:
+            upload = SimpleUploadedFile(name or "leeg", content)
+        except SuspiciousFileOperation:  # not even a file the test client can send
+            assume(False)
+        _ok(client.post(url, {"file": upload}))
 
     post()
