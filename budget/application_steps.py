@@ -24,8 +24,16 @@ STEP_FIELDS: dict[int, list[str]] = {
 STEP_NUMBERS = [number for number, _title in APPLICATION_STEPS]
 
 
+def backup(application: Application):
+    """The initiative's backup initiator (invited or accepted), or None."""
+    return next(
+        (i for i in application.initiative.initiators.all() if i.is_backup and i.left_at is None),
+        None,
+    )
+
+
 def has_backup(application: Application) -> bool:
-    return any(i.is_backup and i.left_at is None for i in application.initiative.initiators.all())
+    return backup(application) is not None
 
 
 def available(application: Application):

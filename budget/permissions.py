@@ -3,6 +3,7 @@ Pure predicates: no writes."""
 
 from budget.enums import APPLICATION_TRANSITIONS, ApplicationStatus
 from burgerkracht.accounts.roles import Role
+from initiatives import permissions as initiative_permissions
 
 VIEWERS = (
     Role.FACILITATOR,
@@ -24,30 +25,19 @@ def can_manage_budget(user) -> bool:
 # --- Applications ---------------------------------------------------------------------------
 
 
-def _initiators(application) -> list:
-    return [i for i in application.initiative.initiators.all() if i.is_active]
-
-
 def is_applicant(user, application) -> bool:
-    return user.is_authenticated and any(i.user_id == user.pk for i in _initiators(application))
+    return initiative_permissions.is_initiator(user, application.initiative)
 
 
 def is_applicant_lead(user, application) -> bool:
-    return user.is_authenticated and any(
-        i.user_id == user.pk and i.role == "lead" for i in _initiators(application)
-    )
+    return initiative_permissions.is_lead(user, application.initiative)
 
 
 def is_facilitator(user, application) -> bool:
-    initiative = application.initiative
-    return user.is_authenticated and user.pk in {
-        initiative.facilitator_id,
-        initiative.backup_facilitator_id,
-    }
+    return initiative_permissions.is_facilitator(user, application.initiative)
 
 
-def is_coordinator(user) -> bool:
-    return user.is_authenticated and user.has_role(Role.FACILITATOR_COORDINATOR)
+is_coordinator = initiative_permissions.is_coordinator
 
 
 def is_holder(user, application) -> bool:

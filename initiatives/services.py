@@ -32,11 +32,11 @@ def _audit(initiative: Initiative, by: User | None, action: str, reason: str = "
     AuditEvent.record(subject=initiative, actor=by, action=action, reason=reason, data=data)
 
 
-def _initiator_users(initiative: Initiative) -> list[User]:
+def initiator_users(initiative: Initiative) -> list[User]:
     return [i.user for i in initiative.initiators.active().select_related("user")]
 
 
-def _facilitator_users(initiative: Initiative) -> list[User]:
+def facilitator_users(initiative: Initiative) -> list[User]:
     return [u for u in (initiative.facilitator, initiative.backup_facilitator) if u is not None]
 
 
@@ -208,7 +208,7 @@ def submit_initiative(*, initiative: Initiative, by: User) -> Initiative:
         )
     initiative = change_status(initiative=initiative, to=InitiativeStatus.SUBMITTED, by=by)
     notify(
-        recipients=_initiator_users(initiative),
+        recipients=initiator_users(initiative),
         template="initiatives/submitted",
         context={"initiative": initiative, "link": absolute_url(initiative.get_absolute_url())},
         preference="status",
@@ -245,7 +245,7 @@ def change_status(
 
 def _status_changed(initiative: Initiative, template: str) -> None:
     notify(
-        recipients=_initiator_users(initiative),
+        recipients=initiator_users(initiative),
         template=template,
         context={"initiative": initiative, "link": absolute_url(initiative.get_absolute_url())},
         preference="status",
@@ -326,7 +326,7 @@ def assign_facilitators(
             backup=backup.pk if backup else None,
         )
         notify(
-            recipients=_initiator_users(initiative),
+            recipients=initiator_users(initiative),
             template="initiatives/facilitator_assigned",
             context={"initiative": initiative, "link": absolute_url(initiative.get_absolute_url())},
             preference="status",
@@ -370,9 +370,9 @@ def send_message(*, initiative: Initiative, by: User, body: str) -> Message:
     message = Message(initiative=initiative, sender=by, body=body)
     message.full_clean()
     message.save()
-    initiators = _initiator_users(initiative)
+    initiators = initiator_users(initiative)
     to_residents = by.pk not in {u.pk for u in initiators}
-    recipients = initiators if to_residents else _facilitator_users(initiative)
+    recipients = initiators if to_residents else facilitator_users(initiative)
     notify(
         recipients=[u for u in recipients if u.pk != by.pk],
         template="initiatives/message",

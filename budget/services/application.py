@@ -34,12 +34,11 @@ def audit(application: Application, by, action: str, reason: str = "", **data: A
 
 
 def initiator_users(application: Application) -> list:
-    return [i.user for i in application.initiative.initiators.all() if i.is_active]
+    return initiative_services.initiator_users(application.initiative)
 
 
 def facilitator_users(application: Application) -> list:
-    initiative = application.initiative
-    return [u for u in (initiative.facilitator, initiative.backup_facilitator) if u is not None]
+    return initiative_services.facilitator_users(application.initiative)
 
 
 def link(application: Application) -> str:

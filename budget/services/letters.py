@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 
+from budget import application_steps
 from budget.enums import LetterKind
 from budget.models import Letter
 from budget.services.application import initiator_users, link
@@ -32,9 +33,7 @@ def letter_context(letter: Letter) -> dict:
     initiative = application.initiative
     lead = next((i for i in initiative.initiators.all() if i.is_active and i.role == "lead"), None)
     tranches = application.award.tranches.all() if application.award_id else []
-    backup = next(
-        (i for i in initiative.initiators.all() if i.is_backup and i.left_at is None), None
-    )
+    backup = application_steps.backup(application)
     return {
         "letter": letter,
         "application": application,

@@ -125,14 +125,7 @@ class StepView(ApplicationMixin, FormView):
         return [*super().get_breadcrumbs(), Crumb(dict(APPLICATION_STEPS)[self.step])]
 
     def get_context_data(self, **kwargs):
-        backup = next(
-            (
-                i
-                for i in self.application.initiative.initiators.all()
-                if i.is_backup and i.left_at is None
-            ),
-            None,
-        )  # fmt: skip
+        backup = application_steps.backup(self.application)
         return super().get_context_data(
             **kwargs, step=self.step, total_steps=TOTAL_STEPS,
             step_title=dict(APPLICATION_STEPS)[self.step], backup=backup,

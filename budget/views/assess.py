@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -219,8 +220,6 @@ class AdviceView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
             pk=kwargs["advice_pk"],
         )
         if not permissions.can_give_advice(request.user, self.advice):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

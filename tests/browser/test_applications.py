@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -182,6 +183,10 @@ def applications():
     professional = UserFactory(role="professional")
     kwargs = {"line": line, "facilitator": facilitator, "lead": lead}
     draft = filled_application(line=line, lead=lead)
+    attachment = services.add_attachment(
+        application=draft, by=lead,
+        upload=SimpleUploadedFile("offerte.pdf", b"%PDF-1.4 offerte", "application/pdf"),
+    )  # fmt: skip
     assessment = application_in(S.IN_ASSESSMENT, **kwargs)
     advice = services.request_advice(
         application=assessment, by=facilitator, professional=professional, question="Past dit?"
@@ -199,6 +204,7 @@ def applications():
         reverse("budget:attachments", args=[draft.pk]),
         reverse("budget:application-check", args=[draft.pk]),
         reverse("budget:withdraw", args=[draft.pk]),
+        reverse("budget:attachment-remove", args=[draft.pk, attachment.pk]),
         reverse("budget:queue"),
         reverse("budget:application", args=[assessment.pk]),
         reverse("budget:assess", args=[assessment.pk]),

@@ -87,7 +87,6 @@ def test_errors_are_shown_next_to_the_field_and_in_the_summary(client):
     assert response.status_code == 200
     assert response.context["form"].errors["requested_amount"]
     assert "Fout:" in response.text.split("</title>")[0]
-    assert 'id="error-summary"' in response.text or "error-summary" in response.text
     assert response.text.count("Je vraagt meer dan de kosten") >= 2  # summary and field
     assert Application.objects.get(pk=application.pk).requested_amount == Decimal("500.00")
 
@@ -221,10 +220,24 @@ def test_overview_runs_the_same_number_of_queries_at_10_and_1000_awards(client):
     assert len(small) == len(large)
 
 
-def test_application_page_runs_a_fixed_number_of_queries(client):
+def test_application_page_runs_the_same_number_of_queries_however_much_it_holds(client):
+    from budget.models import CostLine, ProfessionalAdvice
+    from initiatives.models import Message
+
     line, holder = open_line(allocation="5000.00")
     application = application_in(S.GRANTED, line=line)
     client.force_login(holder)
-    with CaptureQueriesContext(connection) as captured:
+    with CaptureQueriesContext(connection) as small:
         assert client.get(application.get_absolute_url()).status_code == 200
-    assert len(captured) <= 40, [q["sql"] for q in captured]
+    for n in range(3, 7):
+        CostLine.objects.create(application=application, position=n, description="x", amount=1)
+    for _ in range(5):
+        ProfessionalAdvice.objects.create(
+            application=application, professional=UserFactory(role="professional"),
+            question="?", requested_by=holder,
+        )  # fmt: skip
+        Message.objects.create(initiative=application.initiative, sender=holder, body="Hallo")
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(application.get_absolute_url()).status_code == 200
+
+    assert len(small) == len(large)
