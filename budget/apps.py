@@ -7,9 +7,14 @@ class BudgetConfig(AppConfig):
     verbose_name = _("Samen Sterk budget")
 
     def ready(self) -> None:
-        from budget import selectors
+        from budget import calendar, reminders, selectors
         from burgerkracht.accounts import data_export
+        from burgerkracht.core import calendar as core_calendar
         from burgerkracht.core import dashboard
+        from burgerkracht.core import reminders as core_reminders
 
         data_export.register("applications", selectors.export_for_user)
         dashboard.register("budget/dashboard_panel.html", selectors.dashboard_context)
+        for source in reminders.SOURCES:
+            core_reminders.register(source)
+        core_calendar.register(calendar.events_for)

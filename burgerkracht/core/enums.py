@@ -22,3 +22,9 @@ class OutboxStatus(models.TextChoices):
     PENDING = "pending", pgettext_lazy("outbox status", "Waiting to be sent")
     SENT = "sent", pgettext_lazy("outbox status", "Sent")
     FAILED = "failed", pgettext_lazy("outbox status", "Failed for good")
+
+
+class ReminderStatus(models.TextChoices):
+    QUEUED = "queued", pgettext_lazy("reminder status", "Waiting to be sent")
+    SENT = "sent", pgettext_lazy("reminder status", "Sent")
+    SKIPPED = "skipped", pgettext_lazy("reminder status", "Not sent")

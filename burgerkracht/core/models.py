@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from typing import Any
 
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from burgerkracht.core.colours import contrast_ratio
-from burgerkracht.core.enums import OrganisationType, OutboxStatus
+from burgerkracht.core.enums import OrganisationType, OutboxStatus, ReminderStatus
 
 
 class TimeStampedModel(models.Model):
@@ -303,3 +304,93 @@ class OutboxMessage(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("admin:core_outboxmessage_change", args=[self.pk])
+
+
+class Reminder(models.Model):
+    """One reminder about one due item, to one person, for one date: written before it is sent.
+
+    The unique constraint makes a second sweep, a second beat process or a crashed worker
+    harmless: the reminder exists once, and it is marked sent in the same transaction that
+    puts its e-mail in the outbox (burgerkracht.core.reminders).
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.PositiveBigIntegerField(_("item"))
+    item = GenericForeignKey("content_type", "object_id")
+    kind = models.CharField(_("kind"), max_length=40)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reminders",
+        verbose_name=_("to"),
+    )
+    due_on = models.DateField(_("due on"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReminderStatus.choices, default=ReminderStatus.QUEUED
+    )
+    # When a sweep last handed it to the broker; a row queued long ago is handed over again.
+    queued_at = models.DateTimeField(_("queued at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # Why a reminder was not sent (for operators): see reminders.SKIP_REASONS.
+    note = models.CharField(_("why not sent"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["-due_on", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["queued_at"],
+                condition=models.Q(status=ReminderStatus.QUEUED),
+                name="reminder_queued",
+            ),
+            models.Index(fields=["content_type", "kind", "due_on"], name="reminder_kind_due"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "kind", "recipient", "due_on"],
+                name="reminder_once",
+                violation_error_message=_("This reminder already exists."),
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status=ReminderStatus.SENT, sent_at__isnull=False)
+                    | (~models.Q(status=ReminderStatus.SENT) & models.Q(sent_at__isnull=True))
+                ),
+                name="reminder_sent_at_iff_sent",
+                violation_error_message=_("A sent reminder has a sending time, and only then."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.due_on:%d-%m-%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("admin:core_reminder_change", args=[self.pk])
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(TimeStampedModel):
+    """A person's private agenda feed (iCalendar). The token in its address is the only key,
+    so a calendar program can subscribe without logging in; a new token ends the old link."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="calendar_feed",
+        verbose_name=_("person"),
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
+
+    class Meta:
+        verbose_name = _("agenda link")
+        verbose_name_plural = _("agenda links")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:calendar-feed", args=[self.token])

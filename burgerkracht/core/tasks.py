@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from burgerkracht.core import services
+from burgerkracht.core import reminders, services
 
 
 @shared_task(name="core.deliver_outbox_message")
@@ -13,3 +13,13 @@ def deliver_outbox_message_task(*, message_pk: int) -> bool:
 @shared_task(name="core.deliver_pending_outbox")
 def deliver_pending_outbox_task() -> int:
     return services.deliver_pending()
+
+
+@shared_task(name="core.sweep_reminders")
+def sweep_reminders_task() -> dict:
+    return reminders.sweep().as_dict()
+
+
+@shared_task(name="core.send_reminder")
+def send_reminder_task(*, reminder_pk: int) -> str | None:
+    return reminders.send_reminder(reminder_pk=reminder_pk)

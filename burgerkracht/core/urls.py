@@ -16,4 +16,6 @@ urlpatterns = [
     path("thema.css", views.ThemeStylesheetView.as_view(), name="theme-css"),
     path("logo/", views.LogoView.as_view(), name="logo"),
     path("gezondheid/", views.HealthView.as_view(), name="health"),
+    path("agenda/", views.CalendarPageView.as_view(), name="calendar"),
+    path("agenda/<slug:token>.ics", views.CalendarFeedView.as_view(), name="calendar-feed"),
 ]

@@ -1,15 +1,23 @@
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 from health_check.views import HealthCheckView
 
-from burgerkracht.core.models import Municipality
+from burgerkracht.core import calendar
+from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.models import CalendarFeed, Municipality
+from burgerkracht.core.notifications import absolute_url
 
 
 class HomeView(TemplateView):
@@ -78,6 +86,60 @@ class HealthView(HealthCheckView):
         if not settings.CELERY_BROKER_URL.startswith("filesystem://"):
             checks.append("burgerkracht.core.health.Broker")
         return checks
+
+
+class CalendarPageView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
+    """/agenda/: the person's private agenda link, and a button to replace it."""
+
+    template_name = "core/calendarfeed_detail.html"
+
+    def get_breadcrumbs(self):
+        return [
+            Crumb(gettext_lazy("My profile"), reverse("accounts:profile")),
+            Crumb(gettext_lazy("My agenda")),
+        ]
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        feed_url = absolute_url(calendar.feed_for(user).get_absolute_url())
+        return super().get_context_data(
+            **kwargs,
+            feed_url=feed_url,
+            webcal_url="webcal://" + feed_url.split("://", 1)[-1],
+            events=calendar.events_for(user),
+        )
+
+    def post(self, request):
+        calendar.renew_feed(user=request.user)
+        messages.success(
+            request,
+            _(
+                "You have a new agenda link. The old link no longer works: "
+                "add the new one to your calendar program."
+            ),
+        )
+        return redirect("core:calendar")
+
+
+class CalendarFeedView(View):
+    """The feed itself, for calendar programs: no login, the unguessable token is the key."""
+
+    def get(self, request, token: str):
+        feed = (
+            CalendarFeed.objects.select_related("user")
+            .filter(token=token, user__is_active=True, user__erased_at__isnull=True)
+            .first()
+        )
+        if feed is None:
+            raise Http404
+        response = HttpResponse(
+            calendar.build_ics(feed.user), content_type="text/calendar; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'inline; filename="agenda.ics"'
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        # Personal data: never in a shared cache.
+        patch_cache_control(response, private=True, max_age=300)
+        return response
 
 
 def permission_denied(request, exception=None):

@@ -280,6 +280,22 @@ CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TIMEZONE = TIME_ZONE
 OUTBOX_SWEEP_SECONDS = env.int("OUTBOX_SWEEP_SECONDS", default=60)
+
+# --- Reminders (WF-13 defaults; docs/architecture.md "Due items and reminders") ----
+REMINDER_SWEEP_SECONDS = env.int("REMINDER_SWEEP_SECONDS", default=300)
+# A queued reminder whose task has not run after this long is handed to the broker again
+# (a worker killed mid-task, a message lost with Redis).
+REMINDER_REQUEUE_SECONDS = env.int("REMINDER_REQUEUE_SECONDS", default=600)
+# How long a missed reminder (system down, item created late) may still go out.
+REMINDER_CATCH_UP_DAYS = env.int("REMINDER_CATCH_UP_DAYS", default=7)
+# Days before the interim evaluation; the last one runs until the day itself.
+REMINDER_EVALUATION_SOON_DAYS = env.list("REMINDER_EVALUATION_SOON_DAYS", cast=int, default=[14, 3])
+REMINDER_EVALUATION_OVERDUE_DAYS = env.int("REMINDER_EVALUATION_OVERDUE_DAYS", default=7)
+REMINDER_VISIT_TO_PLAN_DAYS = env.int("REMINDER_VISIT_TO_PLAN_DAYS", default=14)
+REMINDER_VISIT_SOON_DAYS = env.int("REMINDER_VISIT_SOON_DAYS", default=2)
+REMINDER_ACCOUNTABILITY_SOON_DAYS = env.int("REMINDER_ACCOUNTABILITY_SOON_DAYS", default=14)
+REMINDER_ACCOUNTABILITY_OVERDUE_DAYS = env.int("REMINDER_ACCOUNTABILITY_OVERDUE_DAYS", default=14)
+
 CELERY_BEAT_SCHEDULE = {
     # The safety net under the on-commit enqueue: anything pending is picked up.
     "deliver-outbox": {
@@ -290,6 +306,11 @@ CELERY_BEAT_SCHEDULE = {
     "generate-pending-letters": {
         "task": "budget.generate_pending_letters",
         "schedule": 300.0,
+    },
+    # Due items → reminder rows → one send task each (burgerkracht/core/reminders.py).
+    "sweep-reminders": {
+        "task": "core.sweep_reminders",
+        "schedule": float(REMINDER_SWEEP_SECONDS),
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")

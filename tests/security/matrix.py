@@ -71,6 +71,12 @@ def anonymous_only(status: int = 200, then: int = 302) -> dict[str, int | str]:
     return {ANONYMOUS: status, **dict.fromkeys(Role.values, then)}
 
 
+def _feed_token(user) -> str:
+    from burgerkracht.core.calendar import feed_for
+
+    return feed_for(user).token
+
+
 MATRIX: dict[str, Entry] = {
     # --- core -------------------------------------------------------------
     "core:home": Entry(everyone()),
@@ -80,6 +86,13 @@ MATRIX: dict[str, Entry] = {
     "core:theme-css": Entry(everyone()),
     "core:logo": Entry(everyone(404), why="no logo configured in the matrix run"),
     "core:health": Entry(everyone()),
+    "core:calendar": Entry(logged_in()),
+    "core:calendar-feed": Entry(
+        everyone(),
+        kwargs=lambda w: {"token": _feed_token(w.lead)},
+        own={"lead": 200},
+        why="no login: the unguessable token is the key (a wrong one is a 404, test_calendar)",
+    ),
     "set_language": Entry(everyone(302), why="a GET only redirects back; the switch is a POST"),
     # --- accounts (ours) ----------------------------------------------------
     "accounts:profile": Entry(logged_in()),
