@@ -38,12 +38,16 @@ class ApplicationStatus(models.TextChoices):
     PARTLY_GRANTED = "partly_granted", pgettext_lazy("application status", "Partly granted")
     REJECTED = "rejected", pgettext_lazy("application status", "Not granted")
     WITHDRAWN = "withdrawn", pgettext_lazy("application status", "Withdrawn")
+    STOPPED = "stopped", pgettext_lazy("application status", "Stopped")
+    CLOSED = "closed", pgettext_lazy("application status", "Closed")
 
 
 _S = ApplicationStatus
 # draft → submitted → in assessment → awaiting decision → granted | partly granted | rejected.
 # The facilitator can hand an incomplete application back (→ draft); the decision holder can
 # hand it back for more checking (→ in assessment); residents can withdraw until it is decided.
+# A grant runs until it is settled after the accountability (→ closed); an evaluation can
+# stop it first (→ stopped), and a stopped grant is settled too.
 APPLICATION_TRANSITIONS: dict[str, frozenset[str]] = {
     _S.DRAFT: frozenset({_S.SUBMITTED, _S.WITHDRAWN}),
     _S.SUBMITTED: frozenset({_S.IN_ASSESSMENT, _S.WITHDRAWN}),
@@ -51,12 +55,18 @@ APPLICATION_TRANSITIONS: dict[str, frozenset[str]] = {
     _S.AWAITING_DECISION: frozenset(
         {_S.IN_ASSESSMENT, _S.GRANTED, _S.PARTLY_GRANTED, _S.REJECTED, _S.WITHDRAWN}
     ),
-    _S.GRANTED: frozenset(),
-    _S.PARTLY_GRANTED: frozenset(),
+    _S.GRANTED: frozenset({_S.STOPPED, _S.CLOSED}),
+    _S.PARTLY_GRANTED: frozenset({_S.STOPPED, _S.CLOSED}),
+    _S.STOPPED: frozenset({_S.CLOSED}),
     _S.REJECTED: frozenset(),
     _S.WITHDRAWN: frozenset(),
+    _S.CLOSED: frozenset(),
 }
-DECIDED_STATUSES = frozenset({_S.GRANTED, _S.PARTLY_GRANTED, _S.REJECTED})
+DECIDED_STATUSES = frozenset({_S.GRANTED, _S.PARTLY_GRANTED, _S.REJECTED, _S.STOPPED, _S.CLOSED})
+# A grant that is running: its evaluations are due and its tranches can be paid.
+RUNNING_STATUSES = frozenset({_S.GRANTED, _S.PARTLY_GRANTED})
+# A grant whose accountability is still to come (a stopped grant accounts for what it spent).
+ACCOUNTING_STATUSES = frozenset({_S.GRANTED, _S.PARTLY_GRANTED, _S.STOPPED})
 OPEN_STATUSES = frozenset({_S.SUBMITTED, _S.IN_ASSESSMENT, _S.AWAITING_DECISION})
 
 
@@ -72,6 +82,86 @@ class LetterKind(models.TextChoices):
     GRANT = "grant", _("Grant letter")
     REJECTION = "rejection", _("Rejection letter")
     AMENDMENT = "amendment", _("Amendment letter")
+
+
+class EvaluationStatus(models.TextChoices):
+    PLANNED = "planned", pgettext_lazy("evaluation status", "Planned")
+    RECORDED = "recorded", pgettext_lazy("evaluation status", "Written down")
+    DECIDED = "decided", pgettext_lazy("evaluation status", "Decided")
+    CANCELLED = "cancelled", pgettext_lazy("evaluation status", "Cancelled")
+
+
+_E = EvaluationStatus
+# planned → recorded (the facilitator writes down the visit) → decided (the decision holder
+# decides how it continues). A planned evaluation is cancelled when the grant stops or the
+# agreed dates change; a written-down one can go back for more before the decision.
+EVALUATION_TRANSITIONS: dict[str, frozenset[str]] = {
+    _E.PLANNED: frozenset({_E.RECORDED, _E.CANCELLED}),
+    _E.RECORDED: frozenset({_E.PLANNED, _E.DECIDED, _E.CANCELLED}),
+    _E.DECIDED: frozenset(),
+    _E.CANCELLED: frozenset(),
+}
+
+
+class MeetingKind(models.TextChoices):
+    VISIT = "visit", _("A visit")
+    CONVERSATION = "conversation", _("A conversation (by phone, video or at the town hall)")
+
+
+class Capacity(models.TextChoices):
+    LOWER = "lower", _("Less than at the start")
+    SAME = "same", _("About the same")
+    HIGHER = "higher", _("More than at the start")
+
+
+class Continuation(models.TextChoices):
+    """The outcome of an interim evaluation (BR-32: "minder mensen die meedoen dan minder
+    middelen; eigen mogelijkheden groter dan minder stut en steun van professionals. Maar ook
+    andersom een extra duwtje in de rug als dat nodig blijkt.")."""
+
+    CONTINUE = "continue", _("Continue as agreed")
+    EXTRA_PUSH = "extra_push", _("An extra push: more money or support")
+    FEWER_MEANS = "fewer_means", _("Fewer means: fewer people take part")
+    LESS_SUPPORT = "less_support", _("Less professional support: their own capacity grew")
+    ADJUST = "adjust", _("Adjust the agreements")
+    STOP = "stop", _("Stop")
+
+
+class Reached(models.TextChoices):
+    YES = "yes", _("Yes")
+    PARTLY = "partly", _("Partly")
+    NO = "no", _("No")
+
+
+class NextStep(models.TextChoices):
+    STOP = "stop", _("We stop")
+    FOLLOW_UP = "follow_up", _("We want to apply again for a next period")
+    STRUCTURAL = "structural", _("It needs lasting support (welfare)")
+    INDEPENDENT = "independent", _("We go on by ourselves")
+
+
+class AccountabilityStatus(models.TextChoices):
+    OPEN = "open", pgettext_lazy("accountability status", "To do")
+    SUBMITTED = "submitted", pgettext_lazy("accountability status", "Sent in")
+    MORE_ASKED = "more_asked", pgettext_lazy("accountability status", "More asked")
+    SETTLED = "settled", pgettext_lazy("accountability status", "Settled")
+
+
+_A = AccountabilityStatus
+ACCOUNTABILITY_TRANSITIONS: dict[str, frozenset[str]] = {
+    _A.OPEN: frozenset({_A.SUBMITTED}),
+    _A.SUBMITTED: frozenset({_A.MORE_ASKED, _A.SETTLED}),
+    _A.MORE_ASKED: frozenset({_A.SUBMITTED}),
+    _A.SETTLED: frozenset(),
+}
+
+# The steps of the accountability afterwards, in order: (number, title).
+ACCOUNTABILITY_STEPS: list[tuple[int, str]] = [
+    (1, _("Your result")),
+    (2, _("Who took part")),
+    (3, _("The money")),
+    (4, _("Your story")),
+]
 
 
 # The steps of the application, in order: (number, title). Views and templates read this.

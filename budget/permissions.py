@@ -1,7 +1,14 @@
 """Who may see the money, who manages it, and who does what with an application.
 Pure predicates: no writes."""
 
-from budget.enums import APPLICATION_TRANSITIONS, ApplicationStatus
+from budget.enums import (
+    ACCOUNTING_STATUSES,
+    APPLICATION_TRANSITIONS,
+    RUNNING_STATUSES,
+    AccountabilityStatus,
+    ApplicationStatus,
+    EvaluationStatus,
+)
 from burgerkracht.accounts.roles import Role
 from initiatives import permissions as initiative_permissions
 
@@ -94,10 +101,7 @@ def can_decide(user, application) -> bool:
 
 
 def can_amend(user, application) -> bool:
-    return application.status in (
-        ApplicationStatus.GRANTED,
-        ApplicationStatus.PARTLY_GRANTED,
-    ) and is_holder(user, application)
+    return application.status in RUNNING_STATUSES and is_holder(user, application)
 
 
 def can_see_assessment(user, application) -> bool:
@@ -113,3 +117,71 @@ def can_use_queue(user) -> bool:
     return user.is_authenticated and user.has_role(
         Role.FACILITATOR, Role.FACILITATOR_COORDINATOR, Role.BUDGET_DECISION_HOLDER
     )
+
+
+# --- After the grant: evaluations, payments, accountability --------------------------------
+
+
+def _supports(user, application) -> bool:
+    return is_facilitator(user, application) or is_coordinator(user)
+
+
+def can_view_evaluation(user, evaluation) -> bool:
+    return can_view_application(user, evaluation.application)
+
+
+def can_record_evaluation(user, evaluation) -> bool:
+    """Plan the visit and write down what was seen: the facilitators, while it is planned."""
+    return (
+        evaluation.status == EvaluationStatus.PLANNED
+        and evaluation.application.status in RUNNING_STATUSES
+        and _supports(user, evaluation.application)
+    )
+
+
+def can_give_resident_view(user, evaluation) -> bool:
+    return (
+        evaluation.status in (EvaluationStatus.PLANNED, EvaluationStatus.RECORDED)
+        and evaluation.application.status in RUNNING_STATUSES
+        and is_applicant(user, evaluation.application)
+    )
+
+
+def can_decide_continuation(user, evaluation) -> bool:
+    return (
+        evaluation.status == EvaluationStatus.RECORDED
+        and evaluation.application.status in RUNNING_STATUSES
+        and is_holder(user, evaluation.application)
+    )
+
+
+def can_pay(user, application) -> bool:
+    """Mark a released tranche as paid: the facilitators and the line's decision holders."""
+    return application.status in RUNNING_STATUSES and (
+        _supports(user, application) or is_holder(user, application)
+    )
+
+
+def can_view_accountability(user, accountability) -> bool:
+    return can_view_application(user, accountability.application)
+
+
+def can_edit_accountability(user, accountability) -> bool:
+    return (
+        accountability.status in (AccountabilityStatus.OPEN, AccountabilityStatus.MORE_ASKED)
+        and accountability.application.status in ACCOUNTING_STATUSES
+        and is_applicant(user, accountability.application)
+    )
+
+
+def can_review_accountability(user, accountability) -> bool:
+    return (
+        accountability.status == AccountabilityStatus.SUBMITTED
+        and accountability.application.status in ACCOUNTING_STATUSES
+        and _supports(user, accountability.application)
+    )
+
+
+def can_use_follow_up(user) -> bool:
+    """The facilitator's "this week / overdue" list."""
+    return user.is_authenticated and user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR)

@@ -3,13 +3,36 @@ applications (each in a constant number of queries)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.utils import timezone
+from django.utils.formats import date_format
 
-from budget.enums import ApplicationStatus
-from budget.models import Application, BudgetLine, Fund, IntegrityEntry, ProfessionalAdvice
+from budget.enums import (
+    ACCOUNTING_STATUSES,
+    RUNNING_STATUSES,
+    AccountabilityStatus,
+    ApplicationStatus,
+    EvaluationStatus,
+)
+from budget.models import (
+    Accountability,
+    Application,
+    BudgetLine,
+    Evaluation,
+    Fund,
+    IntegrityEntry,
+    ProfessionalAdvice,
+    Tranche,
+)
 from initiatives.models import Initiator
+
+LIVE_EVALUATION = (EvaluationStatus.PLANNED, EvaluationStatus.RECORDED)
+TO_ACCOUNT = (AccountabilityStatus.OPEN, AccountabilityStatus.MORE_ASKED)
+# The accountability becomes the next step this long before it is due.
+ACCOUNT_SOON = timedelta(days=30)
 
 
 def funds() -> QuerySet[Fund]:
@@ -47,8 +70,8 @@ def application_detail(pk: int) -> Application:
     return get_object_or_404(
         Application.objects.select_related(
             "initiative__facilitator", "initiative__backup_facilitator", "line__fund", "fund",
-            "neighbourhood", "assessed_by", "decision", "award", "decided_by",
-        ).prefetch_related(
+            "neighbourhood", "assessed_by", "decision", "award", "decided_by", "accountability",
+        ).prefetch_related("evaluations",
             Prefetch("initiative__initiators", queryset=Initiator.objects.select_related("user")),
             "line__decision_holders", "signs", "cost_lines", "attachments",
             Prefetch("advice", queryset=ProfessionalAdvice.objects.select_related("professional")),
@@ -131,10 +154,12 @@ def next_step(application: Application, user) -> str:
             if resident:
                 return _("The application is complete. A decision holder decides on it soon.")
             return _("A decision holder of the line decides, with the Meetlat.")
-        case ApplicationStatus.GRANTED | ApplicationStatus.PARTLY_GRANTED:
-            return _(
-                "Read the letter with the agreements. We plan the first evaluation with a visit."
-            )
+        case (
+            ApplicationStatus.GRANTED | ApplicationStatus.PARTLY_GRANTED | ApplicationStatus.STOPPED
+        ):
+            return _grant_next_step(application, resident)
+        case ApplicationStatus.CLOSED:
+            return _("This grant is closed. Thank you for everything you did.")
         case ApplicationStatus.REJECTED:
             return _(
                 "Read the letter: it says why, and where else you can go. You can object within "
@@ -175,6 +200,94 @@ def dashboard_context(user) -> dict | None:
                             ApplicationStatus.AWAITING_DECISION])
         .count() if officials else 0,
     }  # fmt: skip
+
+
+def _grant_next_step(application: Application, resident: bool) -> str:
+    from django.utils.translation import gettext as _
+
+    accountability = getattr(application, "accountability", None)
+    evaluation = next(
+        (e for e in application.evaluations.all() if e.status in LIVE_EVALUATION), None
+    )
+    if (
+        accountability
+        and accountability.status in TO_ACCOUNT
+        and (evaluation is None or accountability.due_on <= timezone.localdate() + ACCOUNT_SOON)
+    ):
+        if accountability.status == AccountabilityStatus.MORE_ASKED:
+            return _("Your contact person asks for a little more in your accountability.")
+        day = date_format(accountability.due_on, "j F Y")
+        if resident:
+            return _("Tell us how it went: the accountability afterwards, by %(date)s.") % {
+                "date": day
+            }
+        return _("The residents account for the grant by %(date)s.") % {"date": day}
+    if accountability and accountability.status == AccountabilityStatus.SUBMITTED:
+        if resident:
+            return _("Your accountability is sent in. Your contact person checks it.")
+        return _("Check the accountability and settle the grant.")
+    if evaluation is not None:
+        day = date_format(evaluation.planned_on, "j F Y")
+        if evaluation.status == EvaluationStatus.RECORDED:
+            return _("A decision holder decides how it continues after the evaluation.")
+        if resident:
+            return _(
+                "The next evaluation is on %(date)s. You can already write down your view."
+            ) % {"date": day}
+        return _("Plan the visit for the evaluation of %(date)s.") % {"date": day}
+    return _("Read the letter with the agreements.")
+
+
+def tranches_of(application: Application) -> list[Tranche]:
+    """The grant's payments, the extra pushes' included, in date order."""
+    awards = [application.award_id, *(e.extra_award_id for e in application.evaluations.all()
+                                      if e.extra_award_id)]  # fmt: skip
+    return list(
+        Tranche.objects.filter(award_id__in=[a for a in awards if a])
+        .select_related("after_evaluation")
+        .order_by("planned_on", "pk")
+    )
+
+
+def follow_up_for(user, today=None) -> dict[str, list]:
+    """The facilitator's week: what is overdue, what comes this week, what waits for them.
+    Their own initiatives; the coordinator sees everyone's."""
+    from burgerkracht.accounts.roles import Role
+
+    today = today or timezone.localdate()
+    week = today + timedelta(days=7)
+    scope = Q(application__initiative__facilitator=user) | Q(
+        application__initiative__backup_facilitator=user
+    )
+    if user.has_role(Role.FACILITATOR_COORDINATOR):
+        scope = Q()
+    related = ("application__initiative__facilitator", "application__line")
+    evaluations = (
+        Evaluation.objects.filter(
+            scope, status=EvaluationStatus.PLANNED, application__status__in=RUNNING_STATUSES
+        )
+        .select_related(*related)
+        .order_by("planned_on")
+    )
+    accountabilities = (
+        Accountability.objects.filter(scope, application__status__in=ACCOUNTING_STATUSES)
+        .select_related(*related)
+        .order_by("due_on")
+    )
+    return {
+        "overdue": [
+            *evaluations.filter(planned_on__lt=today),
+            *accountabilities.filter(status__in=TO_ACCOUNT, due_on__lt=today),
+        ],
+        "this_week": [
+            *evaluations.filter(planned_on__gte=today, planned_on__lte=week),
+            *accountabilities.filter(status__in=TO_ACCOUNT, due_on__gte=today, due_on__lte=week),
+        ],
+        "visits": list(
+            evaluations.filter(visit_on__gte=today, visit_on__lte=week).prefetch_related("visitors")
+        ),
+        "to_review": list(accountabilities.filter(status=AccountabilityStatus.SUBMITTED)),
+    }
 
 
 def export_for_user(user) -> list[dict]:

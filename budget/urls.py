@@ -1,6 +1,6 @@
 from django.urls import path
 
-from budget.views import apply, assess, ledger
+from budget.views import accountability, apply, assess, evaluation, followup, ledger
 from burgerkracht.core.views import LocalisedPageView
 
 app_name = "budget"
@@ -117,5 +117,71 @@ urlpatterns = [
         "samen-sterk/aanvragen/<int:pk>/afspraken-wijzigen/",
         assess.AmendView.as_view(),
         name="amend",
+    ),
+    path(
+        "samen-sterk/aanvragen/<int:pk>/betalingen/<int:tranche_pk>/",
+        evaluation.PayTrancheView.as_view(),
+        name="pay",
+    ),
+    # After the grant: evaluations, accountability, the facilitator's week
+    path("samen-sterk/opvolging/", followup.FollowUpView.as_view(), name="follow-up"),
+    path(
+        "samen-sterk/evaluaties/<int:pk>/", evaluation.EvaluationView.as_view(), name="evaluation"
+    ),
+    path("samen-sterk/evaluaties/<int:pk>/bezoek/", evaluation.VisitView.as_view(), name="visit"),
+    path(
+        "samen-sterk/evaluaties/<int:pk>/verslag/stap-<int:step>/",
+        evaluation.RecordStepView.as_view(),
+        name="evaluation-step",
+    ),
+    path(
+        "samen-sterk/evaluaties/<int:pk>/verslag/afronden/",
+        evaluation.CompleteRecordView.as_view(),
+        name="evaluation-complete",
+    ),
+    path(
+        "samen-sterk/evaluaties/<int:pk>/jullie-kijk/",
+        evaluation.ResidentViewView.as_view(),
+        name="resident-view",
+    ),
+    path(
+        "samen-sterk/evaluaties/<int:pk>/besluit/",
+        evaluation.ContinuationView.as_view(),
+        name="continuation",
+    ),
+    path(
+        "samen-sterk/evaluaties/<int:pk>/terugsturen/",
+        evaluation.ReopenView.as_view(),
+        name="evaluation-reopen",
+    ),
+    path(
+        "samen-sterk/verantwoording/<int:pk>/",
+        accountability.AccountabilityView.as_view(),
+        name="accountability",
+    ),
+    path(
+        "samen-sterk/verantwoording/<int:pk>/stap-<int:step>/",
+        accountability.StepView.as_view(),
+        name="accountability-step",
+    ),
+    path(
+        "samen-sterk/verantwoording/<int:pk>/bonnetjes/",
+        accountability.ReceiptView.as_view(),
+        name="accountability-file",
+    ),
+    path(
+        "samen-sterk/verantwoording/<int:pk>/insturen/",
+        accountability.SubmitView.as_view(),
+        name="accountability-submit",
+    ),
+    path(
+        "samen-sterk/verantwoording/<int:pk>/meer-vragen/",
+        accountability.AskMoreView.as_view(),
+        name="accountability-ask",
+    ),
+    path(
+        "samen-sterk/verantwoording/<int:pk>/afrekenen/",
+        accountability.SettleView.as_view(),
+        name="settle",
     ),
 ]

@@ -308,3 +308,30 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return self.body[:40]
+
+
+class Handover(models.Model):
+    """A facilitator's initiative passed on to someone else, with "het waarom": what the
+    next person needs to know about earlier decisions and agreements."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="handovers")
+    from_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("from"),
+    )  # fmt: skip
+    to_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("to"),
+    )  # fmt: skip
+    note = models.TextField(_("handover note"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("handover")
+        verbose_name_plural = _("handovers")
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.CheckConstraint(condition=~Q(note=""), name="handover_has_note")]
+
+    def __str__(self) -> str:
+        return f"{self.initiative}: {self.from_user} → {self.to_user or '—'}"

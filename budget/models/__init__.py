@@ -9,6 +9,13 @@ from budget.models.application import (
     ProfessionalAdvice,
     ResultSign,
 )
+from budget.models.followup import (
+    Accountability,
+    Evaluation,
+    SignObservation,
+    SignResult,
+    Spending,
+)
 from budget.models.ledger import (
     ZERO,
     Award,
@@ -21,6 +28,24 @@ from budget.models.ledger import (
 )
 
 __all__ = [
-    "MAX_SIGNS", "ZERO", "Application", "Attachment", "Award", "BudgetLine", "CostLine", "Fund",
-    "IntegrityEntry", "Letter", "LineType", "ProfessionalAdvice", "ResultSign", "Tranche", "money",
+    "MAX_SIGNS",
+    "ZERO",
+    "Accountability",
+    "Application",
+    "Attachment",
+    "Award",
+    "BudgetLine",
+    "CostLine",
+    "Evaluation",
+    "Fund",
+    "IntegrityEntry",
+    "Letter",
+    "LineType",
+    "ProfessionalAdvice",
+    "ResultSign",
+    "SignObservation",
+    "SignResult",
+    "Spending",
+    "Tranche",
+    "money",
 ]  # fmt: skip

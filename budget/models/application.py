@@ -143,7 +143,12 @@ class Application(TimeStampedModel):
             ),
             models.CheckConstraint(
                 condition=~Q(
-                    status__in=[ApplicationStatus.GRANTED, ApplicationStatus.PARTLY_GRANTED]
+                    status__in=[
+                        ApplicationStatus.GRANTED,
+                        ApplicationStatus.PARTLY_GRANTED,
+                        ApplicationStatus.STOPPED,
+                        ApplicationStatus.CLOSED,
+                    ]
                 )
                 | Q(award__isnull=False),
                 name="application_granted_has_award",
@@ -228,6 +233,8 @@ class Attachment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    # Receipts and photos sent with the accountability afterwards, next to the application's.
+    for_accountability = models.BooleanField(_("with the accountability"), default=False)
 
     class Meta:
         verbose_name = _("attachment")

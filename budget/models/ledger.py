@@ -169,6 +169,14 @@ class Tranche(TimeStampedModel):
     planned_on = models.DateField(_("planned pay date"))
     amount = money(_("amount"), validators=[MinValueValidator(Decimal("0.01"))])
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
+    # A tranche planned after an interim evaluation waits for that evaluation's decision:
+    # released (it may be paid), or withheld (it will not be paid).
+    after_evaluation = models.ForeignKey(
+        "budget.Evaluation", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="tranches", verbose_name=_("waits for the evaluation"),
+    )  # fmt: skip
+    released_at = models.DateTimeField(_("released at"), null=True, blank=True)
+    withheld_at = models.DateTimeField(_("withheld at"), null=True, blank=True)
 
     history = HistoricalRecords()
 
@@ -176,7 +184,25 @@ class Tranche(TimeStampedModel):
         verbose_name = _("tranche")
         verbose_name_plural = _("tranches")
         ordering = ["planned_on", "pk"]
-        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="tranche_positive")]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="tranche_positive"),
+            models.CheckConstraint(
+                condition=Q(released_at__isnull=True) | Q(withheld_at__isnull=True),
+                name="tranche_released_or_withheld",
+            ),
+            models.CheckConstraint(
+                condition=Q(paid_on__isnull=True) | Q(released_at__isnull=False),
+                name="tranche_paid_only_when_released",
+            ),
+        ]
+
+    @property
+    def state(self) -> str:
+        if self.paid_on:
+            return "paid"
+        if self.withheld_at:
+            return "withheld"
+        return "released" if self.released_at else "waiting"
 
     def __str__(self) -> str:
         return f"{self.planned_on}: € {self.amount}"

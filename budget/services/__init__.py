@@ -1,6 +1,13 @@
 """Every write of the budget app. The ledger moves money; the application services move an
 application through its lifecycle and call the ledger when money is awarded."""
 
+from budget.services.accountability import (
+    add_accountability_file,
+    ask_for_more,
+    save_accountability_step,
+    settle_accountability,
+    submit_accountability,
+)
 from budget.services.application import (
     add_attachment,
     change_application_status,
@@ -22,6 +29,15 @@ from budget.services.assessment import (
     save_decision,
     send_back_to_assessment,
 )
+from budget.services.evaluation import (
+    complete_evaluation_record,
+    decide_continuation,
+    plan_visit,
+    reopen_evaluation,
+    save_continuation,
+    save_evaluation_record,
+    save_resident_view,
+)
 from budget.services.ledger import (
     add_line,
     approve_award,
@@ -33,36 +49,54 @@ from budget.services.ledger import (
     pay_tranche,
     plan_tranche,
     reallocate,
+    reduce_award,
+    release_tranche,
     settle_award,
+    withhold_tranche,
 )
 
 __all__ = [
+    "add_accountability_file",
     "add_attachment",
     "add_line",
     "amend_decision",
     "approve_award",
+    "ask_for_more",
     "change_application_status",
     "change_decision_holder",
     "close_fund",
     "complete_assessment",
+    "complete_evaluation_record",
     "create_fund",
     "current_fund",
+    "decide_continuation",
     "euro",
     "give_advice",
     "open_fund",
     "pay_tranche",
     "plan_tranche",
+    "plan_visit",
     "publish_decision",
     "reallocate",
+    "reduce_award",
+    "release_tranche",
     "remove_attachment",
+    "reopen_evaluation",
     "request_advice",
     "return_to_applicant",
+    "save_accountability_step",
     "save_application_step",
     "save_assessment",
+    "save_continuation",
     "save_decision",
+    "save_evaluation_record",
+    "save_resident_view",
     "send_back_to_assessment",
+    "settle_accountability",
     "settle_award",
     "start_application",
+    "submit_accountability",
     "submit_application",
     "withdraw_application",
+    "withhold_tranche",
 ]  # fmt: skip

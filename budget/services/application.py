@@ -61,7 +61,7 @@ def change_application_status(
     application.status, application.status_changed_at = to, now
     if to == ApplicationStatus.SUBMITTED:
         application.submitted_at = now
-    if to in DECIDED_STATUSES:
+    if to in DECIDED_STATUSES and application.published_at is None:
         application.published_at = now
     application.save(
         update_fields=["status", "status_changed_at", "submitted_at", "published_at", "updated_at"]
@@ -161,7 +161,16 @@ def _replace_costs(application: Application, costs: list[tuple[str, Decimal]]) -
 def add_attachment(*, application: Application, by, upload) -> Attachment:
     """Store a file privately, after checking its type by content and its size."""
     application = _draft(application)
-    if application.attachments.count() >= attachments.MAX_FILES:
+    attachment = store_upload(application=application, by=by, upload=upload)
+    audit(application, by, "application.attachment_added", name=attachment.name)
+    return attachment
+
+
+def store_upload(*, application: Application, by, upload, for_accountability=False) -> Attachment:
+    """Check a file's number, size and type (by content) and store it privately; the
+    application's own files and the accountability's receipts and photos count apart."""
+    existing = application.attachments.filter(for_accountability=for_accountability)
+    if existing.count() >= attachments.MAX_FILES:
         raise DomainError(
             _("You can add at most %(count)d files.") % {"count": attachments.MAX_FILES}
         )
@@ -182,11 +191,10 @@ def add_attachment(*, application: Application, by, upload) -> Attachment:
         )
     attachment = Attachment(
         application=application, name=attachments.clean_name(upload.name), size=upload.size,
-        content_type=kind.content_type, uploaded_by=by,
+        content_type=kind.content_type, uploaded_by=by, for_accountability=for_accountability,
     )  # fmt: skip
     attachment.file.save(attachment.name, upload, save=False)
     attachment.save()
-    audit(application, by, "application.attachment_added", name=attachment.name)
     return attachment
 
 

@@ -8,7 +8,6 @@ is not theirs to judge. Only a decision holder of the application's line decides
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -25,7 +24,7 @@ from budget.services.application import (
     initiator_users,
     link,
 )
-from budget.services.ledger import approve_award, euro, plan_tranche
+from budget.services.ledger import approve_award, euro
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.notifications import notify
 from burgerkracht.meetlat import services as meetlat_services
@@ -309,14 +308,13 @@ def publish_decision(*, application: Application, by, reason: str = "") -> Appli
             by=by, line=application.line, amount=application.granted_amount,
             description=str(application.initiative)[:250], initiative=application.initiative,
         )  # fmt: skip
-        for tranche in application.payment_schedule:
-            plan_tranche(
-                by=by, award=award, planned_on=date.fromisoformat(tranche["date"]),
-                amount=Decimal(tranche["amount"]),
-            )  # fmt: skip
         application.award = award
     application.decided_by = by
     application.save(update_fields=["award", "decided_by", "updated_at"])
+    if application.award_id:
+        from budget.services.evaluation import plan_follow_up
+
+        plan_follow_up(application=application, by=by)
     application = change_application_status(
         application=application, to=STATUS_OF[application.outcome], by=by, reason=reason
     )
@@ -347,6 +345,9 @@ def amend_decision(*, application: Application, by, reason: str, **fields: Any) 
     application.full_clean(exclude=["created_by", "initiative", "fund"])
     application.save()
     audit(application, by, "application.amended", reason=reason, fields=changed)
+    from budget.services.evaluation import sync_evaluation_dates
+
+    sync_evaluation_dates(application=application, by=by, reason=reason)
     _new_letter(application, by, LetterKind.AMENDMENT, reason=reason)
     return application
 

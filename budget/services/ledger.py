@@ -125,12 +125,19 @@ def approve_award(
 
 
 @transaction.atomic
-def plan_tranche(*, by, award: Award, planned_on: date, amount: Decimal) -> Tranche:
+def plan_tranche(
+    *, by, award: Award, planned_on: date, amount: Decimal, after_evaluation=None
+) -> Tranche:
+    """Plan a payment. One planned after an interim evaluation waits for its decision;
+    any other may be paid from its date."""
     award = Award.objects.select_for_update().get(pk=award.pk)
     planned = award.tranches.aggregate(total=Sum("amount"))["total"] or ZERO
     if planned + amount > award.amount:
         raise DomainError(_("The tranches add up to more than the award."))
-    tranche = Tranche(award=award, planned_on=planned_on, amount=amount)
+    tranche = Tranche(
+        award=award, planned_on=planned_on, amount=amount, after_evaluation=after_evaluation,
+        released_at=None if after_evaluation else timezone.now(),
+    )  # fmt: skip
     tranche.full_clean()
     tranche.save()
     _audit(award, by, "award.tranche_planned", amount=str(amount), planned_on=str(planned_on))
@@ -144,6 +151,8 @@ def pay_tranche(*, by, tranche: Tranche, paid_on: date) -> Tranche:
         raise DomainError(_("This tranche has already been paid."))
     if tranche.award.settled_at is not None:
         raise DomainError(_("This award has been settled."))
+    if tranche.released_at is None:
+        raise DomainError(_("This tranche waits for an evaluation and cannot be paid yet."))
     BudgetLine.objects.select_for_update().get(pk=tranche.award.line_id)
     tranche.paid_on = paid_on
     tranche.save(update_fields=["paid_on", "updated_at"])
@@ -153,13 +162,78 @@ def pay_tranche(*, by, tranche: Tranche, paid_on: date) -> Tranche:
 
 
 @transaction.atomic
-def settle_award(*, by, award: Award, spent: Decimal, reason: str = "") -> Award:
-    """Close the award: what was not spent returns to its line."""
+def release_tranche(*, by, tranche: Tranche) -> Tranche:
+    """The evaluation it waited for went well enough: the tranche may be paid."""
+    tranche = Tranche.objects.select_for_update().get(pk=tranche.pk)
+    if tranche.released_at or tranche.withheld_at:
+        raise DomainError(_("This tranche has already been released or withheld."))
+    tranche.released_at = timezone.now()
+    tranche.save(update_fields=["released_at", "updated_at"])
+    _audit(tranche.award, by, "award.tranche_released", amount=str(tranche.amount))
+    return tranche
+
+
+@transaction.atomic
+def withhold_tranche(*, by, tranche: Tranche, reason: str) -> Tranche:
+    """The tranche will not be paid; its money returns to the line when the award is
+    settled (what was spent is at most what was paid)."""
+    tranche = Tranche.objects.select_for_update().get(pk=tranche.pk)
+    if tranche.paid_on or tranche.withheld_at:
+        raise DomainError(_("This tranche has already been paid or withheld."))
+    tranche.released_at, tranche.withheld_at = None, timezone.now()
+    tranche.save(update_fields=["released_at", "withheld_at", "updated_at"])
+    _audit(tranche.award, by, "award.tranche_withheld", reason=reason, amount=str(tranche.amount))
+    return tranche
+
+
+@transaction.atomic
+def reduce_award(*, by, award: Award, amount: Decimal, reason: str) -> Award:
+    """Fewer means: take `amount` off the tranches not paid yet, latest first, and give it
+    back to the line at once."""
+    award = Award.objects.select_for_update().get(pk=award.pk)
+    unpaid = list(
+        award.tranches.select_for_update()
+        .filter(paid_on__isnull=True, withheld_at__isnull=True)
+        .order_by("-planned_on", "-pk")
+    )
+    open_amount = sum((t.amount for t in unpaid), ZERO)
+    if award.settled_at is not None:
+        raise DomainError(_("This award has been settled."))
+    if amount <= ZERO or amount >= award.amount or amount > open_amount:
+        raise DomainError(
+            _("You can take off at most what is not paid yet: %(open)s.")
+            % {"open": euro(min(open_amount, award.amount - Decimal("0.01")))}
+        )
+    line = BudgetLine.objects.select_for_update().get(pk=award.line_id)
+    left = amount
+    for tranche in unpaid:
+        cut = min(left, tranche.amount)
+        if cut == tranche.amount:
+            tranche.delete()
+        else:
+            tranche.amount -= cut
+            tranche.save(update_fields=["amount", "updated_at"])
+        left -= cut
+        if not left:
+            break
+    award.amount -= amount
+    award.save(update_fields=["amount", "updated_at"])
+    BudgetLine.objects.filter(pk=line.pk).update(committed=F("committed") - amount)
+    _audit(award, by, "award.reduced", reason=reason, amount=str(amount))
+    return award
+
+
+@transaction.atomic
+def settle_award(
+    *, by, award: Award, spent: Decimal, reason: str = "", reclaim: bool = False
+) -> Award:
+    """Close the award: what was not spent returns to its line. With `reclaim`, money that
+    was paid but not spent is to be paid back, so what was spent may be below what was paid."""
     award = Award.objects.select_for_update().get(pk=award.pk)
     if award.settled_at is not None:
         raise DomainError(_("This award has already been settled."))
     paid = award.tranches.filter(paid_on__isnull=False).aggregate(t=Sum("amount"))["t"] or ZERO
-    if spent < paid or spent > award.amount:
+    if (spent < paid and not reclaim) or spent < ZERO or spent > award.amount:
         raise DomainError(
             _(
                 "What was spent must lie between what was paid (%(paid)s) "

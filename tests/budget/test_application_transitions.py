@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from budget import services
-from budget.enums import APPLICATION_TRANSITIONS, ApplicationStatus
+from budget.enums import APPLICATION_TRANSITIONS, DECIDED_STATUSES, ApplicationStatus
 from budget.models import Application
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.models import AuditEvent
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 S = ApplicationStatus
 PAIRS = list(itertools.product(S.values, S.values))
-GRANTED = (S.GRANTED, S.PARTLY_GRANTED)
+GRANTED = (S.GRANTED, S.PARTLY_GRANTED, S.STOPPED, S.CLOSED)
 
 
 def test_table_is_what_the_issue_describes():
@@ -29,10 +29,12 @@ def test_table_is_what_the_issue_describes():
         "awaiting_decision": {
             "in_assessment", "granted", "partly_granted", "rejected", "withdrawn"
         },
-        "granted": set(),
-        "partly_granted": set(),
+        "granted": {"stopped", "closed"},
+        "partly_granted": {"stopped", "closed"},
+        "stopped": {"closed"},
         "rejected": set(),
         "withdrawn": set(),
+        "closed": set(),
     } == APPLICATION_TRANSITIONS  # fmt: skip
 
 
@@ -59,7 +61,7 @@ def base(django_db_setup, django_db_blocker):
 def test_every_transition_pair(base, db, current, target):
     application, award = base
     now = timezone.now()
-    decided = current in (S.GRANTED, S.PARTLY_GRANTED, S.REJECTED)
+    decided = current in DECIDED_STATUSES
     Application.objects.filter(pk=application.pk).update(
         status=current, submitted_at=now, published_at=now if decided else None,
         award=None if S.REJECTED in (current, target) and current not in GRANTED else award,
@@ -81,9 +83,9 @@ def test_every_transition_pair(base, db, current, target):
         assert stored.status == target
         assert events[-1].actor == by
         assert (events[-1].reason, events[-1].data) == ("omdat", {"from": current, "to": target})
-        assert (stored.published_at is not None) == (
-            target in services.assessment.STATUS_OF.values()
-        )
+        assert (stored.published_at is not None) == (target in DECIDED_STATUSES)
+        if current in DECIDED_STATUSES:  # the first publication date stays
+            assert stored.published_at == now
     else:
         assert stored.status == current
         assert not [e for e in events if e.actor == by]

@@ -1,0 +1,250 @@
+"""The accountability afterwards: its page, the residents' four steps (saved per step),
+receipts and photos, sending it in, and the facilitator's review (ask for more, settle)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+
+from budget import permissions, selectors, services
+from budget.enums import ACCOUNTABILITY_STEPS
+from budget.forms.assessment import OptionalReasonForm, ReasonForm
+from budget.forms.followup import ACCOUNTABILITY_FORMS, ReceiptForm, SettleForm
+from budget.models import Accountability
+from budget.services.accountability import STEP_FIELDS, accountability_missing, settlement
+from budget.views.base import ApplicationMixin
+from burgerkracht.core.breadcrumbs import Crumb
+from burgerkracht.core.exceptions import DomainError
+
+STEPS = dict(ACCOUNTABILITY_STEPS)
+
+
+class AccountabilityMixin(ApplicationMixin):
+    permission = staticmethod(permissions.can_view_accountability)
+
+    @cached_property
+    def accountability(self) -> Accountability:
+        accountability = get_object_or_404(
+            Accountability.objects.select_related("submitted_by", "settled_by")
+            .prefetch_related("sign_results", "spending"),
+            pk=self.kwargs["pk"],
+        )  # fmt: skip
+        accountability.application = selectors.application_detail(accountability.application_id)
+        return accountability
+
+    @cached_property
+    def application(self):
+        return self.accountability.application
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not type(self).permission(request.user, self.accountability):
+            raise PermissionDenied
+        return super(ApplicationMixin, self).dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs(self):
+        url = self.accountability.get_absolute_url()
+        return [*super().get_breadcrumbs(), Crumb(_("Accountability afterwards"), url)]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, accountability=self.accountability)
+
+    def attempt(self, form, action, success: str, **kwargs):
+        try:
+            action(accountability=self.accountability, by=self.request.user, **kwargs)
+        except DomainError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, success)
+        return redirect(self.accountability.get_absolute_url())
+
+
+class AccountabilityView(AccountabilityMixin, TemplateView):
+    template_name = "budget/accountability.html"
+
+    def get_breadcrumbs(self):
+        crumbs = super().get_breadcrumbs()
+        return [*crumbs[:-1], Crumb(crumbs[-1].title)]
+
+    def get_context_data(self, **kwargs):
+        user, a = self.request.user, self.accountability
+        can_edit = permissions.can_edit_accountability(user, a)
+        return super().get_context_data(
+            **kwargs,
+            steps=ACCOUNTABILITY_STEPS,
+            can_edit=can_edit,
+            can_review=permissions.can_review_accountability(user, a),
+            missing=accountability_missing(a) if can_edit else [],
+            reached={r.sign_id: r for r in a.sign_results.all()},
+            spent={s.cost_line_id: s for s in a.spending.all()},
+            files=[f for f in a.application.attachments.all() if f.for_accountability],
+            figures=settlement(a),
+        )
+
+
+class StepView(AccountabilityMixin, FormView):
+    template_name = "budget/accountability_step.html"
+    permission = staticmethod(permissions.can_edit_accountability)
+
+    @property
+    def step(self) -> int:
+        if self.kwargs["step"] not in ACCOUNTABILITY_FORMS:
+            raise Http404
+        return self.kwargs["step"]
+
+    def get_form_class(self):
+        return ACCOUNTABILITY_FORMS[self.step]
+
+    def get_form_kwargs(self):
+        kwargs = {**super().get_form_kwargs(), "partial": "later" in self.request.POST}
+        if self.step == 1:
+            kwargs["signs"] = list(self.application.signs.all())
+        if self.step == 3:
+            kwargs["cost_lines"] = list(self.application.cost_lines.all())
+        return kwargs
+
+    def get_initial(self):
+        a = self.accountability
+        initial = {name: getattr(a, name) for name in STEP_FIELDS.get(self.step, ())}
+        if self.step == 1:
+            initial.update({f"sign_{r.sign_id}": r.reached for r in a.sign_results.all()})
+        if self.step == 3:
+            for s in a.spending.all():
+                initial.update(
+                    {f"spent_{s.cost_line_id}": s.spent, f"note_{s.cost_line_id}": s.note}
+                )
+        return initial
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), Crumb(STEPS[self.step])]
+
+    def get_context_data(self, **kwargs):
+        previous = (
+            reverse("budget:accountability-step", args=[self.accountability.pk, self.step - 1])
+            if self.step > 1 else ""
+        )  # fmt: skip
+        return super().get_context_data(
+            **kwargs, step=self.step, total_steps=len(STEPS), step_title=STEPS[self.step],
+            previous_url=previous,
+            receipt_form=ReceiptForm(
+                action=reverse("budget:accountability-file", args=[self.accountability.pk])
+            ) if self.step == 3 else None,
+            subject_line=_("Accountability afterwards"),
+            back_url=self.accountability.get_absolute_url(),
+            back_label=_("Back to the accountability"),
+            files=[f for f in self.application.attachments.all() if f.for_accountability],
+        )  # fmt: skip
+
+    def form_valid(self, form):
+        data = form.values()
+        if "later" in self.request.POST:
+            data = {k: v for k, v in data.items() if v not in ("", None)}
+            if "spending" in data:
+                data["spending"] = {k: v for k, v in data["spending"].items() if v[0] is not None}
+            if "signs" in data:
+                data["signs"] = {k: v for k, v in data["signs"].items() if v}
+        try:
+            services.save_accountability_step(
+                accountability=self.accountability, by=self.request.user, step=self.step, data=data
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        if "later" in self.request.POST or self.step == len(STEPS):
+            messages.success(self.request, _("Saved."))
+            return redirect(self.accountability.get_absolute_url())
+        return redirect("budget:accountability-step", self.accountability.pk, self.step + 1)
+
+
+class ReceiptView(AccountabilityMixin, FormView):
+    """POST only: add a receipt or photo from step 3 (the form lives on that page)."""
+
+    form_class = ReceiptForm
+    permission = staticmethod(permissions.can_edit_accountability)
+    http_method_names = ["post"]
+
+    def form_valid(self, form):
+        try:
+            services.add_accountability_file(
+                accountability=self.accountability, by=self.request.user,
+                upload=form.cleaned_data["file"],
+            )  # fmt: skip
+        except DomainError as error:
+            messages.error(self.request, error.message)
+        else:
+            messages.success(self.request, _("The file has been added."))
+        return redirect("budget:accountability-step", self.accountability.pk, 3)
+
+    def form_invalid(self, form):
+        for error in form.errors.get("file", []):
+            messages.error(self.request, error)
+        return redirect("budget:accountability-step", self.accountability.pk, 3)
+
+
+class FormPage(AccountabilityMixin, FormView):
+    template_name = "budget/accountability_form.html"
+    title = ""
+    intro = ""
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), Crumb(self.title)]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, title=self.title, intro=self.intro)
+
+
+class SubmitView(FormPage):
+    form_class = OptionalReasonForm
+    permission = staticmethod(permissions.can_edit_accountability)
+    title = gettext_lazy("Send in your accountability")
+    intro = gettext_lazy("The facilitator checks whether it is complete, not whether it is good.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "label": _("Anything to add? (optional)"),
+                "button": _("Send in")}  # fmt: skip
+
+    def form_valid(self, form):
+        return self.attempt(
+            form, services.submit_accountability, _("Thank you. Your accountability is sent in.")
+        )
+
+
+class AskMoreView(FormPage):
+    form_class = ReasonForm
+    permission = staticmethod(permissions.can_review_accountability)
+    title = gettext_lazy("Ask for more")
+    intro = gettext_lazy("Only about what is missing; not about the welfare content.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "label": _("What do you need?"),
+                "button": _("Send the question")}  # fmt: skip
+
+    def form_valid(self, form):
+        return self.attempt(
+            form, services.ask_for_more, _("Your question has been sent."),
+            question=form.cleaned_data["reason"],
+        )  # fmt: skip
+
+
+class SettleView(FormPage):
+    template_name = "budget/settle.html"
+    form_class = SettleForm
+    permission = staticmethod(permissions.can_review_accountability)
+    title = gettext_lazy("Accept and settle")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, figures=settlement(self.accountability))
+
+    def form_valid(self, form):
+        return self.attempt(
+            form, services.settle_accountability, _("Settled. The grant is closed."),
+            note=form.cleaned_data["note"],
+        )  # fmt: skip
