@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from budget import demo_applications, services
+from budget import demo_applications, demo_followup, services
 from budget.models import Fund, LineType
 from burgerkracht.accounts.models import User
 from burgerkracht.core.models import Neighbourhood
@@ -54,3 +54,4 @@ def seed() -> None:
         amount=Decimal("2500"), reason="Buurtvoorlichters bereiken meer mensen dan verwacht.",
     )  # fmt: skip
     demo_applications.seed()
+    demo_followup.seed()

@@ -191,7 +191,11 @@ def dashboard_context(user) -> dict | None:
     if not (officials or resident):
         return None
     applications = list(applications_of(user)[:10]) if resident else []
+    follow_up = follow_up_for(user) if permissions.can_use_follow_up(user) else None
     return {
+        "tasks": resident_tasks(user) if resident else [],
+        "follow_up": len(follow_up["overdue"]) + len(follow_up["this_week"])
+        if follow_up is not None else None,
         "applications": [(a, next_step(a, user)) for a in applications],
         "can_apply": resident,
         "officials": officials,
@@ -236,6 +240,37 @@ def _grant_next_step(application: Application, resident: bool) -> str:
             ) % {"date": day}
         return _("Plan the visit for the evaluation of %(date)s.") % {"date": day}
     return _("Read the letter with the agreements.")
+
+
+def resident_tasks(user, today=None) -> list[tuple[str, str]]:
+    """What a resident should do soon for their grants, as (text, link): the accountability
+    when it is near or a question came back, and their view before an evaluation."""
+    from django.utils.translation import gettext as _
+
+    today = today or timezone.localdate()
+    mine = Q(application__initiative__initiators__user=user,
+             application__initiative__initiators__left_at__isnull=True)  # fmt: skip
+    tasks = []
+    for a in Accountability.objects.filter(
+        mine, status__in=TO_ACCOUNT, application__status__in=ACCOUNTING_STATUSES,
+        due_on__lte=today + ACCOUNT_SOON,
+    ).select_related("application__initiative").distinct():  # fmt: skip
+        text = (
+            _("A question came back about your accountability for %(title)s.")
+            if a.status == AccountabilityStatus.MORE_ASKED
+            else _("Tell us how %(title)s went: the accountability afterwards, by %(date)s.")
+        ) % {"title": a.application.initiative.title, "date": date_format(a.due_on, "j F Y")}
+        tasks.append((text, a.get_absolute_url()))
+    for e in Evaluation.objects.filter(
+        mine, status=EvaluationStatus.PLANNED, application__status__in=RUNNING_STATUSES,
+        planned_on__lte=today + timedelta(days=14), resident_view="",
+    ).select_related("application__initiative").distinct():  # fmt: skip
+        tasks.append((
+            _("The evaluation of %(title)s is on %(date)s. Write down how you see it.")
+            % {"title": e.application.initiative.title, "date": date_format(e.planned_on, "j F Y")},
+            e.get_absolute_url(),
+        ))  # fmt: skip
+    return tasks
 
 
 def tranches_of(application: Application) -> list[Tranche]:

@@ -355,3 +355,34 @@ def initial_for_step(initiative: Initiative, step: int) -> dict:
     if step == 3:
         initial["neighbourhoods"] = list(initiative.neighbourhoods.values_list("pk", flat=True))
     return initial
+
+
+class HandoverForm(forms.Form):
+    leaving = forms.ModelChoiceField(label=_("Who leaves?"), queryset=User.objects.none())
+    successor = forms.ModelChoiceField(
+        label=_("Successor (optional)"), queryset=User.objects.none(), required=False,
+        help_text=_("Takes over where there is no backup facilitator, and becomes the new "
+                    "backup. Leave empty to let the backup take over and name a new backup later."),
+    )  # fmt: skip
+    note = long_text(
+        _("Handover note"),
+        _("What the next person needs to know: the agreements, and why earlier decisions were "
+          "made ('het waarom')."),
+        rows=6,
+    )  # fmt: skip
+    deactivate = forms.BooleanField(
+        label=_("Switch off this person's account now"), required=False,
+        help_text=_("For someone who leaves the municipality. They can no longer log in."),
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        staff = (
+            User.objects.filter(groups__name=Role.FACILITATOR, is_active=True)
+            .distinct()
+            .order_by("full_name", "email")
+        )
+        self.fields["leaving"].queryset = staff
+        self.fields["successor"].queryset = staff
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Hand over")))

@@ -102,3 +102,8 @@ def can_handle_signals(user, initiative: Initiative) -> bool:
 
 def can_use_officials_list(user) -> bool:
     return user.is_authenticated and user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR)
+
+
+def can_hand_over(user) -> bool:
+    """Move a leaving facilitator's initiatives on: the coordinator and administrators."""
+    return user.is_authenticated and user.has_role(Role.FACILITATOR_COORDINATOR, Role.ADMINISTRATOR)

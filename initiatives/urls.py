@@ -60,4 +60,5 @@ urlpatterns = [
         name="officials-list",
     ),
     path("initiatieven/beheer/verdeling/", officials.CoordinatorView.as_view(), name="coordinator"),
+    path("initiatieven/beheer/overdracht/", officials.HandoverView.as_view(), name="handover"),
 ]

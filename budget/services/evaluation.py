@@ -236,6 +236,8 @@ def complete_evaluation_record(*, evaluation: Evaluation, by) -> Evaluation:
             % {"date": evaluation.planned_on.strftime("%d-%m-%Y"), "title": application.initiative},
             financial_accountability=_("Awarded %(amount)s on %(line)s.")
             % {"amount": euro(application.award.amount), "line": application.line},
+            legal_accountability=application.legal_check
+            or _("The agreements of the grant letter apply."),
             resident_input_who=evaluation.present,
             resident_input_how=evaluation.resident_view or _("The residents were at the visit."),
             department=application.line.name,

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export.views import ExportMixin
 
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.exceptions import DomainError
 from initiatives import permissions, selectors
 from initiatives.filters import OfficialsInitiativeFilter
+from initiatives.forms import HandoverForm
+from initiatives.handover import hand_over, initiatives_of
 from initiatives.tables import OfficialsInitiativeTable
 
 
@@ -59,3 +65,49 @@ class CoordinatorView(OfficialsMixin, TemplateView):
             unassigned=selectors.unassigned_initiatives()[:100],
             workload=selectors.facilitator_workload(),
         )
+
+
+class HandoverView(OfficialsMixin, FormView):
+    """A facilitator leaves: their initiatives and grants move on, with a handover note."""
+
+    template_name = "initiatives/handover.html"
+    form_class = HandoverForm
+
+    def test_func(self):
+        return permissions.can_hand_over(self.request.user)
+
+    def get_breadcrumbs(self):
+        return [Crumb(_("Assigning facilitators"), reverse("initiatives:coordinator")),
+                Crumb(_("Handover"))]  # fmt: skip
+
+    def get_initial(self):
+        return {"leaving": self.request.GET.get("van") or None}
+
+    def get_context_data(self, **kwargs):
+        form = kwargs.get("form") or self.get_form()
+        leaving = form["leaving"].value()
+        chosen = (
+            form.fields["leaving"].queryset.filter(pk=leaving).first()
+            if str(leaving or "").isdigit()
+            else None
+        )
+        return super().get_context_data(
+            **kwargs, chosen=chosen, initiatives=list(initiatives_of(chosen)) if chosen else []
+        )
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            moved = hand_over(
+                by=self.request.user, leaving=data["leaving"], successor=data["successor"],
+                note=data["note"], deactivate=data["deactivate"],
+            )  # fmt: skip
+        except DomainError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Handed over: %(count)d initiative(s). The residents have been told.")
+            % {"count": len(moved)},
+        )
+        return redirect("initiatives:coordinator")

@@ -65,3 +65,22 @@ def test_seed_demo_has_applications_in_every_status_and_both_choirs(settings):
     assert {letter.kind for letter in Application.objects.get(pk=seniors.pk).letters.all()} == {
         "rejection"
     }
+
+
+def test_seed_demo_has_grants_at_every_stage_after_the_decision(settings):
+    from budget.enums import AccountabilityStatus, Continuation, EvaluationStatus
+    from budget.models import Accountability, Evaluation
+
+    settings.DEBUG = True
+
+    call_command("seed_demo")
+
+    decided = Evaluation.objects.filter(status=EvaluationStatus.DECIDED)
+    assert set(decided.values_list("outcome", flat=True)) == set(Continuation.values)
+    assert Evaluation.objects.filter(status=EvaluationStatus.RECORDED).exists()
+    assert Evaluation.objects.filter(
+        status=EvaluationStatus.PLANNED, visit_on__isnull=False
+    ).exists()
+    settled = Accountability.objects.filter(status=AccountabilityStatus.SETTLED)
+    assert set(settled.values_list("result_reached", flat=True)) == {"yes", "no"}
+    assert Accountability.objects.filter(status=AccountabilityStatus.SUBMITTED).count() == 1
