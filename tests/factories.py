@@ -334,3 +334,51 @@ def decide(application: Application, holder, *, outcome="granted", amount="500.0
     )  # fmt: skip
     answers = {p.number: ("fully", "") for p in decision.meetlat_version.principles.all()}
     meetlat_services.save_meetlat(decision=decision, by=holder, answers=answers)
+
+
+# --- after the grant ------------------------------------------------------------------------
+
+
+def record_evaluation(evaluation, facilitator):
+    """Write down every step of an evaluation and send it to the decision holder."""
+    from budget.models import Evaluation
+
+    services = budget_services
+    services.save_evaluation_record(
+        evaluation=evaluation, by=facilitator, step=1,
+        data={"meeting": "visit", "held_on": date(2027, 5, 1), "present": "Anna en zes mensen",
+              "participants_now": 9},
+    )  # fmt: skip
+    services.save_evaluation_record(
+        evaluation=evaluation, by=facilitator, step=2,
+        data={"going_well": "Ze komen graag.", "hard": "Weinig vrijwilligers.",
+              "own_capacity": "higher"},
+    )  # fmt: skip
+    services.save_evaluation_record(
+        evaluation=evaluation, by=facilitator, step=3,
+        data={s.pk: "Gezien bij het bezoek." for s in evaluation.application.signs.all()},
+    )  # fmt: skip
+    services.complete_evaluation_record(evaluation=evaluation, by=facilitator)
+    return Evaluation.objects.get(pk=evaluation.pk)
+
+
+def fill_accountability(accountability, lead, *, reached="yes", submit=True):
+    """Fill in every step of the accountability afterwards (and send it in)."""
+    from budget.models import Accountability
+
+    application = accountability.application
+    steps = {
+        1: {"result_reached": reached, "signs": {s.pk: reached for s in application.signs.all()},
+            "what_got_in_the_way": "" if reached == "yes" else "Te weinig mensen."},
+        2: {"participants": 11, "activities": 20, "resident_input": "Alles zelf gedaan."},
+        3: {"spending": {c.pk: (c.amount, "") for c in application.cost_lines.all()}},
+        4: {"story": "Het ging goed.", "story_public": False, "lessons": "",
+            "next_step": "independent"},
+    }  # fmt: skip
+    for step, data in steps.items():
+        budget_services.save_accountability_step(
+            accountability=accountability, by=lead, step=step, data=data
+        )
+    if submit:
+        budget_services.submit_accountability(accountability=accountability, by=lead)
+    return Accountability.objects.get(pk=accountability.pk)

@@ -72,7 +72,7 @@ class AccountabilityView(AccountabilityMixin, TemplateView):
 
     def get_breadcrumbs(self):
         crumbs = super().get_breadcrumbs()
-        return [*crumbs[:-1], Crumb(crumbs[-1].title)]
+        return [*crumbs[:-1], Crumb(crumbs[-1].label)]
 
     def get_context_data(self, **kwargs):
         user, a = self.request.user, self.accountability

@@ -83,7 +83,7 @@ class EvaluationView(EvaluationMixin, TemplateView):
 
     def get_breadcrumbs(self):
         crumbs = super().get_breadcrumbs()
-        return [*crumbs[:-1], Crumb(crumbs[-1].title)]
+        return [*crumbs[:-1], Crumb(crumbs[-1].label)]
 
     def get_context_data(self, **kwargs):
         user, e = self.request.user, self.evaluation

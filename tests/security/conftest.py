@@ -20,8 +20,10 @@ from tests.factories import (
     UserFactory,
     application_in,
     complete_decision,
+    fill_accountability,
     filled_application,
     open_line,
+    record_evaluation,
 )
 from tests.factories import (
     UserFactory as _Users,
@@ -52,6 +54,12 @@ class World:
     app_assessment: Any
     app_awaiting: Any
     app_granted: Any
+    app_running: Any
+    evaluation: Any
+    evaluation_recorded: Any
+    accountability: Any
+    accountability_submitted: Any
+    tranche: Any
     attachment: Any
     advice: Any
     letter: Any
@@ -126,7 +134,16 @@ def _applications(lead, facilitator, line) -> dict[str, Any]:
         application=assessment, by=facilitator, professional=professional, question="Past dit?"
     )
     granted = application_in("granted", **kwargs)
+    running = application_in("granted", **kwargs)
+    recorded = record_evaluation(running.evaluations.get(), facilitator)
+    submitted = fill_accountability(running.accountability, lead)
     return {
+        "app_running": running,
+        "evaluation": granted.evaluations.get(),
+        "evaluation_recorded": recorded,
+        "accountability": granted.accountability,
+        "accountability_submitted": submitted,
+        "tranche": granted.award.tranches.get(),
         "professional": professional,
         "app_draft": draft,
         "app_submitted": application_in("submitted", **kwargs),

@@ -323,6 +323,79 @@ MATRIX: dict[str, Entry] = {
         kwargs=lambda w: {"pk": w.app_granted.pk},
         own={"holder": 200, "facilitator": 403, "lead": 403},
     ),
+    # After the grant
+    "budget:pay": Entry(
+        only(Role.FACILITATOR_COORDINATOR),
+        kwargs=lambda w: {"pk": w.app_granted.pk, "tranche_pk": w.tranche.pk},
+        own={"facilitator": 200, "holder": 200, "lead": 403, "professional": 403},
+        why="finance goes through the facilitators and the line's decision holders",
+    ),
+    "budget:follow-up": Entry(only(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR)),
+    "budget:evaluation": Entry(
+        only(Role.FACILITATOR_COORDINATOR),
+        kwargs=lambda w: {"pk": w.evaluation.pk},
+        own={"lead": 200, "facilitator": 200, "holder": 200, "professional": 403},
+    ),
+    **{
+        name: Entry(
+            only(Role.FACILITATOR_COORDINATOR),
+            kwargs=lambda w: {"pk": w.evaluation.pk},
+            own={"facilitator": 200, "lead": 403, "holder": 403},
+            why="the facilitators plan the visit and write it down",
+        )
+        for name in ("budget:visit", "budget:evaluation-complete")
+    },
+    "budget:evaluation-step": Entry(
+        only(Role.FACILITATOR_COORDINATOR),
+        kwargs=lambda w: {"pk": w.evaluation.pk, "step": 3},
+        own={"facilitator": 200, "lead": 403, "holder": 403},
+    ),
+    "budget:resident-view": Entry(
+        only(),
+        kwargs=lambda w: {"pk": w.evaluation.pk},
+        own={"lead": 200, "facilitator": 403, "holder": 403},
+        why="the residents' own view, in their own words",
+    ),
+    **{
+        name: Entry(
+            only(),
+            kwargs=lambda w: {"pk": w.evaluation_recorded.pk},
+            own={"holder": 200, "facilitator": 403, "lead": 403},
+            why="only a decision holder of the line decides how it continues",
+        )
+        for name in ("budget:continuation", "budget:evaluation-reopen")
+    },
+    "budget:accountability": Entry(
+        only(Role.FACILITATOR_COORDINATOR),
+        kwargs=lambda w: {"pk": w.accountability.pk},
+        own={"lead": 200, "facilitator": 200, "holder": 200, "professional": 403},
+    ),
+    "budget:accountability-step": Entry(
+        only(),
+        kwargs=lambda w: {"pk": w.accountability.pk, "step": 3},
+        own={"lead": 200, "facilitator": 403, "holder": 403},
+    ),
+    "budget:accountability-submit": Entry(
+        only(),
+        kwargs=lambda w: {"pk": w.accountability.pk},
+        own={"lead": 200, "facilitator": 403, "holder": 403},
+    ),
+    "budget:accountability-file": Entry(
+        only(),
+        kwargs=lambda w: {"pk": w.accountability.pk},
+        own={"lead": 405, "facilitator": 403},
+        why="the upload form lives on step 3; this address takes POST only",
+    ),
+    **{
+        name: Entry(
+            only(Role.FACILITATOR_COORDINATOR),
+            kwargs=lambda w: {"pk": w.accountability_submitted.pk},
+            own={"facilitator": 200, "lead": 403, "holder": 403},
+            why="the facilitators check completeness and settle",
+        )
+        for name in ("budget:accountability-ask", "budget:settle")
+    },
+    "initiatives:handover": Entry(only(Role.FACILITATOR_COORDINATOR, Role.ADMINISTRATOR)),
 }
 
 # The Django admin: every pattern sits behind admin_site.admin_view and allauth's
