@@ -145,7 +145,10 @@ class ContinuationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Save the draft"))
+        # The page wraps the fields in its own form with two buttons: save, make final.
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
 
     def clean(self):
         data = super().clean()
