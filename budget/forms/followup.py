@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from budget.enums import Capacity, Continuation, MeetingKind, NextStep, Reached
 from budget.forms.application import StepForm, euros
 from budget.forms.ledger import DateInput
+from budget.services.ledger import euro
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
 from initiatives.forms import long_text
@@ -227,13 +228,13 @@ class SpendingForm(StepForm):
         self.cost_lines = list(cost_lines)
         for line in self.cost_lines:
             self.fields[f"spent_{line.pk}"] = euros(
-                _("%(what)s (planned € %(amount)s): spent in euros")
-                % {"what": line.description, "amount": line.amount},
+                _("%(what)s (planned %(amount)s): spent in euros")
+                % {"what": line.description, "amount": euro(line.amount)},
                 help_text=_("Fill in 0 if you spent nothing on it."),
                 required=not self.partial,
             )  # fmt: skip
             self.fields[f"note_{line.pk}"] = forms.CharField(
-                label=_("Note (optional)"), max_length=300, required=False
+                label=_("Note"), max_length=300, required=False
             )
 
     @property
@@ -285,7 +286,7 @@ class ReceiptForm(forms.Form):
 
 class SettleForm(forms.Form):
     note = long_text(
-        _("Note (optional)"), _("For example what you agreed about a next period."),
+        _("Note"), _("For example what you agreed about a next period."),
         required=False, rows=3,
     )  # fmt: skip
 

@@ -248,9 +248,10 @@ class ContinuationView(FormPage):
 
     def get_context_data(self, **kwargs):
         e = self.evaluation
+        missing = continuation_missing(e)
         return super().get_context_data(
-            **kwargs, missing=continuation_missing(e),
-            meetlat_missing=missing_for_finalisation(e.decision),
+            **kwargs, missing=missing,
+            meetlat_missing=[m for m in missing_for_finalisation(e.decision) if m not in missing],
             tranches=selectors.tranches_of(e.application), observations=e.observations.all(),
         )  # fmt: skip
 
