@@ -4,75 +4,46 @@ receipts and photos, sending it in, and the facilitator's review (ask for more, 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from budget import permissions, selectors, services
+from budget import permissions, services
 from budget.enums import ACCOUNTABILITY_STEPS
 from budget.forms.assessment import OptionalReasonForm, ReasonForm
 from budget.forms.followup import ACCOUNTABILITY_FORMS, ReceiptForm, SettleForm
 from budget.models import Accountability
 from budget.services.accountability import STEP_FIELDS, accountability_missing, settlement
-from budget.views.base import ApplicationMixin
+from budget.views.base import PartMixin, PartPageMixin
 from burgerkracht.core.breadcrumbs import Crumb
 from burgerkracht.core.exceptions import DomainError
 
 STEPS = dict(ACCOUNTABILITY_STEPS)
 
 
-class AccountabilityMixin(ApplicationMixin):
+class AccountabilityMixin(PartMixin):
     permission = staticmethod(permissions.can_view_accountability)
+    part_name = "accountability"
 
-    @cached_property
+    @property
     def accountability(self) -> Accountability:
-        accountability = get_object_or_404(
+        return self.part
+
+    part_title = gettext_lazy("Accountability afterwards")
+
+    def load_part(self) -> Accountability:
+        return get_object_or_404(
             Accountability.objects.select_related("submitted_by", "settled_by")
             .prefetch_related("sign_results", "spending"),
             pk=self.kwargs["pk"],
         )  # fmt: skip
-        accountability.application = selectors.application_detail(accountability.application_id)
-        return accountability
-
-    @cached_property
-    def application(self):
-        return self.accountability.application
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not type(self).permission(request.user, self.accountability):
-            raise PermissionDenied
-        return super(ApplicationMixin, self).dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs(self):
-        url = self.accountability.get_absolute_url()
-        return [*super().get_breadcrumbs(), Crumb(_("Accountability afterwards"), url)]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, accountability=self.accountability)
-
-    def attempt(self, form, action, success: str, **kwargs):
-        try:
-            action(accountability=self.accountability, by=self.request.user, **kwargs)
-        except DomainError as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
-        messages.success(self.request, success)
-        return redirect(self.accountability.get_absolute_url())
 
 
-class AccountabilityView(AccountabilityMixin, TemplateView):
+class AccountabilityView(PartPageMixin, AccountabilityMixin, TemplateView):
     template_name = "budget/accountability.html"
-
-    def get_breadcrumbs(self):
-        crumbs = super().get_breadcrumbs()
-        return [*crumbs[:-1], Crumb(crumbs[-1].label)]
 
     def get_context_data(self, **kwargs):
         user, a = self.request.user, self.accountability

@@ -59,3 +59,61 @@ class ApplicationMixin(LoginRequiredMixin, BreadcrumbsMixin):
         else:
             messages.success(self.request, success)
         return redirect(self.application.get_absolute_url())
+
+
+class PartMixin(ApplicationMixin):
+    """For a part of a grant (an evaluation, the accountability): loads it as
+    `self.<part_name>` with its application, and refuses (403) unless
+    `permission(user, part)`. A refused action becomes a form error, never a server error."""
+
+    part_name = ""
+    part_title = ""
+
+    def load_part(self):
+        raise NotImplementedError
+
+    @cached_property
+    def part(self):
+        part = self.load_part()
+        part.application = selectors.application_detail(part.application_id)
+        return part
+
+    @cached_property
+    def application(self) -> Application:
+        return self.part.application
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not type(self).permission(request.user, self.part):
+            raise PermissionDenied
+        return super(ApplicationMixin, self).dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs(self):
+        return [
+            *super().get_breadcrumbs(),
+            Crumb(self.get_part_title(), self.part.get_absolute_url()),
+        ]
+
+    def get_part_title(self) -> str:
+        return str(self.part_title)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, **{self.part_name: self.part})
+
+    def attempt(self, form, action, success: str, **kwargs):
+        try:
+            action(**{self.part_name: self.part}, by=self.request.user, **kwargs)
+        except DomainError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, success)
+        return redirect(self.part.get_absolute_url())
+
+
+class PartPageMixin:
+    """The part's own page: its breadcrumb is the current page, not a link."""
+
+    def get_breadcrumbs(self):
+        crumbs = super().get_breadcrumbs()
+        return [*crumbs[:-1], Crumb(crumbs[-1].label)]

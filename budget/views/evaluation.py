@@ -5,7 +5,6 @@ marking a tranche as paid. Thin: check, bind, call a service."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -26,64 +25,34 @@ from budget.forms.followup import (
 )
 from budget.models import Evaluation, Tranche
 from budget.services.evaluation import continuation_missing, record_missing
-from budget.views.base import ApplicationMixin
+from budget.views.base import ApplicationMixin, PartMixin, PartPageMixin
 from burgerkracht.core.breadcrumbs import Crumb
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.meetlat.services import missing_for_finalisation
 
 
-class EvaluationMixin(ApplicationMixin):
-    """Loads `self.evaluation` (and its application); `permission(user, evaluation)`."""
-
+class EvaluationMixin(PartMixin):
     permission = staticmethod(permissions.can_view_evaluation)
+    part_name = "evaluation"
 
-    @cached_property
+    @property
     def evaluation(self) -> Evaluation:
-        evaluation = get_object_or_404(
+        return self.part
+
+    def load_part(self) -> Evaluation:
+        return get_object_or_404(
             Evaluation.objects.select_related("decision", "recorded_by", "decided_by",
                                               "resident_view_by", "extra_award")
             .prefetch_related("visitors", "observations"),
             pk=self.kwargs["pk"],
         )  # fmt: skip
-        evaluation.application = selectors.application_detail(evaluation.application_id)
-        return evaluation
 
-    @cached_property
-    def application(self):
-        return self.evaluation.application
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not type(self).permission(request.user, self.evaluation):
-            raise PermissionDenied
-        return super(ApplicationMixin, self).dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs(self):
-        title = _("Evaluation of %(date)s") % {
-            "date": self.evaluation.planned_on.strftime("%d-%m-%Y")
-        }
-        return [*super().get_breadcrumbs(), Crumb(title, self.evaluation.get_absolute_url())]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, evaluation=self.evaluation)
-
-    def attempt(self, form, action, success: str, **kwargs):
-        try:
-            action(evaluation=self.evaluation, by=self.request.user, **kwargs)
-        except DomainError as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
-        messages.success(self.request, success)
-        return redirect(self.evaluation.get_absolute_url())
+    def get_part_title(self) -> str:
+        return _("Evaluation of %(date)s") % {"date": self.part.planned_on.strftime("%d-%m-%Y")}
 
 
-class EvaluationView(EvaluationMixin, TemplateView):
+class EvaluationView(PartPageMixin, EvaluationMixin, TemplateView):
     template_name = "budget/evaluation.html"
-
-    def get_breadcrumbs(self):
-        crumbs = super().get_breadcrumbs()
-        return [*crumbs[:-1], Crumb(crumbs[-1].label)]
 
     def get_context_data(self, **kwargs):
         user, e = self.request.user, self.evaluation

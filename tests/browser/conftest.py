@@ -125,3 +125,33 @@ def meetlat_v1(transactional_db):
                 version=version, number=number, heading=heading, explanation=explanation
             )
     return version
+
+
+@pytest.fixture(params=["js", "no-js"])
+def browser_page(request, browser, live_server, assert_accessible):
+    """A whole flow runs twice: with JavaScript (checked by axe, which needs it) and without.
+    Yields (page, login_as(user), check(label))."""
+    javascript = request.param == "js"
+    context = browser.new_context(java_script_enabled=javascript, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+
+    def login_as(user):
+        from django.conf import settings
+        from django.test import Client
+
+        client = Client()
+        client.force_login(user)
+        context.clear_cookies()
+        context.add_cookies([{
+            "name": settings.SESSION_COOKIE_NAME,
+            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+            "url": live_server.url,
+        }])  # fmt: skip
+
+    def check(label):
+        if javascript:
+            assert_accessible(page, label)
+
+    yield page, login_as, check
+    context.close()

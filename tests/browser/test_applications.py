@@ -32,37 +32,8 @@ def _meetlat(meetlat_v1):
     """The decision record needs the Meetlat."""
 
 
-@pytest.fixture(params=["js", "no-js"])
-def browser_page(request, browser, live_server, assert_accessible):
-    """The flow runs twice: with JavaScript (checked by axe, which needs it) and without."""
-    javascript = request.param == "js"
-    context = browser.new_context(java_script_enabled=javascript, locale="nl-NL")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-
-    def login_as(user):
-        from django.conf import settings
-        from django.test import Client
-
-        client = Client()
-        client.force_login(user)
-        context.clear_cookies()
-        context.add_cookies([{
-            "name": settings.SESSION_COOKIE_NAME,
-            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-            "url": live_server.url,
-        }])  # fmt: skip
-
-    def check(page, label):
-        if javascript:
-            assert_accessible(page, label)
-
-    yield page, login_as, check
-    context.close()
-
-
 def test_the_whole_flow(browser_page, live_server, tmp_path):
-    page, login_as, assert_accessible = browser_page
+    page, login_as, check = browser_page
     line, holder = open_line(allocation="5000.00", name="Kwetsbare ouderen")
     services.open_fund(by=UserFactory(role="administrator"), fund=line.fund)
     facilitator = UserFactory(role="facilitator")
@@ -71,14 +42,14 @@ def test_the_whole_flow(browser_page, live_server, tmp_path):
 
     # The resident starts, makes a mistake, leaves halfway, comes back and sends it in.
     page.goto(live_server.url + reverse("budget:application-new"))
-    assert_accessible(page, "new")
+    check("new")
     page.get_by_label("Dementiekoor").check()
     page.get_by_role("button", name="De aanvraag starten").click()
     expect(page).to_have_title(re.compile("^Stap 1 van 6"))
-    assert_accessible(page, "step 1")
+    check("step 1")
     page.get_by_role("button", name="Opslaan en verder").click()
     expect(page).to_have_title(re.compile("^Fout: Stap 1 van 6"))
-    assert_accessible(page, "step 1 errors")
+    check("step 1 errors")
     page.get_by_label("Wie gaan er meedoen?").fill("Mensen met dementie en hun familie.")
     page.get_by_label("Hoe gaan zij meedoen en erbij horen?").fill("Ze zingen elke week.")
     page.get_by_label("Wat wordt er anders?").fill("Ze ontmoeten lotgenoten.")
@@ -87,39 +58,39 @@ def test_the_whole_flow(browser_page, live_server, tmp_path):
     expect(page).to_have_title(re.compile("^Stap 2 van 6"))
     page.get_by_label("Wat is het doel?").fill("Lotgenotencontact en eigenwaarde.")
     page.get_by_role("button", name="Opslaan en later verder").click()
-    assert_accessible(page, "application page with task list")
+    check("application page with task list")
     page.get_by_role("link", name=re.compile("^Stap 2: ")).click()
     assert (
         page.get_by_label("Wat is het doel?").input_value() == "Lotgenotencontact en eigenwaarde."
     )
     page.get_by_label("Wat is het middel?").fill("Zingen in een koor.")
     page.get_by_role("button", name="Opslaan en verder").click()
-    assert_accessible(page, "step 3")
+    check("step 3")
     page.get_by_label("Hoeveel mensen denk je dat er meedoen?").fill("12")
     page.get_by_role("button", name="Opslaan en verder").click()
-    assert_accessible(page, "step 4")
+    check("step 4")
     page.get_by_label("Kostenpost 1: waarvoor?").fill("Dirigent")
     page.get_by_label("Kostenpost 1: bedrag in euro").fill("900")
     page.get_by_label("Hoeveel vraag je aan Samen Sterk, in euro?").fill("1000")
     page.get_by_role("button", name="Opslaan en verder").click()
     expect(page).to_have_title(re.compile("^Fout: Stap 4 van 6"))
-    assert_accessible(page, "step 4 errors")
+    check("step 4 errors")
     page.get_by_label("Hoeveel vraag je aan Samen Sterk, in euro?").fill("850,50")
     page.get_by_role("button", name="Opslaan en verder").click()
-    assert_accessible(page, "step 5")
+    check("step 5")
     page.get_by_label("Wanneer begin je?").fill("2027-02-01")
     page.get_by_label("Tot wanneer loopt het?").fill("2027-12-01")
     page.get_by_label("E-mailadres van je vervanger").fill("buurman@example.org")
     page.get_by_role("button", name="Opslaan en verder").click()
     expect(page).to_have_title(re.compile("^Stap 6 van 6"))
-    assert_accessible(page, "step 6")
+    check("step 6")
     quote = tmp_path / "offerte.pdf"
     quote.write_bytes(b"%PDF-1.4 offerte van de dirigent")
     page.get_by_label("Een bestand toevoegen").set_input_files(str(quote))
     page.get_by_role("button", name="Bestand toevoegen", exact=True).click()
     expect(page.get_by_role("link", name="offerte.pdf", exact=True)).to_be_visible()
     page.get_by_role("link", name="Verder: controleren en versturen").click()
-    assert_accessible(page, "check")
+    check("check")
     page.get_by_role("button", name="Versturen").click()
     expect(page.get_by_text("Ingediend").first).to_be_visible()
     application = Application.objects.get(initiative=initiative)
@@ -128,10 +99,10 @@ def test_the_whole_flow(browser_page, live_server, tmp_path):
     # The facilitator checks the legal, administrative and financial side.
     login_as(facilitator)
     page.goto(live_server.url + reverse("budget:queue"))
-    assert_accessible(page, "queue")
+    check("queue")
     page.get_by_role("link", name="Dementiekoor").click()
     page.get_by_role("link", name="Aanvraag toetsen").first.click()
-    assert_accessible(page, "assess")
+    check("assess")
     page.get_by_label("De aanvraag is volledig").check()
     page.get_by_label("Juridische toets").fill("Geen vergunning nodig.")
     page.get_by_label("Administratieve toets").fill("Vervanger is genoemd.")
@@ -142,7 +113,7 @@ def test_the_whole_flow(browser_page, live_server, tmp_path):
     page.get_by_label("Budgetlijn").select_option(label=str(line))
     page.get_by_role("button", name="De toets opslaan").click()
     page.get_by_role("link", name="Naar de budgethouders met zeggenschap sturen").click()
-    assert_accessible(page, "complete")
+    check("complete")
     page.get_by_role("button", name="Naar de budgethouders met zeggenschap sturen").click()
     application.refresh_from_db()
     assert application.status == S.AWAITING_DECISION
@@ -150,7 +121,7 @@ def test_the_whole_flow(browser_page, live_server, tmp_path):
     # The decision holder decides; the Meetlat is filled in on its own pages.
     login_as(holder)
     page.goto(live_server.url + reverse("budget:decide", args=[application.pk]))
-    assert_accessible(page, "decide")
+    check("decide")
     page.get_by_label("Toekennen", exact=True).check()
     page.get_by_label(re.compile("^Bedrag in euro")).fill("850,50")
     page.get_by_label("Motivering").fill("Het doel is lotgenotencontact; het koor is het middel.")
@@ -161,7 +132,7 @@ def test_the_whole_flow(browser_page, live_server, tmp_path):
     page.get_by_role("button", name="Het conceptbesluit opslaan").click()
     decide(Application.objects.get(pk=application.pk), holder, amount="850.50")  # the Meetlat
     page.goto(live_server.url + reverse("budget:publish", args=[application.pk]))
-    assert_accessible(page, "publish")
+    check("publish")
     page.get_by_role("button", name="Vaststellen en de brief versturen").click()
     application.refresh_from_db()
     assert application.status == S.GRANTED
@@ -170,7 +141,7 @@ def test_the_whole_flow(browser_page, live_server, tmp_path):
     # The resident sees the decision and the letter.
     login_as(initiative.created_by)
     page.goto(live_server.url + application.get_absolute_url())
-    assert_accessible(page, "granted")
+    check("granted")
     expect(page.get_by_role("link", name=re.compile("^Toekenningsbrief"))).to_be_visible()
     expect(page.get_by_text(application.decision.reasons)).to_be_visible()
 

@@ -30,34 +30,6 @@ def _meetlat(meetlat_v1):
     """The continuation decision needs the Meetlat."""
 
 
-@pytest.fixture(params=["js", "no-js"])
-def browser_page(request, browser, live_server, assert_accessible):
-    javascript = request.param == "js"
-    context = browser.new_context(java_script_enabled=javascript, locale="nl-NL")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-
-    def login_as(user):
-        from django.conf import settings
-        from django.test import Client
-
-        client = Client()
-        client.force_login(user)
-        context.clear_cookies()
-        context.add_cookies([{
-            "name": settings.SESSION_COOKIE_NAME,
-            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-            "url": live_server.url,
-        }])  # fmt: skip
-
-    def check(label):
-        if javascript:
-            assert_accessible(page, label)
-
-    yield page, login_as, check
-    context.close()
-
-
 def test_evaluation_decision_and_accountability(browser_page, live_server):
     page, login_as, check = browser_page
     line, holder = open_line(allocation="5000.00")
@@ -187,7 +159,7 @@ def pages():
         *(
             reverse("budget:accountability-step", args=[granted.accountability.pk, n])
             for n in (1, 2, 3, 4)
-        ),  # fmt: skip
+        ),
         reverse("budget:accountability-submit", args=[granted.accountability.pk]),
         reverse("budget:accountability", args=[submitted.pk]),
         reverse("budget:accountability-ask", args=[submitted.pk]),
