@@ -51,39 +51,59 @@ def deliver_message(*, message_pk: int) -> bool:
     so two workers, a sweep and an operator's command never send the same message twice:
     the second one skips it. Only a crash in the instant between the SMTP server accepting
     the message and our commit can repeat it; the constant Message-ID lets mail servers
-    recognise such a repeat.
+    recognise such a repeat. To keep that instant short, the row is marked sent before the
+    conversation (and put back if it fails) and the connection is closed (QUIT, one more round
+    trip) only after the commit.
     """
-    with transaction.atomic():
-        row = (
-            OutboxMessage.objects.select_for_update(skip_locked=True)
-            .due()
-            .filter(pk=message_pk)
-            .first()
-        )
-        if row is None:
-            return False
-        connection = get_connection(settings.OUTBOX_DELIVERY_BACKEND, fail_silently=False)
-        try:
-            build_message(row, connection=connection).send()
-        except Exception as exc:  # smtplib, socket and TLS errors: all retried later
-            row.attempts += 1
-            row.last_error = type(exc).__name__[:200]
-            if row.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
-                row.status = OutboxStatus.FAILED
-            row.next_attempt_at = timezone.now() + backoff(row.attempts)
-            row.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
-            logger.warning(
-                "outbox message %s not delivered (attempt %s): %s",
-                row.pk,
-                row.attempts,
-                row.last_error,
+    connection = get_connection(settings.OUTBOX_DELIVERY_BACKEND, fail_silently=False)
+    try:
+        with transaction.atomic():
+            row = (
+                OutboxMessage.objects.select_for_update(skip_locked=True)
+                .due()
+                .filter(pk=message_pk)
+                .first()
             )
-            return False
-        row.status = OutboxStatus.SENT
-        row.sent_at = timezone.now()
-        row.attempts += 1
-        row.save(update_fields=["status", "sent_at", "attempts"])
-    return True
+            if row is None:
+                return False
+            # Written before the SMTP conversation (and undone if it fails): once the server
+            # has said 250, only the COMMIT is left.
+            row.status, row.sent_at = OutboxStatus.SENT, timezone.now()
+            row.attempts += 1
+            row.save(update_fields=["status", "sent_at", "attempts"])
+            try:
+                connection.open()  # opened here, so send() leaves it open for us to close
+                build_message(row, connection=connection).send()
+            except Exception as exc:  # smtplib, socket and TLS errors: all retried later
+                _record_failure(row, exc)
+                return False
+        return True
+    finally:
+        _close_quietly(connection)
+
+
+def _record_failure(row: OutboxMessage, exc: Exception) -> None:
+    row.sent_at = None
+    row.status = (
+        OutboxStatus.FAILED
+        if row.attempts >= settings.OUTBOX_MAX_ATTEMPTS
+        else OutboxStatus.PENDING
+    )
+    row.last_error = type(exc).__name__[:200]
+    row.next_attempt_at = timezone.now() + backoff(row.attempts)
+    row.save(update_fields=["sent_at", "status", "last_error", "next_attempt_at"])
+    logger.warning(
+        "outbox message %s not delivered (attempt %s): %s", row.pk, row.attempts, row.last_error
+    )
+
+
+def _close_quietly(connection: Any) -> None:
+    # The message was accepted (or refused) before this; a server that hangs up on QUIT
+    # changes nothing about it.
+    try:
+        connection.close()
+    except Exception as exc:  # socket and SMTP errors at QUIT
+        logger.info("closing the mail connection failed: %s", type(exc).__name__)
 
 
 def deliver_pending(*, limit: int = 500) -> int:
