@@ -10,7 +10,7 @@ Day offsets are settings (REMINDER_*; WF-13 defaults).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -28,7 +28,6 @@ from budget.enums import (
 from budget.models import Accountability, Application, Evaluation
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.reminders import Candidate, ReminderSource, link
-from initiatives import services as initiative_services
 from initiatives.models import Initiative, Initiator
 
 EVALUATION_SOON = "evaluation_soon"
@@ -123,19 +122,22 @@ def _recipient_ids(
     return result
 
 
-def _people(initiative: Initiative, who: Iterable[str], evaluation: Evaluation | None = None):
-    """The same people as `_recipient_ids`, read now for one item (at sending time)."""
-    people = []
-    if "initiators" in who:
-        people += initiative_services.initiator_users(initiative)
-    for name in ("facilitator", "backup_facilitator"):
-        if name in who and getattr(initiative, name) is not None:
-            people.append(getattr(initiative, name))
-    if "visitors" in who and evaluation is not None:
-        people += list(evaluation.visitors.all())
-    if "coordinators" in who:
-        people += list(get_user_model().objects.filter(groups__name=Role.FACILITATOR_COORDINATOR))
-    return people
+def _involves(
+    initiative: Initiative, who: Iterable[str], user: Any, evaluation: Evaluation | None = None
+) -> bool:
+    """Whether `user` is among the people in `who` now: the same people `_recipient_ids`
+    reads in bulk, asked for one person at sending time."""
+    return (
+        ("facilitator" in who and initiative.facilitator_id == user.pk)
+        or ("backup_facilitator" in who and initiative.backup_facilitator_id == user.pk)
+        or ("coordinators" in who and user.has_role(Role.FACILITATOR_COORDINATOR))
+        or ("initiators" in who and _is_initiator(initiative, user))
+        or (
+            "visitors" in who
+            and evaluation is not None
+            and evaluation.visitors.filter(pk=user.pk).exists()
+        )
+    )
 
 
 def _is_initiator(initiative: Initiative, user: Any) -> bool:
@@ -167,10 +169,7 @@ class _DatedSource(ReminderSource):
 
     def get(self, object_id: int) -> Any | None:
         return (
-            self.model._default_manager.select_related(
-                "application__initiative__facilitator",
-                "application__initiative__backup_facilitator",
-            )
+            self.model._default_manager.select_related("application__initiative")
             .filter(pk=object_id)
             .first()
         )
@@ -186,9 +185,9 @@ class _DatedSource(ReminderSource):
             and self.base(kind).filter(pk=item.pk).exists()
         )
 
-    def recipients(self, item: Any, kind: str) -> Sequence[Any]:
+    def is_recipient(self, item: Any, kind: str, user: Any) -> bool:
         evaluation = item if isinstance(item, Evaluation) else None
-        return _people(item.application.initiative, WHO[kind], evaluation)
+        return _involves(item.application.initiative, WHO[kind], user, evaluation)
 
     def message(
         self, item: Any, kind: str, due_on: date, today: date, recipient: Any
@@ -280,17 +279,13 @@ class BackupReminders(ReminderSource):
                 yield Candidate(pk, kind, monday, frozenset(user_ids))
 
     def get(self, object_id: int) -> Any | None:
-        return (
-            Initiative.objects.select_related("facilitator", "backup_facilitator")
-            .filter(pk=object_id)
-            .first()
-        )
+        return Initiative.objects.filter(pk=object_id).first()
 
     def is_relevant(self, item: Any, kind: str, due_on: date, today: date) -> bool:
         return due_on == week_start(today) and self.base(kind).filter(pk=item.pk).exists()
 
-    def recipients(self, item: Any, kind: str) -> Sequence[Any]:
-        return _people(item, WHO[kind])
+    def is_recipient(self, item: Any, kind: str, user: Any) -> bool:
+        return _involves(item, WHO[kind], user)
 
     def message(
         self, item: Any, kind: str, due_on: date, today: date, recipient: Any

@@ -8,6 +8,7 @@ from burgerkracht.core.models import (
     Neighbourhood,
     Organisation,
     OutboxMessage,
+    Reminder,
 )
 
 
@@ -70,3 +71,11 @@ class OutboxMessageAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "subject", "status", "attempts", "next_attempt_at", "sent_at"]
     list_filter = ["status"]
     exclude = ["body", "html_body", "attachments"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(ReadOnlyAdmin):
+    list_display = ["due_on", "kind", "recipient", "status", "queued_at", "sent_at", "note"]
+    list_filter = ["status", "kind", "due_on"]
+    list_select_related = ["recipient"]
+    date_hierarchy = "due_on"

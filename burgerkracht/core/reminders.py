@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -58,7 +58,8 @@ class Candidate:
 
 class ReminderSource:
     """One app's due items of one model. Subclasses set `model` and `kinds` and implement
-    the four methods; `recipients` is read at sending time, so reminders follow a handover."""
+    the methods below; `is_recipient` is asked at sending time, so reminders follow a
+    handover."""
 
     model: type[models.Model]
     kinds: tuple[str, ...] = ()
@@ -72,7 +73,8 @@ class ReminderSource:
     def is_relevant(self, item: Any, kind: str, due_on: date, today: date) -> bool:
         raise NotImplementedError
 
-    def recipients(self, item: Any, kind: str) -> Sequence[Any]:
+    def is_recipient(self, item: Any, kind: str, user: Any) -> bool:
+        """Whether `user` is, right now, one of the people this reminder is for."""
         raise NotImplementedError
 
     def message(
@@ -273,6 +275,6 @@ def _check(row: Reminder, today: date) -> tuple[Any, Any, str]:
         return source, None, ITEM_GONE
     if not source.is_relevant(item, row.kind, row.due_on, today):
         return source, item, NOT_RELEVANT
-    if row.recipient_id not in {user.pk for user in source.recipients(item, row.kind)}:
+    if not source.is_recipient(item, row.kind, row.recipient):
         return source, item, NOT_INVOLVED
     return source, item, ""

@@ -20,7 +20,7 @@ from burgerkracht.core import reminders
 from burgerkracht.core.models import OutboxMessage, Reminder
 from burgerkracht.core.tasks import sweep_reminders_task
 from initiatives.models import Initiative, Initiator
-from tests.factories import UserFactory, application_in
+from tests.factories import InitiatorFactory, UserFactory, application_in
 
 pytestmark = pytest.mark.django_db
 
@@ -415,6 +415,15 @@ def test_a_facilitator_changed_before_the_day_never_gets_the_reminder(grant):
     ]
 
 
+def test_an_initiator_who_left_gets_no_reminder(grant):
+    gone = InitiatorFactory(initiative=grant.initiative, left_at=timezone.now()).user
+
+    sweep_on(date(2027, 4, 17))
+
+    assert gone.email not in [e for e, _ in sent("evaluation_soon")]
+    assert len(sent("evaluation_soon")) == 4
+
+
 def test_a_person_who_switched_reminders_off_gets_none(grant):
     grant.lead.notify_reminders = False
     grant.lead.save(update_fields=["notify_reminders"])
@@ -469,3 +478,14 @@ def test_collect_uses_the_same_number_of_queries_for_one_grant_as_for_many():
 
     assert created == 4 * 6
     assert len(many.captured_queries) == len(one.captured_queries)
+
+
+def test_operators_see_a_reminder_in_the_admin(grant, client):
+    sweep_on(date(2027, 4, 17))
+    reminder = Reminder.objects.get(recipient=grant.lead)
+    client.force_login(UserFactory(role="administrator"))
+
+    response = client.get(reminder.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "evaluation_soon" in response.content.decode()
