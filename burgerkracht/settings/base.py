@@ -241,6 +241,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Capped exponential back-off for delivery attempts: 1, 2, 4 … minutes, at most this many.
 OUTBOX_MAX_BACKOFF_MINUTES = env.int("OUTBOX_MAX_BACKOFF_MINUTES", default=60)
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=50)
+
+# --- Samen Sterk policy ---------------------------------------------------------------------
+# Paid money that was not spent is asked back at settlement only when the municipality's
+# policy says so; off by default ("Accepteer … dat initiatieven kunnen mislukken").
+SAMEN_STERK_RECLAIM_UNSPENT = env.bool("SAMEN_STERK_RECLAIM_UNSPENT", default=False)
 OUTBOX_BACKLOG_WARNING_MINUTES = env.int("OUTBOX_BACKLOG_WARNING_MINUTES", default=15)
 
 # --- Celery -------------------------------------------------------------------
