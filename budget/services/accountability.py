@@ -224,7 +224,8 @@ def settlement(accountability: Accountability) -> dict[str, Decimal]:
     )
     spent = min(accountability.total_spent, awarded)
     reclaim = settings.SAMEN_STERK_RECLAIM_UNSPENT
-    counted = spent if reclaim else max(spent, paid)
+    # What counts as spent is at most what was paid: nothing is paid after settling.
+    counted = min(spent, paid) if reclaim else paid
     return {
         "awarded": awarded, "paid": paid, "spent": spent, "released": awarded - counted,
         "paid_back": max(paid - spent, ZERO) if reclaim else ZERO,
@@ -243,9 +244,10 @@ def settle_accountability(*, accountability: Accountability, by, note: str = "")
     left = figures["spent"]
     for award in awards_of(application):
         paid = award.tranches.filter(paid_on__isnull=False).aggregate(t=Sum("amount"))["t"]
-        share = min(left, award.amount)
-        left -= share
-        counted = share if reclaim else max(share, paid or ZERO)
+        # Unpaid money goes back to the line, whatever was spent: after settling nothing more
+        # is paid, so money counted as spent beyond what was paid would stay committed.
+        counted = min(left, paid or ZERO) if reclaim else paid or ZERO
+        left -= counted
         settle_award(by=by, award=award, spent=counted, reason=note, reclaim=reclaim)
     accountability.spent, accountability.paid_back = figures["spent"], figures["paid_back"]
     accountability.settle_note = note.strip()
