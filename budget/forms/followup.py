@@ -193,8 +193,10 @@ class ResultReachedForm(StepForm):
 
     def clean(self):
         data = super().clean()
+        partial = not self.fields["result_reached"].required  # "save and continue later"
         if (
-            data.get("result_reached") in (Reached.PARTLY, Reached.NO)
+            not partial
+            and data.get("result_reached") in (Reached.PARTLY, Reached.NO)
             and not (data.get("what_got_in_the_way") or "").strip()
         ):
             self.add_error("what_got_in_the_way", _("Tell briefly what got in the way."))
@@ -275,7 +277,7 @@ ACCOUNTABILITY_FORMS = {1: ResultReachedForm, 2: TakingPartForm, 3: SpendingForm
 class ReceiptForm(forms.Form):
     file = forms.FileField(
         label=_("Add a receipt or a photo (optional)"),
-        help_text=_("PDF, JPG or PNG, at most 10 MB."),
+        help_text=_("PDF, JPG, PNG, Word, Excel or ODT; at most 10 MB."),
     )
 
     def __init__(self, *args, action: str = "", **kwargs):

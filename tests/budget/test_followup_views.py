@@ -349,11 +349,6 @@ def test_the_accountability_through_the_pages(client, outsider):
     assert client.get(url("settle")).status_code == 403  # settled once
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ResultReachedForm.clean asks what got in the way even on 'save and continue "
-    "later' (budget/forms/followup.py), so a 'partly' cannot be saved for later on its own",
-)
 def test_save_for_later_keeps_a_partly_reached_result_without_the_explanation_yet(client):
     application, _holder, _facilitator = grant()
     accountability = application.accountability
