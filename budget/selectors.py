@@ -191,11 +191,9 @@ def dashboard_context(user) -> dict | None:
     if not (officials or resident):
         return None
     applications = list(applications_of(user)[:10]) if resident else []
-    follow_up = follow_up_for(user) if permissions.can_use_follow_up(user) else None
     return {
         "tasks": resident_tasks(user) if resident else [],
-        "follow_up": len(follow_up["overdue"]) + len(follow_up["this_week"])
-        if follow_up is not None else None,
+        "follow_up": follow_up_count(user) if permissions.can_use_follow_up(user) else None,
         "applications": [(a, next_step(a, user)) for a in applications],
         "can_apply": resident,
         "officials": officials,
@@ -284,18 +282,40 @@ def tranches_of(application: Application) -> list[Tranche]:
     )
 
 
+def _follow_up_scope(user) -> Q:
+    from burgerkracht.accounts.roles import Role
+
+    if user.has_role(Role.FACILITATOR_COORDINATOR):
+        return Q()
+    return Q(application__initiative__facilitator=user) | Q(
+        application__initiative__backup_facilitator=user
+    )
+
+
+def follow_up_count(user, today=None) -> int:
+    """How many evaluations and accountability are overdue or due within a week (two
+    queries, whatever the number of grants)."""
+    week = (today or timezone.localdate()) + timedelta(days=7)
+    scope = _follow_up_scope(user)
+    return (
+        Evaluation.objects.filter(
+            scope, status=EvaluationStatus.PLANNED, application__status__in=RUNNING_STATUSES,
+            planned_on__lte=week,
+        ).count()
+        + Accountability.objects.filter(
+            scope, status__in=TO_ACCOUNT, application__status__in=ACCOUNTING_STATUSES,
+            due_on__lte=week,
+        ).count()
+    )  # fmt: skip
+
+
 def follow_up_for(user, today=None) -> dict[str, list]:
     """The facilitator's week: what is overdue, what comes this week, what waits for them.
     Their own initiatives; the coordinator sees everyone's."""
-    from burgerkracht.accounts.roles import Role
 
     today = today or timezone.localdate()
     week = today + timedelta(days=7)
-    scope = Q(application__initiative__facilitator=user) | Q(
-        application__initiative__backup_facilitator=user
-    )
-    if user.has_role(Role.FACILITATOR_COORDINATOR):
-        scope = Q()
+    scope = _follow_up_scope(user)
     related = ("application__initiative__facilitator", "application__line")
     evaluations = (
         Evaluation.objects.filter(
