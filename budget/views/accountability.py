@@ -17,7 +17,7 @@ from budget.forms.assessment import OptionalReasonForm, ReasonForm
 from budget.forms.followup import ACCOUNTABILITY_FORMS, ReceiptForm, SettleForm
 from budget.models import Accountability
 from budget.services.accountability import STEP_FIELDS, accountability_missing, settlement
-from budget.views.base import PartMixin, PartPageMixin
+from budget.views.base import PartMixin, PartPageMixin, TitledPageMixin
 from burgerkracht.core.breadcrumbs import Crumb
 from burgerkracht.core.exceptions import DomainError
 
@@ -160,16 +160,8 @@ class ReceiptView(AccountabilityMixin, FormView):
         return redirect("budget:accountability-step", self.accountability.pk, 3)
 
 
-class FormPage(AccountabilityMixin, FormView):
+class FormPage(TitledPageMixin, AccountabilityMixin, FormView):
     template_name = "budget/accountability_form.html"
-    title = ""
-    intro = ""
-
-    def get_breadcrumbs(self):
-        return [*super().get_breadcrumbs(), Crumb(self.title)]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, title=self.title, intro=self.intro)
 
 
 class SubmitView(FormPage):

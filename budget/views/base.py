@@ -117,3 +117,16 @@ class PartPageMixin:
     def get_breadcrumbs(self):
         crumbs = super().get_breadcrumbs()
         return [*crumbs[:-1], Crumb(crumbs[-1].label)]
+
+
+class TitledPageMixin:
+    """A form page with a title (also its last breadcrumb) and an optional introduction."""
+
+    title = ""
+    intro = ""
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), Crumb(self.title)]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, title=self.title, intro=self.intro)

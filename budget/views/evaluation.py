@@ -25,7 +25,7 @@ from budget.forms.followup import (
 )
 from budget.models import Evaluation, Tranche
 from budget.services.evaluation import continuation_missing, record_missing
-from budget.views.base import ApplicationMixin, PartMixin, PartPageMixin
+from budget.views.base import ApplicationMixin, PartMixin, PartPageMixin, TitledPageMixin
 from burgerkracht.core.breadcrumbs import Crumb
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.meetlat.services import missing_for_finalisation
@@ -69,16 +69,8 @@ class EvaluationView(PartPageMixin, EvaluationMixin, TemplateView):
         )
 
 
-class FormPage(EvaluationMixin, FormView):
+class FormPage(TitledPageMixin, EvaluationMixin, FormView):
     template_name = "budget/evaluation_form.html"
-    title = ""
-    intro = ""
-
-    def get_breadcrumbs(self):
-        return [*super().get_breadcrumbs(), Crumb(self.title)]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, title=self.title, intro=self.intro)
 
 
 class VisitView(FormPage):

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from budget import selectors, services
 from budget.models import Evaluation
-from tests.budget.test_followup_services import grant, submitted
+from tests.budget.followup_helpers import grant, submitted
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -24,7 +24,7 @@ from budget.services.accountability import change_accountability_status
 from budget.services.evaluation import change_evaluation_status
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.models import AuditEvent
-from tests.budget.test_followup_services import PNG, fill_in, grant, recorded
+from tests.budget.followup_helpers import PNG, fill_in, grant, recorded
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,7 @@ from budget.enums import (
 )
 from budget.models import Accountability, Application, Evaluation, Tranche
 from burgerkracht.meetlat.enums import DecisionKind, DecisionStatus
-from tests.budget.test_followup_services import (
+from tests.budget.followup_helpers import (
     PNG,
     complete_meetlat,
     figures,
