@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("budget.urls")),
     path("profiel/", include("burgerkracht.accounts.urls")),
     path("besluiten/", include("burgerkracht.meetlat.urls")),
+    path("adviezen/", include("advice.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL, admin.site.urls),

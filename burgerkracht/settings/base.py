@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "burgerkracht.meetlat",
     "initiatives",
     "budget",
+    "advice",
 ]
 
 MIDDLEWARE = [
@@ -247,6 +248,19 @@ OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=50)
 # policy says so; off by default ("Accepteer … dat initiatieven kunnen mislukken").
 SAMEN_STERK_RECLAIM_UNSPENT = env.bool("SAMEN_STERK_RECLAIM_UNSPENT", default=False)
 OUTBOX_BACKLOG_WARNING_MINUTES = env.int("OUTBOX_BACKLOG_WARNING_MINUTES", default=15)
+
+# --- Advice register (WF-7 - WF-9; the seeds give no numbers, these are our defaults) -----
+# A request with fewer days between request and deadline is flagged as time pressure.
+ADVICE_MIN_LEAD_DAYS = env.int("ADVICE_MIN_LEAD_DAYS", default=42)
+# The municipality answers a final advice within this many weeks.
+ADVICE_RESPONSE_WEEKS = env.int("ADVICE_RESPONSE_WEEKS", default=8)
+# Every advice is evaluated this many months after its answer is published.
+ADVICE_EVALUATION_MONTHS = env.int("ADVICE_EVALUATION_MONTHS", default=12)
+# Reminders: days before a request's deadline, and before a promise is due.
+REMINDER_ADVICE_DEADLINE_DAYS = env.list("REMINDER_ADVICE_DEADLINE_DAYS", cast=int, default=[14, 3])
+REMINDER_PROMISE_SOON_DAYS = env.int("REMINDER_PROMISE_SOON_DAYS", default=14)
+# The college meets each body at least this many times per calendar year (BR-54).
+ADVICE_MEETINGS_PER_YEAR = env.int("ADVICE_MEETINGS_PER_YEAR", default=2)
 
 # --- Celery -------------------------------------------------------------------
 # https://docs.celeryq.dev/en/stable/django/first-steps-with-django.html

@@ -58,6 +58,7 @@ class World:
     evaluation: Any
     evaluation_recorded: Any
     accountability: Any
+    adv: Any
     accountability_submitted: Any
     tranche: Any
     attachment: Any
@@ -114,7 +115,15 @@ def build_world() -> World:
         line=line,
         holder=holder,
         **apps,
+        adv=_advice(),
     )
+
+
+def _advice():
+    """The advice register's objects and the people tied to them (see AdviceWorld)."""
+    from tests.advice.world import build_advice_world
+
+    return build_advice_world()
 
 
 def _applications(lead, facilitator, line) -> dict[str, Any]:

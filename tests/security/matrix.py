@@ -401,3 +401,13 @@ MATRIX: dict[str, Entry] = {
 # The Django admin: every pattern sits behind admin_site.admin_view and allauth's
 # secure_admin_login; these are checked per registered model.
 ADMIN_ONLY = only(Role.ADMINISTRATOR)
+
+# The advice register keeps its entries per part, beside this file.
+from tests.security import (  # noqa: E402
+    matrix_advice_answer,
+    matrix_advice_bodies,
+    matrix_advice_register,
+)
+
+for _part in (matrix_advice_register, matrix_advice_answer, matrix_advice_bodies):
+    MATRIX.update(_part.ENTRIES)

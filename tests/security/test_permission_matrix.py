@@ -1,3 +1,5 @@
+from operator import attrgetter
+
 import pytest
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -70,7 +72,7 @@ def test_permission_matrix_own_objects(client, world, url_name, relation):
     """The people tied to an object: its lead, a co-initiator, its facilitator."""
     entry = MATRIX[url_name]
     url = reverse(url_name, kwargs=entry.url_kwargs(world))
-    client.force_login(getattr(world, relation))
+    client.force_login(attrgetter(relation)(world))
 
     response = client.get(url)
 
@@ -83,6 +85,7 @@ def test_every_object_url_checks_own_objects():
         "initiatives:public-detail",
         "initiatives:public-neighbourhood",
         "meetlat:public-detail",
+        "advice:public-detail",
     }
     token_only = {"initiatives:invitation"}
     # Funds and lines belong to the municipality as a whole: access is by role only.

@@ -1,0 +1,135 @@
+"""Choices and transition tables of the advice register. A leaf: imports nothing from the app."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class BodyKind(models.TextChoices):
+    ASD = "asd", _("Adviesraad Sociaal Domein")
+    BO_PLUS = "bo_plus", _("Breed Overleg Plus")
+    OTHER = "other", _("Other advisory body")
+
+
+class MemberRole(models.TextChoices):
+    MEMBER = "member", pgettext_lazy("member role", "Member")
+    CHAIR = "chair", pgettext_lazy("member role", "Chair")
+    SECRETARY = "secretary", pgettext_lazy("member role", "Secretary")
+    REPRESENTATIVE = "representative", pgettext_lazy("member role", "Representative")
+
+
+class AdviceKind(models.TextChoices):
+    SOLICITED = "solicited", _("Solicited (asked for by the municipality)")
+    UNSOLICITED = "unsolicited", _("Unsolicited (on the body's own initiative)")
+
+
+class RequestStatus(models.TextChoices):
+    OPEN = "open", pgettext_lazy("request status", "Waiting for the advice")
+    ANSWERED = "answered", pgettext_lazy("request status", "Advice given")
+    LAPSED = "lapsed", pgettext_lazy("request status", "Deadline passed without advice")
+    WITHDRAWN = "withdrawn", pgettext_lazy("request status", "Withdrawn")
+
+
+REQUEST_TRANSITIONS: dict[str, frozenset[str]] = {
+    RequestStatus.OPEN: frozenset(
+        {RequestStatus.ANSWERED, RequestStatus.LAPSED, RequestStatus.WITHDRAWN}
+    ),
+    RequestStatus.LAPSED: frozenset({RequestStatus.ANSWERED}),
+    RequestStatus.ANSWERED: frozenset(),
+    RequestStatus.WITHDRAWN: frozenset(),
+}
+
+
+class AdviceStatus(models.TextChoices):
+    CONCEPT = "concept", pgettext_lazy("advice status", "Concept")
+    FINAL = "final", pgettext_lazy("advice status", "Final advice, waiting for the answer")
+    ANSWERED = "answered", pgettext_lazy("advice status", "Answered, promises followed up")
+    CLOSED = "closed", pgettext_lazy("advice status", "Evaluated and closed")
+    WITHDRAWN = "withdrawn", pgettext_lazy("advice status", "Withdrawn")
+
+
+_A = AdviceStatus
+# concept → final (the body sends it) → answered (the municipality publishes its answer)
+# → closed (the evaluation is done). A concept can be withdrawn; a final advice can go back to
+# concept only by the body, while no answer exists yet.
+ADVICE_TRANSITIONS: dict[str, frozenset[str]] = {
+    _A.CONCEPT: frozenset({_A.FINAL, _A.WITHDRAWN}),
+    _A.FINAL: frozenset({_A.CONCEPT, _A.ANSWERED}),
+    _A.ANSWERED: frozenset({_A.CLOSED}),
+    _A.CLOSED: frozenset(),
+    _A.WITHDRAWN: frozenset(),
+}
+
+
+class Adoption(models.TextChoices):
+    ADOPTED = "adopted", pgettext_lazy("adoption", "Adopted")
+    PARTLY = "partly", pgettext_lazy("adoption", "Partly adopted")
+    NOT_ADOPTED = "not_adopted", pgettext_lazy("adoption", "Not adopted")
+    ALREADY_POLICY = "already_policy", pgettext_lazy("adoption", "Already policy")
+
+
+# These become promises when the answer is published.
+PROMISING = (Adoption.ADOPTED, Adoption.PARTLY)
+
+
+class AnswerStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("answer status", "Internal draft")
+    APPROVED = "approved", pgettext_lazy("answer status", "Approved, not yet published")
+    PUBLISHED = "published", pgettext_lazy("answer status", "Published and sent")
+
+
+ANSWER_TRANSITIONS: dict[str, frozenset[str]] = {
+    AnswerStatus.DRAFT: frozenset({AnswerStatus.APPROVED}),
+    AnswerStatus.APPROVED: frozenset({AnswerStatus.DRAFT, AnswerStatus.PUBLISHED}),
+    AnswerStatus.PUBLISHED: frozenset(),
+}
+
+
+class PromiseStatus(models.TextChoices):
+    NEW = "new", pgettext_lazy("promise status", "New")
+    ON_TRACK = "on_track", pgettext_lazy("promise status", "On track")
+    DONE = "done", pgettext_lazy("promise status", "Done")
+    DROPPED = "dropped", pgettext_lazy("promise status", "Dropped")
+
+
+# "Overdue" is not a status: it is derived from the due date of an open promise.
+OPEN_PROMISE = (PromiseStatus.NEW, PromiseStatus.ON_TRACK)
+PROMISE_TRANSITIONS: dict[str, frozenset[str]] = {
+    PromiseStatus.NEW: frozenset(
+        {PromiseStatus.ON_TRACK, PromiseStatus.DONE, PromiseStatus.DROPPED}
+    ),
+    PromiseStatus.ON_TRACK: frozenset({PromiseStatus.DONE, PromiseStatus.DROPPED}),
+    PromiseStatus.DONE: frozenset({PromiseStatus.ON_TRACK}),
+    PromiseStatus.DROPPED: frozenset({PromiseStatus.ON_TRACK}),
+}
+
+
+class Kept(models.TextChoices):
+    KEPT = "kept", pgettext_lazy("promise kept", "Kept")
+    PARTLY = "partly", pgettext_lazy("promise kept", "Partly kept")
+    NOT_KEPT = "not_kept", pgettext_lazy("promise kept", "Not kept")
+
+
+class EvaluationStatus(models.TextChoices):
+    PLANNED = "planned", pgettext_lazy("advice evaluation status", "Planned")
+    DONE = "done", pgettext_lazy("advice evaluation status", "Done")
+
+
+EVALUATION_TRANSITIONS: dict[str, frozenset[str]] = {
+    EvaluationStatus.PLANNED: frozenset({EvaluationStatus.DONE}),
+    EvaluationStatus.DONE: frozenset(),
+}
+
+
+class Party(models.TextChoices):
+    """The parties of the factsheet of roles and authorities."""
+
+    MUNICIPALITY = "municipality", _("Municipality (college and departments)")
+    ASD = "asd", _("Adviesraad Sociaal Domein")
+    BO_PLUS = "bo_plus", _("Breed Overleg Plus")
+    COUNCIL = "council", _("Municipal council and griffie")
+
+
+class ContactRole(models.TextChoices):
+    CONTACT = "contact", _("contact person")
+    BACKUP = "backup", _("backup contact person")

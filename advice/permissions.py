@@ -1,0 +1,235 @@
+"""Who may see and do what in the advice register. Pure predicates.
+
+Two sides. The municipality: the advice coordinator drafts, approves and publishes answers
+and owns the promise register; administrators may do the same; read-only staff (college,
+council, management) see everything, drafts included, and change nothing. The bodies: members,
+BO+ representatives and secretaries act for the bodies they are a current member of — they
+see and edit their own body's concepts, never another body's concepts, and never the
+municipality's draft answer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from advice.enums import AdviceStatus, AnswerStatus, RequestStatus
+from burgerkracht.accounts.roles import Role
+
+EDITORS = (Role.ADVICE_COORDINATOR, Role.ADMINISTRATOR)
+INTERNAL = (*EDITORS, Role.READ_ONLY)
+BODY_ROLES = (Role.ASD_MEMBER, Role.BO_PLUS_REPRESENTATIVE, Role.ASD_SECRETARY)
+NOT_SHOWN_TO_OTHERS = (AdviceStatus.CONCEPT, AdviceStatus.WITHDRAWN)
+
+
+def body_ids(user: Any) -> frozenset[int]:
+    """The bodies `user` is a current member of, with a body role; cached on the user."""
+    if not user.is_authenticated or not user.has_role(*BODY_ROLES):
+        return frozenset()
+    cached = getattr(user, "_advice_body_ids", None)
+    if cached is None:
+        from advice.models import Membership
+
+        cached = frozenset(
+            Membership.objects.filter(user=user, ended_on__isnull=True).values_list(
+                "body_id", flat=True
+            )
+        )
+        user._advice_body_ids = cached
+    return cached
+
+
+def is_editor(user: Any) -> bool:
+    return user.is_authenticated and user.has_role(*EDITORS)
+
+
+def is_internal(user: Any) -> bool:
+    return user.is_authenticated and user.has_role(*INTERNAL)
+
+
+def in_body(user: Any, body_id: int | None) -> bool:
+    return body_id in body_ids(user)
+
+
+def is_secretary(user: Any, body_id: int | None = None) -> bool:
+    return user.has_role(Role.ASD_SECRETARY) and (
+        bool(body_ids(user)) if body_id is None else in_body(user, body_id)
+    )
+
+
+# --- the register ------------------------------------------------------------------------
+
+
+def can_use_register(user: Any) -> bool:
+    return is_internal(user) or bool(body_ids(user))
+
+
+def can_view_advice(user: Any, advice: Any) -> bool:
+    if is_internal(user) or in_body(user, advice.body_id):
+        return True
+    return bool(body_ids(user)) and advice.status not in NOT_SHOWN_TO_OTHERS
+
+
+def can_register_advice(user: Any) -> bool:
+    return is_editor(user) or bool(body_ids(user))
+
+
+def can_edit_advice(user: Any, advice: Any) -> bool:
+    """The text, recommendations and signals of a concept."""
+    return advice.status == AdviceStatus.CONCEPT and (
+        is_editor(user) or in_body(user, advice.body_id)
+    )
+
+
+def can_send_advice(user: Any, advice: Any) -> bool:
+    return can_edit_advice(user, advice)
+
+
+def can_take_back_advice(user: Any, advice: Any) -> bool:
+    """Back to concept, by the body, while the municipality has not started its answer."""
+    return (
+        advice.status == AdviceStatus.FINAL
+        and in_body(user, advice.body_id)
+        and getattr(advice, "answer", None) is None
+    )
+
+
+def can_set_contacts(user: Any, advice: Any) -> bool:
+    return is_editor(user) and advice.status not in NOT_SHOWN_TO_OTHERS
+
+
+def can_set_public(user: Any, advice: Any) -> bool:
+    return (is_editor(user) or is_secretary(user, advice.body_id)) and (
+        advice.status not in NOT_SHOWN_TO_OTHERS
+    )
+
+
+# --- requests ------------------------------------------------------------------------------
+
+
+def can_request_advice(user: Any) -> bool:
+    return is_editor(user)
+
+
+def can_view_request(user: Any, request: Any) -> bool:
+    return is_internal(user) or in_body(user, request.body_id)
+
+
+def can_change_request(user: Any, request: Any) -> bool:
+    return is_editor(user) and request.status in (RequestStatus.OPEN, RequestStatus.LAPSED)
+
+
+# --- the answer ----------------------------------------------------------------------------
+
+
+def can_see_answer(user: Any, advice: Any) -> bool:
+    """The draft and approved answer are internal; the published one is for everyone who
+    may see the advice."""
+    answer = getattr(advice, "answer", None)
+    if answer is None:
+        return False
+    if answer.status == AnswerStatus.PUBLISHED:
+        return can_view_advice(user, advice)
+    return is_internal(user)
+
+
+def can_write_answer(user: Any, advice: Any) -> bool:
+    answer = getattr(advice, "answer", None)
+    return (
+        is_editor(user)
+        and advice.status == AdviceStatus.FINAL
+        and (answer is None or answer.status == AnswerStatus.DRAFT)
+    )
+
+
+def can_approve_answer(user: Any, advice: Any) -> bool:
+    answer = getattr(advice, "answer", None)
+    return (
+        user.is_authenticated
+        and user.has_role(Role.ADVICE_COORDINATOR)
+        and answer is not None
+        and answer.status in (AnswerStatus.DRAFT, AnswerStatus.APPROVED)
+    )
+
+
+def can_publish_answer(user: Any, advice: Any) -> bool:
+    answer = getattr(advice, "answer", None)
+    return (
+        user.is_authenticated
+        and user.has_role(Role.ADVICE_COORDINATOR)
+        and answer is not None
+        and answer.status == AnswerStatus.APPROVED
+    )
+
+
+# --- promises, evaluation, meetings --------------------------------------------------------
+
+
+def can_view_promises(user: Any) -> bool:
+    return can_use_register(user)
+
+
+def can_view_promise(user: Any, promise: Any) -> bool:
+    return is_internal(user) or bool(body_ids(user)) or promise.owner_id == user.pk
+
+
+def can_update_promise(user: Any, promise: Any) -> bool:
+    return is_editor(user) or (user.is_authenticated and promise.owner_id == user.pk)
+
+
+def can_view_evaluation(user: Any, advice: Any) -> bool:
+    return is_internal(user) or in_body(user, advice.body_id)
+
+
+def can_fill_evaluation(user: Any, evaluation: Any) -> bool:
+    from advice.enums import EvaluationStatus
+
+    return evaluation.status == EvaluationStatus.PLANNED and (
+        is_editor(user) or in_body(user, evaluation.advice.body_id)
+    )
+
+
+def can_view_meetings(user: Any) -> bool:
+    return can_use_register(user)
+
+
+def can_view_meeting(user: Any, meeting: Any) -> bool:
+    return is_internal(user) or in_body(user, meeting.body_id)
+
+
+def can_plan_meeting(user: Any, body_id: int | None = None) -> bool:
+    return is_editor(user) or is_secretary(user, body_id)
+
+
+# --- bodies, signals, factsheet ------------------------------------------------------------
+
+
+def can_view_bodies(user: Any) -> bool:
+    return can_use_register(user)
+
+
+def can_manage_body(user: Any, body: Any) -> bool:
+    return user.is_authenticated and (
+        user.has_role(Role.ADMINISTRATOR) or is_secretary(user, body.pk)
+    )
+
+
+def can_view_signals(user: Any) -> bool:
+    return can_use_register(user)
+
+
+def can_record_signal(user: Any) -> bool:
+    return bool(body_ids(user)) or is_editor(user)
+
+
+def can_link_signal(user: Any, advice: Any) -> bool:
+    return can_edit_advice(user, advice)
+
+
+def can_convert_obstacles(user: Any) -> bool:
+    """Turn an obstacle that an initiative marked "signal to the municipality" into a
+    signal of a body: the advice coordinator and the bodies' secretaries."""
+    return is_editor(user) or is_secretary(user)
+
+
+def can_change_factsheet(user: Any) -> bool:
+    return is_editor(user)

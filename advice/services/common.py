@@ -1,0 +1,69 @@
+"""Small pieces the advice services share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from burgerkracht.accounts.roles import Role
+from burgerkracht.core.exceptions import DomainError, InvalidTransition
+from burgerkracht.core.models import AuditEvent
+from burgerkracht.core.notifications import absolute_url
+
+
+def audit(subject: models.Model, by: Any, action: str, reason: str = "", **data: Any) -> None:
+    AuditEvent.record(subject=subject, actor=by, action=action, reason=reason, data=data)
+
+
+def check_transition(table: dict[str, frozenset[str]], current: str, requested: str) -> None:
+    if requested not in table[current]:
+        raise InvalidTransition(current=current, requested=requested)
+
+
+def require(text: str, message: str) -> str:
+    if not (text or "").strip():
+        raise DomainError(message)
+    return text.strip()
+
+
+def with_reference(model: type[models.Model], prefix: str, create: Any) -> Any:
+    """Create a row with the next free reference PREFIX-YEAR-NNN; a concurrent insert of the
+    same number is retried with the next one."""
+    year = timezone.localdate().year
+    stem = f"{prefix}-{year}-"
+    for _attempt in range(5):
+        taken = model._default_manager.filter(reference__startswith=stem).values_list(
+            "reference", flat=True
+        )
+        number = max((int(r.removeprefix(stem)) for r in taken if r.removeprefix(stem).isdigit()),
+                     default=0) + 1  # fmt: skip
+        try:
+            with transaction.atomic():
+                return create(f"{stem}{number:03d}")
+        except IntegrityError as error:
+            if "reference" not in str(error):
+                raise
+    raise DomainError("No free reference number; try again.")
+
+
+def coordinators() -> list[Any]:
+    return list(
+        get_user_model().objects.filter(groups__name=Role.ADVICE_COORDINATOR, is_active=True)
+    )
+
+
+def body_members(body_id: int) -> list[Any]:
+    return list(
+        get_user_model()
+        .objects.filter(
+            memberships__body_id=body_id, memberships__ended_on__isnull=True, is_active=True
+        )
+        .distinct()
+    )
+
+
+def link(obj: models.Model) -> str:
+    return absolute_url(obj.get_absolute_url())

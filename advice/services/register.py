@@ -1,0 +1,350 @@
+"""Requests for advice, the advice itself with its recommendations, its contact persons,
+and signals from practice (WF-7, WF-8)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from advice.enums import (
+    ADVICE_TRANSITIONS,
+    REQUEST_TRANSITIONS,
+    AdviceKind,
+    AdviceStatus,
+    RequestStatus,
+)
+from advice.models import Advice, AdviceRequest, AdvisoryBody, Recommendation, Signal
+from advice.services.common import (
+    audit,
+    body_members,
+    check_transition,
+    coordinators,
+    link,
+    require,
+    with_reference,
+)
+from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.notifications import notify
+
+REQUEST_FIELDS = {
+    "subject", "question", "policy_document", "document_url", "department", "requested_on",
+    "deadline", "decision_moment", "decision_forum", "time_agreement", "pressure_reason",
+}  # fmt: skip
+ADVICE_FIELDS = {"title", "summary", "document", "received_on", "from_earlier_reaction",
+                 "consent_note"}  # fmt: skip
+
+
+def is_time_pressure(requested_on: date, deadline: date) -> bool:
+    return (deadline - requested_on).days < settings.ADVICE_MIN_LEAD_DAYS
+
+
+def _check_pressure(request: AdviceRequest) -> None:
+    """Time pressure is allowed, but never silent (SC-05): say why, and what was agreed."""
+    request.is_time_pressure = is_time_pressure(request.requested_on, request.deadline)
+    if request.is_time_pressure:
+        days = settings.ADVICE_MIN_LEAD_DAYS
+        if not request.pressure_reason.strip():
+            raise DomainError(
+                _("The body gets less than %(days)d days. Say why there is so little time.")
+                % {"days": days}
+            )
+        if not request.time_agreement.strip():
+            raise DomainError(
+                _("The body gets less than %(days)d days. Write down the agreements about "
+                  "time and effort.") % {"days": days}
+            )  # fmt: skip
+
+
+# --- requests ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def request_advice(*, by: Any, body: AdvisoryBody, **fields: Any) -> AdviceRequest:
+    unknown = set(fields) - REQUEST_FIELDS
+    if unknown:
+        raise ValueError(f"unknown fields: {sorted(unknown)}")
+
+    def create(reference: str) -> AdviceRequest:
+        request = AdviceRequest(reference=reference, body=body, requested_by=by, **fields)
+        _check_pressure(request)
+        request.full_clean()
+        request.save()
+        return request
+
+    request = with_reference(AdviceRequest, "VRG", create)
+    audit(request, by, "advice_request.created", pressure=request.is_time_pressure)
+    notify(
+        recipients=body_members(body.pk), template="advice/request_new",
+        context={"request": request, "link": link(request)},
+    )  # fmt: skip
+    return request
+
+
+@transaction.atomic
+def update_request(
+    *, request: AdviceRequest, by: Any, reason: str = "", **fields: Any
+) -> AdviceRequest:
+    """Change a request. A moved deadline or decision moment keeps its old value in the
+    audit trail, so re-agendering stays visible on the timeline."""
+    unknown = set(fields) - REQUEST_FIELDS
+    if unknown:
+        raise ValueError(f"unknown fields: {sorted(unknown)}")
+    request = AdviceRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status not in (RequestStatus.OPEN, RequestStatus.LAPSED):
+        raise DomainError(_("This request is closed and can no longer change."))
+    moved = {}
+    for name in ("deadline", "decision_moment"):
+        if name in fields and fields[name] != getattr(request, name):
+            old = getattr(request, name)
+            moved[name] = [old.isoformat() if old else None,
+                           fields[name].isoformat() if fields[name] else None]  # fmt: skip
+    changed = sorted(n for n, v in fields.items() if getattr(request, n) != v)
+    for name in changed:
+        setattr(request, name, fields[name])
+    _check_pressure(request)
+    if moved and not reason.strip():
+        raise DomainError(_("Say why the date moves."))
+    request.full_clean()
+    request.save()
+    if changed:
+        audit(request, by, "advice_request.updated", reason, fields=changed, moved=moved)
+    return request
+
+
+@transaction.atomic
+def change_request_status(
+    *, request: AdviceRequest, by: Any, status: str, reason: str = ""
+) -> AdviceRequest:
+    request = AdviceRequest.objects.select_for_update().get(pk=request.pk)
+    check_transition(REQUEST_TRANSITIONS, request.status, status)
+    if status in (RequestStatus.LAPSED, RequestStatus.WITHDRAWN):
+        reason = require(reason, _("Say why."))
+    if status == RequestStatus.LAPSED:
+        request.lapsed_reason = reason
+    request.status = status
+    request.save(update_fields=["status", "lapsed_reason", "updated_at"])
+    audit(request, by, f"advice_request.{status}", reason)
+    return request
+
+
+# --- the advice ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def register_advice(
+    *, by: Any, body: AdvisoryBody, title: str, request: AdviceRequest | None = None,
+    **fields: Any,
+) -> Advice:  # fmt: skip
+    """A new concept advice of `body`; solicited when it answers `request`."""
+    unknown = set(fields) - ADVICE_FIELDS
+    if unknown:
+        raise ValueError(f"unknown fields: {sorted(unknown)}")
+    if request is not None:
+        if request.body_id != body.pk:
+            raise DomainError(_("This request was sent to another body."))
+        if Advice.objects.filter(request=request).exists():
+            raise DomainError(_("This request already has an advice."))
+
+    def create(reference: str) -> Advice:
+        advice = Advice(
+            reference=reference, body=body, title=title, request=request, created_by=by,
+            kind=AdviceKind.SOLICITED if request else AdviceKind.UNSOLICITED, **fields,
+        )  # fmt: skip
+        advice.full_clean()
+        advice.save()
+        return advice
+
+    advice = with_reference(Advice, "ADV", create)
+    audit(advice, by, "advice.registered", kind=advice.kind)
+    return advice
+
+
+def _concept(advice: Advice) -> Advice:
+    advice = Advice.objects.select_for_update().get(pk=advice.pk)
+    if advice.status != AdviceStatus.CONCEPT:
+        raise DomainError(_("Only a concept advice can change."))
+    return advice
+
+
+@transaction.atomic
+def update_advice(*, advice: Advice, by: Any, **fields: Any) -> Advice:
+    unknown = set(fields) - ADVICE_FIELDS
+    if unknown:
+        raise ValueError(f"unknown fields: {sorted(unknown)}")
+    advice = _concept(advice)
+    changed = sorted(n for n, v in fields.items() if getattr(advice, n) != v)
+    for name in changed:
+        setattr(advice, name, fields[name])
+    advice.full_clean()
+    advice.save()
+    if changed:
+        audit(advice, by, "advice.updated", fields=changed)
+    return advice
+
+
+@transaction.atomic
+def save_recommendations(*, advice: Advice, by: Any, texts: list[str]) -> list[Recommendation]:
+    """The numbered recommendations, in order; empty lines are left out."""
+    advice = _concept(advice)
+    texts = [t.strip() for t in texts if t and t.strip()]
+    existing = list(advice.recommendations.order_by("number"))
+    kept: list[Recommendation] = []
+    for number, text in enumerate(texts, start=1):
+        if number <= len(existing):
+            rec = existing[number - 1]
+            if rec.text != text:
+                rec.text = text
+                rec.save(update_fields=["text"])
+        else:
+            rec = Recommendation.objects.create(advice=advice, number=number, text=text)
+        kept.append(rec)
+    for rec in existing[len(texts) :]:
+        rec.delete()
+    audit(advice, by, "advice.recommendations_saved", count=len(kept))
+    return kept
+
+
+def send_missing(advice: Advice) -> list[str]:
+    missing = []
+    if not advice.title.strip():
+        missing.append(_("the title"))
+    if not advice.summary.strip() and not advice.document:
+        missing.append(_("a summary or the document"))
+    if not advice.recommendations.exists():
+        missing.append(_("at least one recommendation"))
+    return missing
+
+
+@transaction.atomic
+def send_advice(*, advice: Advice, by: Any, received_on: date | None = None) -> Advice:
+    """The final advice reaches the municipality: the answer term starts, and the
+    coordinators hear about it."""
+    advice = Advice.objects.select_for_update().get(pk=advice.pk)
+    check_transition(ADVICE_TRANSITIONS, advice.status, AdviceStatus.FINAL)
+    missing = send_missing(advice)
+    if missing:
+        raise DomainError(
+            _("The advice cannot be sent yet. Still missing: %(missing)s.")
+            % {"missing": "; ".join(missing)}
+        )
+    advice.received_on = received_on or advice.received_on or timezone.localdate()
+    advice.response_due = advice.received_on + timedelta(weeks=settings.ADVICE_RESPONSE_WEEKS)
+    advice.status = AdviceStatus.FINAL
+    advice.save(update_fields=["received_on", "response_due", "status", "updated_at"])
+    if advice.request_id:
+        request = advice.request
+        if request.status in (RequestStatus.OPEN, RequestStatus.LAPSED):
+            change_request_status(request=request, by=by, status=RequestStatus.ANSWERED)
+    audit(advice, by, "advice.sent", received_on=advice.received_on.isoformat())
+    notify(recipients=coordinators(), template="advice/advice_received",
+           context={"advice": advice, "link": link(advice)})  # fmt: skip
+    return advice
+
+
+@transaction.atomic
+def take_back_advice(*, advice: Advice, by: Any, reason: str) -> Advice:
+    """The body takes a final advice back to concept, before the municipality answers."""
+    advice = Advice.objects.select_for_update().get(pk=advice.pk)
+    check_transition(ADVICE_TRANSITIONS, advice.status, AdviceStatus.CONCEPT)
+    if hasattr(advice, "answer"):
+        raise DomainError(_("The municipality has started its answer; the advice stays final."))
+    reason = require(reason, _("Say why the advice goes back to concept."))
+    advice.status = AdviceStatus.CONCEPT
+    advice.response_due = None
+    advice.save(update_fields=["status", "response_due", "updated_at"])
+    if advice.request_id and advice.request.status == RequestStatus.ANSWERED:
+        AdviceRequest.objects.filter(pk=advice.request_id).update(status=RequestStatus.OPEN)
+        audit(advice.request, by, "advice_request.reopened", reason)
+    audit(advice, by, "advice.taken_back", reason)
+    return advice
+
+
+@transaction.atomic
+def withdraw_advice(*, advice: Advice, by: Any, reason: str) -> Advice:
+    advice = Advice.objects.select_for_update().get(pk=advice.pk)
+    check_transition(ADVICE_TRANSITIONS, advice.status, AdviceStatus.WITHDRAWN)
+    reason = require(reason, _("Say why the advice is withdrawn."))
+    advice.status = AdviceStatus.WITHDRAWN
+    advice.save(update_fields=["status", "updated_at"])
+    audit(advice, by, "advice.withdrawn", reason)
+    return advice
+
+
+@transaction.atomic
+def set_contacts(
+    *, advice: Advice, by: Any, contact: Any, backup: Any, body_contact: Any = None,
+    reason: str = "",
+) -> Advice:  # fmt: skip
+    """The aanspreekpunt for the long run and a backup (BR-53); the new ones are told."""
+    advice = Advice.objects.select_for_update().get(pk=advice.pk)
+    if contact is None or backup is None:
+        raise DomainError(_("Choose both a contact person and a backup."))
+    if contact == backup:
+        raise DomainError(_("The backup must be someone else."))
+    before = (advice.contact_id, advice.backup_contact_id, advice.body_contact_id)
+    advice.contact, advice.backup_contact, advice.body_contact = contact, backup, body_contact
+    advice.save(update_fields=["contact", "backup_contact", "body_contact", "updated_at"])
+    after = (advice.contact_id, advice.backup_contact_id, advice.body_contact_id)
+    if before != after:
+        audit(advice, by, "advice.contacts_set", reason, before=before, after=after)
+        new = [u for u, old in zip((contact, backup), before[:2], strict=True)
+               if u is not None and u.pk != old]  # fmt: skip
+        notify(recipients=new, template="advice/new_contact",
+               context={"advice": advice, "link": link(advice)})  # fmt: skip
+    return advice
+
+
+@transaction.atomic
+def set_public(*, advice: Advice, by: Any, is_public: bool) -> Advice:
+    advice = Advice.objects.select_for_update().get(pk=advice.pk)
+    if advice.status in (AdviceStatus.CONCEPT, AdviceStatus.WITHDRAWN) and is_public:
+        raise DomainError(_("A concept is never public."))
+    if advice.is_public != is_public:
+        advice.is_public = is_public
+        advice.save(update_fields=["is_public", "updated_at"])
+        audit(advice, by, "advice.published" if is_public else "advice.unpublished")
+    return advice
+
+
+# --- signals -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_signal(*, by: Any, body: AdvisoryBody, theme: Any, title: str, description: str,
+                  organisation: Any = None, is_structural: bool = False,
+                  source: Any = None) -> Signal:  # fmt: skip
+    signal = Signal(
+        body=body, theme=theme, title=title, description=description, recorded_by=by,
+        organisation=organisation, is_structural=is_structural,
+    )  # fmt: skip
+    if source is not None:
+        from django.contrib.contenttypes.models import ContentType
+
+        if Signal.objects.filter(
+            source_type=ContentType.objects.get_for_model(source), source_id=source.pk
+        ).exists():
+            raise DomainError(_("This obstacle is already a signal."))
+        signal.source_type = ContentType.objects.get_for_model(source)
+        signal.source_id = source.pk
+    signal.full_clean()
+    signal.save()
+    audit(signal, by, "signal.recorded", structural=is_structural)
+    return signal
+
+
+@transaction.atomic
+def link_signals(*, advice: Advice, by: Any, signals: list[Signal]) -> None:
+    """Make these signals the basis of `advice` (and only these)."""
+    advice = _concept(advice)
+    wanted = {s.pk for s in signals}
+    taken = Signal.objects.filter(pk__in=wanted).exclude(advice__isnull=True).exclude(advice=advice)
+    if taken.exists():
+        raise DomainError(_("A signal can be the basis of one advice only."))
+    Signal.objects.filter(advice=advice).exclude(pk__in=wanted).update(advice=None)
+    Signal.objects.filter(pk__in=wanted).update(advice=advice)
+    audit(advice, by, "advice.signals_linked", signals=sorted(wanted))

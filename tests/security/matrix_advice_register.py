@@ -1,0 +1,5 @@
+"""Permission-matrix entries of the advice register: the register pages."""
+
+from tests.security.matrix import Entry, everyone, logged_in, only  # noqa: F401
+
+ENTRIES: dict[str, Entry] = {}
