@@ -7,8 +7,11 @@ class AdviceConfig(AppConfig):
     verbose_name = _("Advice register")
 
     def ready(self) -> None:
-        from advice import reminders
+        from advice import dashboard, reminders
+        from burgerkracht.core import dashboard as core_dashboard
         from burgerkracht.core import reminders as core_reminders
+
+        core_dashboard.register("advice/dashboard_panel.html", dashboard.dashboard_context)
 
         for source in reminders.SOURCES:
             core_reminders.register(source)

@@ -8,6 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from burgerkracht.accounts.permissions import can_use_admin
 from burgerkracht.accounts.roles import Role
 
+# Who works with the advice register (a body role shows it; the page checks membership).
+ADVICE_ROLES = (
+    Role.ASD_MEMBER,
+    Role.BO_PLUS_REPRESENTATIVE,
+    Role.ASD_SECRETARY,
+    Role.ADVICE_COORDINATOR,
+    Role.READ_ONLY,
+    Role.ADMINISTRATOR,
+)
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -21,6 +31,7 @@ def main_navigation(user) -> list[NavItem]:
         NavItem(_("Home"), reverse("core:home"), "core:home"),
         NavItem(_("Initiatives"), reverse("initiatives:public-list"), "initiatives:public-list"),
         NavItem(_("Samen Sterk"), reverse("budget:samen-sterk"), "budget:samen-sterk"),
+        NavItem(_("Advice"), reverse("advice:public-list"), "advice:public-list"),
     ]
     if user.is_authenticated:
         items += [
@@ -56,6 +67,10 @@ def main_navigation(user) -> list[NavItem]:
             Role.FACILITATOR, Role.FACILITATOR_COORDINATOR, Role.BUDGET_DECISION_HOLDER
         ):
             items.append(NavItem(_("Applications"), reverse("budget:queue"), "budget:queue"))
+        if user.has_role(*ADVICE_ROLES):
+            items.append(
+                NavItem(_("Advice register"), reverse("advice:register"), "advice:register")
+            )
         if can_use_admin(user):
             items.append(NavItem(_("Management"), reverse("admin:index"), "admin:index"))
     return items
