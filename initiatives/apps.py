@@ -8,8 +8,10 @@ class InitiativesConfig(AppConfig):
 
     def ready(self) -> None:
         from burgerkracht.accounts import data_export
-        from burgerkracht.core import dashboard
+        from burgerkracht.core import dashboard, practice
         from initiatives import selectors
+        from initiatives.practice import ObstacleProvider
 
         data_export.register("initiatives", selectors.export_for_user)
         dashboard.register("initiatives/dashboard_panel.html", selectors.dashboard_context)
+        practice.register(ObstacleProvider())

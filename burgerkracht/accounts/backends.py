@@ -7,7 +7,7 @@ administrator could lose or widen by accident.
 
 from burgerkracht.accounts.roles import Role
 
-ADMINISTRATOR_APPS = frozenset({"core", "accounts", "auth", "account", "mfa"})
+ADMINISTRATOR_APPS = frozenset({"core", "accounts", "auth", "account", "mfa", "advice"})
 
 
 class RolePermissionBackend:

@@ -1,0 +1,283 @@
+"""The advisory bodies: who is in them (with their other bodies: "dubbele petten"), the
+member organisations with their themes and groups, managing both, and the representation
+overview (which groups and themes nobody speaks for)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+
+from advice import permissions
+from advice.enums import BodyKind
+from advice.forms.bodies import EndMembershipForm, MemberForm, OrganisationForm
+from advice.models import (
+    AdvisoryBody,
+    BodyOrganisation,
+    Membership,
+    Signal,
+    TargetGroup,
+    Theme,
+)
+from advice.services import bodies as services
+from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.exceptions import DomainError
+
+BODIES = _("Advisory bodies")
+FORM_TEMPLATE = "advice/bodies/form.html"
+
+
+def error_text(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return error.message
+
+
+class Access(LoginRequiredMixin, BreadcrumbsMixin):
+    """Login first (a redirect), then `allowed()` (403 when refused)."""
+
+    def allowed(self) -> bool:
+        return True
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not self.allowed():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ServiceFormView(Access, FormView):
+    """A form whose valid data goes to a service; a refusal is shown on the form."""
+
+    template_name = FORM_TEMPLATE
+    title = ""
+    intro = ""
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("title", self.title)
+        kwargs.setdefault("intro", self.intro)
+        return super().get_context_data(**kwargs)
+
+    def act(self, form):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            response = self.act(form)
+        except (DomainError, ValidationError) as error:
+            form.add_error(None, error_text(error))
+            return self.form_invalid(form)
+        return response
+
+
+def current_organisations(body_filter: Q):
+    today = timezone.localdate()
+    return (
+        BodyOrganisation.objects.filter(body_filter)
+        .filter(Q(left_on__isnull=True) | Q(left_on__gte=today))
+        .select_related("organisation", "body")
+        .prefetch_related("themes", "groups")
+    )
+
+
+class BodyListView(Access, TemplateView):
+    template_name = "advice/bodies/list.html"
+
+    def allowed(self):
+        return permissions.can_view_bodies(self.request.user)
+
+    def get_breadcrumbs(self):
+        return [Crumb(BODIES)]
+
+    def get_context_data(self, **kwargs):
+        bodies = AdvisoryBody.objects.filter(is_active=True).annotate(
+            members=Count("memberships", filter=Q(memberships__ended_on__isnull=True)),
+            organisation_count=Count("organisations", distinct=True),
+        )
+        return super().get_context_data(**kwargs, bodies=bodies)
+
+
+class BodyMixin(Access):
+    @cached_property
+    def body(self) -> AdvisoryBody:
+        return get_object_or_404(AdvisoryBody, slug=self.kwargs["slug"])
+
+    def allowed(self):
+        return permissions.can_manage_body(self.request.user, self.body)
+
+    def get_breadcrumbs(self):
+        return [Crumb(BODIES, reverse("advice:bodies")),
+                Crumb(str(self.body), self.body.get_absolute_url()), Crumb(self.title)]  # fmt: skip
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, body=self.body)
+
+    def done(self, message):
+        messages.success(self.request, message)
+        return redirect(self.body.get_absolute_url())
+
+
+class BodyDetailView(BodyMixin, TemplateView):
+    template_name = "advice/bodies/detail.html"
+
+    def allowed(self):
+        return permissions.can_view_bodies(self.request.user)
+
+    def get_breadcrumbs(self):
+        return [Crumb(BODIES, reverse("advice:bodies")), Crumb(str(self.body))]
+
+    def get_context_data(self, **kwargs):
+        memberships = list(
+            self.body.memberships.select_related("user", "organisation__organisation")
+            .order_by("ended_on", "user__full_name", "user__email")
+        )  # fmt: skip
+        current = [m for m in memberships if m.ended_on is None]
+        others = defaultdict(list)
+        for other in (
+            Membership.objects.filter(user__in=[m.user_id for m in current], ended_on__isnull=True)
+            .exclude(body=self.body)
+            .select_related("body", "organisation__organisation")
+        ):
+            others[other.user_id].append(other)
+        for membership in current:
+            membership.other_bodies = others.get(membership.user_id, [])
+        return super().get_context_data(
+            **kwargs,
+            current=current,
+            former=[m for m in memberships if m.ended_on is not None],
+            organisations=self.body.organisations.select_related("organisation").prefetch_related(
+                "themes", "groups"
+            ),
+            can_manage=permissions.can_manage_body(self.request.user, self.body),
+        )
+
+
+class MemberAddView(BodyMixin, ServiceFormView):
+    title = _("Add a member")
+    intro = _("A person can be a member of several bodies. That is allowed, and it is shown "
+              "on the page of each body.")  # fmt: skip
+    form_class = MemberForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "body": self.body}
+
+    def act(self, form):
+        data = form.cleaned_data
+        services.add_member(
+            by=self.request.user, body=self.body, user=data["user"], role=data["role"],
+            organisation=data["organisation"], started_on=data["started_on"],
+        )  # fmt: skip
+        return self.done(_("The member has been added."))
+
+
+class MemberEndView(BodyMixin, ServiceFormView):
+    title = _("End a membership")
+    form_class = EndMembershipForm
+
+    @cached_property
+    def membership(self):
+        return get_object_or_404(
+            Membership.objects.select_related("user"), pk=self.kwargs["pk"], body=self.body
+        )
+
+    def get_initial(self):
+        return {"ended_on": timezone.localdate()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs, intro=_("Membership of %(name)s.") % {"name": self.membership.user}
+        )
+
+    def act(self, form):
+        services.end_membership(
+            by=self.request.user, membership=self.membership, ended_on=form.cleaned_data["ended_on"]
+        )
+        return self.done(_("The membership has ended."))
+
+
+class OrganisationAddView(BodyMixin, ServiceFormView):
+    title = _("Add a member organisation")
+    intro = _("Tick the themes the organisation works on and the groups of residents it "
+              "speaks for. The representation overview uses this to show the gaps.")  # fmt: skip
+    form_class = OrganisationForm
+    member = None
+
+    def act(self, form):
+        data = form.cleaned_data
+        services.save_organisation(
+            by=self.request.user, body=self.body, organisation=data["organisation"],
+            themes=list(data["themes"]), groups=list(data["groups"]),
+            joined_on=data["joined_on"], left_on=data["left_on"], member=self.member,
+        )  # fmt: skip
+        return self.done(_("The organisation has been saved."))
+
+
+class OrganisationEditView(OrganisationAddView):
+    title = _("Change a member organisation")
+
+    @cached_property
+    def member(self):
+        return get_object_or_404(BodyOrganisation, pk=self.kwargs["pk"], body=self.body)
+
+    def get_initial(self):
+        member = self.member
+        return {
+            "organisation": member.organisation_id, "themes": list(member.themes.all()),
+            "groups": list(member.groups.all()), "joined_on": member.joined_on,
+            "left_on": member.left_on,
+        }  # fmt: skip
+
+
+class RepresentationView(Access, TemplateView):
+    """Theme by group: which BO+ organisations speak for whom, and who is missing (REP-11)."""
+
+    template_name = "advice/bodies/representation.html"
+
+    def allowed(self):
+        return permissions.can_view_bodies(self.request.user)
+
+    def get_breadcrumbs(self):
+        return [Crumb(BODIES, reverse("advice:bodies")), Crumb(_("Representation"))]
+
+    def get_context_data(self, **kwargs):
+        organisations = list(current_organisations(Q(body__kind=BodyKind.BO_PLUS)))
+        themes, groups = list(Theme.objects.all()), list(TargetGroup.objects.all())
+        cover: dict[tuple[int, int], list[str]] = defaultdict(list)
+        represented: set[int] = set()
+        for member in organisations:
+            group_ids = [g.pk for g in member.groups.all()]
+            represented.update(group_ids)
+            for theme in member.themes.all():
+                for group_id in group_ids:
+                    cover[theme.pk, group_id].append(member.organisation.name)
+        rows = []
+        for theme in themes:
+            cells = [(group, cover.get((theme.pk, group.pk), [])) for group in groups]
+            rows.append({"theme": theme, "cells": cells,
+                         "missing": [group for group, names in cells if not names]})  # fmt: skip
+        current = Membership.objects.filter(ended_on__isnull=True, user__is_active=True)
+        per_person = current.values("user").annotate(n=Count("body", distinct=True))
+        return super().get_context_data(
+            **kwargs,
+            groups=groups,
+            rows=rows,
+            organisation_count=len(organisations),
+            unrepresented=[group for group in groups if group.pk not in represented],
+            people=per_person.count(),
+            several=per_person.filter(n__gt=1).count(),
+            seats=current.count(),
+            signal_people=Signal.objects.filter(recorded_by__isnull=False)
+            .values("recorded_by")
+            .distinct()
+            .count(),
+        )
