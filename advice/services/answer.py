@@ -208,9 +208,11 @@ def publish_answer(*, advice: Advice, by: Any) -> Answer:
     refuses while the triad or any Meetlat principle is incomplete. Creates the promises,
     plans the evaluation and tells the body and the contact persons."""
     advice = Advice.objects.select_for_update().get(pk=advice.pk)
-    answer = Answer.objects.select_for_update().get(advice=advice)
-    check_transition(ANSWER_TRANSITIONS, answer.status, AnswerStatus.PUBLISHED)
     check_transition(ADVICE_TRANSITIONS, advice.status, AdviceStatus.ANSWERED)
+    answer = Answer.objects.select_for_update().filter(advice=advice).first()
+    if answer is None:
+        raise DomainError(_("There is no answer to publish yet."))
+    check_transition(ANSWER_TRANSITIONS, answer.status, AnswerStatus.PUBLISHED)
     missing = answer_missing(advice)
     if missing:
         raise DomainError(
