@@ -25,17 +25,28 @@ def complete_entries(suffix: str = "") -> dict[str, tuple[str, str, str]]:
 def form_data(why: str = "De raad besloot het anders.", **overrides) -> dict[str, str]:
     data = {"valid_from": timezone.localdate().isoformat(), "why": why}
     for party, (tasks, powers, agreements) in complete_entries(" (nieuw)").items():
-        data |= {f"{party}_tasks": tasks, f"{party}_powers": powers,
-                 f"{party}_agreements": agreements}  # fmt: skip
+        data |= {
+            f"{party}_tasks": tasks,
+            f"{party}_powers": powers,
+            f"{party}_agreements": agreements,
+        }
     return data | overrides
 
 
 def test_the_factsheet_is_public_with_its_history(client):
     boss = coordinator()
-    first = publish_factsheet(by=boss, why="Eerste afspraken.", valid_from=timezone.localdate(),
-                              entries=complete_entries(" v1"))  # fmt: skip
-    publish_factsheet(by=boss, why="Het BO+ krijgt een eigen budget.",
-                      valid_from=timezone.localdate(), entries=complete_entries(" v2"))  # fmt: skip
+    first = publish_factsheet(
+        by=boss,
+        why="Eerste afspraken.",
+        valid_from=timezone.localdate(),
+        entries=complete_entries(" v1"),
+    )
+    publish_factsheet(
+        by=boss,
+        why="Het BO+ krijgt een eigen budget.",
+        valid_from=timezone.localdate(),
+        entries=complete_entries(" v2"),
+    )
 
     page = client.get(reverse("advice:factsheet")).content.decode()
     old = client.get(reverse("advice:factsheet-version", args=[first.number])).content.decode()
@@ -48,8 +59,9 @@ def test_the_factsheet_is_public_with_its_history(client):
 
 def test_a_new_version_is_prefilled_and_keeps_its_why(client):
     boss = coordinator()
-    current = publish_factsheet(by=boss, why="Start.", valid_from=timezone.localdate(),
-                                entries=complete_entries(" oud"))  # fmt: skip
+    current = publish_factsheet(
+        by=boss, why="Start.", valid_from=timezone.localdate(), entries=complete_entries(" oud")
+    )
     client.force_login(boss)
 
     form = client.get(reverse("advice:factsheet-new")).context["form"]
@@ -94,8 +106,9 @@ def test_handover_moves_contacts_and_promises_and_shows_the_counts(client):
     url = reverse("advice:handover")
 
     preview = client.get(url, {"van": boss.pk}).context["counts"]
-    response = client.post(url, {"leaving": boss.pk, "successor": successor.pk,
-                                 "note": "Zie de afspraken van maart."})  # fmt: skip
+    response = client.post(
+        url, {"leaving": boss.pk, "successor": successor.pk, "note": "Zie de afspraken van maart."}
+    )
 
     assert preview == {"contact": 1, "backup": 0, "promises": 2}
     assert response.status_code == 302
@@ -109,8 +122,9 @@ def test_handover_to_the_same_person_is_refused_on_the_form(client):
     boss = coordinator()
     client.force_login(boss)
 
-    response = client.post(reverse("advice:handover"),
-                           {"leaving": boss.pk, "successor": boss.pk, "note": "x"})  # fmt: skip
+    response = client.post(
+        reverse("advice:handover"), {"leaving": boss.pk, "successor": boss.pk, "note": "x"}
+    )
 
     assert response.status_code == 200
     assert response.context["form"].non_field_errors()
