@@ -15,6 +15,14 @@ from tests.advice.factories import advice_in, body, coordinator, member, request
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english(client, settings):
+    """The pages in English: the assertions read the msgids, whatever locale/nl says."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
 TODAY = timezone.localdate
 
 
