@@ -1,0 +1,110 @@
+"""Every form of the register, fed ≥ 1,000 hostile inputs: never a server error (targets.md
+S1). State that a successful post changes is put back after each example, so every example
+meets the same form."""
+
+import os
+
+import pytest
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from advice.enums import AdviceStatus, RequestStatus
+from advice.models import Advice, AdviceRequest
+from tests.advice.factories import advice_in, body, coordinator, member, request
+from tests.fuzz import TEXT, form_data
+
+pytestmark = pytest.mark.django_db
+
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "1000"))  # fewer for a quick local run
+FUZZ = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture]}
+DATE = st.one_of(st.dates().map(str), TEXT)
+ID = st.one_of(st.integers(-5, 10**12).map(str), TEXT)
+CHECK = st.sampled_from(["on", "", "true", "0"])
+REQUEST = {
+    "body": ID, "subject": TEXT, "question": TEXT, "policy_document": TEXT,
+    "document_url": st.one_of(TEXT, st.just("https://example.org/x.pdf")),
+    "department": TEXT, "requested_on": DATE, "deadline": DATE, "decision_moment": DATE,
+    "decision_forum": TEXT, "time_agreement": TEXT, "pressure_reason": TEXT,
+}  # fmt: skip
+ADVICE = {
+    "body": ID, "request": ID, "title": TEXT, "summary": TEXT, "document": TEXT,
+    "received_on": DATE, "from_earlier_reaction": CHECK, "consent_note": TEXT,
+}  # fmt: skip
+RECS = {f"rec_{n}": TEXT for n in range(1, 7)}
+REASON = {"reason": TEXT}
+
+
+def _world():
+    boss = coordinator()
+    asd_member = member("asd")
+    return {
+        "boss": boss,
+        "member": asd_member,
+        "request": request(by=boss),
+        "concept": advice_in("concept", by=asd_member),
+        "final": advice_in("final", by=asd_member, coordinator_user=boss),
+    }
+
+
+def _reset(w):
+    AdviceRequest.objects.filter(pk=w["request"].pk).update(
+        status=RequestStatus.OPEN, deadline=w["request"].deadline,
+        requested_on=w["request"].requested_on,
+    )  # fmt: skip
+    Advice.objects.filter(pk=w["concept"].pk).update(status=AdviceStatus.CONCEPT)
+    Advice.objects.filter(pk=w["final"].pk).update(
+        status=AdviceStatus.FINAL, response_due=w["final"].response_due
+    )
+
+
+# (url name, who posts, the object, the fields)
+FORMS = {
+    "request-create": ("advice:request-create", "boss", None, REQUEST),
+    "request-edit": ("advice:request-edit", "boss", "request", {**REQUEST, **REASON}),
+    "request-lapse": ("advice:request-lapse", "boss", "request", REASON),
+    "request-withdraw": ("advice:request-withdraw", "boss", "request", REASON),
+    "advice-create": ("advice:advice-create", "member", None, ADVICE),
+    "advice-edit": ("advice:advice-edit", "member", "concept", ADVICE),
+    "recommendations": ("advice:recommendations", "member", "concept", RECS),
+    "advice-send": ("advice:advice-send", "member", "concept", {"received_on": DATE}),
+    "advice-withdraw": ("advice:advice-withdraw", "member", "concept", REASON),
+    "advice-take-back": ("advice:advice-take-back", "member", "final", REASON),
+    "advice-contacts": ("advice:advice-contacts", "boss", "final",
+                        {"contact": ID, "backup": ID, "body_contact": ID, "reason": TEXT}),
+    "advice-public": ("advice:advice-public", "boss", "final", {"is_public": CHECK}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_register_forms_survive_hostile_input(client, form):
+    name, who, obj, fields = FORMS[form]
+    w = _world()
+    client.force_login(w[who])
+    url = reverse(name, args=[w[obj].pk] if obj else [])
+
+    @settings(max_examples=EXAMPLES, **FUZZ)
+    @given(data=form_data(fields))
+    def post(data):
+        response = client.post(url, data)
+        assert response.status_code in (200, 302), response.status_code
+        _reset(w)
+
+    post()
+
+
+def test_register_and_public_filters_survive_hostile_input(client):
+    client.force_login(coordinator())
+    body("asd")
+    register, public = reverse("advice:register"), reverse("advice:public-list")
+    filters = {"body": ID, "kind": TEXT, "status": TEXT, "answer_overdue": TEXT,
+               "promises_overdue": TEXT, "sort": TEXT, "page": TEXT, "orgaan": TEXT,
+               "jaar": TEXT}  # fmt: skip
+
+    @settings(max_examples=EXAMPLES, **FUZZ)
+    @given(data=form_data(filters))
+    def get(data):
+        assert client.get(register, data).status_code in (200, 404)
+        assert client.get(public, data).status_code in (200, 404)
+
+    get()
