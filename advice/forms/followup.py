@@ -26,6 +26,7 @@ class PromiseUpdateForm(forms.Form):
 
     def __init__(self, *args, promise=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.promise = promise
         allowed = [promise.status, *sorted(PROMISE_TRANSITIONS[promise.status])]
         self.fields["status"].choices = [(s, PromiseStatus(s).label) for s in allowed]
         self.fields["status"].initial = promise.status

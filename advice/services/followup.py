@@ -63,7 +63,8 @@ def update_promise(
     if status != promise.status:
         check_transition(PROMISE_TRANSITIONS, promise.status, status)
     if status == PromiseStatus.DROPPED:
-        promise.drop_reason = require(drop_reason, _("Say why the promise is dropped."))
+        if status != promise.status or (drop_reason or "").strip():  # a note keeps the reason
+            promise.drop_reason = require(drop_reason, _("Say why the promise is dropped."))
     elif status != promise.status:
         promise.drop_reason = ""
     old = promise.status

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -136,11 +137,12 @@ class AnswerView(AdviceMixin, FormView):
     def form_valid(self, form):
         user = self.request.user
         try:
-            services.save_answer(advice=self.advice, by=user, **form.general_values())
-            for rec, adoption, reason in form.answers():
-                services.answer_recommendation(
-                    recommendation=rec, by=user, adoption=adoption, reason=reason
-                )
+            with transaction.atomic():  # all of it or nothing
+                services.save_answer(advice=self.advice, by=user, **form.general_values())
+                for rec, adoption, reason in form.answers():
+                    services.answer_recommendation(
+                        recommendation=rec, by=user, adoption=adoption, reason=reason
+                    )
         except DomainError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)

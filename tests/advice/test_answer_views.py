@@ -223,3 +223,31 @@ def test_the_answer_page_links_the_meetlat_pages_and_shows_what_is_missing(clien
     assert "the answer to recommendation 1" in html
     complete_decision(started.answer.decision, boss)
     assert "decision record still needs" not in client.get(_url("answer", started)).content.decode()
+
+
+def _summary(advice, user):
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user = user
+    return render_to_string("advice/includes/answer_summary.html", {"advice": advice},
+                            request=request)  # fmt: skip
+
+
+def test_the_summary_for_the_advice_page_links_what_each_person_may_open():
+    asd = member("asd")
+    boss = coordinator()
+    draft = Advice.objects.get(pk=advice_in("draft_answer", by=asd, coordinator_user=boss).pk)
+    answered = Advice.objects.get(pk=advice_in("answered", by=asd, coordinator_user=boss).pk)
+
+    for_boss = _summary(draft, boss)
+    for_member = _summary(draft, asd)
+    published = _summary(answered, asd)
+
+    assert reverse("advice:answer", args=[draft.pk]) in for_boss
+    assert reverse("advice:answer", args=[draft.pk]) not in for_member
+    assert "draft" not in for_member.lower()
+    assert reverse("advice:answer", args=[answered.pk]) in published
+    assert reverse("advice:evaluation", args=[answered.pk]) in published
+    assert reverse("advice:promises") in published
