@@ -64,7 +64,10 @@ class RequestForm(forms.Form):
     question = long_text(_("The question to the body"))
     policy_document = document_field(_("Policy document"))
     document_url = forms.URLField(
-        label=_("Or a link to the policy document"), required=False, assume_scheme="https"
+        label=_("Or a link to the policy document"),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
     )
     department = forms.CharField(label=_("Requesting department"), max_length=200)
     requested_on = date_field(_("Date of the request"))

@@ -29,9 +29,8 @@ from advice.forms.register import (
 from advice.models import Advice, AdviceRequest, AdvisoryBody
 from advice.services import answer as answer_services
 from advice.services import register as services
-from advice.views.register import form_error, register_crumb
+from advice.views.register import REFUSED, form_error, register_crumb
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
-from burgerkracht.core.exceptions import DomainError
 
 
 def pdf_response(advice: Advice):
@@ -92,7 +91,7 @@ class AdviceCreateView(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin
                 by=self.request.user, body=data["body"], request=data.get("request"),
                 **form.service_fields(),
             )  # fmt: skip
-        except DomainError as error:
+        except REFUSED as error:
             form_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The advice is registered as a concept."))
@@ -166,7 +165,7 @@ class AdviceFormView(AdviceMixin, FormView):
     def form_valid(self, form):
         try:
             self.act(form)
-        except DomainError as error:
+        except REFUSED as error:
             form_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, self.success)

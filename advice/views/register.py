@@ -7,7 +7,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -36,9 +36,18 @@ def register_crumb() -> Crumb:
     return Crumb(REGISTER, reverse("advice:register"))
 
 
-def form_error(form, error: DomainError):
+# A service refuses with a DomainError; a model check it runs (full_clean) with a
+# ValidationError. Both end up on the form, never as a server error.
+REFUSED = (DomainError, ValidationError)
+
+
+def form_error(form, error: DomainError | ValidationError):
     """A refusal of a service, shown on the form (and in its error summary)."""
-    form.add_error(None, error.message)
+    if isinstance(error, ValidationError):
+        for message in error.messages:
+            form.add_error(None, message)
+    else:
+        form.add_error(None, error.message)
 
 
 class RegisterView(
@@ -95,7 +104,7 @@ class RequestCreateView(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixi
             request = services.request_advice(
                 by=self.request.user, body=form.cleaned_data["body"], **form.service_fields()
             )
-        except DomainError as error:
+        except REFUSED as error:
             form_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The request is sent to the body."))
@@ -172,7 +181,7 @@ class RequestEditView(RequestMixin, FormView):
                 request=self.advice_request, by=self.request.user,
                 reason=form.cleaned_data.get("reason") or "", **fields,
             )  # fmt: skip
-        except DomainError as error:
+        except REFUSED as error:
             form_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The request is changed."))
@@ -208,7 +217,7 @@ class RequestStatusView(RequestMixin, FormView):
                 request=self.advice_request, by=self.request.user, status=self.status,
                 reason=form.cleaned_data["reason"],
             )  # fmt: skip
-        except DomainError as error:
+        except REFUSED as error:
             form_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The status of the request is changed."))
