@@ -31,7 +31,7 @@ def main_navigation(user) -> list[NavItem]:
         NavItem(_("Home"), reverse("core:home"), "core:home"),
         NavItem(_("Initiatives"), reverse("initiatives:public-list"), "initiatives:public-list"),
         NavItem(_("Samen Sterk"), reverse("budget:samen-sterk"), "budget:samen-sterk"),
-        NavItem(_("Advice"), reverse("advice:public-list"), "advice:public-list"),
+        NavItem(_("Advices"), reverse("advice:public-list"), "advice:public-list"),
     ]
     if user.is_authenticated:
         items += [
