@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from advice import reminders as advice_reminders
 from advice.enums import MemberRole, PromiseStatus, RequestStatus
-from advice.models import Membership, Promise
+from advice.models import Advice, Membership, Promise
 from advice.services import followup, register
 from burgerkracht.accounts.models import User
 from burgerkracht.core import reminders
@@ -376,3 +376,39 @@ def test_collect_of_advice_reminders_runs_as_many_queries_for_3_as_for_30_items(
     assert created_many > created_few > 0
     assert collect_many == collect_few
     assert sources_many == sources_few
+
+
+# --- the messages --------------------------------------------------------------------------
+
+
+def test_every_advice_reminder_renders_a_subject_and_a_body_with_its_link():
+    from django.template.loader import render_to_string
+
+    from advice.models import AdviceEvaluation, AdviceRequest, AdvisoryBody
+    from burgerkracht.core.models import Municipality
+
+    with on(START):
+        made = request(days=56)
+        answered = advice_in("answered")
+        final = advice_in("final")
+    items = {
+        AdviceRequest: made,
+        Advice: final,
+        Promise: answered.promises.first(),
+        AdviceEvaluation: answered.evaluation,
+        AdvisoryBody: body("asd"),
+    }
+    recipient = answered.contact
+    for source in advice_reminders.SOURCES:
+        item = source.get(items[source.model].pk)
+        for kind in source.kinds:
+            template, context = source.message(item, kind, START, START, recipient)
+            assert template == f"reminders/{kind}"
+            context = {**context, "municipality": Municipality.current(),
+                       "recipient": recipient, "settings_link": "https://x/profiel/"}  # fmt: skip
+            subject = render_to_string(f"email/{template}_subject.txt", context).strip()
+            text = render_to_string(f"email/{template}_body.txt", context)
+            assert subject, kind
+            assert context["link"].startswith(settings.SITE_URL), kind
+            assert context["link"] in text, kind
+            assert "https://x/profiel/" in text, kind
