@@ -3,6 +3,8 @@ one timeline — request, advice, answer, promises, evaluation (SC-18)."""
 
 from __future__ import annotations
 
+import re
+
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -18,6 +20,7 @@ from advice.views.advice_pages import pdf_response
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 
 PUBLIC = gettext_lazy("Advices to the municipality")
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,40}")
 
 
 class PublicListView(BreadcrumbsMixin, ListView):
@@ -28,7 +31,9 @@ class PublicListView(BreadcrumbsMixin, ListView):
     @cached_property
     def body(self):
         slug = self.request.GET.get("orgaan", "")
-        return AdvisoryBody.objects.filter(slug=slug).first() if slug else None
+        if not SLUG.fullmatch(slug):  # also keeps NUL bytes and junk away from the database
+            return None
+        return AdvisoryBody.objects.filter(slug=slug).first()
 
     @cached_property
     def year(self):
