@@ -28,9 +28,8 @@ from advice.models import (
     Membership,
     Promise,
 )
-from budget.reminders import Milestone
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.reminders import Candidate, ReminderSource, link
+from burgerkracht.core.reminders import Candidate, Milestone, ReminderSource, link
 
 DEADLINE_SOON = "advice_deadline_soon"
 DEADLINE_PASSED = "advice_deadline_passed"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -27,7 +26,7 @@ from budget.enums import (
 )
 from budget.models import Accountability, Application, Evaluation
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.reminders import Candidate, ReminderSource, link
+from burgerkracht.core.reminders import Candidate, Milestone, ReminderSource, link
 from initiatives.models import Initiative, Initiator
 
 EVALUATION_SOON = "evaluation_soon"
@@ -53,30 +52,6 @@ WHO: dict[str, tuple[str, ...]] = {
     BACKUP_FACILITATOR_MISSING: ("facilitator", "coordinators"),
 }
 OPEN_ACCOUNTABILITY = (AccountabilityStatus.OPEN, AccountabilityStatus.MORE_ASKED)
-
-
-@dataclass(frozen=True)
-class Milestone:
-    """A reminder `offset` days from its item's date (`anchor`). It may still go out until
-    `until` days from that date (exclusive), so a sweep that missed the day, or an item
-    created late, catches up — but never once the next reminder has taken over."""
-
-    kind: str
-    offset: int
-    until: int
-
-    def due_on(self, anchor: date) -> date:
-        return anchor + timedelta(days=self.offset)
-
-    def is_open(self, anchor: date, today: date) -> bool:
-        return self.offset <= (today - anchor).days < self.until
-
-    def lookup(self, field: str, today: date) -> dict[str, date]:
-        """The anchors for which this milestone is open today, as a range lookup."""
-        return {
-            f"{field}__gt": today - timedelta(days=self.until),
-            f"{field}__lte": today - timedelta(days=self.offset),
-        }
 
 
 def week_start(day: date) -> date:

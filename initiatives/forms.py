@@ -10,21 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
+from burgerkracht.core.forms import TEXT_LIMIT, long_text  # noqa: F401  (shared)
 from burgerkracht.core.models import Neighbourhood
 from initiatives.enums import Result, Scale, Support, Theme, UpdateKind
 from initiatives.models import Initiative
-
-TEXT_LIMIT = 5000
-
-
-def long_text(label, help_text="", required=True, rows=4) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        help_text=help_text,
-        required=required,
-        max_length=TEXT_LIMIT,
-        widget=forms.Textarea(attrs={"rows": rows}),
-    )
 
 
 class StepForm(forms.Form):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from advice.enums import Adoption
 from burgerkracht.accounts.roles import STAFF_ROLES
-from initiatives.forms import long_text
+from burgerkracht.core.forms import long_text
 
 GENERAL_FIELDS = ("introduction", "explanations", "summary_for_college", "responded_by",
                   "ris_link")  # fmt: skip

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from advice.enums import PROMISE_TRANSITIONS, Kept, PromiseStatus
 from advice.forms.answer import date_field, helper, municipal_staff
-from initiatives.forms import long_text
+from burgerkracht.core.forms import long_text
 
 EVALUATION_FIELDS = ("held_on", "participants", "what_happened", "effect", "body_appraisal",
                      "lessons")  # fmt: skip

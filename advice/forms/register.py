@@ -15,7 +15,7 @@ from advice.models import AdviceRequest, AdvisoryBody
 from advice.models.register import DOCUMENT_TYPES
 from advice.services.register import is_time_pressure
 from burgerkracht.accounts.roles import STAFF_ROLES
-from initiatives.forms import long_text
+from burgerkracht.core.forms import long_text
 
 EXTRA_RECOMMENDATIONS = 3
 FILE_HELP = _("A PDF, Word or OpenDocument file.")

@@ -56,6 +56,30 @@ class Candidate:
     recipient_ids: frozenset[int]
 
 
+@dataclass(frozen=True)
+class Milestone:
+    """A reminder `offset` days from its item's date (`anchor`). It may still go out until
+    `until` days from that date (exclusive), so a sweep that missed the day, or an item
+    created late, catches up — but never once the next reminder has taken over."""
+
+    kind: str
+    offset: int
+    until: int
+
+    def due_on(self, anchor: date) -> date:
+        return anchor + timedelta(days=self.offset)
+
+    def is_open(self, anchor: date, today: date) -> bool:
+        return self.offset <= (today - anchor).days < self.until
+
+    def lookup(self, field: str, today: date) -> dict[str, date]:
+        """The anchors for which this milestone is open today, as a range lookup."""
+        return {
+            f"{field}__gt": today - timedelta(days=self.until),
+            f"{field}__lte": today - timedelta(days=self.offset),
+        }
+
+
 class ReminderSource:
     """One app's due items of one model. Subclasses set `model` and `kinds` and implement
     the methods below; `is_recipient` is asked at sending time, so reminders follow a

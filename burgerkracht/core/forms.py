@@ -1,0 +1,16 @@
+"""Form fields every app uses the same way."""
+
+from django import forms
+
+# The longest free text we take in one box.
+TEXT_LIMIT = 5000
+
+
+def long_text(label, help_text="", required=True, rows=4) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        required=required,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
