@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from advice.models import Advice, Promise
 from advice.services import register
-from tests.advice.factories import advice_in, coordinator, member, request
+from tests.advice.factories import advice_in, body, coordinator, member, request
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +106,31 @@ def test_public_list_filters_by_body_and_year(client):
     assert asd.title in client.get(url, {"jaar": year}).content.decode()
     assert asd.title not in client.get(url, {"jaar": year - 1}).content.decode()
     assert client.get(url, {"jaar": "x' or 1=1", "orgaan": "../"}).status_code == 200
+
+
+def test_public_list_runs_the_same_number_of_queries_at_10_and_1000_advices(client):
+    """The public list is a register page too: its query count does not grow with the data."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.advice.test_register_views import _bulk_advices
+
+    asd = body("asd")
+    advice_in("answered", is_public=True)  # an answer and promises in the mix
+    url = reverse("advice:public-list")
+
+    def queries(count: int) -> tuple[int, str]:
+        Advice.objects.filter(reference__startswith="BLK-").delete()
+        _bulk_advices(count, asd)
+        Advice.objects.filter(reference__startswith="BLK-").update(is_public=True)
+        client.get(url)  # warm caches
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(context.captured_queries), response.content.decode()
+
+    few, _page = queries(10)
+    many, page = queries(1000)
+
+    assert few == many
+    assert "Advies" in page
