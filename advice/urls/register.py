@@ -2,7 +2,7 @@ from django.urls import path
 
 from advice.enums import RequestStatus
 from advice.views import advice_pages as pages
-from advice.views import public
+from advice.views import documents, public
 from advice.views import register as views
 
 urlpatterns = [
@@ -31,6 +31,16 @@ urlpatterns = [
         "register/<int:pk>/aanspreekpunten/",
         pages.AdviceContactsView.as_view(),
         name="advice-contacts",
+    ),
+    path(
+        "register/<int:pk>/document/",
+        documents.AdviceDocumentView.as_view(),
+        name="advice-document",
+    ),
+    path(
+        "aanvragen/<int:pk>/document/",
+        documents.RequestDocumentView.as_view(),
+        name="request-document",
     ),
     path("register/<int:pk>/openbaar/", pages.AdvicePublicView.as_view(), name="advice-public"),
     path(

@@ -18,6 +18,18 @@ def _pk(name):
 
 
 ENTRIES: dict[str, Entry] = {
+    # --- documents (none in the world: allowed is a 404, refused a 403; test_documents) ------
+    "advice:advice-document": Entry(
+        only(Role.ADVICE_COORDINATOR, Role.ADMINISTRATOR, Role.READ_ONLY, status=404),
+        kwargs=_pk("other_concept"),
+        own={"adv.bo_member": 404, "adv.asd_member": 403},
+        why="another body's concept stays closed, also its document",
+    ),
+    "advice:request-document": Entry(
+        only(Role.ADVICE_COORDINATOR, Role.ADMINISTRATOR, Role.READ_ONLY, status=404),
+        kwargs=_pk("request"),
+        own={"adv.asd_member": 404, "adv.bo_member": 403},
+    ),
     # --- public ------------------------------------------------------------------------------
     "advice:public-list": Entry(everyone(200)),
     "advice:public-detail": Entry(everyone(200), kwargs=_pk("answered")),
