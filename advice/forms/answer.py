@@ -11,21 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from advice.enums import Adoption
 from burgerkracht.accounts.roles import STAFF_ROLES
-from burgerkracht.core.forms import long_text
+from burgerkracht.core.forms import date_field, long_text
 
 GENERAL_FIELDS = ("introduction", "explanations", "summary_for_college", "responded_by",
                   "ris_link")  # fmt: skip
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def date_field(label, help_text="", required=True) -> forms.DateField:
-    return forms.DateField(label=label, help_text=help_text, required=required, widget=DateInput)
 
 
 def helper(label: str | None = None, name: str = "save") -> FormHelper:

@@ -12,20 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from advice.enums import MemberRole, Party
 from advice.models import Advice, AdvisoryBody, BodyOrganisation, Signal, TargetGroup, Theme
 from burgerkracht.accounts.roles import STAFF_ROLES
+from burgerkracht.core.forms import TEXT_LIMIT, date_field
 from burgerkracht.core.models import Organisation
-
-TEXT_LIMIT = 5000
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def date_field(label, help_text="", required=True) -> forms.DateField:
-    return forms.DateField(label=label, help_text=help_text, required=required, widget=DateInput)
 
 
 def long_text(label, help_text="", required=True, rows=4) -> forms.CharField:

@@ -15,21 +15,10 @@ from advice.models import AdviceRequest, AdvisoryBody
 from advice.models.register import DOCUMENT_TYPES
 from advice.services.register import is_time_pressure
 from burgerkracht.accounts.roles import STAFF_ROLES
-from burgerkracht.core.forms import long_text
+from burgerkracht.core.forms import date_field, long_text
 
 EXTRA_RECOMMENDATIONS = 3
 FILE_HELP = _("A PDF, Word or OpenDocument file.")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def date_field(label, required=True, help_text="") -> forms.DateField:
-    return forms.DateField(label=label, required=required, help_text=help_text, widget=DateInput())
 
 
 def document_field(label) -> forms.FileField:
