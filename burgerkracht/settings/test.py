@@ -4,7 +4,9 @@
 asserts that it runs on PostgreSQL.
 """
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-not-secret-burgerkracht-0123456789abcdef")
@@ -13,7 +15,10 @@ os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "False")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "False")
 os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "True")
 os.environ.setdefault("OUTBOX_DELIVERY_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
-os.environ.setdefault("DJANGO_MEDIA_ROOT", tempfile.mkdtemp(prefix="burgerkracht-media-"))
+if "DJANGO_MEDIA_ROOT" not in os.environ:
+    # Child processes (worker, gunicorn) inherit the folder; the process that made it removes it.
+    os.environ["DJANGO_MEDIA_ROOT"] = tempfile.mkdtemp(prefix="burgerkracht-media-")
+    atexit.register(shutil.rmtree, os.environ["DJANGO_MEDIA_ROOT"], ignore_errors=True)
 
 from burgerkracht.settings.base import *  # noqa: F403
 
