@@ -15,3 +15,8 @@ def relative_luminance(hex_colour: str) -> float:
 def contrast_ratio(first: str, second: str) -> float:
     lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
+
+
+# Chart colours: each at least 3:1 against white (WCAG 2.1 SC 1.4.11, non-text contrast),
+# and told apart by lightness too, not by hue alone.
+CHART_COLOURS = ("#1f4e79", "#c05a00", "#2e7d32", "#6a1b9a", "#555555", "#a4262c")

@@ -394,3 +394,26 @@ class CalendarFeed(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("core:calendar-feed", args=[self.token])
+
+
+class AnnualReport(models.Model):
+    """One run of the annual report (jaarverslag) of a year, made as a PDF by a worker.
+
+    Asking again makes a new run, so the figures of an earlier run stay as they were sent."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("asked for by"),
+    )  # fmt: skip
+    requested_at = models.DateTimeField(_("asked for at"), auto_now_add=True)
+    pdf = models.FileField(_("PDF"), upload_to="private/reports/", blank=True)
+    generated_at = models.DateTimeField(_("made at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year", "-requested_at"]
+        verbose_name = _("annual report")
+        verbose_name_plural = _("annual reports")
+
+    def __str__(self) -> str:
+        return f"{self.year}"

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.accounts.permissions import can_use_admin
 from burgerkracht.accounts.roles import Role
+from burgerkracht.core.reports import reports_for
 
 # Who works with the advice register (a body role shows it; the page checks membership).
 ADVICE_ROLES = (
@@ -71,6 +72,8 @@ def main_navigation(user) -> list[NavItem]:
             items.append(
                 NavItem(_("Advice register"), reverse("advice:register"), "advice:register")
             )
+        if reports_for(user):
+            items.append(NavItem(_("Reports"), reverse("core:reports"), "core:reports"))
         if can_use_admin(user):
             items.append(NavItem(_("Management"), reverse("admin:index"), "admin:index"))
     return items

@@ -23,3 +23,10 @@ def sweep_reminders_task() -> dict:
 @shared_task(name="core.send_reminder")
 def send_reminder_task(*, reminder_pk: int) -> str | None:
     return reminders.send_reminder(reminder_pk=reminder_pk)
+
+
+@shared_task(name="core.generate_annual_report")
+def generate_annual_report_task(*, report_pk: int) -> bool:
+    from burgerkracht.core.report_services import generate_annual_report
+
+    return generate_annual_report(report_pk=report_pk)

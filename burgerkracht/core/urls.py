@@ -1,6 +1,6 @@
 from django.urls import path
 
-from burgerkracht.core import views
+from burgerkracht.core import report_views, views
 
 app_name = "core"
 
@@ -17,5 +17,13 @@ urlpatterns = [
     path("logo/", views.LogoView.as_view(), name="logo"),
     path("gezondheid/", views.HealthView.as_view(), name="health"),
     path("agenda/", views.CalendarPageView.as_view(), name="calendar"),
+    path("rapportages/", report_views.ReportIndexView.as_view(), name="reports"),
+    path("rapportages/jaarverslag/", report_views.AnnualReportView.as_view(), name="annual-report"),
+    path(
+        "rapportages/jaarverslag/<int:pk>.pdf",
+        report_views.AnnualReportDownloadView.as_view(),
+        name="annual-report-pdf",
+    ),
+    path("rapportages/<slug:slug>/", report_views.ReportView.as_view(), name="report"),
     path("agenda/<slug:token>.ics", views.CalendarFeedView.as_view(), name="calendar-feed"),
 ]

@@ -6,3 +6,6 @@ class MeetlatConfig(AppConfig):
     name = "burgerkracht.meetlat"
     label = "meetlat"
     verbose_name = _("Meetlat and decisions")
+
+    def ready(self) -> None:
+        from burgerkracht.meetlat import reports  # noqa: F401  (registers the report)

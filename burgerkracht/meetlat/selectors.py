@@ -85,3 +85,46 @@ def departments() -> list[str]:
         .distinct()
         .order_by("department")
     )
+
+
+def decisions_in(*, start=None, end=None, department: str = "", kind: str = "") -> QuerySet:
+    """Decisions made (created) in a period, for the reports."""
+    decisions = Decision.objects.all()
+    if start:
+        decisions = decisions.filter(created_at__date__gte=start)
+    if end:
+        decisions = decisions.filter(created_at__date__lte=end)
+    if department:
+        decisions = decisions.filter(department=department)
+    if kind:
+        decisions = decisions.filter(kind=kind)
+    return decisions
+
+
+def coverage_by_kind(decisions: QuerySet[Decision]) -> list[dict]:
+    """Per kind of decision: how many, how many with a complete Meetlat, and the triad:
+    financial, legal and resident-input accountability written down (all three questions)."""
+    complete_q = Q(answer_count__gte=1) & Q(answer_count=F("principle_count"))
+    financial = ~Q(financial_accountability="")
+    legal = ~Q(legal_accountability="")
+    residents = ~Q(resident_input_who="") & ~Q(resident_input_how="") & ~Q(resident_input_result="")
+    rows = (
+        with_completeness(decisions).values("kind").order_by("kind").annotate(
+            total=Count("pk"), complete=Count("pk", filter=complete_q),
+            financial=Count("pk", filter=financial), legal=Count("pk", filter=legal),
+            residents=Count("pk", filter=residents),
+            triad=Count("pk", filter=financial & legal & residents),
+        )
+    )  # fmt: skip
+    return list(rows)
+
+
+def principle_answers(decisions: QuerySet[Decision]) -> list[dict]:
+    """Per principle of the current wording: how often fully, partly, not and n/a."""
+    rows = (
+        PrincipleAnswer.objects.filter(decision__in=decisions.values("pk"))
+        .values("principle__number", "principle__heading")
+        .order_by("principle__number", "principle__heading")
+        .annotate(**{value: Count("pk", filter=Q(answer=value)) for value in Answer.values})
+    )
+    return list(rows)

@@ -1,0 +1,49 @@
+"""The annual report: asked for by a person, made as a PDF by a worker from the registered
+reports (the same sections and numbers as their pages)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from burgerkracht.core import reports
+from burgerkracht.core.models import AnnualReport, AuditEvent, Municipality
+
+
+def year_filters(year: int) -> dict[str, Any]:
+    return {"van": datetime.date(year, 1, 1), "tot": datetime.date(year, 12, 31)}
+
+
+@transaction.atomic
+def request_annual_report(*, by: Any, year: int) -> AnnualReport:
+    from burgerkracht.core.services import enqueue
+    from burgerkracht.core.tasks import generate_annual_report_task
+
+    run = AnnualReport.objects.create(year=year, requested_by=by)
+    AuditEvent.record(subject=run, actor=by, action="annual_report.requested", data={"year": year})
+    transaction.on_commit(lambda: enqueue(generate_annual_report_task, report_pk=run.pk))
+    return run
+
+
+def generate_annual_report(*, report_pk: int) -> bool:
+    """Render and store the PDF once; a second call for the same run keeps the file."""
+    from burgerkracht.core.pdf import render_pdf
+
+    with transaction.atomic():
+        run = AnnualReport.objects.select_for_update().get(pk=report_pk)
+        if run.pdf:
+            return False
+        filters = year_filters(run.year)
+        parts = [(report, report.sections(filters)) for report in reports.annual_reports()]
+        pdf = render_pdf(
+            "pdf/annual_report.html",
+            {"run": run, "parts": parts, "municipality": Municipality.current()},
+        )
+        run.pdf.save(f"jaarverslag-{run.year}-{run.pk}.pdf", ContentFile(pdf), save=False)
+        run.generated_at = timezone.now()
+        run.save(update_fields=["pdf", "generated_at"])
+    return True

@@ -1,0 +1,168 @@
+"""Reports: a registry the domain apps fill, and the shapes a report is made of.
+
+core cannot import the domain apps, so each app registers its reports in AppConfig.ready().
+A report is sections of headline figures and tables; a table may carry a chart of its own
+columns. One shape serves the page, the CSV/XLSX export and the annual report PDF, so the
+numbers are the same everywhere. Selectors compute the figures in the database with a fixed
+number of queries, whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import tablib
+from django import forms
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from burgerkracht.accounts.roles import Role
+from burgerkracht.core.charts import Chart, bar_chart
+from burgerkracht.core.forms import date_field
+
+# "Read-only role and up": everyone on the municipality's side who works with the figures.
+REPORT_ROLES = (
+    Role.FACILITATOR,
+    Role.FACILITATOR_COORDINATOR,
+    Role.BUDGET_DECISION_HOLDER,
+    Role.ADVICE_COORDINATOR,
+    Role.READ_ONLY,
+    Role.ADMINISTRATOR,
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    numeric: bool = True
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """Draw these numeric columns of the table, one bar per row labelled by label_key."""
+
+    title: str
+    label_key: str
+    series: Sequence[str]
+    stacked: bool = False
+    percent: bool = False
+
+
+@dataclass
+class Table:
+    title: str
+    columns: Sequence[Column]
+    rows: list[dict[str, Any]]
+    chart: ChartSpec | None = None
+    note: str = ""
+    empty: str = _("Nothing to show for this choice.")
+
+    @property
+    def slug(self) -> str:
+        return slugify(str(self.title))[:40] or "tabel"
+
+    def cells(self) -> list[list[Any]]:
+        return [[row.get(c.key, "") for c in self.columns] for row in self.rows]
+
+    def drawn(self) -> Chart | None:
+        if self.chart is None or not self.rows:
+            return None
+        labels = {c.key: c.label for c in self.columns}
+        return bar_chart(
+            str(self.chart.title),
+            [row[self.chart.label_key] for row in self.rows],
+            {labels[key]: [row.get(key) for row in self.rows] for key in self.chart.series},
+            stacked=self.chart.stacked,
+            percent=self.chart.percent,
+        )
+
+    def dataset(self) -> tablib.Dataset:
+        data = tablib.Dataset(headers=[str(c.label) for c in self.columns], title=self.slug[:31])
+        for row in self.cells():
+            data.append(["" if value is None else value for value in row])
+        return data
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A headline number with its meaning in one sentence, e.g. "76% reached their result"."""
+
+    label: str
+    value: Any
+    note: str = ""
+
+
+@dataclass
+class Section:
+    title: str
+    intro: str = ""
+    figures: list[Figure] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+
+class PeriodForm(forms.Form):
+    """The period filter every report has; reports add their own fields."""
+
+    van = date_field(_("From"), required=False)
+    tot = date_field(_("Up to and including"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
+            self.add_error("tot", _("The end date must come after the start date."))
+        return data
+
+
+class Report:
+    """One report. Subclasses set the class attributes and build the sections."""
+
+    slug: ClassVar[str]
+    title: ClassVar[str]
+    description: ClassVar[str] = ""
+    filter_form: ClassVar[type[forms.Form]] = PeriodForm
+    roles: ClassVar[Sequence[str]] = REPORT_ROLES
+    in_annual_report: ClassVar[bool] = False
+
+    def visible_to(self, user) -> bool:
+        return user.is_authenticated and user.has_role(*self.roles)
+
+    def sections(self, filters: dict[str, Any]) -> list[Section]:
+        raise NotImplementedError
+
+    def workbook(self, sections: list[Section]) -> tablib.Databook:
+        book = tablib.Databook()
+        seen: set[str] = set()
+        for section in sections:
+            for table in section.tables:
+                data = table.dataset()
+                title = data.title
+                n = 2
+                while data.title in seen:  # sheet names must be unique
+                    data.title = f"{title[:28]}-{n}"
+                    n += 1
+                seen.add(data.title)
+                book.add_sheet(data)
+        return book
+
+
+_reports: dict[str, Report] = {}
+
+
+def register(report_class: type[Report]) -> type[Report]:
+    _reports[report_class.slug] = report_class()
+    return report_class
+
+
+def get(slug: str) -> Report | None:
+    return _reports.get(slug)
+
+
+def reports_for(user) -> list[Report]:
+    return [report for report in _reports.values() if report.visible_to(user)]
+
+
+def annual_reports() -> list[Report]:
+    return [report for report in _reports.values() if report.in_annual_report]
