@@ -38,7 +38,7 @@ def generate_annual_report(*, report_pk: int) -> bool:
         if run.pdf:
             return False
         filters = year_filters(run.year)
-        parts = [(report, report.sections(filters)) for report in reports.annual_reports()]
+        parts = [(report, reports.build(report, filters)) for report in reports.annual_reports()]
         pdf = render_pdf(
             "pdf/annual_report.html",
             {"run": run, "parts": parts, "municipality": Municipality.current()},

@@ -68,7 +68,7 @@ class ReportView(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin, Temp
         filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
         if form.is_bound and not form.is_valid():
             filters = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
-        sections = self.report.sections(filters)
+        sections = reports.build(self.report, filters)
         export = request.GET.get("_export")
         if export in ("csv", "xlsx"):
             return self.export(sections, export, request.GET.get("tabel", ""))

@@ -9,7 +9,7 @@ number of queries, whatever the number of rows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -149,11 +149,28 @@ class Report:
 
 
 _reports: dict[str, Report] = {}
+# Sections another app adds to a report it does not own (e.g. advice to continuity risks).
+_contributions: dict[str, list[Callable[[dict[str, Any]], list[Section]]]] = {}
 
 
 def register(report_class: type[Report]) -> type[Report]:
     _reports[report_class.slug] = report_class()
     return report_class
+
+
+def contribute(slug: str, build: Callable[[dict[str, Any]], list[Section]]) -> None:
+    """Add sections to report `slug`; they follow the report's own sections."""
+    builders = _contributions.setdefault(slug, [])
+    if build not in builders:
+        builders.append(build)
+
+
+def build(report: Report, filters: dict[str, Any]) -> list[Section]:
+    """All sections of a report: its own, then those other apps contributed."""
+    sections = report.sections(filters)
+    for extra in _contributions.get(report.slug, []):
+        sections += extra(filters)
+    return sections
 
 
 def get(slug: str) -> Report | None:

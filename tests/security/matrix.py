@@ -407,7 +407,15 @@ from tests.security import (  # noqa: E402
     matrix_advice_answer,
     matrix_advice_bodies,
     matrix_advice_register,
+    matrix_continuity,
+    matrix_public_results,
+    matrix_reports,
+    matrix_reports_advice,
+    matrix_reports_budget,
 )
 
-for _part in (matrix_advice_register, matrix_advice_answer, matrix_advice_bodies):
+for _part in (
+    matrix_advice_register, matrix_advice_answer, matrix_advice_bodies, matrix_reports,
+    matrix_reports_budget, matrix_reports_advice, matrix_public_results, matrix_continuity,
+):  # fmt: skip
     MATRIX.update(_part.ENTRIES)

@@ -1,0 +1,3 @@
+"""Permission-matrix entries: continuity (issue #8)."""
+
+ENTRIES: dict = {}

@@ -1,0 +1,3 @@
+"""Permission-matrix entries: public_results (issue #8)."""
+
+ENTRIES: dict = {}

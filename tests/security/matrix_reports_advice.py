@@ -1,0 +1,3 @@
+"""Permission-matrix entries: reports_advice (issue #8)."""
+
+ENTRIES: dict = {}

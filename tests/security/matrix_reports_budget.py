@@ -1,0 +1,3 @@
+"""Permission-matrix entries: reports_budget (issue #8)."""
+
+ENTRIES: dict = {}
