@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -15,3 +17,4 @@ class AdviceConfig(AppConfig):
 
         for source in reminders.SOURCES:
             core_reminders.register(source)
+        import_module("advice.reports")  # registers the advice report and its continuity part

@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -18,3 +20,5 @@ class BudgetConfig(AppConfig):
         for source in reminders.SOURCES:
             core_reminders.register(source)
         core_calendar.register(calendar.events_for)
+        import_module("budget.reports")  # registers the Samen Sterk and budget reports
+        import_module("budget.continuity")  # registers the continuity-risk report

@@ -1,0 +1,1 @@
+"""The continuity-risk report (issue #8)."""

@@ -1,0 +1,1 @@
+"""Samen Sterk results and budget reports (issue #8)."""
