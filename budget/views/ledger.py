@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pygal
 import tablib
 from django import forms
 from django.contrib import messages
@@ -18,6 +17,7 @@ from budget import permissions, selectors, services
 from budget.forms import FundForm, HolderForm, LineForm, ReallocationForm
 from budget.models import BudgetLine, Fund
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.charts import bar_chart
 from burgerkracht.core.exceptions import DomainError
 
 BUDGET = gettext_lazy("Samen Sterk budget")
@@ -84,15 +84,16 @@ class OverviewView(ViewerMixin, FundMixin, TemplateView):
             can_manage=permissions.can_manage_budget(self.request.user),
         )  # fmt: skip
 
-    def chart(self, lines) -> str:
-        chart = pygal.HorizontalStackedBar(
-            width=720, height=max(240, 28 * len(lines)), disable_xml_declaration=True,
-            title=_("Per line: committed and remaining (euro)"), legend_at_bottom=True,
-        )  # fmt: skip
-        chart.x_labels = [line.name for line in lines]
-        chart.add(_("Committed"), [float(line.committed - line.released) for line in lines])
-        chart.add(_("Remaining"), [float(line.remaining) for line in lines])
-        return chart.render(is_unicode=True)
+    def chart(self, lines):
+        return bar_chart(
+            _("Per line: committed and remaining (euro)"),
+            [line.name for line in lines],
+            {
+                _("Committed"): [line.committed - line.released for line in lines],
+                _("Remaining"): [line.remaining for line in lines],
+            },
+            stacked=True,
+        )
 
     def export(self, lines, fmt: str) -> HttpResponse:
         data = tablib.Dataset(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pygal
 import tablib
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
@@ -15,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.charts import bar_chart
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.meetlat import permissions, selectors, services
 from burgerkracht.meetlat.forms import (
@@ -260,14 +260,13 @@ class CoverageView(StaffMixin, TemplateView):
             department=self.request.GET.get("afdeling", ""),
         )  # fmt: skip
 
-    def chart(self, report) -> str:
-        chart = pygal.HorizontalBar(
-            width=640, height=320, show_legend=False, range=(0, 100), disable_xml_declaration=True,
-            title=_("Decisions with a complete Meetlat, per department (%)"),
+    def chart(self, report):
+        rows = report["by_department"]
+        return bar_chart(
+            _("Decisions with a complete Meetlat, per department (%)"),
+            [row.label for row in rows], {_("complete"): [row.share for row in rows]},
+            percent=True,
         )  # fmt: skip
-        chart.x_labels = [row.label for row in report["by_department"]]
-        chart.add(_("complete"), [row.share for row in report["by_department"]])
-        return chart.render(is_unicode=True)
 
     def csv(self, report) -> HttpResponse:
         data = tablib.Dataset(headers=[_("Department"), _("Decisions"), _("Complete"), "%"])
