@@ -1,15 +1,17 @@
 from django.urls import path
 
-from budget.views import accountability, apply, assess, evaluation, followup, ledger
-from burgerkracht.core.views import LocalisedPageView
+from budget.views import accountability, apply, assess, evaluation, followup, ledger, public
 
 app_name = "budget"
 
 urlpatterns = [
+    # Public: the Samen Sterk page with this year's figures, and the results pages (issue #8)
+    path("samen-sterk/", public.SamenSterkView.as_view(), name="samen-sterk"),
+    path("resultaten/", public.ResultsView.as_view(), name="public-results"),
     path(
-        "samen-sterk/",
-        LocalisedPageView.as_view(page="samen_sterk", folder="budget/pages"),
-        name="samen-sterk",
+        "resultaten/<slug:slug>/",
+        public.NeighbourhoodResultsView.as_view(),
+        name="public-results-neighbourhood",
     ),
     path("samen-sterk/budget/", ledger.FundListView.as_view(), name="fund-list"),
     path("samen-sterk/budget/nieuw/", ledger.FundCreateView.as_view(), name="fund-create"),

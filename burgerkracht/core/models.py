@@ -71,6 +71,21 @@ class Municipality(TimeStampedModel):
     website = models.URLField(_("website"), blank=True)
     privacy_officer_email = models.EmailField(_("e-mail of the privacy officer"), blank=True)
     letter_footer = models.TextField(_("letter footer"), blank=True)
+    # Samen Sterk explained together with the wijkbudgetten (PP-08): shown on the Samen Sterk
+    # page beside this year's figures; nothing is shown while both are empty.
+    neighbourhood_budget_text = models.TextField(
+        _("text about the neighbourhood budgets"),
+        blank=True,
+        help_text=_(
+            "A few plain sentences on the Samen Sterk page about the neighbourhood budgets "
+            "(wijkbudgetten) and how they differ from Samen Sterk."
+        ),
+    )
+    neighbourhood_budget_url = models.URLField(
+        _("link to the neighbourhood budgets"),
+        blank=True,
+        help_text=_("The web page where residents read about the neighbourhood budgets."),
+    )
 
     history = HistoricalRecords()
 

@@ -1,0 +1,298 @@
+"""Reads for the public results pages (REP-02, REP-03, F-M10): what Samen Sterk and the
+initiatives did, per year and per wijk.
+
+Privacy, the rules every function here keeps:
+- Figures count every grant whose decision was published, also of initiatives that did not
+  agree to be shown: a count or a sum names nobody. Nothing from a fund still being prepared
+  and no draft decision is ever counted.
+- Anything that names an initiative (a title, an amount per initiative, a result, a story)
+  comes only from initiatives that agreed to be shown (`Initiative.objects.published()`).
+- A story is shown only when the residents ticked "the story may be shown" and sent their
+  accountability in. Never a person's name, e-mail address or an internal note: the
+  querysets load only the columns the pages show.
+
+Query counts do not grow with the number of rows: every list is one query (plus one for a
+prefetch), every figure an aggregate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import (
+    Count,
+    DecimalField,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from budget.enums import AccountabilityStatus, ApplicationStatus, FundStatus, Reached
+from budget.models import ZERO, Accountability, Application, Award, BudgetLine, Fund
+from burgerkracht.core.models import Neighbourhood
+from initiatives import selectors as initiative_selectors
+from initiatives.enums import UpdateKind
+from initiatives.models import Initiative, Update
+
+S = ApplicationStatus
+# A grant: money was awarded in a published decision (a stopped grant was a grant too).
+GRANT_STATUSES = (S.GRANTED, S.PARTLY_GRANTED, S.STOPPED, S.CLOSED)
+# A story may be shown once the accountability is sent in (not while it is being written,
+# and not while the facilitator has asked for more).
+STORY_STATUSES = (AccountabilityStatus.SUBMITTED, AccountabilityStatus.SETTLED)
+STORIES_SHOWN = 6
+OTHER_INITIATIVES_SHOWN = 20
+RESULTS_PER_INITIATIVE = 3
+
+# Only the columns the pages show are loaded: a name or an e-mail address cannot slip into a
+# template that was never given it.
+STORY_COLUMNS = (
+    "story", "result_reached", "status", "submitted_at", "application__id",
+    "application__initiative__id", "application__initiative__title",
+    "application__neighbourhood__name", "application__neighbourhood__slug",
+)  # fmt: skip
+FUNDED_COLUMNS = (
+    "status", "initiative__id", "initiative__title", "initiative__summary",
+    "initiative__status", "initiative__result", "line__name", "award__amount",
+    "accountability__status", "accountability__result_reached",
+)  # fmt: skip
+
+_SETTLED = Q(accountability__status=AccountabilityStatus.SETTLED)
+_MONEY = DecimalField(max_digits=14, decimal_places=2)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What Samen Sterk did in a year (for the city, a wijk or a line)."""
+
+    initiatives: int = 0  # initiatives that got money
+    granted: Decimal = ZERO  # the grants plus any extra money after an evaluation
+    finished: int = 0  # of these: finished and settled after their accountability
+    reached: int = 0  # finished and reached the result they described themselves
+    partly: int = 0  # finished and reached part of it
+    participants: int = 0  # people who took part, as counted in the finished ones
+
+    @property
+    def reached_percent(self) -> int | None:
+        """The share of finished initiatives that reached their result, rounded down."""
+        return self.reached * 100 // self.finished if self.finished else None
+
+
+@dataclass
+class Row:
+    """One row of a table: a wijk or a budget line with its figures."""
+
+    label: str
+    figures: Figures
+    slug: str = ""  # a wijk's slug, for the link to its page
+    allocation: Decimal | None = None  # a budget line's budget
+
+
+@dataclass
+class YearChoice:
+    year: int
+    years: list[int] = field(default_factory=list)
+
+
+# --- years -----------------------------------------------------------------------------------
+
+
+def public_years() -> list[int]:
+    """The years of every fund that is open or closed (a fund in preparation is not public)."""
+    years = (
+        Fund.objects.exclude(status=FundStatus.PREPARING)
+        .order_by()
+        .values_list("starts_on__year", flat=True)
+        .distinct()
+    )
+    return sorted(set(years), reverse=True)
+
+
+def choose_year(asked: str | None, *, today: date | None = None) -> YearChoice:
+    """The year asked for when it has a fund; otherwise this year's, or the nearest one."""
+    years = public_years()
+    this_year = (today or timezone.localdate()).year
+    if asked and asked.isdigit() and int(asked) in years:
+        return YearChoice(int(asked), years)
+    if not years or this_year in years:
+        return YearChoice(this_year, years)
+    past = [y for y in years if y < this_year]
+    return YearChoice(max(past) if past else min(years), years)
+
+
+# --- figures ---------------------------------------------------------------------------------
+
+
+def grants_of(year: int) -> QuerySet[Application]:
+    """Every grant of a year's funds whose decision was published."""
+    return Application.objects.filter(
+        fund__starts_on__year=year, status__in=GRANT_STATUSES, award__isnull=False
+    ).exclude(fund__status=FundStatus.PREPARING)
+
+
+def _aggregates() -> dict:
+    reached = _SETTLED & Q(accountability__result_reached=Reached.YES)
+    partly = _SETTLED & Q(accountability__result_reached=Reached.PARTLY)
+    return {
+        "initiatives": Count("initiative", distinct=True),
+        "granted": Coalesce(Sum("award__amount"), Value(ZERO), output_field=_MONEY),
+        "finished": Count("initiative", distinct=True, filter=_SETTLED),
+        "reached": Count("initiative", distinct=True, filter=reached),
+        "partly": Count("initiative", distinct=True, filter=partly),
+        "participants": Coalesce(Sum("accountability__participants", filter=_SETTLED), 0),
+    }
+
+
+def _figures(values: dict, extra: Decimal = ZERO) -> Figures:
+    return Figures(
+        initiatives=values["initiatives"],
+        granted=(values["granted"] or ZERO) + (extra or ZERO),
+        finished=values["finished"],
+        reached=values["reached"],
+        partly=values["partly"],
+        participants=values["participants"] or 0,
+    )
+
+
+def _extra_awards(grants: QuerySet[Application]) -> QuerySet[Award]:
+    """Extra money given after an interim evaluation ("een extra duwtje in de rug")."""
+    return Award.objects.filter(evaluation__application__in=grants.values("pk")).order_by()
+
+
+def figures(grants: QuerySet[Application]) -> Figures:
+    """Two queries: the grants' figures, and the extra money after their evaluations."""
+    values = grants.order_by().aggregate(**_aggregates())
+    extra = _extra_awards(grants).aggregate(total=Sum("amount"))["total"]
+    return _figures(values, extra or ZERO)
+
+
+def _grouped(grants: QuerySet[Application], key: str, extra_key: str) -> dict:
+    """Figures per value of `key` (a wijk or a line): two queries."""
+    rows = grants.order_by().values(key).annotate(**_aggregates())
+    extras = dict(
+        _extra_awards(grants).values_list(extra_key).annotate(total=Sum("amount")).order_by()
+    )
+    return {row[key]: _figures(row, extras.get(row[key], ZERO)) for row in rows}
+
+
+def neighbourhood_rows(grants: QuerySet[Application]) -> tuple[list[Row], Row | None]:
+    """A row per active wijk (and per former wijk that had grants this year), and a row for
+    the grants for the whole city, which belong to no wijk. Three queries."""
+    per_wijk = _grouped(grants, "neighbourhood", "evaluation__application__neighbourhood")
+    wijken = Neighbourhood.objects.filter(Q(is_active=True) | Q(pk__in=[k for k in per_wijk if k]))
+    rows = [
+        Row(label=n.name, slug=n.slug, figures=per_wijk.get(n.pk, Figures()))
+        for n in wijken.only("name", "slug").order_by("name")
+    ]
+    city = per_wijk.get(None)
+    return rows, (Row(label="", figures=city) if city else None)
+
+
+def line_rows(year: int) -> list[Row]:
+    """A row per budget line of the year's funds: its budget, what was granted from it and
+    what came of it. Three queries."""
+    grants = grants_of(year)
+    per_line = _grouped(grants, "award__line", "line")
+    lines = (
+        BudgetLine.objects.filter(fund__starts_on__year=year)
+        .exclude(fund__status=FundStatus.PREPARING)
+        .select_related("fund")
+        .only("name", "allocation", "fund__name")
+        .order_by("fund__starts_on", "fund__name", "name")
+    )
+    lines = list(lines)
+    several_funds = len({line.fund_id for line in lines}) > 1
+    return [
+        Row(
+            label=f"{line.fund.name} · {line.name}" if several_funds else line.name,
+            allocation=line.allocation,
+            figures=per_line.get(line.pk, Figures()),
+        )
+        for line in lines
+    ]
+
+
+# --- what may be named ------------------------------------------------------------------------
+
+
+def public_stories(grants: QuerySet[Application], *, limit: int = STORIES_SHOWN):
+    """Stories the residents agreed to share, of initiatives that are shown: newest first."""
+    return (
+        Accountability.objects.filter(
+            application__in=grants.values("pk"),
+            application__initiative__in=Initiative.objects.published().values("pk"),
+            story_public=True,
+            status__in=STORY_STATUSES,
+        )
+        .exclude(story="")
+        .select_related("application__initiative", "application__neighbourhood")
+        .only(*STORY_COLUMNS)
+        .order_by("-submitted_at", "-pk")[:limit]
+    )
+
+
+def _result_updates(lookup: str = "updates") -> Prefetch:
+    """The newest results on an initiative's timeline (shown on its public page too)."""
+    updates = Update.objects.filter(kind=UpdateKind.RESULT).only(
+        "initiative_id", "created_at", "text"
+    )
+    return Prefetch(lookup, queryset=updates[:RESULTS_PER_INITIATIVE], to_attr="public_results")
+
+
+def funded_initiatives(grants: QuerySet[Application]) -> list[Application]:
+    """The grants of initiatives that are shown, with the money and the result. Two queries."""
+    extra = (
+        Award.objects.filter(evaluation__application=OuterRef("pk"))
+        .order_by()
+        .values("evaluation__application")
+        .annotate(total=Sum("amount"))
+        .values("total")[:1]
+    )
+    funded = list(
+        grants.filter(initiative__in=Initiative.objects.published().values("pk"))
+        .select_related("initiative", "line", "accountability", "award")
+        .only(*FUNDED_COLUMNS)
+        .annotate(
+            amount=F("award__amount")
+            + Coalesce(Subquery(extra, output_field=_MONEY), Value(ZERO), output_field=_MONEY)
+        )
+        .prefetch_related(_result_updates("initiative__updates"))
+        .order_by("initiative__title", "pk")
+    )
+    for application in funded:
+        application.public_result = _settled_result(application)
+    return funded
+
+
+def _settled_result(application: Application) -> str:
+    """The residents' own answer, once the municipality has settled the accountability."""
+    try:
+        accountability = application.accountability
+    except Accountability.DoesNotExist:
+        return ""
+    if accountability.status != AccountabilityStatus.SETTLED:
+        return ""
+    return str(accountability.get_result_reached_display())
+
+
+def other_initiatives(
+    neighbourhood: Neighbourhood, funded: list[Application], *, limit: int = OTHER_INITIATIVES_SHOWN
+) -> list[Initiative]:
+    """Published initiatives of the wijk that are not among the funded ones. Two queries."""
+    funded_ids = {application.initiative_id for application in funded}
+    return list(
+        initiative_selectors.published_initiatives(neighbourhood=neighbourhood.slug)
+        .prefetch_related(None)
+        .exclude(pk__in=funded_ids)
+        .only("title", "summary", "status", "result", "status_changed_at")
+        .prefetch_related(_result_updates())[:limit]
+    )
