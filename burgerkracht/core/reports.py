@@ -181,5 +181,11 @@ def reports_for(user) -> list[Report]:
     return [report for report in _reports.values() if report.visible_to(user)]
 
 
+# The chapters of the annual report come in this order; other reports follow.
+ANNUAL_ORDER = ("samen-sterk", "budget", "advice", "meetlat")
+
+
 def annual_reports() -> list[Report]:
-    return [report for report in _reports.values() if report.in_annual_report]
+    chosen = [report for report in _reports.values() if report.in_annual_report]
+    rank = {slug: n for n, slug in enumerate(ANNUAL_ORDER)}
+    return sorted(chosen, key=lambda report: rank.get(report.slug, len(rank)))
