@@ -1,0 +1,253 @@
+"""Reads for the Samen Sterk results report and the budget report (issue #8).
+
+Every function computes in the database with aggregation and runs one query, whatever the
+number of rows: the report pages run a fixed number of queries. The definitions of the
+figures are in budget/README.md ("Reports").
+"""
+
+from __future__ import annotations
+
+import statistics
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.db.models import (
+    Aggregate,
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+)
+from django.db.models.functions import ExtractYear
+
+from budget.enums import AccountabilityStatus, ApplicationStatus, Reached
+from budget.models import Application, BudgetLine, Fund, IntegrityEntry
+from initiatives.models import Initiator
+
+CENT = Decimal("0.01")
+# Every application that was granted (in full or in part): a stopped or closed grant was
+# granted first. A rejected or withdrawn application never carries an award.
+GRANTED = (
+    ApplicationStatus.GRANTED,
+    ApplicationStatus.PARTLY_GRANTED,
+    ApplicationStatus.STOPPED,
+    ApplicationStatus.CLOSED,
+)
+CLOSED = Q(accountability__status=AccountabilityStatus.SETTLED)
+
+
+class _PythonMedian:
+    """The median for SQLite (the embedded `make run` database), which has no percentile."""
+
+    def __init__(self) -> None:
+        self.values: list = []
+
+    def step(self, value) -> None:
+        if value is not None:
+            self.values.append(value)
+
+    def finalize(self):
+        return statistics.median(self.values) if self.values else None
+
+
+class Median(Aggregate):
+    """The median of a plain column, exact in NUMERIC: the mean of the lower and the upper
+    middle value (PERCENTILE_DISC keeps the column's type, PERCENTILE_CONT would go through
+    floating point)."""
+
+    function = "PERCENTILE_DISC"
+    name = "Median"
+    template = (
+        "((%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s) + "
+        "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s DESC)) / 2)"
+    )
+    allow_distinct = False
+
+    def __init__(self, expression, **extra):
+        super().__init__(
+            expression, output_field=DecimalField(max_digits=14, decimal_places=4), **extra
+        )
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        connection.ensure_connection()
+        connection.connection.create_aggregate("portal_median", 1, _PythonMedian)
+        return self.as_sql(
+            compiler, connection, function="portal_median",
+            template="%(function)s(%(expressions)s)", **extra_context,
+        )  # fmt: skip
+
+
+def cents(amount: Decimal | None) -> Decimal | None:
+    """An amount in whole cents (a median of two middle values can end in half a cent)."""
+    return None if amount is None else Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+# --- Samen Sterk results ---------------------------------------------------------------------
+
+
+def grants_in(
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    neighbourhood: int | None = None,
+    line: int | None = None,
+    fund: int | None = None,
+) -> QuerySet[Application]:
+    """Grants whose decision was made (published) in the period, in a wijk, line or fund."""
+    grants = Application.objects.filter(status__in=GRANTED, published_at__isnull=False)
+    if start:
+        grants = grants.filter(published_at__date__gte=start)
+    if end:
+        grants = grants.filter(published_at__date__lte=end)
+    if neighbourhood:
+        grants = grants.filter(neighbourhood_id=neighbourhood)
+    if line:
+        grants = grants.filter(line_id=line)
+    if fund:
+        grants = grants.filter(fund_id=fund)
+    return grants
+
+
+def _result_figures() -> dict[str, Any]:
+    """The aggregates of one group of grants; the accountability is one-to-one, so the join
+    never counts a grant twice."""
+    return {
+        "initiatives": Count("initiative", distinct=True),
+        "grants": Count("pk"),
+        "granted": Sum("granted_amount"),
+        "median": Median("granted_amount"),
+        "closed": Count("pk", filter=CLOSED),
+        **{
+            value: Count("pk", filter=CLOSED & Q(accountability__result_reached=value))
+            for value in Reached.values
+        },
+        "participants": Sum("accountability__participants", filter=CLOSED),
+    }
+
+
+def _tidy(row: dict[str, Any]) -> dict[str, Any]:
+    row["granted"] = cents(row["granted"]) if row["granted"] is not None else Decimal("0.00")
+    row["median"] = cents(row["median"])
+    row["participants"] = row["participants"] or 0
+    return row
+
+
+def result_totals(grants: QuerySet[Application]) -> dict[str, Any]:
+    return _tidy(grants.order_by().aggregate(**_result_figures()))
+
+
+def results_per_wijk(grants: QuerySet[Application]) -> list[dict[str, Any]]:
+    rows = (
+        grants.order_by()
+        .values("neighbourhood__name")
+        .annotate(**_result_figures())
+        .order_by(F("neighbourhood__name").asc(nulls_last=True))
+    )
+    return [_tidy(row) for row in rows]
+
+
+def results_per_line(grants: QuerySet[Application]) -> list[dict[str, Any]]:
+    rows = (
+        grants.order_by()
+        .values("line_id", "line__name", "line__fund__name")
+        .annotate(**_result_figures())
+        .order_by("line__fund__name", "line__name", "line_id")
+    )
+    return [_tidy(row) for row in rows]
+
+
+def results_per_year(grants: QuerySet[Application]) -> list[dict[str, Any]]:
+    rows = (
+        grants.order_by()
+        .annotate(year=ExtractYear("published_at"))
+        .values("year")
+        .annotate(**_result_figures())
+        .order_by("year")
+    )
+    return [_tidy(row) for row in rows]
+
+
+def new_initiators(grants: QuerySet[Application], *, start: date | None) -> int:
+    """People (accepted initiators, whether or not they left since) of the initiatives
+    granted here who were an initiator of no initiative granted before `start`: their first
+    Samen Sterk grant falls in the period. Without a start date everyone counts as new."""
+    people = Initiator.objects.filter(
+        accepted_at__isnull=False,
+        user__isnull=False,
+        initiative__in=grants.values("initiative"),
+    )
+    if start:
+        earlier = Application.objects.filter(
+            status__in=GRANTED,
+            published_at__date__lt=start,
+            initiative__initiators__user=OuterRef("user"),
+            initiative__initiators__accepted_at__isnull=False,
+        )
+        people = people.filter(~Exists(earlier))
+    return people.values("user").distinct().count()
+
+
+# --- Budget ----------------------------------------------------------------------------------
+
+
+def funds_in(
+    *, fund: int | None = None, start: date | None = None, end: date | None = None
+) -> QuerySet[Fund]:
+    """The chosen fund, or the funds whose own period overlaps the chosen period."""
+    funds = Fund.objects.all()
+    if fund:
+        funds = funds.filter(pk=fund)
+    if start:
+        funds = funds.filter(ends_on__gte=start)
+    if end:
+        funds = funds.filter(starts_on__lte=end)
+    return funds
+
+
+REMAINING = F("allocation") - F("committed") + F("released")
+MONEY = ("allocation", "committed", "paid", "released", "remaining")
+
+
+def line_figures(funds: QuerySet[Fund]) -> list[dict[str, Any]]:
+    """Per line: the running totals the ledger services keep, and what remains."""
+    return list(
+        BudgetLine.objects.filter(fund__in=funds)
+        .annotate(remaining=REMAINING)
+        .values("pk", "name", "type__name", "fund__name", *MONEY)
+        .order_by("-fund__starts_on", "fund__name", "type__name", "name")
+    )
+
+
+def fund_figures(funds: QuerySet[Fund]) -> list[dict[str, Any]]:
+    """Per fund: the sums over its lines (a fund without lines shows zeros)."""
+    zero = Decimal("0.00")
+    rows = (
+        funds.order_by("-starts_on", "name")
+        .values("pk", "name")
+        .annotate(**{key: Sum(f"lines__{key}") for key in MONEY if key != "remaining"})
+    )
+    result = []
+    for row in rows:
+        row.update({key: row[key] or zero for key in MONEY if key != "remaining"})
+        row["remaining"] = row["allocation"] - row["committed"] + row["released"]
+        result.append(row)
+    return result
+
+
+def integrity_entries(
+    *, fund: int | None = None, start: date | None = None, end: date | None = None
+) -> list[IntegrityEntry]:
+    """The budget-integrity log: money moved between lines and decision holders changed."""
+    entries = IntegrityEntry.objects.select_related("fund", "from_line", "to_line", "holder", "by")
+    if fund:
+        entries = entries.filter(fund_id=fund)
+    if start:
+        entries = entries.filter(created_at__date__gte=start)
+    if end:
+        entries = entries.filter(created_at__date__lte=end)
+    return list(entries.order_by("-created_at", "-pk"))
