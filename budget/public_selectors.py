@@ -51,6 +51,7 @@ GRANT_STATUSES = (S.GRANTED, S.PARTLY_GRANTED, S.STOPPED, S.CLOSED)
 STORY_STATUSES = (AccountabilityStatus.SUBMITTED, AccountabilityStatus.SETTLED)
 STORIES_SHOWN = 6
 OTHER_INITIATIVES_SHOWN = 20
+FUNDED_SHOWN = 50
 RESULTS_PER_INITIATIVE = 3
 
 # Only the columns the pages show are loaded: a name or an e-mail address cannot slip into a
@@ -248,7 +249,9 @@ def _result_updates(lookup: str = "updates") -> Prefetch:
     return Prefetch(lookup, queryset=updates[:RESULTS_PER_INITIATIVE], to_attr="public_results")
 
 
-def funded_initiatives(grants: QuerySet[Application]) -> list[Application]:
+def funded_initiatives(
+    grants: QuerySet[Application], *, limit: int = FUNDED_SHOWN
+) -> list[Application]:
     """The grants of initiatives that are shown, with the money and the result. Two queries."""
     extra = (
         Award.objects.filter(evaluation__application=OuterRef("pk"))
@@ -266,7 +269,7 @@ def funded_initiatives(grants: QuerySet[Application]) -> list[Application]:
             + Coalesce(Subquery(extra, output_field=_MONEY), Value(ZERO), output_field=_MONEY)
         )
         .prefetch_related(_result_updates("initiative__updates"))
-        .order_by("initiative__title", "pk")
+        .order_by("initiative__title", "pk")[:limit]
     )
     for application in funded:
         application.public_result = _settled_result(application)
@@ -285,14 +288,16 @@ def _settled_result(application: Application) -> str:
 
 
 def other_initiatives(
-    neighbourhood: Neighbourhood, funded: list[Application], *, limit: int = OTHER_INITIATIVES_SHOWN
+    neighbourhood: Neighbourhood,
+    grants: QuerySet[Application],
+    *,
+    limit: int = OTHER_INITIATIVES_SHOWN,
 ) -> list[Initiative]:
-    """Published initiatives of the wijk that are not among the funded ones. Two queries."""
-    funded_ids = {application.initiative_id for application in funded}
+    """Published initiatives of the wijk without a grant among `grants`. Two queries."""
     return list(
         initiative_selectors.published_initiatives(neighbourhood=neighbourhood.slug)
         .prefetch_related(None)
-        .exclude(pk__in=funded_ids)
+        .exclude(pk__in=grants.values("initiative"))
         .only("title", "summary", "status", "result", "status_changed_at")
         .prefetch_related(_result_updates())[:limit]
     )

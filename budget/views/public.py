@@ -113,12 +113,13 @@ class NeighbourhoodResultsView(YearMixin, BreadcrumbsMixin, TemplateView):
         neighbourhood = self.get_neighbourhood()
         grants = selectors.grants_of(self.get_year().year).filter(neighbourhood=neighbourhood)
         funded = selectors.funded_initiatives(grants)
-        others = selectors.other_initiatives(neighbourhood, funded)
+        others = selectors.other_initiatives(neighbourhood, grants)
         return super().get_context_data(
             **kwargs,
             neighbourhood=neighbourhood,
             figures=selectors.figures(grants),
             funded=funded,
+            more_funded=len(funded) == selectors.FUNDED_SHOWN,
             others=others,
             more_others=len(others) == selectors.OTHER_INITIATIVES_SHOWN,
             stories=selectors.public_stories(grants),
