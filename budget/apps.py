@@ -22,3 +22,4 @@ class BudgetConfig(AppConfig):
         core_calendar.register(calendar.events_for)
         import_module("budget.reports")  # registers the Samen Sterk and budget reports
         import_module("budget.continuity")  # registers the continuity-risk report
+        import_module("budget.dashboard")  # registers the attention panels of issue #8

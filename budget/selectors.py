@@ -197,11 +197,24 @@ def dashboard_context(user) -> dict | None:
         "applications": [(a, next_step(a, user)) for a in applications],
         "can_apply": resident,
         "officials": officials,
-        "to_do": queue_for(user)
-        .filter(status__in=[ApplicationStatus.SUBMITTED, ApplicationStatus.IN_ASSESSMENT,
-                            ApplicationStatus.AWAITING_DECISION])
-        .count() if officials else 0,
+        "to_do": _queue_counts(user) if officials else None,
     }  # fmt: skip
+
+
+def _queue_counts(user) -> list[tuple[str, str, int]]:
+    """The open applications in the person's queue per status, as (status, label, count),
+    leaving out the statuses with none; each count is what the queue shows filtered on that
+    status (one query)."""
+    from burgerkracht.accounts.roles import Role
+
+    statuses = [ApplicationStatus.SUBMITTED, ApplicationStatus.IN_ASSESSMENT,
+                ApplicationStatus.AWAITING_DECISION]  # fmt: skip
+    if not user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR):
+        statuses = [ApplicationStatus.AWAITING_DECISION]  # a decision holder: theirs to decide
+    counts = queue_for(user).aggregate(
+        **{status.value: Count("pk", filter=Q(status=status)) for status in statuses}
+    )
+    return [(s.value, s.label, counts[s.value]) for s in statuses if counts[s.value]]
 
 
 def _grant_next_step(application: Application, resident: bool) -> str:
@@ -293,20 +306,33 @@ def _follow_up_scope(user) -> Q:
 
 
 def follow_up_count(user, today=None) -> int:
-    """How many evaluations and accountability are overdue or due within a week (two
-    queries, whatever the number of grants)."""
+    """How many evaluations and accountability are overdue or due within a week (one
+    query, whatever the number of grants: two counts as subqueries of the person's row)."""
+    from django.db.models import F, Func, IntegerField, Subquery
+
+    from burgerkracht.accounts.models import User
+
+    def count(queryset) -> Subquery:
+        counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+        return Subquery(counted, output_field=IntegerField())
+
     week = (today or timezone.localdate()) + timedelta(days=7)
     scope = _follow_up_scope(user)
-    return (
-        Evaluation.objects.filter(
-            scope, status=EvaluationStatus.PLANNED, application__status__in=RUNNING_STATUSES,
-            planned_on__lte=week,
-        ).count()
-        + Accountability.objects.filter(
-            scope, status__in=TO_ACCOUNT, application__status__in=ACCOUNTING_STATUSES,
-            due_on__lte=week,
-        ).count()
+    evaluations = Evaluation.objects.filter(
+        scope, status=EvaluationStatus.PLANNED, application__status__in=RUNNING_STATUSES,
+        planned_on__lte=week,
     )  # fmt: skip
+    accountabilities = Accountability.objects.filter(
+        scope, status__in=TO_ACCOUNT, application__status__in=ACCOUNTING_STATUSES,
+        due_on__lte=week,
+    )  # fmt: skip
+    row = (
+        User.objects.filter(pk=user.pk)
+        .annotate(evaluations=count(evaluations), accountabilities=count(accountabilities))
+        .values("evaluations", "accountabilities")
+        .get()
+    )
+    return row["evaluations"] + row["accountabilities"]
 
 
 def follow_up_for(user, today=None) -> dict[str, list]:
