@@ -46,6 +46,9 @@ class FundFilterForm(ChoicesFromDatabase, reports.PeriodForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fill_funds()
+
+    def fill_funds(self) -> None:
         self.fill("fonds", Fund.objects.order_by("-starts_on", "name").values_list("pk", "name"))
 
 
@@ -53,15 +56,16 @@ class SamenSterkFilterForm(FundFilterForm):
     wijk = _choice(gettext_lazy("Wijk"), gettext_lazy("All wijken"))
     lijn = _choice(gettext_lazy("Budget line"), gettext_lazy("All budget lines"))
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def fill_funds(self) -> None:
+        """The funds and their lines in one query (a fund without lines has no grants)."""
+        lines = list(
+            BudgetLine.objects.order_by("-fund__starts_on", "fund__name", "name").values_list(
+                "pk", "name", "fund_id", "fund__name"
+            )
+        )
+        self.fill("lijn", [(pk, f"{name} ({fund})") for pk, name, _f, fund in lines])
+        self.fill("fonds", list(dict.fromkeys((fund_pk, fund) for *_l, fund_pk, fund in lines)))
         self.fill("wijk", Neighbourhood.objects.order_by("name").values_list("pk", "name"))
-        lines = BudgetLine.objects.order_by("-fund__starts_on", "fund__name", "name")
-        self.fill(
-            "lijn",
-            [(pk, f"{name} ({fund})") for pk, name, fund in lines.values_list(
-                "pk", "name", "fund__name")],
-        )  # fmt: skip
 
 
 def _money(value: Decimal | None) -> str:

@@ -174,6 +174,5 @@ def expected_new(all_grants: list[Grant], chosen: list[Grant], start: date | Non
 
 
 def euro(amount: Decimal) -> str:
-    """€ 1.234,50 as the page shows it (written out here, not imported)."""
-    whole, cents = f"{amount:.2f}".split(".")
-    return "€ " + f"{int(whole):,}".replace(",", ".") + "," + cents
+    """€ 1,234.50 as the page shows it in English (written out here, not imported)."""
+    return f"€ {amount:,.2f}"
