@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from budget import demo_applications, demo_followup, services
+from budget import demo_applications, demo_followup, demo_public, services
 from budget.models import Fund, LineType
 from burgerkracht.accounts.models import User
 from burgerkracht.core.models import Neighbourhood
@@ -55,3 +55,4 @@ def seed() -> None:
     )  # fmt: skip
     demo_applications.seed()
     demo_followup.seed()
+    demo_public.seed()
