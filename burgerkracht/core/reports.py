@@ -67,6 +67,10 @@ class Table:
     def cells(self) -> list[list[Any]]:
         return [[row.get(c.key, "") for c in self.columns] for row in self.rows]
 
+    def display(self) -> list[list[tuple[Any, bool]]]:
+        """The cells with whether each is a number (right-aligned) for the page."""
+        return [[(row.get(c.key, ""), c.numeric) for c in self.columns] for row in self.rows]
+
     def drawn(self) -> Chart | None:
         if self.chart is None or not self.rows:
             return None
