@@ -55,7 +55,7 @@ def advice_counts(advices: QuerySet[Advice], today: date) -> list[dict[str, Any]
     late, open, open and overdue, with the total days to a published answer; and the
     evaluation done, due or planned later. One query."""
     published = Q(answer__status=AnswerStatus.PUBLISHED)
-    answered_on = F("answer__published_at__date")
+    answered_on, due = F("answer__published_at__date"), F("response_due")
     planned = Q(evaluation__status=EvaluationStatus.PLANNED)
     rows = (
         advices.values(body_name=F("body__short_name"), year=ExtractYear("received_on"))
@@ -64,8 +64,8 @@ def advice_counts(advices: QuerySet[Advice], today: date) -> list[dict[str, Any]
             solicited=Count("pk", filter=Q(kind=AdviceKind.SOLICITED)),
             unsolicited=Count("pk", filter=Q(kind=AdviceKind.UNSOLICITED)),
             total=Count("pk"),
-            on_time=Count("pk", filter=published & Q(answer__published_at__date__lte=F("response_due"))),
-            late=Count("pk", filter=published & Q(answer__published_at__date__gt=F("response_due"))),
+            on_time=Count("pk", filter=published & Q(answer__published_at__date__lte=due)),
+            late=Count("pk", filter=published & Q(answer__published_at__date__gt=due)),
             open=Count("pk", filter=~published & Q(response_due__gte=today)),
             overdue=Count("pk", filter=~published & Q(response_due__lt=today)),
             answered=Count("pk", filter=published),
@@ -124,8 +124,10 @@ def promise_counts(advices: QuerySet[Advice], today: date) -> list[dict[str, Any
 def meeting_counts(body: AdvisoryBody | None = None) -> list[dict[str, Any]]:
     """Per body (the active ones, or `body`) and calendar year: the meetings with the college.
     A body without meetings comes back once, with year None and count 0. One query."""
-    bodies = AdvisoryBody.objects.filter(pk=body.pk) if body else AdvisoryBody.objects.filter(
-        is_active=True
+    bodies = (
+        AdvisoryBody.objects.filter(pk=body.pk)
+        if body
+        else AdvisoryBody.objects.filter(is_active=True)
     )
     rows = (
         bodies.values("short_name", year=ExtractYear("meetings__date"))
@@ -147,9 +149,7 @@ def advices_at_risk() -> list[dict[str, Any]]:
     rows = (
         Advice.objects.filter(status__in=IN_PROGRESS)
         .filter(no_contact | contact_gone | no_backup)
-        .annotate(
-            no_contact=Q(no_contact), contact_gone=Q(contact_gone), no_backup=Q(no_backup)
-        )
+        .annotate(no_contact=Q(no_contact), contact_gone=Q(contact_gone), no_backup=Q(no_backup))
         .values("reference", "title", "no_contact", "contact_gone", "no_backup")
         .order_by("reference")
     )

@@ -9,8 +9,6 @@ from datetime import date, timedelta
 
 import pytest
 import tablib
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -252,7 +250,11 @@ def test_tables_per_body_equal_the_objects_per_body(world):
         want = expected(received(slug=slug))
         row = per_body[name]
         assert (row["total"], row["on_time"], row["late"], row["open"], row["overdue"]) == (
-            want["total"], want["on_time"], want["late"], want["open"], want["overdue"]
+            want["total"],
+            want["on_time"],
+            want["late"],
+            want["open"],
+            want["overdue"],
         )
         assert row["days"] == (None if want["days"] == "—" else want["days"])
     promises = {row["body_name"]: row for row in table(sections, "Promises per body")}
@@ -285,7 +287,10 @@ def test_meetings_per_body_and_year_against_the_minimum(world, settings):
     assert {key: row["meetings"] for key, row in rows.items()} == {
         key: want.get(key, 0) for key in rows
     }
-    assert [rows[("ASD", year)]["enough"], rows[("BO+", year)]["enough"]] == [gettext("yes"), gettext("no")]
+    assert [rows[("ASD", year)]["enough"], rows[("BO+", year)]["enough"]] == [
+        gettext("yes"),
+        gettext("no"),
+    ]
     below = sum(want.get(key, 0) < 2 for key in rows)
     assert figures(sections)["Meetings of the college with the bodies"][
         "Years below the minimum"] == below  # fmt: skip
@@ -316,21 +321,24 @@ def test_body_filter_counts_only_that_body(world, client):
     assert {row["body_name"] for row in table(sections, "Answers per body")} == {"BO+"}
 
 
-@pytest.mark.parametrize("query", [
+BAD_QUERIES = [
     {"van": "gisteren", "tot": "2026-02-30"},
     {"orgaan": "bestaat-niet"},
     {"orgaan": "' or 1=1 --", "van": "9999-99-99"},
     {"van": "2026-12-31", "tot": "2026-01-01"},
     {"van": "0001-01-01", "tot": "9999-12-31"},
     {"_export": "csv", "tabel": "../../etc"},
+    {"_export": "xlsx", "orgaan": ["asd", "bo-plus"], "van": "\x00"},
     {"_export": "pdf"},
-])  # fmt: skip
-def test_invalid_filter_input_never_fails(world, client, query):
+]
+
+
+def test_invalid_filter_input_never_fails(world, client):
     client.force_login(world)
 
-    response = client.get(URL, query)
+    statuses = [client.get(URL, query).status_code for query in BAD_QUERIES]
 
-    assert response.status_code == 200
+    assert statuses == [200] * len(BAD_QUERIES)
 
 
 def test_an_unknown_body_is_ignored_and_the_error_shown(world, client):
@@ -349,7 +357,9 @@ def test_an_unknown_body_is_ignored_and_the_error_shown(world, client):
 
 def test_csv_export_parses_back_to_the_table(world, client):
     client.force_login(world)
-    answers = next(t for s in build() for t in s.tables if str(t.title) == gettext("Answers per body"))
+    answers = next(
+        t for s in build() for t in s.tables if str(t.title) == gettext("Answers per body")
+    )
 
     response = client.get(URL, {"_export": "csv", "tabel": answers.slug})
 
@@ -378,7 +388,9 @@ def test_xlsx_export_holds_every_table(world, client):
     sheet = book[book.sheetnames[1]]  # answers per body
     values = list(sheet.iter_rows(values_only=True))
     assert [str(c.label) for c in tables[1].columns] == list(values[0])
-    assert [(v[0], v[1]) for v in values[1:]] == [(r["body_name"], r["total"]) for r in tables[1].rows]
+    assert [(v[0], v[1]) for v in values[1:]] == [
+        (r["body_name"], r["total"]) for r in tables[1].rows
+    ]
 
 
 # --- the page ------------------------------------------------------------------------------
@@ -413,55 +425,3 @@ def test_anonymous_goes_to_the_login_page(client):
 
 def test_the_advice_report_is_in_the_annual_report():
     assert reports.get("advice") in reports.annual_reports()
-
-
-# --- queries -------------------------------------------------------------------------------
-
-
-def _bulk(count: int, asd, owner) -> None:
-    """`count` advices: half answered with an answer, a recommendation and a promise."""
-    Advice.objects.filter(reference__startswith="BLK-").delete()
-    day = today()
-    advices = Advice.objects.bulk_create(
-        Advice(reference=f"BLK-{n:06d}", body=asd, title=f"Advies {n}",
-               kind=AdviceKind.UNSOLICITED,
-               status=AdviceStatus.ANSWERED if n % 2 else AdviceStatus.FINAL,
-               received_on=day - timedelta(days=n % 400),
-               response_due=day - timedelta(days=n % 400) + timedelta(weeks=8))
-        for n in range(count)
-    )  # fmt: skip
-    answered = [a for a in advices if a.status == AdviceStatus.ANSWERED]
-    Answer.objects.bulk_create(
-        Answer(advice=a, status=AnswerStatus.PUBLISHED, published_at=timezone.now())
-        for a in answered
-    )
-    recs = Recommendation.objects.bulk_create(
-        Recommendation(advice=a, number=1, text="Doe het.", adoption=Adoption.NOT_ADOPTED,
-                       reason="Daarom.")
-        for a in answered
-    )  # fmt: skip
-    Promise.objects.bulk_create(
-        Promise(advice=r.advice, recommendation=r, text="Beloofd.", department="SD",
-                owner=owner, due_on=day)
-        for r in recs
-    )  # fmt: skip
-
-
-def test_report_page_queries_are_few_and_the_same_at_10_and_10000_advices(world, client):
-    asd = body("asd")
-    client.force_login(world)
-
-    def queries(count: int) -> int:
-        _bulk(count, asd, world)
-        client.get(URL)  # warm caches (sessions, content types)
-        with CaptureQueriesContext(connection) as context:
-            response = client.get(URL, {"orgaan": "asd", "van": "2000-01-01"})
-        assert response.status_code == 200
-        return len(context.captured_queries)
-
-    few = queries(10)
-    many = queries(10_000)
-
-    assert few == many
-    assert many <= 12, many
-    assert figures(build())["Advices received"]["Advices received"] == len(received())
