@@ -100,3 +100,29 @@ def test_the_demo_data_gives_the_figures_computed_from_its_objects():
     } == {"Promises": 7, "Kept": 3, "Open": 2, "Overdue": 1, "Dropped": 1}  # fmt: skip
     assert got["Evaluations of advices"]["Evaluations done"] == "100%"
     assert got["Advices received"]["Solicited"] == want["solicited"] == 1
+
+
+def test_the_annual_report_pdf_carries_the_advice_report_of_that_year(world):
+    """The worker renders the same sections for the year; the PDF shows the headline on the
+    reasons and the number of advices received that year."""
+    import io
+
+    from django.utils.translation import gettext
+    from pypdf import PdfReader
+
+    from burgerkracht.core.models import AnnualReport
+    from burgerkracht.core.report_services import generate_annual_report
+
+    year = today().year
+    run = AnnualReport.objects.create(year=year, requested_by=world)
+    want = expected(received(start=today().replace(month=1, day=1),
+                             end=today().replace(month=12, day=31)))  # fmt: skip
+
+    assert generate_annual_report(report_pk=run.pk) is True
+
+    run.refresh_from_db()
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(run.pdf.read())).pages)
+    text = " ".join(text.split())
+    assert gettext("Advice and answers") in text
+    assert gettext("Not (fully) adopted with reasons") in text
+    assert f"{gettext('Advices received')} {want['total']}" in text
