@@ -27,6 +27,7 @@ from advice.enums import (
     PromiseStatus,
 )
 from advice.models import Advice, AdvisoryBody, Promise, Recommendation
+from burgerkracht.core.reports import narrowed
 
 # Advices the municipality has received: sent by the body, not (back) in concept.
 RECEIVED = (AdviceStatus.FINAL, AdviceStatus.ANSWERED, AdviceStatus.CLOSED)
@@ -40,14 +41,13 @@ def advices_in(
     *, start: date | None = None, end: date | None = None, body: AdvisoryBody | None = None
 ) -> QuerySet[Advice]:
     """Advices received (final, answered or closed) in the period, by the date received."""
-    advices = Advice.objects.filter(status__in=RECEIVED, received_on__isnull=False)
-    if start:
-        advices = advices.filter(received_on__gte=start)
-    if end:
-        advices = advices.filter(received_on__lte=end)
-    if body is not None:
-        advices = advices.filter(body=body)
-    return advices
+    return narrowed(
+        Advice.objects.filter(status__in=RECEIVED, received_on__isnull=False),
+        period="received_on",
+        start=start,
+        end=end,
+        body=body,
+    )
 
 
 def advice_counts(advices: QuerySet[Advice], today: date) -> list[dict[str, Any]]:

@@ -27,6 +27,7 @@ from django.db.models.functions import ExtractYear
 
 from budget.enums import AccountabilityStatus, ApplicationStatus, Reached
 from budget.models import Application, BudgetLine, Fund, IntegrityEntry
+from burgerkracht.core.reports import narrowed
 from initiatives.models import Initiator
 
 CENT = Decimal("0.01")
@@ -99,18 +100,11 @@ def grants_in(
     fund: int | None = None,
 ) -> QuerySet[Application]:
     """Grants whose decision was made (published) in the period, in a wijk, line or fund."""
-    grants = Application.objects.filter(status__in=GRANTED, published_at__isnull=False)
-    if start:
-        grants = grants.filter(published_at__date__gte=start)
-    if end:
-        grants = grants.filter(published_at__date__lte=end)
-    if neighbourhood:
-        grants = grants.filter(neighbourhood_id=neighbourhood)
-    if line:
-        grants = grants.filter(line_id=line)
-    if fund:
-        grants = grants.filter(fund_id=fund)
-    return grants
+    return narrowed(
+        Application.objects.filter(status__in=GRANTED, published_at__isnull=False),
+        period="published_at__date", start=start, end=end,
+        neighbourhood_id=neighbourhood, line_id=line, fund_id=fund,
+    )  # fmt: skip
 
 
 def _result_figures() -> dict[str, Any]:

@@ -107,6 +107,17 @@ class Section:
     tables: list[Table] = field(default_factory=list)
 
 
+def narrowed(queryset, *, period: str = "", start=None, end=None, **equal):
+    """`queryset` within [start, end] on the date field `period`, and equal to every given
+    value in `equal` (field=value); an empty value leaves that filter out."""
+    if period and start:
+        queryset = queryset.filter(**{f"{period}__gte": start})
+    if period and end:
+        queryset = queryset.filter(**{f"{period}__lte": end})
+    chosen = {field: value for field, value in equal.items() if value not in (None, "")}
+    return queryset.filter(**chosen) if chosen else queryset
+
+
 class PeriodForm(forms.Form):
     """The period filter every report has; reports add their own fields."""
 

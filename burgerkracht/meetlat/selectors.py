@@ -89,16 +89,12 @@ def departments() -> list[str]:
 
 def decisions_in(*, start=None, end=None, department: str = "", kind: str = "") -> QuerySet:
     """Decisions made (created) in a period, for the reports."""
-    decisions = Decision.objects.all()
-    if start:
-        decisions = decisions.filter(created_at__date__gte=start)
-    if end:
-        decisions = decisions.filter(created_at__date__lte=end)
-    if department:
-        decisions = decisions.filter(department=department)
-    if kind:
-        decisions = decisions.filter(kind=kind)
-    return decisions
+    from burgerkracht.core.reports import narrowed
+
+    return narrowed(
+        Decision.objects.all(), period="created_at__date", start=start, end=end,
+        department=department, kind=kind,
+    )  # fmt: skip
 
 
 def coverage_by_kind(decisions: QuerySet[Decision]) -> list[dict]:
