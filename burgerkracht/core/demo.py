@@ -84,6 +84,11 @@ def seed_reference_data() -> None:
         municipality.website = "https://www.example.org"
         municipality.privacy_officer_email = "privacy@example.org"
         municipality.letter_footer = "Gemeente Almere · Postbus 200 · 1300 AE Almere · 14 036"
+        municipality.neighbourhood_budget_text = (
+            "Wil je iets doen voor je straat of je hele wijk? Dan kun je ook geld vragen uit het "
+            "wijkbudget. Daarover beslissen bewoners van de wijk samen."
+        )
+        municipality.neighbourhood_budget_url = "https://www.example.org/wijkbudgetten"
         municipality.full_clean()
         municipality.save()
     for district_name, wijken in DISTRICTS.items():
