@@ -1,5 +1,8 @@
 """Hypothesis strategies for hostile form input (targets.md S1)."""
 
+from contextlib import contextmanager
+
+from django.db import transaction
 from hypothesis import strategies as st
 
 NASTY = st.sampled_from(
@@ -37,3 +40,14 @@ def form_data(fields: dict[str, st.SearchStrategy]) -> st.SearchStrategy:
             for name, strategy in fields.items()
         },
     )
+
+
+@contextmanager
+def rolled_back():
+    """Undo what one example wrote (a savepoint in the test's transaction), so every example
+    meets the same data and the thousandth request costs what the first one did."""
+    savepoint = transaction.savepoint()
+    try:
+        yield
+    finally:
+        transaction.savepoint_rollback(savepoint)

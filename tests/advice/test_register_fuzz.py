@@ -1,5 +1,5 @@
 """Every form of the register, fed ≥ 1,000 hostile inputs: never a server error (targets.md
-S1). State that a successful post changes is put back after each example, so every example
+S1). What a successful post changes is rolled back after each example, so every example
 meets the same form."""
 
 import os
@@ -9,10 +9,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from advice.enums import AdviceStatus, RequestStatus
-from advice.models import Advice, AdviceRequest
 from tests.advice.factories import advice_in, body, coordinator, member, request
-from tests.fuzz import TEXT, form_data
+from tests.fuzz import TEXT, form_data, rolled_back
 
 pytestmark = pytest.mark.django_db
 
@@ -47,17 +45,6 @@ def _world():
     }
 
 
-def _reset(w):
-    AdviceRequest.objects.filter(pk=w["request"].pk).update(
-        status=RequestStatus.OPEN, deadline=w["request"].deadline,
-        requested_on=w["request"].requested_on,
-    )  # fmt: skip
-    Advice.objects.filter(pk=w["concept"].pk).update(status=AdviceStatus.CONCEPT)
-    Advice.objects.filter(pk=w["final"].pk).update(
-        status=AdviceStatus.FINAL, response_due=w["final"].response_due
-    )
-
-
 # (url name, who posts, the object, the fields)
 FORMS = {
     "request-create": ("advice:request-create", "boss", None, REQUEST),
@@ -86,9 +73,9 @@ def test_register_forms_survive_hostile_input(client, form):
     @settings(max_examples=EXAMPLES, **FUZZ)
     @given(data=form_data(fields))
     def post(data):
-        response = client.post(url, data)
-        assert response.status_code in (200, 302), response.status_code
-        _reset(w)
+        with rolled_back():
+            response = client.post(url, data)
+            assert response.status_code in (200, 302), response.status_code
 
     post()
 
