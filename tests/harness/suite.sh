@@ -21,7 +21,7 @@ env -i PATH="$PATH" HOME="${HOME:-/root}" DJANGO_SETTINGS_MODULE=burgerkracht.se
   $PY manage.py check --deploy --fail-level WARNING || status=1
 
 step "pytest"
-$PY -m pytest -n "${PYTEST_WORKERS:-2}" --dist worksteal -p no:randomly --durations=30 "$@"
+$PY -m pytest -n "${PYTEST_WORKERS:-2}" -p no:randomly --durations=30 "$@"
 rc=$?
 if [ $rc -eq 5 ]; then echo "pytest ran no test"; fi
 [ $rc -ne 0 ] && status=1
