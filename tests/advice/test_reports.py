@@ -399,7 +399,7 @@ def test_xlsx_export_holds_every_table(world, client):
 def test_page_shows_the_headline_figures_and_charts(world, client):
     client.force_login(member("asd"))
 
-    page = client.get(URL).content.decode()
+    page = client.get(URL, HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
     assert "Not (fully) adopted with reasons" in page
     assert 'src="data:image/svg+xml;base64,' in page
