@@ -24,6 +24,7 @@ from decimal import Decimal
 from django.db.models import (
     Count,
     DecimalField,
+    Exists,
     F,
     OuterRef,
     Prefetch,
@@ -41,7 +42,7 @@ from budget.models import ZERO, Accountability, Application, Award, BudgetLine, 
 from burgerkracht.core.models import Neighbourhood
 from initiatives import selectors as initiative_selectors
 from initiatives.enums import UpdateKind
-from initiatives.models import Initiative, Update
+from initiatives.models import Initiative, Update, published_q
 
 S = ApplicationStatus
 # A grant: money was awarded in a published decision (a stopped grant was a grant too).
@@ -229,8 +230,8 @@ def public_stories(grants: QuerySet[Application], *, limit: int = STORIES_SHOWN)
     """Stories the residents agreed to share, of initiatives that are shown: newest first."""
     return (
         Accountability.objects.filter(
-            application__in=grants.values("pk"),
-            application__initiative__in=Initiative.objects.published().values("pk"),
+            Exists(grants.filter(pk=OuterRef("application_id"))),
+            published_q("application__initiative__"),
             story_public=True,
             status__in=STORY_STATUSES,
         )
@@ -261,7 +262,7 @@ def funded_initiatives(
         .values("total")[:1]
     )
     funded = list(
-        grants.filter(initiative__in=Initiative.objects.published().values("pk"))
+        grants.filter(published_q("initiative__"))
         .select_related("initiative", "line", "accountability", "award")
         .only(*FUNDED_COLUMNS)
         .annotate(
@@ -297,7 +298,7 @@ def other_initiatives(
     return list(
         initiative_selectors.published_initiatives(neighbourhood=neighbourhood.slug)
         .prefetch_related(None)
-        .exclude(pk__in=grants.values("initiative"))
+        .exclude(Exists(grants.filter(initiative=OuterRef("pk"))))
         .only("title", "summary", "status", "result", "status_changed_at")
         .prefetch_related(_result_updates())[:limit]
     )

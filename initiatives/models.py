@@ -23,10 +23,18 @@ from initiatives.enums import (
 )
 
 
+def published_q(prefix: str = "") -> models.Q:
+    """The condition of `published()`, for a query that reaches initiatives through `prefix`
+    (e.g. "application__initiative__"): a join, never an IN over a subquery."""
+    return models.Q(
+        **{f"{prefix}publication_consent": True, f"{prefix}status__in": PUBLIC_STATUSES}
+    )
+
+
 class InitiativeQuerySet(models.QuerySet["Initiative"]):
     def published(self) -> InitiativeQuerySet:
         """What the public may see: consent given and past the intake."""
-        return self.filter(publication_consent=True, status__in=PUBLIC_STATUSES)
+        return self.filter(published_q())
 
 
 class Initiative(TimeStampedModel):
