@@ -2,6 +2,7 @@ import pytest
 from django.conf import settings as django_settings
 
 from tests.factories import UserFactory
+from tests.figures import _fuzz_requests, figure, pytest_terminal_summary  # noqa: F401  (hooks)
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from advice.enums import PromiseStatus as P
 from tests.advice.factories import advice_in, coordinator
 from tests.fuzz import TEXT, form_data, rolled_back
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 EXAMPLES = 1000
 FUZZ = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture]}

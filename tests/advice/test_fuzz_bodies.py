@@ -17,7 +17,7 @@ from tests.advice.factories import advice_in, body, coordinator, member, theme
 from tests.factories import OrganisationFactory, UpdateFactory, UserFactory
 from tests.fuzz import TEXT, form_data, rolled_back
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 # At least 1,000 per form; fewer only for a quick local look (ADVICE_FUZZ_EXAMPLES=50).
 EXAMPLES = int(os.environ.get("ADVICE_FUZZ_EXAMPLES", "1000"))

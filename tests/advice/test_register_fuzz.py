@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tests.advice.factories import advice_in, body, coordinator, member, request
 from tests.fuzz import TEXT, form_data, rolled_back
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "1000"))  # fewer for a quick local run
 FUZZ = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture]}

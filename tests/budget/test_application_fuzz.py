@@ -10,7 +10,7 @@ from budget.models import Application
 from tests.factories import UserFactory, application_in, filled_application, open_line
 from tests.fuzz import TEXT, form_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 EXAMPLES = 1000
 FUZZ = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture]}

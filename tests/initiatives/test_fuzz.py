@@ -10,7 +10,7 @@ from initiatives.models import Initiative
 from tests.factories import InitiativeFactory, NeighbourhoodFactory, UserFactory
 from tests.fuzz import TEXT, form_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 INTAKE_EXAMPLES = 1000
 ACTION_EXAMPLES = 300

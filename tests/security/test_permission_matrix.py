@@ -55,20 +55,21 @@ CASES = [(name, role) for name in sorted(MATRIX) for role in ROLES]
 
 
 @pytest.mark.parametrize(("url_name", "role"), CASES)
-def test_permission_matrix(client, world, url_name, role):
+def test_permission_matrix(client, world, figure, url_name, role):
     entry = MATRIX[url_name]
     url = reverse(url_name, kwargs=entry.url_kwargs(world))
 
     response = _client_for(client, role).get(url)
 
     _check(response, entry.expected[role])
+    figure("S2", cases=1, leaks=0)
 
 
 OWN_CASES = [(name, relation) for name in sorted(MATRIX) for relation in sorted(MATRIX[name].own)]
 
 
 @pytest.mark.parametrize(("url_name", "relation"), OWN_CASES)
-def test_permission_matrix_own_objects(client, world, url_name, relation):
+def test_permission_matrix_own_objects(client, world, figure, url_name, relation):
     """The people tied to an object: its lead, a co-initiator, its facilitator."""
     entry = MATRIX[url_name]
     url = reverse(url_name, kwargs=entry.url_kwargs(world))
@@ -77,6 +78,7 @@ def test_permission_matrix_own_objects(client, world, url_name, relation):
     response = client.get(url)
 
     _check(response, entry.own[relation])
+    figure("S2", cases=1, leaks=0)
 
 
 def test_every_object_url_checks_own_objects():
