@@ -52,6 +52,7 @@ messages: install ## Update locale/nl and compile it; fails on untranslated stri
 
 check: install ## Django system checks with production settings
 	DJANGO_SETTINGS_MODULE=burgerkracht.settings.base DJANGO_SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM-not-secret-value-0123456789 \
+	  FIELD_ENCRYPTION_KEYS=$$(head -c 32 /dev/urandom | base64 | tr '+/' '-_') \
 	  DJANGO_ALLOWED_HOSTS=burgerkracht.example.org SITE_URL=https://burgerkracht.example.org \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 

@@ -35,3 +35,14 @@ def check_outbox(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register()
+def check_encryption_keys(app_configs, **kwargs):
+    from burgerkracht.core.crypto import key_problems
+
+    return [
+        Error(problem, hint="Generate one with: manage.py rotate_encryption_keys --new-key",
+              id="burgerkracht.E002")
+        for problem in key_problems(settings.FIELD_ENCRYPTION_KEYS)
+    ]  # fmt: skip

@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from budget.enums import DECIDED_STATUSES, ApplicationStatus, LetterKind, Outcome
 from budget.models.ledger import ZERO, Award, BudgetLine, Fund, money
+from burgerkracht.core.fields import EncryptedTextField
 from burgerkracht.core.models import Neighbourhood, TimeStampedModel
 
 MAX_SIGNS = 3
@@ -42,10 +43,10 @@ class Application(TimeStampedModel):
         verbose_name=_("wijk"),
     )  # fmt: skip
     organisation_name = models.CharField(_("on behalf of (stichting)"), max_length=200, blank=True)
-    residents_in_lead = models.TextField(_("residents in the lead"), blank=True)
+    residents_in_lead = EncryptedTextField(_("residents in the lead"), blank=True)
     # Step 1: the result description in the residents' own words (the yardstick).
-    result_who = models.TextField(_("who will take part?"), blank=True)
-    result_how = models.TextField(_("how will they take part and belong?"), blank=True)
+    result_who = EncryptedTextField(_("who will take part?"), blank=True)
+    result_how = EncryptedTextField(_("how will they take part and belong?"), blank=True)
     result_difference = models.TextField(_("what will be different?"), blank=True)
     # Step 2: goal and means.
     goal = models.TextField(_("goal"), blank=True)
@@ -54,7 +55,7 @@ class Application(TimeStampedModel):
     expected_participants = models.PositiveIntegerField(
         _("expected participants"), null=True, blank=True
     )
-    reach = models.TextField(_("how you reach them"), blank=True)
+    reach = EncryptedTextField(_("how you reach them"), blank=True)
     # Step 4: money.
     own_contribution = money(
         _("own contribution"), default=ZERO, validators=[MinValueValidator(ZERO)]

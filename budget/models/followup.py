@@ -23,6 +23,7 @@ from budget.enums import (
 )
 from budget.models.application import Application, CostLine, ResultSign
 from budget.models.ledger import ZERO, Award, money
+from burgerkracht.core.fields import EncryptedTextField
 from burgerkracht.core.models import TimeStampedModel
 
 
@@ -54,11 +55,11 @@ class Evaluation(TimeStampedModel):
     meeting = models.CharField(_("how you met"), max_length=12, choices=MeetingKind.choices,
                                blank=True)  # fmt: skip
     held_on = models.DateField(_("held on"), null=True, blank=True)
-    present = models.TextField(_("who was there"), blank=True)
+    present = EncryptedTextField(_("who was there"), blank=True)
     participants_now = models.PositiveIntegerField(_("people taking part now"), null=True,
                                                    blank=True)  # fmt: skip
-    going_well = models.TextField(_("what goes well"), blank=True)
-    hard = models.TextField(_("what is hard"), blank=True)
+    going_well = EncryptedTextField(_("what goes well"), blank=True)
+    hard = EncryptedTextField(_("what is hard"), blank=True)
     own_capacity = models.CharField(
         _("what the residents can do themselves"), max_length=8, choices=Capacity.choices,
         blank=True,
@@ -66,7 +67,7 @@ class Evaluation(TimeStampedModel):
     recorded_by = _user(_("written down by"))
     recorded_at = models.DateTimeField(_("written down at"), null=True, blank=True)
     # The residents' own view.
-    resident_view = models.TextField(_("the residents' view"), blank=True)
+    resident_view = EncryptedTextField(_("the residents' view"), blank=True)
     resident_view_by = _user(_("view written by"))
     # The continuation decision: an internal draft until it is made final.
     outcome = models.CharField(_("outcome"), max_length=14, choices=Continuation.choices,
@@ -139,7 +140,7 @@ class Accountability(TimeStampedModel):
     )  # fmt: skip
     result_reached = models.CharField(_("was the result reached?"), max_length=8,
                                       choices=Reached.choices, blank=True)  # fmt: skip
-    what_got_in_the_way = models.TextField(_("what got in the way"), blank=True)
+    what_got_in_the_way = EncryptedTextField(_("what got in the way"), blank=True)
     participants = models.PositiveIntegerField(_("how many people took part"), null=True,
                                                blank=True)  # fmt: skip
     activities = models.PositiveIntegerField(_("how many times you came together"), null=True,

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from burgerkracht.core.fields import EncryptedTextField
 from burgerkracht.core.models import TimeStampedModel
 from burgerkracht.meetlat.enums import Answer, DecisionKind, DecisionStatus
 
@@ -93,8 +94,8 @@ class Decision(TimeStampedModel):
     # The accountability triad: financial, legal and resident input, side by side.
     financial_accountability = models.TextField(_("financial accountability"), blank=True)
     legal_accountability = models.TextField(_("legal accountability"), blank=True)
-    resident_input_who = models.TextField(_("which residents were involved"), blank=True)
-    resident_input_how = models.TextField(_("how they were involved"), blank=True)
+    resident_input_who = EncryptedTextField(_("which residents were involved"), blank=True)
+    resident_input_how = EncryptedTextField(_("how they were involved"), blank=True)
     resident_input_result = models.TextField(_("what was done with their input"), blank=True)
     # Principle 6: a reflection later on.
     reflection_due = models.DateField(_("reflect on"), null=True, blank=True)

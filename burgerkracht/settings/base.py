@@ -8,6 +8,7 @@ documented in `.env.example`.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -191,6 +192,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# --- Uploads (burgerkracht/core/uploads.py, docs/uploads.md) -------------------
+# Largest accepted upload in bytes (the logo has its own, smaller limit).
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+# Virus scanner: tcp://host:3310 or unix:///run/clamav/clamd.ctl. Empty: no scan. When set
+# and the scanner does not answer within CLAMD_TIMEOUT seconds, uploads are refused.
+CLAMD_URL = env("CLAMD_URL", default="")
+CLAMD_TIMEOUT = env.float("CLAMD_TIMEOUT", default=10.0)
+
 # --- Security -----------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/howto/deployment/checklist/
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -315,6 +324,13 @@ REMINDER_VISIT_SOON_DAYS = env.int("REMINDER_VISIT_SOON_DAYS", default=2)
 REMINDER_ACCOUNTABILITY_SOON_DAYS = env.int("REMINDER_ACCOUNTABILITY_SOON_DAYS", default=14)
 REMINDER_ACCOUNTABILITY_OVERDUE_DAYS = env.int("REMINDER_ACCOUNTABILITY_OVERDUE_DAYS", default=14)
 
+# --- Retention (burgerkracht/core/retention.py, docs/privacy.md) -------------------
+# Days per kind of record, overriding the defaults of the retention table, e.g.
+# RETENTION_DAYS=outbox=30,reminders=180. Unknown kinds fail the system check.
+RETENTION_DAYS = env.dict("RETENTION_DAYS", cast={"value": int}, default={})
+# The nightly purge (hour of the day, local time).
+RETENTION_PURGE_HOUR = env.int("RETENTION_PURGE_HOUR", default=3)
+
 CELERY_BEAT_SCHEDULE = {
     # The safety net under the on-commit enqueue: anything pending is picked up.
     "deliver-outbox": {
@@ -331,6 +347,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.sweep_reminders",
         "schedule": float(REMINDER_SWEEP_SECONDS),
     },
+    # Personal data past its retention period is removed or anonymised, once a night.
+    "purge-expired": {
+        "task": "core.purge_expired",
+        "schedule": crontab(hour=RETENTION_PURGE_HOUR, minute=30),
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
@@ -339,6 +360,11 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = ("nlds",)
 CRISPY_TEMPLATE_PACK = "nlds"
 CRISPY_FAIL_SILENTLY = False
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
+
+# --- Encryption of special-category free text (burgerkracht/core/crypto.py) -----------
+# Comma-separated Fernet keys; the first encrypts, all decrypt. Required in production:
+# without a key the system check refuses to start. Rotation: docs/operations.md.
+FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[])
 
 # --- Logging: structured, no personal data ------------------------------------
 LOGGING = {

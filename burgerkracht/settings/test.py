@@ -14,6 +14,8 @@ os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "False")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "False")
 os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "True")
+# Not secret: a fixed key so that worker and web processes of a test read each other's data.
+os.environ.setdefault("FIELD_ENCRYPTION_KEYS", "9e4JMr-jpdp6BeEQm7-9qSlOUY2x4xf8gS-KHLOELgM=")
 os.environ.setdefault("OUTBOX_DELIVERY_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 if "DJANGO_MEDIA_ROOT" not in os.environ:
     # Child processes (worker, gunicorn) inherit the folder; the process that made it removes it.

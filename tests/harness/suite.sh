@@ -16,7 +16,8 @@ $PY tests/harness/check_po.py || status=1
 
 step "check --deploy (production settings)"
 env -i PATH="$PATH" HOME="${HOME:-/root}" DJANGO_SETTINGS_MODULE=burgerkracht.settings.base \
-  DJANGO_SECRET_KEY="$(head -c 48 /dev/urandom | base64)" DJANGO_ALLOWED_HOSTS=burgerkracht.example.org \
+  DJANGO_SECRET_KEY="$(head -c 48 /dev/urandom | base64)" \
+  FIELD_ENCRYPTION_KEYS="$(head -c 32 /dev/urandom | base64 | tr '+/' '-_')" DJANGO_ALLOWED_HOSTS=burgerkracht.example.org \
   SITE_URL=https://burgerkracht.example.org DATABASE_URL="$DATABASE_URL" REDIS_URL="$REDIS_URL" \
   $PY manage.py check --deploy --fail-level WARNING || status=1
 
