@@ -18,3 +18,4 @@ class AdviceConfig(AppConfig):
         for source in reminders.SOURCES:
             core_reminders.register(source)
         import_module("advice.reports")  # registers the advice report and its continuity part
+        import_module("advice.retention")  # explains its models to the retention table

@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -15,3 +17,4 @@ class InitiativesConfig(AppConfig):
         data_export.register("initiatives", selectors.export_for_user)
         dashboard.register("initiatives/dashboard_panel.html", selectors.dashboard_context)
         practice.register(ObstacleProvider())
+        import_module("initiatives.retention")  # registers its kinds of the retention table

@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "burgerkracht.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from burgerkracht.accounts import retention  # noqa: F401  (registers its kinds)

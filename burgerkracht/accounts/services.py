@@ -78,17 +78,18 @@ def export_personal_data(*, user: User) -> dict[str, Any]:
 
 
 @transaction.atomic
-def delete_account(*, user: User, by: User, reason: str = "") -> User:
+def delete_account(*, user: User, by: User | None, reason: str = "") -> User:
     """Erase a person's account.
 
     Their name, contact details, e-mail addresses, second factors and sessions are removed
     and they can no longer log in. Records the municipality must keep by law (decisions and
     grant dossiers, under the Archiefwet) stay, but point at an anonymous account; the audit
-    trail keeps the events without saying who acted.
+    trail keeps the events without saying who acted. `by=None` is the system: the purge
+    erasing an account that was not used for the retention period.
     """
     user = User.objects.select_for_update().get(pk=user.pk)
     # Someone erasing their own account is not named; an administrator who does it is.
-    actor = None if by.pk == user.pk else by
+    actor = None if by is None or by.pk == user.pk else by
     AuditEvent.record(subject=user, actor=actor, action="account.deleted", reason=reason)
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()

@@ -9,3 +9,4 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from burgerkracht import checks  # noqa: F401  (registers the system checks)
+        from burgerkracht.core import retention_kinds  # noqa: F401  (registers its kinds)

@@ -30,3 +30,10 @@ def generate_annual_report_task(*, report_pk: int) -> bool:
     from burgerkracht.core.report_services import generate_annual_report
 
     return generate_annual_report(report_pk=report_pk)
+
+
+@shared_task(name="core.purge_expired")
+def purge_expired_task() -> dict:
+    from burgerkracht.core.purge import purge
+
+    return purge()
