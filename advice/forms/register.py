@@ -8,24 +8,21 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
 from advice.models import AdviceRequest, AdvisoryBody
-from advice.models.register import DOCUMENT_TYPES
 from advice.services.register import is_time_pressure
 from burgerkracht.accounts.roles import STAFF_ROLES
 from burgerkracht.core.forms import date_field, long_text
+from burgerkracht.core.uploads import DOCUMENTS, SafeFileField
 
 EXTRA_RECOMMENDATIONS = 3
 FILE_HELP = _("A PDF, Word or OpenDocument file.")
 
 
 def document_field(label) -> forms.FileField:
-    return forms.FileField(
-        label=label, required=False, help_text=FILE_HELP,
-        validators=[FileExtensionValidator(DOCUMENT_TYPES)],
-    )  # fmt: skip
+    """Checked by content (and scanned when a scanner is set), not only by extension."""
+    return SafeFileField(policy=DOCUMENTS, label=label, required=False, help_text=FILE_HELP)
 
 
 def helper(label) -> FormHelper:

@@ -11,13 +11,14 @@ from django.views import View
 
 from advice import permissions
 from advice.models import Advice, AdviceRequest
+from burgerkracht.core.uploads import content_type_for, private_file_response
 
 
 def _download(field) -> FileResponse:
     if not field:
         raise Http404
     name = field.name.rsplit("/", 1)[-1]
-    return FileResponse(field.open("rb"), as_attachment=True, filename=name)
+    return private_file_response(field, filename=name, content_type=content_type_for(name))
 
 
 class AdviceDocumentView(LoginRequiredMixin, View):

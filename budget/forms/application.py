@@ -13,6 +13,7 @@ from budget import attachments
 from budget.forms.ledger import DateInput
 from budget.models import MAX_SIGNS
 from burgerkracht.core.models import Neighbourhood
+from burgerkracht.core.uploads import SafeFileField
 from initiatives.forms import StepForm as IntakeStepForm
 from initiatives.forms import long_text
 
@@ -233,13 +234,11 @@ class TimeForm(StepForm):
 
 
 class AttachmentForm(forms.Form):
-    file = forms.FileField(
+    file = SafeFileField(
+        policy=attachments.POLICY,
         label=_("Add a file"),
         help_text=_("For example a quote or a photo. PDF, JPG, PNG, Word, Excel or ODT, at most "
                     "10 MB, at most %(count)d files.") % {"count": attachments.MAX_FILES},
-        widget=forms.ClearableFileInput(
-            attrs={"accept": ",".join(f".{ext}" for ext in attachments.EXTENSIONS)}
-        ),
     )  # fmt: skip
 
     def __init__(self, *args, **kwargs):

@@ -9,12 +9,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from budget import attachments
 from budget.enums import Capacity, Continuation, MeetingKind, NextStep, Reached
 from budget.forms.application import StepForm, euros
 from budget.forms.ledger import DateInput
 from budget.services.ledger import euro
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
+from burgerkracht.core.uploads import SafeFileField
 from initiatives.forms import long_text
 
 
@@ -275,7 +277,8 @@ ACCOUNTABILITY_FORMS = {1: ResultReachedForm, 2: TakingPartForm, 3: SpendingForm
 
 
 class ReceiptForm(forms.Form):
-    file = forms.FileField(
+    file = SafeFileField(
+        policy=attachments.POLICY,
         label=_("Add a receipt or a photo (optional)"),
         help_text=_("PDF, JPG, PNG, Word, Excel or ODT; at most 10 MB."),
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from budget.enums import (
     FundStatus,
 )
 from budget.models import Application, Attachment, CostLine, Fund, ResultSign
+from burgerkracht.core import uploads
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
@@ -167,31 +169,22 @@ def add_attachment(*, application: Application, by, upload) -> Attachment:
 
 
 def store_upload(*, application: Application, by, upload, for_accountability=False) -> Attachment:
-    """Check a file's number, size and type (by content) and store it privately; the
-    application's own files and the accountability's receipts and photos count apart."""
+    """Check a file's number, size and type (by content; scanned when a scanner is set) and
+    store it privately under a random name; the application's own files and the
+    accountability's receipts and photos count apart. The form field has usually checked
+    the file already; check_upload then does not check it twice."""
     existing = application.attachments.filter(for_accountability=for_accountability)
     if existing.count() >= attachments.MAX_FILES:
         raise DomainError(
             _("You can add at most %(count)d files.") % {"count": attachments.MAX_FILES}
         )
-    if upload.size > attachments.MAX_BYTES:
-        raise DomainError(_("This file is too large: at most 10 MB."))
-    if upload.size == 0:
-        raise DomainError(_("This file is empty."))
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    kind = attachments.identify(upload.name or "", head)
-    if kind is None:
-        raise DomainError(
-            _(
-                "This kind of file cannot be added. "
-                "Use PDF, JPG, PNG, Word (docx), Excel (xlsx) or ODT."
-            )
-        )
+    try:
+        kind = uploads.check_upload(upload, attachments.POLICY)
+    except ValidationError as error:
+        raise DomainError(error.messages[0]) from error
     attachment = Attachment(
-        application=application, name=attachments.clean_name(upload.name), size=upload.size,
-        content_type=kind.content_type, uploaded_by=by, for_accountability=for_accountability,
+        application=application, name=upload.name, size=upload.size, content_type=kind.mime,
+        uploaded_by=by, for_accountability=for_accountability,
     )  # fmt: skip
     attachment.file.save(attachment.name, upload, save=False)
     attachment.save()

@@ -17,7 +17,7 @@ from budget.forms.assessment import OptionalReasonForm, ReasonForm
 from budget.forms.followup import ACCOUNTABILITY_FORMS, ReceiptForm, SettleForm
 from budget.models import Accountability
 from budget.services.accountability import STEP_FIELDS, accountability_missing, settlement
-from budget.views.base import PartMixin, PartPageMixin, TitledPageMixin
+from budget.views.base import PartMixin, PartPageMixin, ReadAuditMixin, TitledPageMixin
 from burgerkracht.core.breadcrumbs import Crumb
 from burgerkracht.core.exceptions import DomainError
 
@@ -42,7 +42,8 @@ class AccountabilityMixin(PartMixin):
         )  # fmt: skip
 
 
-class AccountabilityView(PartPageMixin, AccountabilityMixin, TemplateView):
+class AccountabilityView(ReadAuditMixin, PartPageMixin, AccountabilityMixin, TemplateView):
+    read_purpose = gettext_lazy("Viewing the accountability")
     template_name = "budget/accountability.html"
 
     def get_context_data(self, **kwargs):
@@ -98,6 +99,9 @@ class StepView(AccountabilityMixin, FormView):
         return [*super().get_breadcrumbs(), Crumb(STEPS[self.step])]
 
     def get_context_data(self, **kwargs):
+        receipt_form = kwargs.pop("receipt_form", None)  # bound, when a file was refused
+        if receipt_form is None:
+            receipt_form = self.receipt_form()
         previous = (
             reverse("budget:accountability-step", args=[self.accountability.pk, self.step - 1])
             if self.step > 1 else ""
@@ -105,14 +109,18 @@ class StepView(AccountabilityMixin, FormView):
         return super().get_context_data(
             **kwargs, step=self.step, total_steps=len(STEPS), step_title=STEPS[self.step],
             previous_url=previous,
-            receipt_form=ReceiptForm(
-                action=reverse("budget:accountability-file", args=[self.accountability.pk])
-            ) if self.step == 3 else None,
+            receipt_form=receipt_form,
             subject_line=_("Accountability afterwards"),
             back_url=self.accountability.get_absolute_url(),
             back_label=_("Back to the accountability"),
             files=[f for f in self.application.attachments.all() if f.for_accountability],
         )  # fmt: skip
+
+    def receipt_form(self, **kwargs) -> ReceiptForm | None:
+        if self.step != 3:
+            return None
+        action = reverse("budget:accountability-file", args=[self.accountability.pk])
+        return ReceiptForm(action=action, **kwargs)
 
     def form_valid(self, form):
         data = form.values()
@@ -135,29 +143,32 @@ class StepView(AccountabilityMixin, FormView):
         return redirect("budget:accountability-step", self.accountability.pk, self.step + 1)
 
 
-class ReceiptView(AccountabilityMixin, FormView):
-    """POST only: add a receipt or photo from step 3 (the form lives on that page)."""
+class ReceiptView(StepView):
+    """POST only: add a receipt or photo from step 3 (the form lives on that page). A refused
+    file shows step 3 again, with the error next to the file field and in its summary."""
 
-    form_class = ReceiptForm
-    permission = staticmethod(permissions.can_edit_accountability)
     http_method_names = ["post"]
+    step = 3
 
-    def form_valid(self, form):
-        try:
-            services.add_accountability_file(
-                accountability=self.accountability, by=self.request.user,
-                upload=form.cleaned_data["file"],
-            )  # fmt: skip
-        except DomainError as error:
-            messages.error(self.request, error.message)
-        else:
-            messages.success(self.request, _("The file has been added."))
-        return redirect("budget:accountability-step", self.accountability.pk, 3)
-
-    def form_invalid(self, form):
-        for error in form.errors.get("file", []):
-            messages.error(self.request, error)
-        return redirect("budget:accountability-step", self.accountability.pk, 3)
+    def post(self, request, *args, **kwargs):
+        receipt_form = self.receipt_form(data=request.POST, files=request.FILES)
+        if receipt_form.is_valid():
+            try:
+                services.add_accountability_file(
+                    accountability=self.accountability, by=request.user,
+                    upload=receipt_form.cleaned_data["file"],
+                )  # fmt: skip
+            except DomainError as error:
+                receipt_form.add_error("file", error.message)
+            else:
+                messages.success(request, _("The file has been added."))
+                return redirect("budget:accountability-step", self.accountability.pk, 3)
+        step_form = self.get_form_class()(
+            initial=self.get_initial(), cost_lines=list(self.application.cost_lines.all())
+        )
+        return self.render_to_response(
+            self.get_context_data(form=step_form, receipt_form=receipt_form)
+        )
 
 
 class FormPage(TitledPageMixin, AccountabilityMixin, FormView):

@@ -22,6 +22,7 @@ from budget.views.base import MY_APPLICATIONS, ApplicationMixin
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.uploads import private_file_response
 from initiatives import services as initiative_services
 from initiatives.forms import MessageForm
 from initiatives.models import Initiative
@@ -189,10 +190,9 @@ class AttachmentMixin(ApplicationMixin):
 class AttachmentDownloadView(AttachmentMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         attachment = self.get_attachment()
-        return FileResponse(
-            attachment.file.open("rb"), as_attachment=True, filename=attachment.name,
-            content_type=attachment.content_type,
-        )  # fmt: skip
+        return private_file_response(
+            attachment.file, filename=attachment.name, content_type=attachment.content_type
+        )
 
 
 class AttachmentRemoveView(AttachmentMixin, TemplateView):

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from burgerkracht.core import uploads
 from burgerkracht.core.models import (
     AuditEvent,
     District,
@@ -15,6 +16,12 @@ from burgerkracht.core.models import (
 @admin.register(Municipality)
 class MunicipalityAdmin(SimpleHistoryAdmin):
     list_display = ["name", "email", "phone"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # The logo is checked by content like every upload; an SVG only without script.
+        if db_field.name == "logo":
+            kwargs["form_class"] = uploads.safe_file_field(uploads.LOGO)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def has_add_permission(self, request):
         return not Municipality.objects.exists()

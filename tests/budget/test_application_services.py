@@ -13,6 +13,7 @@ from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent, OutboxMessage
 from burgerkracht.meetlat.enums import DecisionStatus
 from initiatives.enums import InitiativeStatus
+from tests import upload_samples
 from tests.factories import (
     InitiativeFactory,
     UserFactory,
@@ -112,7 +113,8 @@ def test_a_stichting_names_the_residents_in_the_lead():
         ("offerte.pdf", b"%PDF-1.7 ...", True),
         ("foto.JPG", b"\xff\xd8\xff\xe0 jpeg", True),
         ("foto.png", b"\x89PNG\r\n\x1a\n....", True),
-        ("begroting.xlsx", b"PK\x03\x04 zip", True),
+        ("begroting.xlsx", upload_samples.xlsx(), True),
+        ("begroting.xlsx", b"PK\x03\x04 a zip header and nothing behind it", False),
         ("virus.pdf", b"MZ\x90\x00 windows program", False),
         ("script.exe", b"%PDF-1.7 pretending", False),
         ("geen-extensie", b"%PDF-1.7", False),
@@ -132,14 +134,17 @@ def test_attachments_are_checked_by_content_and_name(name, content, accepted):
         assert application.attachments.count() == 0
 
 
-def test_attachments_have_a_size_and_a_number_limit():
+def test_attachments_have_a_size_and_a_number_limit(settings):
     from budget import attachments
 
     application = filled_application()
     by = application.initiative.created_by
-    big = SimpleUploadedFile("groot.pdf", b"%PDF-" + b"0" * attachments.MAX_BYTES)
-    with pytest.raises(DomainError, match="10 MB"):
-        services.add_attachment(application=application, by=by, upload=big)
+    assert settings.UPLOAD_MAX_BYTES == 10 * 1024 * 1024  # the default; smaller here
+    settings.UPLOAD_MAX_BYTES = 1024
+    with pytest.raises(DomainError, match="1 KB"):
+        services.add_attachment(
+            application=application, by=by, upload=SimpleUploadedFile("a.pdf", b"%PDF-" * 250)
+        )
     for n in range(attachments.MAX_FILES):
         services.add_attachment(
             application=application, by=by, upload=SimpleUploadedFile(f"{n}.pdf", b"%PDF-1")
