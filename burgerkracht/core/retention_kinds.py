@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from allauth.account.models import EmailConfirmation
 from django.contrib.admin.models import LogEntry
 from django.contrib.sessions.models import Session
@@ -46,7 +44,7 @@ def purge_outbox(run: Run) -> int:
 def purge_reminders(run: Run) -> int:
     # The sweep never writes a reminder for a date more than REMINDER_CATCH_UP_DAYS back,
     # so an old row that is gone is not made again.
-    return run.delete(Reminder.objects.filter(due_on__lt=run.cutoff.date() - timedelta(days=1)))
+    return run.delete(Reminder.objects.filter(due_on__lt=run.cutoff.date()))
 
 
 def purge_admin_log(run: Run) -> int:
