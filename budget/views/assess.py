@@ -30,7 +30,7 @@ from budget.forms.assessment import (
 from budget.models import ProfessionalAdvice
 from budget.services.assessment import assessment_missing, decision_missing
 from budget.tables import QueueTable
-from budget.views.base import QUEUE, ApplicationMixin
+from budget.views.base import QUEUE, ApplicationMixin, ReadAuditMixin
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.meetlat.services import missing_for_finalisation
@@ -38,7 +38,8 @@ from initiatives.forms import MessageForm
 from initiatives.selectors import messages_of
 
 
-class ApplicationDetailView(ApplicationMixin, TemplateView):
+class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
+    read_purpose = gettext_lazy("Viewing the application")
     template_name = "budget/application_detail.html"
 
     def get_breadcrumbs(self):
@@ -128,7 +129,8 @@ class ActionView(ApplicationMixin, FormView):
         return redirect(self.application.get_absolute_url())
 
 
-class AssessView(ActionView):
+class AssessView(ReadAuditMixin, ActionView):
+    read_purpose = gettext_lazy("Checking the application")
     template_name = "budget/assess.html"
     form_class = AssessmentForm
     permission = staticmethod(permissions.can_assess)
@@ -248,7 +250,8 @@ class AdviceView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
         return redirect(self.advice.application.get_absolute_url())
 
 
-class DecideView(ActionView):
+class DecideView(ReadAuditMixin, ActionView):
+    read_purpose = gettext_lazy("Deciding on the application")
     template_name = "budget/decide.html"
     form_class = DecisionForm
     permission = staticmethod(permissions.can_decide)

@@ -16,6 +16,7 @@ from budget import permissions, selectors
 from budget.models import Application
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.services import record_read
 
 MY_APPLICATIONS = _("My applications")
 QUEUE = _("Applications to check and decide")
@@ -109,6 +110,22 @@ class PartMixin(ApplicationMixin):
             return self.form_invalid(form)
         messages.success(self.request, success)
         return redirect(self.part.get_absolute_url())
+
+
+class ReadAuditMixin:
+    """A page or download with a resident's personal content. When someone other than the
+    applicants opens it (an official, an adviser), the read is in the audit trail."""
+
+    read_purpose = ""
+
+    def read_subject(self):
+        return getattr(self, "part", None) or self.application
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if not permissions.is_applicant(request.user, self.application):
+            record_read(subject=self.read_subject(), actor=request.user, purpose=self.read_purpose)
+        return response
 
 
 class PartPageMixin:

@@ -25,7 +25,13 @@ from budget.forms.followup import (
 )
 from budget.models import Evaluation, Tranche
 from budget.services.evaluation import continuation_missing, record_missing
-from budget.views.base import ApplicationMixin, PartMixin, PartPageMixin, TitledPageMixin
+from budget.views.base import (
+    ApplicationMixin,
+    PartMixin,
+    PartPageMixin,
+    ReadAuditMixin,
+    TitledPageMixin,
+)
 from burgerkracht.core.breadcrumbs import Crumb
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.meetlat.services import missing_for_finalisation
@@ -51,7 +57,8 @@ class EvaluationMixin(PartMixin):
         return _("Evaluation of %(date)s") % {"date": self.part.planned_on.strftime("%d-%m-%Y")}
 
 
-class EvaluationView(PartPageMixin, EvaluationMixin, TemplateView):
+class EvaluationView(ReadAuditMixin, PartPageMixin, EvaluationMixin, TemplateView):
+    read_purpose = gettext_lazy("Viewing the evaluation")
     template_name = "budget/evaluation.html"
 
     def get_context_data(self, **kwargs):
@@ -194,7 +201,8 @@ class ResidentViewView(FormPage):
         )  # fmt: skip
 
 
-class ContinuationView(FormPage):
+class ContinuationView(ReadAuditMixin, FormPage):
+    read_purpose = gettext_lazy("Deciding on continuation")
     """The decision holder's draft, and making it final ("Make final" button)."""
 
     template_name = "budget/continuation.html"

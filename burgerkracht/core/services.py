@@ -112,3 +112,14 @@ def deliver_pending(*, limit: int = 500) -> int:
         OutboxMessage.objects.due().order_by("next_attempt_at").values_list("pk", flat=True)[:limit]
     )
     return sum(deliver_message(message_pk=pk) for pk in pks)
+
+
+def record_read(*, subject: Any, actor: Any, purpose: str) -> None:
+    """Somebody other than the resident opened a resident's personal content: who, what and
+    when go into the audit trail, and the page's purpose as the why (targets.md S7)."""
+    from burgerkracht.core.models import AuditEvent
+
+    AuditEvent.record(subject=subject, actor=actor, action=READ_ACTION, reason=str(purpose))
+
+
+READ_ACTION = "personal_data.read"

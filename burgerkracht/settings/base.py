@@ -200,14 +200,6 @@ UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 CLAMD_URL = env("CLAMD_URL", default="")
 CLAMD_TIMEOUT = env.float("CLAMD_TIMEOUT", default=10.0)
 
-# --- Uploads (burgerkracht/core/uploads.py, docs/uploads.md) -------------------
-# Largest accepted upload in bytes (the logo has its own, smaller limit).
-UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
-# Virus scanner: tcp://host:3310 or unix:///run/clamav/clamd.ctl. Empty: no scan. When set
-# and the scanner does not answer within CLAMD_TIMEOUT seconds, uploads are refused.
-CLAMD_URL = env("CLAMD_URL", default="")
-CLAMD_TIMEOUT = env.float("CLAMD_TIMEOUT", default=10.0)
-
 # --- Security -----------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/howto/deployment/checklist/
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -379,9 +371,16 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
+        "json": {"()": "burgerkracht.core.logformat.JsonFormatter"},
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # JSON lines without personal data (core/logformat.py); "plain" reads easier on a laptop.
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env("DJANGO_LOG_FORMAT", default="json"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.security.DisallowedHost": {"level": "ERROR"},
