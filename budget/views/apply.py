@@ -18,7 +18,7 @@ from budget.enums import APPLICATION_STEPS
 from budget.forms.application import NEW, STEP_FORMS, AttachmentForm, NewApplicationForm
 from budget.forms.assessment import OptionalReasonForm
 from budget.models import Attachment, Letter
-from budget.views.base import MY_APPLICATIONS, ApplicationMixin
+from budget.views.base import MY_APPLICATIONS, ApplicationMixin, ReadAuditMixin
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
@@ -187,9 +187,12 @@ class AttachmentMixin(ApplicationMixin):
         )
 
 
-class AttachmentDownloadView(AttachmentMixin, TemplateView):
+class AttachmentDownloadView(ReadAuditMixin, AttachmentMixin, TemplateView):
+    read_purpose = gettext_lazy("Opening an attachment of the application")
+
     def get(self, request, *args, **kwargs):
         attachment = self.get_attachment()
+        self.audit_read()
         return private_file_response(
             attachment.file, filename=attachment.name, content_type=attachment.content_type
         )

@@ -121,10 +121,15 @@ class ReadAuditMixin:
     def read_subject(self):
         return getattr(self, "part", None) or self.application
 
+    def audit_read(self) -> None:
+        if not permissions.is_applicant(self.request.user, self.application):
+            record_read(
+                subject=self.read_subject(), actor=self.request.user, purpose=self.read_purpose
+            )
+
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        if not permissions.is_applicant(request.user, self.application):
-            record_read(subject=self.read_subject(), actor=request.user, purpose=self.read_purpose)
+        self.audit_read()
         return response
 
 

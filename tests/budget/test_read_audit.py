@@ -2,13 +2,17 @@
 (who, what, when, why); the residents' own reads are not (targets.md S7)."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from budget import services
 from budget.enums import ApplicationStatus
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.services import READ_ACTION
+from initiatives.models import Initiative
 from tests.budget.followup_helpers import grant
-from tests.factories import UserFactory, application_in
+from tests.factories import UserFactory, application_in, filled_application
+from tests.upload_samples import PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +78,24 @@ def test_reading_the_evaluation_and_the_accountability_is_recorded_on_each(clien
     client.force_login(application.initiative.created_by)
     client.get(evaluation.get_absolute_url())
     assert len(reads()) == 2
+
+
+def test_opening_an_attachment_is_recorded_for_officials_only(client):
+    facilitator = UserFactory(role="facilitator")
+    application = filled_application()
+    Initiative.objects.filter(pk=application.initiative_id).update(facilitator=facilitator)
+    lead = application.initiative.created_by
+    attachment = services.add_attachment(
+        application=application, by=lead,
+        upload=SimpleUploadedFile("offerte.pdf", PDF, content_type="application/pdf"),
+    )  # fmt: skip
+    services.submit_application(application=application, by=lead)
+    url = reverse("budget:attachment", args=[application.pk, attachment.pk])
+
+    client.force_login(lead)
+    assert client.get(url).status_code == 200
+    client.force_login(facilitator)
+    assert client.get(url).status_code == 200
+
+    [event] = reads()
+    assert (event.actor, event.subject) == (facilitator, application)
