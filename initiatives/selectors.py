@@ -214,17 +214,34 @@ def messages_of(initiative: Initiative) -> QuerySet[Message]:
 
 
 def export_for_user(user: User) -> list[dict[str, Any]]:
-    """The initiatives part of "download my data"."""
+    """The initiatives part of "download my data": every initiative the person is (or was)
+    an initiator of, in their own words, with their consent and what they wrote."""
     rows = []
-    for initiator in Initiator.objects.filter(user=user).select_related("initiative"):
+    initiators = Initiator.objects.filter(user=user).select_related("initiative")
+    for initiator in initiators.prefetch_related("initiative__neighbourhoods"):
         i = initiator.initiative
         rows.append(
             {
                 "initiative": i.title,
                 "role": initiator.role,
                 "backup": initiator.is_backup,
+                "invited_at": _iso(initiator.invited_at),
+                "accepted_at": _iso(initiator.accepted_at),
+                "left_at": _iso(initiator.left_at),
                 "status": i.status,
+                "theme": i.theme,
                 "summary": i.summary,
+                "why": i.why,
+                "goal": i.goal,
+                "distance_to_goal": i.distance_to_goal,
+                "actions_needed": i.actions_needed,
+                "target_group": i.target_group,
+                "neighbourhoods": [n.name for n in i.neighbourhoods.all()],
+                "expected_participants": i.expected_participants,
+                "support_wanted": list(i.support_wanted),
+                "support_other": i.support_other,
+                "lessons": i.lessons,
+                "consent_publication": i.publication_consent,
                 "motivation": {
                     "interest": initiator.interest,
                     "dream": initiator.dream,
@@ -240,6 +257,10 @@ def export_for_user(user: User) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment else None
 
 
 def dashboard_context(user: User) -> dict[str, Any] | None:
