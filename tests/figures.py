@@ -30,6 +30,7 @@ TARGETS = {
     "S1": "forms fuzzed",
     "S2": "permission matrix",
     "S3": "uploads",
+    "S5": "staff pages without a second factor",
     "S7": "canary in logs, error pages and the database",
     "S8": "personal data past retention",
 }
