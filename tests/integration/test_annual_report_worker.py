@@ -10,11 +10,13 @@ from pypdf import PdfReader
 
 from burgerkracht.core.models import AnnualReport
 from tests.factories import PolicyDecisionFactory, UserFactory
-from tests.integration.conftest import wait_for
-from tests.integration.test_followup_redis_outage import Browser
-from tests.integration.test_reminders_delivery import _reference_data  # noqa: F401
+from tests.processes import Browser, wait_for
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("reference_data"),
+]
 
 
 def test_a_real_worker_makes_the_annual_report_asked_for_on_the_web(

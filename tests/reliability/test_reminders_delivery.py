@@ -1,12 +1,12 @@
-"""Reminders reach the outside world exactly once, whatever breaks on the way.
+"""R2, R3, R4: reminders reach the outside world exactly once, whatever breaks on the way.
 
 Everything is real: Celery workers and beat processes on their own Redis, PostgreSQL, and an
 SMTP server (the sink). The due items are interim evaluations 11 to 14 days away, so each
 gives every initiator and both facilitators an "evaluation soon" reminder (the subject names
 the date, so every mail differs in recipient or subject).
 
-(a) 1,000 reminders, two beat processes sweeping at once, the worker killed with SIGKILL twice
-    while it delivers, and restarted;
+(a) REMINDERS due reminders, two beat processes sweeping at once, the worker killed with
+    SIGKILL twice while it delivers, and restarted;
 (b) Redis down during a sweep and a sign-up; everything follows once Redis is back;
 (c) the SMTP server down for a while; everything follows once it is back.
 """
@@ -27,19 +27,21 @@ from typing import NamedTuple
 import pytest
 from aiosmtpd.controller import Controller
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from budget.models import Evaluation
 from burgerkracht.accounts.models import User
-from burgerkracht.accounts.roles import Role
 from burgerkracht.core.models import OutboxMessage, Reminder
 from initiatives.models import Initiative, Initiator
 from tests.factories import UserFactory, application_in
-from tests.integration.conftest import ROOT, Service, free_port, service_env, wait_for
-from tests.integration.test_redis_outage import sign_up
+from tests.processes import ROOT, Service, free_port, service_env, sign_up, wait_for
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.reliability,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("reference_data"),
+]
 
 # Short intervals so that the test sees many sweeps; REQUEUE is what brings back a
 # reminder whose task died with a killed worker.
@@ -48,26 +50,6 @@ FAST = {
     "REMINDER_REQUEUE_SECONDS": "12",
     "OUTBOX_SWEEP_SECONDS": "2",
 }
-
-
-@pytest.fixture(autouse=True)
-def _reference_data(transactional_db):
-    """Transactional tests truncate what the data migrations made: the roles, the Meetlat."""
-    from burgerkracht.meetlat import canonical
-    from burgerkracht.meetlat.models import MeetlatVersion, Principle
-
-    for role in Role.values:
-        Group.objects.get_or_create(name=role)
-    version, created = MeetlatVersion.objects.get_or_create(
-        number=1,
-        defaults={"title": canonical.TITLE, "subtitle": canonical.SUBTITLE,
-                  "published_at": timezone.now()},
-    )  # fmt: skip
-    if created:
-        for number, heading, explanation in canonical.PRINCIPLES:
-            Principle.objects.create(
-                version=version, number=number, heading=heading, explanation=explanation
-            )
 
 
 class Received(NamedTuple):
@@ -231,21 +213,32 @@ class Tally:
 # --- (a) ---------------------------------------------------------------------------------
 
 
-def test_a_thousand_reminders_survive_two_kill_9s_with_two_beats(redis_server, sink):
-    expected = make_due_reminders(evaluations=4, co_initiators=246)
+# targets.md R2 asks 10,000; the suite runs 1,000 (docs/reliability.md has the measured cost
+# of each size). R2_REMINDERS=10000 runs the full size.
+REMINDERS = int(os.environ.get("R2_REMINDERS", "1000"))
+EVALUATIONS = 4  # each evaluation gives one reminder to every initiator and both facilitators
+
+
+def test_reminders_survive_two_kill_9s_with_two_beats(redis_server, sink, figure):
+    expected = make_due_reminders(
+        evaluations=EVALUATIONS, co_initiators=REMINDERS // EVALUATIONS - 4
+    )
+    patience = 60 * max(1, REMINDERS // 1000)  # seconds for a stretch of the delivery
     environment = env(redis_server, sink)
     beats = [start_beat(environment), start_beat(environment)]
     worker = start_worker(environment)
     started, kills, at, logs = time.monotonic(), [], [], []
     try:
         for threshold in (expected // 4, expected * 3 // 5):
-            reached = wait_for(lambda t=threshold: sink.count() >= t, timeout=60)
+            reached = wait_for(lambda t=threshold: sink.count() >= t, timeout=patience)
             assert reached, worker.log_text()[-3000:]
             kill_9(worker)
             kills.append(time.monotonic())
             at.append(sink.count())
             worker = start_worker(environment)
-        done = wait_for(lambda: sink.distinct() >= expected, timeout=60)
+        # The last stretch waits longest: messages whose task died with a killed worker come
+        # back through the sweeps, queued behind everything else (slow on a loaded machine).
+        done = wait_for(lambda: sink.distinct() >= expected, timeout=2 * patience)
         time.sleep(4)  # more sweeps of both beats: none may send anything again
         logs = [s.log_text() for s in (worker, *beats)]
     finally:
@@ -259,8 +252,19 @@ def test_a_thousand_reminders_survive_two_kill_9s_with_two_beats(redis_server, s
         f"{len(in_flight)} accepted by the SMTP server in the instant before a kill, before "
         f"our commit; {time.monotonic() - started:.1f}s"
     )
+    # Duplicates other than the proven in-flight repeats (same Message-ID) count as duplicates.
+    figure(
+        "R2",
+        reminders=expected,
+        kills=len(kills),
+        beats=len(beats),
+        lost=len(tally.lost),
+        duplicate=len(set(tally.duplicates) - set(in_flight)),
+        resent_same_id_at_kill=len(in_flight),
+    )
     assert done, logs[0][-3000:]
-    assert expected == 1000
+    assert expected == REMINDERS
+    assert len(kills) == 2
     assert tally.reminders == {"sent": expected}
     assert sum(tally.outbox.values()) == expected == len(tally.outbox)  # one row per reminder
     assert tally.outbox_status == {"sent": expected}
@@ -292,7 +296,7 @@ def _in_flight_at_a_kill(sink: RecordingSink, message_id: str, kills: list[float
 
 
 def test_redis_down_sweep_and_sign_up_still_work_and_everything_follows_once(
-    redis_server, sink, web_process
+    redis_server, sink, web_process, figure
 ):
     expected = make_due_reminders(evaluations=2, co_initiators=8)
     environment = env(redis_server, sink)
@@ -326,6 +330,14 @@ def test_redis_down_sweep_and_sign_up_still_work_and_everything_follows_once(
 
     tally = Tally(sink)
     print(f"redis outage: {tally.line()}")
+    figure(
+        "R3",
+        submissions=1,
+        accepted=int((status, location) == (302, "/accounts/confirm-email/")),
+        mails=expected + 1,
+        lost=len(tally.lost),
+        duplicate=len(tally.duplicates),
+    )
     assert done, log[-3000:]
     assert tally.reminders == {"sent": expected}
     assert tally.outbox_status == {"sent": expected + 1}
@@ -341,7 +353,7 @@ def _signup_subject() -> str:
 # --- (c) ---------------------------------------------------------------------------------
 
 
-def test_smtp_down_loses_nothing_and_doubles_nothing(redis_server, sink):
+def test_smtp_down_loses_nothing_and_doubles_nothing(redis_server, sink, figure):
     expected = make_due_reminders(evaluations=2, co_initiators=8)
     sink.stop()
     # Retry at every outbox sweep instead of after minutes: the outage here lasts seconds.
@@ -364,6 +376,7 @@ def test_smtp_down_loses_nothing_and_doubles_nothing(redis_server, sink):
 
     tally = Tally(sink)
     print(f"smtp outage: {tally.line()}")
+    figure("R4", mails=expected, lost=len(tally.lost), duplicate=len(tally.duplicates))
     assert done, log[-3000:]
     assert tally.outbox_status == {"sent": expected}
     assert (tally.lost, tally.duplicates, tally.strangers) == ([], [], [])

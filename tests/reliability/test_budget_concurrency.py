@@ -11,7 +11,11 @@ from budget.models import Award, BudgetLine
 from burgerkracht.core.exceptions import DomainError
 from tests.factories import UserFactory, open_line
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.reliability,
+    pytest.mark.django_db(transaction=True),
+]
 
 AMOUNT = Decimal("30.00")
 FITS = 166
@@ -19,7 +23,7 @@ ATTEMPTS = 200
 THREADS = 16
 
 
-def test_concurrent_approvals_never_overcommit():
+def test_concurrent_approvals_never_overcommit(figure):
     assert connection.vendor == "postgresql"
     line, holder = open_line(allocation=str(AMOUNT * FITS))
     services.open_fund(by=UserFactory(role="administrator"), fund=line.fund)
@@ -42,6 +46,7 @@ def test_concurrent_approvals_never_overcommit():
         f"R1 approvals: {outcomes.count('awarded')} awarded, {outcomes.count('refused')} refused, "
         f"{over} euro over-committed"
     )
+    figure("R1", attempts=ATTEMPTS, awards=outcomes.count("awarded"), cents_over=int(over * 100))
     assert outcomes.count("awarded") == FITS
     assert Award.objects.filter(line=line).count() == FITS
     assert line.committed == AMOUNT * FITS
