@@ -40,4 +40,8 @@ class OutboxBacklog(HealthCheck):
         )
         limit = datetime.timedelta(minutes=settings.OUTBOX_BACKLOG_WARNING_MINUTES)
         if oldest is not None and timezone.now() - oldest > limit:
-            raise ServiceWarning("outbox backlog older than the limit")
+            minutes = int((timezone.now() - oldest).total_seconds() // 60)
+            raise ServiceWarning(
+                f"outbox backlog: the oldest mail has waited {minutes} minutes "
+                f"(limit {settings.OUTBOX_BACKLOG_WARNING_MINUTES})"
+            )

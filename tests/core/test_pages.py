@@ -97,7 +97,7 @@ def test_health_endpoint_fails_when_mail_is_stuck(client, settings):
     response = client.get(reverse("core:health"), HTTP_ACCEPT="application/json")
 
     assert response.status_code == 500
-    assert "backlog" in json.loads(response.content)["OutboxBacklog()"]
+    assert "has waited 5 minutes (limit 0)" in json.loads(response.content)["OutboxBacklog()"]
 
 
 def test_logo_is_served_sandboxed(client):
