@@ -15,6 +15,7 @@ from budget.forms.ledger import DateInput
 from budget.models import BudgetLine
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
+from burgerkracht.core.forms import DateField
 from initiatives.forms import TEXT_LIMIT, long_text
 
 DATE_ROWS = 3
@@ -104,11 +105,11 @@ class DatesMixin(forms.Form):
 
     def add_date_fields(self):
         for n in range(1, DATE_ROWS + 1):
-            self.fields[f"evaluation_{n}"] = forms.DateField(
+            self.fields[f"evaluation_{n}"] = DateField(
                 label=_("Evaluation %(n)d with a visit") % {"n": n}, required=False,
                 widget=DateInput,
             )  # fmt: skip
-        self.fields["accountability_due"] = forms.DateField(
+        self.fields["accountability_due"] = DateField(
             label=_("Accountability afterwards, at the latest on"), required=False,
             widget=DateInput,
         )  # fmt: skip
@@ -151,7 +152,7 @@ class DecisionForm(DatesMixin):
         super().__init__(*args, **kwargs)
         self.add_date_fields()
         for n in range(1, DATE_ROWS + 1):
-            self.fields[f"tranche_{n}_date"] = forms.DateField(
+            self.fields[f"tranche_{n}_date"] = DateField(
                 label=_("Payment %(n)d: date") % {"n": n}, required=False, widget=DateInput
             )
             self.fields[f"tranche_{n}_amount"] = euros(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from budget.models import BudgetLine, LineType
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
+from burgerkracht.core.forms import DateField
 from burgerkracht.core.models import Neighbourhood
 
 MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0.00")}
@@ -37,8 +38,8 @@ class FundForm(forms.Form):
     name = forms.CharField(
         label=_("Name"), max_length=120, help_text=_("For example 'Samen Sterk 2027'.")
     )
-    starts_on = forms.DateField(label=_("Period starts"), widget=DateInput)
-    ends_on = forms.DateField(label=_("Period ends"), widget=DateInput)
+    starts_on = DateField(label=_("Period starts"), widget=DateInput)
+    ends_on = DateField(label=_("Period ends"), widget=DateInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

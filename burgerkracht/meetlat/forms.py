@@ -7,6 +7,7 @@ from crispy_forms.layout import Fieldset, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from burgerkracht.core.forms import DateField
 from burgerkracht.meetlat.enums import Answer
 from burgerkracht.meetlat.models import MeetlatVersion
 
@@ -32,7 +33,7 @@ def _helper(label) -> FormHelper:
 
 class PolicyDecisionForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=250)
-    date = forms.DateField(label=_("Date of the decision"), widget=DateInput)
+    date = DateField(label=_("Date of the decision"), widget=DateInput)
     department = forms.CharField(label=_("Department"), max_length=120)
     reference = forms.CharField(
         label=_("Reference or document number"), max_length=120, required=False
@@ -64,8 +65,8 @@ class DecisionForm(forms.Form):
         required=False,
         help_text=_("For example: the college, the council, a manager."),
     )
-    decided_on = forms.DateField(label=_("Decided on"), required=False, widget=DateInput)
-    reflection_due = forms.DateField(
+    decided_on = DateField(label=_("Decided on"), required=False, widget=DateInput)
+    reflection_due = DateField(
         label=_("When will you reflect on it? (principle 6)"), required=False, widget=DateInput
     )
     is_public = forms.BooleanField(
