@@ -10,10 +10,18 @@ import pytest
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.utils import translation
 
 from burgerkracht.core import uploads
 from tests import upload_samples as s
 from tests.clamd import EICAR, closed_port, fake_clamd
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The assertions read the msgids, whatever locale/nl says."""
+    with translation.override("en"):
+        yield
 
 
 def form_for(policy: uploads.Policy, name: str, content: bytes, content_type: str = ""):
