@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from budget import attachments
 from budget.forms.ledger import DateInput
 from budget.models import MAX_SIGNS
+from burgerkracht.core.forms import DateField
 from burgerkracht.core.models import Neighbourhood
 from burgerkracht.core.uploads import SafeFileField
 from initiatives.forms import StepForm as IntakeStepForm
@@ -207,8 +208,8 @@ class MoneyForm(StepForm):
 
 
 class TimeForm(StepForm):
-    starts_on = forms.DateField(label=_("When do you start?"), widget=DateInput)
-    ends_on = forms.DateField(
+    starts_on = DateField(label=_("When do you start?"), widget=DateInput)
+    ends_on = DateField(
         label=_("Until when does it run?"), widget=DateInput,
         help_text=_("Small activities often run for a few months up to a year."),
     )  # fmt: skip

@@ -16,6 +16,7 @@ from budget.forms.ledger import DateInput
 from budget.services.ledger import euro
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
+from burgerkracht.core.forms import DateField
 from burgerkracht.core.uploads import SafeFileField
 from initiatives.forms import long_text
 
@@ -33,7 +34,7 @@ def _not_in_future(value):
 
 
 class VisitForm(forms.Form):
-    visit_on = forms.DateField(label=_("Date of the visit"), widget=DateInput)
+    visit_on = DateField(label=_("Date of the visit"), widget=DateInput)
     visitors = forms.ModelMultipleChoiceField(
         label=_("Who goes?"), queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple,
         help_text=_("At least one person. Go with two when you can."),
@@ -57,7 +58,7 @@ class MeetingForm(StepForm):
     meeting = forms.ChoiceField(
         label=_("How did you meet?"), choices=MeetingKind.choices, widget=forms.RadioSelect
     )
-    held_on = forms.DateField(label=_("When?"), widget=DateInput)
+    held_on = DateField(label=_("When?"), widget=DateInput)
     present = long_text(
         _("Who was there?"), _("Names or roles, for example 'Anna (lead), two volunteers'."),
         rows=2,
@@ -301,7 +302,7 @@ class SettleForm(forms.Form):
 
 
 class PaidForm(forms.Form):
-    paid_on = forms.DateField(label=_("Paid on"), widget=DateInput)
+    paid_on = DateField(label=_("Paid on"), widget=DateInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -72,12 +72,7 @@ EXCLUDED: dict[type[forms.BaseForm], str] = {
 # Fields whose date range (burgerkracht.core.forms.EARLIEST_DATE..LATEST_DATE) is not yet
 # checked: their files are being changed for the uploads work (issue #9 report). The range
 # check is skipped for these fields only; everything else about the form is fuzzed.
-UNBOUNDED_DATES: dict[type[forms.BaseForm], frozenset[str]] = {
-    budget_application.TimeForm: frozenset({"starts_on", "ends_on"}),
-    budget_followup.VisitForm: frozenset({"visit_on"}),
-    budget_followup.MeetingForm: frozenset({"held_on"}),
-    budget_followup.PaidForm: frozenset({"paid_on"}),
-}
+UNBOUNDED_DATES: dict[type[forms.BaseForm], frozenset[str]] = {}
 
 
 def _advice_bodies(world):
