@@ -240,7 +240,10 @@ def _enqueue(pks: list[int], *, now) -> int:
     from burgerkracht.core.tasks import send_reminder_task
 
     for index, pk in enumerate(pks):
-        if not enqueue(send_reminder_task, reminder_pk=pk):
+        # A copy that waited in the broker past the requeue time has been handed over again
+        # by a later sweep: it expires instead of piling up behind a long backlog.
+        expires = settings.REMINDER_REQUEUE_SECONDS
+        if not enqueue(send_reminder_task, expires=expires, reminder_pk=pk):
             # The broker is down: do not wait for every publish to time out. The rest stay
             # queued and are due for the very next sweep.
             overdue = now - timedelta(seconds=settings.REMINDER_REQUEUE_SECONDS + 1)

@@ -18,14 +18,15 @@ from burgerkracht.core.models import OutboxMessage
 logger = logging.getLogger(__name__)
 
 
-def enqueue(task: Any, **kwargs: Any) -> bool:
+def enqueue(task: Any, *, expires: float | None = None, **kwargs: Any) -> bool:
     """Hand a task to the broker; never let a broker outage break the caller.
 
     Everything we enqueue is also found by a periodic sweep (the outbox, the reminder rows),
-    so a failed publish delays work but loses none.
+    so a failed publish delays work but loses none. `expires` (seconds): a worker drops the
+    task unrun when it gets it later than that, because a sweep has handed it over anew.
     """
     try:
-        task.apply_async(kwargs=kwargs)
+        task.apply_async(kwargs=kwargs, expires=expires)
     except Exception as exc:  # kombu/redis raise many types; all mean "not now"
         logger.warning("enqueue failed for %s: %s", task.name, type(exc).__name__)
         return False
