@@ -307,6 +307,8 @@ CELERY_TASK_TIME_LIMIT = 5 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TIMEZONE = TIME_ZONE
+# The worker logs through LOGGING below (JSON lines without personal data), not its own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 OUTBOX_SWEEP_SECONDS = env.int("OUTBOX_SWEEP_SECONDS", default=60)
 
 # --- Reminders (WF-13 defaults; docs/architecture.md "Due items and reminders") ----
