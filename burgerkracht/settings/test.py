@@ -40,3 +40,7 @@ WHITENOISE_AUTOREFRESH = True
 # A query plan gone wrong fails its test after two minutes instead of hanging the suite.
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c statement_timeout=120000"  # noqa: F405
+
+# The SMTP sink of the reliability tests (aiosmtpd, the outside world) logs every command it
+# receives at INFO: tens of thousands of lines that slow the sink down and say nothing.
+LOGGING["loggers"]["mail.log"] = {"level": "WARNING"}  # noqa: F405
