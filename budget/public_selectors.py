@@ -40,6 +40,7 @@ from django.utils import timezone
 from budget.enums import AccountabilityStatus, ApplicationStatus, FundStatus, Reached
 from budget.models import ZERO, Accountability, Application, Award, BudgetLine, Fund
 from burgerkracht.core.models import Neighbourhood
+from burgerkracht.core.parsing import whole_number
 from initiatives import selectors as initiative_selectors
 from initiatives.enums import UpdateKind
 from initiatives.models import Initiative, Update, published_q
@@ -123,8 +124,8 @@ def choose_year(asked: str | None, *, today: date | None = None) -> YearChoice:
     """The year asked for when it has a fund; otherwise this year's, or the nearest one."""
     years = public_years()
     this_year = (today or timezone.localdate()).year
-    if asked and asked.isdigit() and int(asked) in years:
-        return YearChoice(int(asked), years)
+    if whole_number(asked) in years:
+        return YearChoice(whole_number(asked), years)
     if not years or this_year in years:
         return YearChoice(this_year, years)
     past = [y for y in years if y < this_year]

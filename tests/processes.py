@@ -275,7 +275,7 @@ def start_web(env: dict[str, str], *, workers: int = 2) -> Service:
 
 def seed_reference_data() -> None:
     """What the data migrations made and a transactional test's flush removes: the role
-    groups and the Meetlat."""
+    groups, the Meetlat, the budget line types and the advice reference data."""
     from django.contrib.auth.models import Group
     from django.utils import timezone
 
@@ -295,6 +295,14 @@ def seed_reference_data() -> None:
             Principle.objects.create(
                 version=version, number=number, heading=heading, explanation=explanation
             )
+    # The budget line types and the advisory bodies, themes and factsheet: their data
+    # migrations use get_or_create, so running them again restores exactly what was there.
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("budget.migrations.0002_line_types").create(apps, None)
+    import_module("advice.migrations.0002_reference_data").forwards(apps, None)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -31,6 +31,7 @@ from advice.services import answer as answer_services
 from advice.services import register as services
 from advice.views.register import REFUSED, form_error, register_crumb
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.parsing import whole_number
 
 
 def pdf_response(advice: Advice):
@@ -72,7 +73,7 @@ class AdviceCreateView(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin
     def get_initial(self):
         initial = {}
         request_id = self.request.GET.get("aanvraag", "")
-        if request_id.isdigit():
+        if whole_number(request_id) is not None:
             found = self.choices()["requests"].filter(pk=request_id).first()
             if found:
                 initial = {"request": found, "body": found.body}

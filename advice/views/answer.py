@@ -26,6 +26,7 @@ from advice.models import Advice, AnswerPromise
 from advice.services import answer as services
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.parsing import whole_number
 
 
 def can_open_answer(user, advice) -> bool:
@@ -189,7 +190,8 @@ class AddPromiseView(ActionView):
     def get_initial(self):
         number = self.request.GET.get("aanbeveling", "")
         recs = self.advice.recommendations
-        rec = recs.filter(number=number).first() if number.isdigit() else None
+        number = whole_number(number)
+        rec = recs.filter(number=number).first() if number is not None else None
         return {"recommendation": rec, "owner": self.request.user}
 
     def form_valid(self, form):

@@ -17,6 +17,7 @@ from advice.models import Advice, FactsheetVersion, Promise
 from advice.services import followup
 from advice.views.bodies import ServiceFormView
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.parsing import whole_number
 
 FACTSHEET = _("Roles and authorities")
 
@@ -120,12 +121,13 @@ class HandoverView(ServiceFormView):
 
     def get_initial(self):
         raw = self.request.GET.get("van", "")
-        return {"leaving": raw} if raw.isdigit() else {}
+        return {"leaving": raw} if whole_number(raw) is not None else {}
 
     def get_context_data(self, **kwargs):
         form = kwargs.get("form") or self.get_form()
         raw = str(form["leaving"].value() or "")
-        chosen = form.fields["leaving"].queryset.filter(pk=raw).first() if raw.isdigit() else None
+        pk = whole_number(raw)
+        chosen = form.fields["leaving"].queryset.filter(pk=pk).first() if pk is not None else None
         return super().get_context_data(
             **kwargs, chosen=chosen, counts=holdings(chosen) if chosen else None
         )

@@ -20,6 +20,7 @@ from advice.models import AdvisoryBody, Meeting
 from advice.services import followup
 from advice.views.bodies import Access, ServiceFormView
 from burgerkracht.core.breadcrumbs import Crumb
+from burgerkracht.core.parsing import whole_number
 
 MEETINGS = _("Meetings with the college")
 FIELDS = ("date", "title", "participants", "agenda", "agreements")
@@ -46,7 +47,8 @@ def plannable_bodies(user):
 
 def chosen_year(raw: str | None) -> int:
     today = timezone.localdate().year
-    return int(raw) if raw and raw.isdigit() and 2000 <= int(raw) <= 2100 else today
+    year = whole_number(raw)
+    return year if year is not None and 2000 <= year <= 2100 else today
 
 
 class MeetingListView(Access, TemplateView):

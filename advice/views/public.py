@@ -18,6 +18,7 @@ from advice.enums import EvaluationStatus
 from advice.models import Advice, AdvisoryBody
 from advice.views.advice_pages import pdf_response
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.parsing import whole_number
 
 PUBLIC = gettext_lazy("Advices to the municipality")
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,40}")
@@ -38,7 +39,7 @@ class PublicListView(BreadcrumbsMixin, ListView):
     @cached_property
     def year(self):
         value = self.request.GET.get("jaar", "")
-        return int(value) if value.isdigit() and len(value) == 4 else None
+        return whole_number(value) if len(value) == 4 else None
 
     def get_queryset(self):
         advices = selectors.public_advices().order_by("-received_on", "-pk")

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.parsing import whole_number
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,10 @@ def open_items() -> list[PracticeItem]:
 def _split(key: str) -> tuple[Provider, int]:
     name, _sep, raw = (key or "").partition(":")
     provider = _providers.get(name)
-    if provider is None or not raw.isdigit():
+    number = whole_number(raw)
+    if provider is None or number is None:
         raise DomainError("unknown item")
-    return provider, int(raw)
+    return provider, number
 
 
 def get(key: str) -> PracticeItem | None:

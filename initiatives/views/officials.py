@@ -14,6 +14,7 @@ from django_tables2.export.views import ExportMixin
 
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.parsing import whole_number
 from initiatives import permissions, selectors
 from initiatives.filters import OfficialsInitiativeFilter
 from initiatives.forms import HandoverForm
@@ -85,10 +86,10 @@ class HandoverView(OfficialsMixin, FormView):
 
     def get_context_data(self, **kwargs):
         form = kwargs.get("form") or self.get_form()
-        leaving = form["leaving"].value()
+        leaving = whole_number(form["leaving"].value())
         chosen = (
             form.fields["leaving"].queryset.filter(pk=leaving).first()
-            if str(leaving or "").isdigit()
+            if leaving is not None
             else None
         )
         return super().get_context_data(
