@@ -9,7 +9,8 @@ import os
 os.environ.setdefault("DJANGO_DEBUG", "True")
 os.environ.setdefault("DJANGO_SECRET_KEY", "dev-only-not-secret-burgerkracht-0123456789abcdef")
 os.environ.setdefault("DJANGO_LOG_FORMAT", "plain")
-os.environ.setdefault("FIELD_ENCRYPTION_KEYS", "gDbPXyp1USw0WVanXe7pUalx_RPqwLV-GXECLSpLmoU=")  # dev only
+# A development key, not secret.
+os.environ.setdefault("FIELD_ENCRYPTION_KEYS", "gDbPXyp1USw0WVanXe7pUalx_RPqwLV-GXECLSpLmoU=")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "False")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "False")
