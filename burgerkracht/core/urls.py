@@ -16,6 +16,7 @@ urlpatterns = [
     path("thema.css", views.ThemeStylesheetView.as_view(), name="theme-css"),
     path("logo/", views.LogoView.as_view(), name="logo"),
     path("gezondheid/", views.HealthView.as_view(), name="health"),
+    path("gezondheid/leeft/", views.liveness, name="liveness"),
     path("agenda/", views.CalendarPageView.as_view(), name="calendar"),
     path("rapportages/", report_views.ReportIndexView.as_view(), name="reports"),
     path("rapportages/jaarverslag/", report_views.AnnualReportView.as_view(), name="annual-report"),

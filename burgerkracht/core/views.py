@@ -73,6 +73,14 @@ class LogoView(View):
         return response
 
 
+def liveness(request):
+    """/gezondheid/leeft/: the process answers; no database, cache or broker (a container's
+    liveness probe). It is also the benchmark's floor: the cheapest request the stack serves."""
+    response = HttpResponse("ok", content_type="text/plain; charset=utf-8")
+    patch_cache_control(response, no_store=True)
+    return response
+
+
 class HealthView(HealthCheckView):
     """/gezondheid/: database, cache, broker (when it is a server) and the outbox backlog."""
 

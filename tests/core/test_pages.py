@@ -129,3 +129,12 @@ def test_samen_sterk_page_explains_the_one_criterion_and_the_choir(client):
     assert "buiten de gemeenschap vallen" in response.text
     assert "Zingen is het middel." in response.text
     assert "kwetsbaar" not in response.text
+
+
+def test_liveness_answers_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get(reverse("core:liveness"))
+
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert "no-store" in response["Cache-Control"]

@@ -86,6 +86,7 @@ MATRIX: dict[str, Entry] = {
     "core:theme-css": Entry(everyone()),
     "core:logo": Entry(everyone(404), why="no logo configured in the matrix run"),
     "core:health": Entry(everyone()),
+    "core:liveness": Entry(everyone()),
     "core:calendar": Entry(logged_in()),
     "core:calendar-feed": Entry(
         everyone(),
