@@ -1,0 +1,224 @@
+"""P1: every data page runs the same number of queries on a small and on a larger data set,
+and at most 12 (targets.md). The pages, their logins and objects are in tests/pages.py.
+
+Both data sets are seed_demo plus bulk rows; they are built once for this module inside an
+outer transaction that is rolled back at the end (as the permission matrix's world is, see
+tests/security/conftest.py). Bulk rows come from `manage.py seed_scale` when it is there,
+otherwise from the factories: rows that the catalogue's pages list or count.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from django.core.management import call_command, get_commands
+from django.db import transaction
+from django.test import Client, override_settings
+
+from burgerkracht.core import reports
+from tests.pages import CATALOGUE, PAGES, REPORT_SLUGS, measure
+from tests.security.test_permission_matrix import url_names
+
+pytestmark = pytest.mark.django_db
+
+LIMIT = 12
+SMALL, MORE = 2, 12  # bulk rows of each kind: the small set, then added for the large set
+SCALE_SMALL, SCALE_MORE = 10, 1000  # the same with seed_scale (bulk_create: fast)
+OUR_APPS = ("core", "accounts", "initiatives", "budget", "meetlat", "advice")
+
+# Pages that are no data page (a form, a download, a redirect, a PDF, an export), so P1 does
+# not ask for their query count. Every URL of our apps is here or in tests/pages.py.
+NOT_DATA_PAGES: dict[str, str] = {
+    **dict.fromkeys(("core:privacy", "core:accessibility"), "fixed text"),
+    "core:theme-css": "the municipality's colours as a stylesheet",
+    "core:logo": "an image download",
+    "core:health": "the health check (database, cache, broker)",
+    "core:liveness": "answers without touching the database",
+    "core:calendar-feed": "an iCalendar export",
+    "core:annual-report-pdf": "a PDF download",
+    "accounts:data-export": "a JSON export",
+    **dict.fromkeys(("accounts:profile-update", "accounts:delete"), "a form"),
+    # initiatives: the intake and the actions on an initiative are forms
+    **dict.fromkeys(
+        (
+            "initiatives:new", "initiatives:invitation", "initiatives:intake",
+            "initiatives:intake-step", "initiatives:intake-check", "initiatives:activate",
+            "initiatives:pause", "initiatives:resume", "initiatives:end", "initiatives:assign",
+            "initiatives:update-create", "initiatives:message-create",
+            "initiatives:signal-handled", "initiatives:handover",
+        ),
+        "a form",
+    ),
+    # budget: management of the ledger, the application's steps, the actions after a grant
+    **dict.fromkeys(
+        (
+            "budget:fund-create", "budget:line-create", "budget:fund-open", "budget:reallocate",
+            "budget:holders", "budget:application-new", "budget:application-step",
+            "budget:attachments", "budget:attachment-remove", "budget:application-check",
+            "budget:withdraw", "budget:application-message", "budget:assess-complete",
+            "budget:return", "budget:advice-request", "budget:advice", "budget:send-back",
+            "budget:publish", "budget:amend", "budget:pay", "budget:visit",
+            "budget:evaluation-step", "budget:evaluation-complete", "budget:resident-view",
+            "budget:continuation", "budget:evaluation-reopen", "budget:accountability-step",
+            "budget:accountability-submit", "budget:accountability-ask", "budget:settle",
+        ),
+        "a form",
+    ),
+    "budget:attachment": "a file download",
+    "budget:letter": "a PDF download (or 'being made')",
+    "budget:accountability-file": "POST only (the upload form is on step 3)",
+    # meetlat: the decision record is filled in step by step
+    **dict.fromkeys(
+        (
+            "meetlat:policy-create", "meetlat:version-publish", "meetlat:decision-edit",
+            "meetlat:triad", "meetlat:meetlat", "meetlat:finalise", "meetlat:reflection",
+        ),
+        "a form",
+    ),
+    "meetlat:pdf": "a PDF download",
+    # the advice register
+    **dict.fromkeys(("advice:public-pdf", "advice:answer-pdf"), "a PDF download"),
+    **dict.fromkeys(("advice:advice-document", "advice:request-document"), "a file download"),
+    **dict.fromkeys(
+        (
+            "advice:advice-create", "advice:advice-edit", "advice:recommendations",
+            "advice:advice-send", "advice:advice-take-back", "advice:advice-withdraw",
+            "advice:advice-contacts", "advice:advice-public", "advice:request-create",
+            "advice:request-edit", "advice:request-lapse", "advice:request-withdraw",
+            "advice:answer-promise-add", "advice:answer-promise-remove", "advice:answer-approve",
+            "advice:answer-reopen", "advice:answer-publish", "advice:body-member-add",
+            "advice:body-member-end", "advice:body-organisation-add",
+            "advice:body-organisation-edit", "advice:signal-create", "advice:advice-signals",
+            "advice:obstacle-convert", "advice:meeting-create", "advice:meeting-edit",
+            "advice:factsheet-new", "advice:handover",
+        ),
+        "a form",
+    ),
+}  # fmt: skip
+
+
+# --- the data sets -------------------------------------------------------------------------------
+
+
+def _seed_demo() -> None:
+    with override_settings(DEBUG=True):  # seed_demo refuses without it (known passwords)
+        call_command("seed_demo", quiet_logins=True)
+
+
+def _add_rows(factory_rows: int, scale_rows: int) -> None:
+    if "seed_scale" in get_commands():
+        call_command(
+            "seed_scale", initiatives=scale_rows, applications=scale_rows,
+            advices=scale_rows, evaluations=scale_rows,
+        )  # fmt: skip
+    else:
+        for _ in range(factory_rows):
+            _add_factory_rows()
+    _analyze()
+
+
+def _analyze() -> None:
+    """Fresh planner statistics after a bulk load, as autovacuum gives production."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def _add_factory_rows() -> None:
+    """One row of each kind the data pages show, tied to the demo logins so their lists,
+    dashboards and the catalogue's objects grow as well."""
+    from budget.models import BudgetLine
+    from initiatives.models import Initiative
+    from tests.advice.factories import advice_in
+    from tests.factories import (
+        InitiativeFactory,
+        PolicyDecisionFactory,
+        UpdateFactory,
+        application_in,
+        record_evaluation,
+    )
+    from tests.pages import (
+        ADVICE_COORDINATOR,
+        ASD_MEMBER,
+        FACILITATOR,
+        RESIDENT,
+        _user,
+    )
+
+    resident, facilitator = _user(RESIDENT), _user(FACILITATOR)
+    wijk = resident.neighbourhood
+    initiative = InitiativeFactory(active=True, created_by=resident, facilitator=facilitator)
+    initiative.neighbourhoods.add(wijk)
+    for demo in Initiative.objects.filter(status="active").order_by("pk")[:3]:
+        UpdateFactory(initiative=demo, author=demo.created_by)
+    line = BudgetLine.objects.get(name="Stedelijk")  # the demo's city-wide line: room for many
+    for status in ("submitted", "in_assessment", "awaiting_decision"):
+        application_in(status, line=line, facilitator=facilitator, lead=resident)
+    granted = application_in("granted", line=line, facilitator=facilitator, lead=resident)
+    record_evaluation(granted.evaluations.order_by("pk").first(), facilitator)
+    coordinator = _user(ADVICE_COORDINATOR)
+    for stage in ("final", "answered", "closed"):
+        advice_in(stage, by=_user(ASD_MEMBER), coordinator_user=coordinator, is_public=True)
+    PolicyDecisionFactory.create(by=facilitator, complete=True)
+
+
+def _measure_all() -> dict[str, tuple[int, int]]:
+    client = Client()
+    return {page.key: measure(page, client) for page in PAGES}
+
+
+@pytest.fixture(scope="module")
+def counts(django_db_setup, django_db_blocker):
+    """{"small": {key: (status, queries)}, "large": {...}} for every catalogue page."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            _seed_demo()
+            _add_rows(SMALL, SCALE_SMALL)
+            small = _measure_all()
+            _add_rows(MORE, SCALE_MORE)
+            large = _measure_all()
+        except BaseException:
+            outer.__exit__(*sys.exc_info())
+            raise
+    yield {"small": small, "large": large}
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+# --- the tests -----------------------------------------------------------------------------------
+
+
+def test_every_data_page_runs_the_same_few_queries_at_any_size(counts):
+    small, large = counts["small"], counts["large"]
+
+    problems = {
+        key: {"small": small[key], "large": large[key]}
+        for key in CATALOGUE
+        if small[key] != large[key] or large[key][0] != 200 or large[key][1] > LIMIT
+    }
+
+    assert problems == {}, _table(problems)
+
+
+def _table(problems: dict) -> str:
+    lines = [f"{key:45} {v['small']} -> {v['large']}" for key, v in sorted(problems.items())]
+    return "(status, queries) small -> large; want 200, equal, at most 12:\n" + "\n".join(lines)
+
+
+def test_every_get_page_is_in_the_catalogue_or_excluded():
+    ours = {name for name in url_names() if name.split(":")[0] in OUR_APPS}
+    catalogued = {page.url_name for page in PAGES}
+
+    assert sorted(ours - catalogued - set(NOT_DATA_PAGES)) == [], "no catalogue entry"
+    assert sorted(catalogued & set(NOT_DATA_PAGES)) == [], "both catalogued and excluded"
+    assert sorted((catalogued | set(NOT_DATA_PAGES)) - ours) == [], "no such URL"
+
+
+def test_every_report_is_in_the_catalogue():
+    assert sorted(report.slug for report in reports._reports.values()) == sorted(REPORT_SLUGS)
