@@ -17,12 +17,22 @@ $(STAMP): requirements-dev.lock pyproject.toml
 	$(PY) -m pip install --quiet -r requirements-dev.lock
 	touch $(STAMP)
 
+BENCH_VENV := .venv-bench
+BENCH_STAMP := $(BENCH_VENV)/.installed
+
+$(BENCH_STAMP): requirements-bench.lock
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install --quiet -r requirements-bench.lock
+	touch $(BENCH_STAMP)
+
 install: $(STAMP) ## Create .venv and install the locked dependencies (with the test tools)
 
 lock: ## Re-resolve requirements.lock (production) and requirements-dev.lock from pyproject.toml
 	$(PY) -m pip install --quiet uv
 	$(VENV)/bin/uv pip compile --quiet pyproject.toml -o requirements.lock --python-version 3.11
 	$(VENV)/bin/uv pip compile --quiet pyproject.toml --extra dev -o requirements-dev.lock --python-version 3.11
+	$(VENV)/bin/uv pip compile --quiet pyproject.toml --extra bench -o requirements-bench.lock --python-version 3.11
 
 run: install ## Start the portal with demo data on http://localhost:8000 (web, worker, beat)
 	mkdir -p var/celery/queue var/celery/processed var/media
@@ -38,6 +48,10 @@ run: install ## Start the portal with demo data on http://localhost:8000 (web, w
 test: install ## Run the whole gate on throwaway PostgreSQL and Redis: ruff, migrations, translations, deploy check, pytest
 	bash tests/harness/system-packages.sh
 	tests/harness/services.sh tests/harness/suite.sh $(ARGS)
+
+bench: install $(BENCH_STAMP) ## Measure P1-P7 on the scale data set (about 30 min); table in var/bench/latest.md
+	bash tests/harness/system-packages.sh
+	tests/harness/services.sh $(PY) -m tests.bench $(ARGS)
 
 lint: install ## ruff lint and format check
 	$(VENV)/bin/ruff check .

@@ -74,12 +74,12 @@ def manage(db: str, *args: str, debug: bool = False, capture: bool = False) -> s
     return result.stdout or ""
 
 
-def python(db: str, module: str, *args: str) -> dict:
+def python(db: str, module: str, *args: str, env_extra: dict | None = None) -> dict:
     """Run `python -m <module> <args>` against `db`; it prints one JSON object."""
     result = subprocess.run(
         [PY, "-m", module, *args],
         cwd=ROOT,
-        env=env(db),
+        env=env(db, **(env_extra or {})),
         check=True,
         text=True,
         stdout=subprocess.PIPE,
