@@ -6,7 +6,7 @@ sent, whether it still matters and what the e-mail says.
 
 1. `sweep()` writes one `Reminder` row per (item, kind, recipient, due date); the unique
    constraint makes a second sweep, or a second beat process, insert nothing. It hands every
-   new row, and every row that has waited too long, to the broker (one task each).
+   new row, and every row that has waited too long, to the broker (one task per batch).
 2. `send_reminder()` locks the row (SKIP LOCKED) while it is still queued, checks the source
    again, puts the e-mail in the outbox and marks the row sent — one transaction. A worker that
    dies before the commit leaves the row queued; a later sweep hands it over again. So each
@@ -236,21 +236,26 @@ def sweep(
 
 
 def _enqueue(pks: list[int], *, now) -> int:
+    """Hand the rows over in batches of REMINDER_BATCH_SIZE, one task each: a sweep over
+    100,000 due reminders publishes hundreds of messages, not 100,000. Return how many rows
+    were handed over."""
     from burgerkracht.core.services import enqueue
-    from burgerkracht.core.tasks import send_reminder_task
+    from burgerkracht.core.tasks import send_reminders_task
 
-    for index, pk in enumerate(pks):
+    size = settings.REMINDER_BATCH_SIZE
+    for start in range(0, len(pks), size):
         # A copy that waited in the broker past the requeue time has been handed over again
         # by a later sweep: it expires instead of piling up behind a long backlog.
         expires = settings.REMINDER_REQUEUE_SECONDS
-        if not enqueue(send_reminder_task, expires=expires, reminder_pk=pk):
+        batch = pks[start : start + size]
+        if not enqueue(send_reminders_task, expires=expires, reminder_pks=batch):
             # The broker is down: do not wait for every publish to time out. The rest stay
             # queued and are due for the very next sweep.
             overdue = now - timedelta(seconds=settings.REMINDER_REQUEUE_SECONDS + 1)
-            Reminder.objects.filter(pk__in=pks[index:], status=ReminderStatus.QUEUED).update(
+            Reminder.objects.filter(pk__in=pks[start:], status=ReminderStatus.QUEUED).update(
                 queued_at=overdue
             )
-            return index
+            return start
     return len(pks)
 
 
@@ -290,6 +295,12 @@ def send_reminder(*, reminder_pk: int, today: date | None = None) -> str | None:
             row.status, row.sent_at = ReminderStatus.SENT, timezone.now()
         row.save(update_fields=["status", "sent_at", "note"])
     return row.status
+
+
+def send_reminders(*, reminder_pks: list[int]) -> dict[str, int]:
+    """Send a batch, each reminder in its own transaction: a worker killed halfway leaves
+    the rest queued for a later sweep. Returns how many ended in each status."""
+    return dict(Counter(str(send_reminder(reminder_pk=pk)) for pk in reminder_pks))
 
 
 def _check(row: Reminder, today: date) -> tuple[Any, Any, str]:

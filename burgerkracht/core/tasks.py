@@ -20,8 +20,14 @@ def sweep_reminders_task() -> dict:
     return reminders.sweep().as_dict()
 
 
+@shared_task(name="core.send_reminders")
+def send_reminders_task(*, reminder_pks: list[int]) -> dict:
+    return reminders.send_reminders(reminder_pks=reminder_pks)
+
+
 @shared_task(name="core.send_reminder")
 def send_reminder_task(*, reminder_pk: int) -> str | None:
+    """One reminder: what sweeps before batching published; kept for messages still queued."""
     return reminders.send_reminder(reminder_pk=reminder_pk)
 
 

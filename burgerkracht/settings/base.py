@@ -316,6 +316,8 @@ REMINDER_SWEEP_SECONDS = env.int("REMINDER_SWEEP_SECONDS", default=300)
 # A queued reminder whose task has not run after this long is handed to the broker again
 # (a worker killed mid-task, a message lost with Redis).
 REMINDER_REQUEUE_SECONDS = env.int("REMINDER_REQUEUE_SECONDS", default=600)
+# Reminders handed to the broker per task (one message per batch, not per reminder).
+REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=200)
 # How long a missed reminder (system down, item created late) may still go out.
 REMINDER_CATCH_UP_DAYS = env.int("REMINDER_CATCH_UP_DAYS", default=7)
 # Days before the interim evaluation; the last one runs until the day itself.

@@ -315,7 +315,7 @@ def test_redis_down_sweep_and_sign_up_still_work_and_everything_follows_once(
 
     assert sweep.returncode == 0, sweep.stderr[-2000:]
     assert sweep.stdout.strip() == str({"created": expected, "requeued": 0, "enqueued": 0})
-    assert "enqueue failed for core.send_reminder: OperationalError" in sweep.stderr
+    assert "enqueue failed for core.send_reminders: OperationalError" in sweep.stderr
     assert (status, location) == (302, "/accounts/confirm-email/")
     assert Counter(Reminder.objects.values_list("status", flat=True)) == {"queued": expected}
     assert list(OutboxMessage.objects.values_list("status", flat=True)) == ["pending"]
