@@ -10,11 +10,19 @@ import json
 import os
 from itertools import count, cycle
 
-from locust import FastHttpUser, constant, constant_throughput, task
+from locust import FastHttpUser, constant, constant_throughput, events, task
 
 PLAN = json.loads(open(os.environ["BENCH_PLAN"]).read())  # noqa: PTH123, SIM115
 MODE = PLAN["mode"]
 _numbers = count()
+SENT: list[str] = []  # the burst's drafts the server answered "sent in" for
+
+
+@events.quitting.add_listener
+def _write_sent(environment, **kwargs):
+    if MODE == "burst":
+        with open(PLAN["sent_file"], "w") as sent:  # noqa: PTH123
+            json.dump(SENT, sent)
 
 
 class PageUser(FastHttpUser):
@@ -66,3 +74,5 @@ class Resident(FastHttpUser):
         ) as response:
             if response.status_code != 302 or "aanmelden" in response.headers.get("Location", ""):
                 response.failure(f"status {response.status_code}")
+            else:
+                SENT.append(path)

@@ -76,9 +76,11 @@ with sync_playwright() as playwright:
     page = context.new_page()
     page.set_default_timeout(30_000)
     login(page)
-    Initiative.objects.filter(title="Wandelgroep Stedenwijk").delete()
     try:
-        initiative = _resident_registers(page, SimpleNamespace(url=base), lambda *args: None)
+        title = f"Wandelgroep bench {Initiative.objects.count()}"
+        initiative = _resident_registers(
+            page, SimpleNamespace(url=base), lambda *args: None, title=title
+        )
         flow = {"ok": initiative.status == "submitted", "error": ""}
     except Exception as error:
         flow = {"ok": False, "error": f"{type(error).__name__}: {str(error)[:200]}"}

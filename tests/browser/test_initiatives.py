@@ -29,12 +29,12 @@ def js_off_page(browser):
     context.close()
 
 
-def _resident_registers(page, live_server, assert_accessible):
+def _resident_registers(page, live_server, assert_accessible, title="Wandelgroep Stedenwijk"):
     """A resident fills in the intake, leaves halfway, comes back and sends it in."""
     page.goto(live_server.url + reverse("initiatives:new"))
     expect(page).to_have_title(re.compile("^Stap 1 van 5"))
     assert_accessible(page, "step 1")
-    page.get_by_label("Naam van je initiatief").fill("Wandelgroep Stedenwijk")
+    page.get_by_label("Naam van je initiatief").fill(title)
     page.get_by_label("Waar gaat het over?").fill("Elke dinsdag samen wandelen.")
     page.get_by_label("Sport en bewegen").check()
     page.get_by_role("button", name="Opslaan en verder").click()
@@ -43,10 +43,10 @@ def _resident_registers(page, live_server, assert_accessible):
     page.get_by_label("Waarom wil je dit?").fill("Veel buren komen de deur niet uit.")
     page.get_by_role("button", name="Opslaan en later verder").click()
     assert_accessible(page, "task list")
-    initiative = Initiative.objects.get(title="Wandelgroep Stedenwijk")
+    initiative = Initiative.objects.get(title=title)
 
     page.goto(live_server.url + reverse("core:dashboard"))  # back later, via My burgerkracht
-    page.get_by_role("link", name="Wandelgroep Stedenwijk").click()
+    page.get_by_role("link", name=title).click()
     page.get_by_role("link", name="Verder met de aanmelding").click()
     page.get_by_role("link", name=re.compile("^Stap 2: ")).click()
     assert (
