@@ -1,19 +1,20 @@
 """The advice panel on "Mijn burgerkracht": what is overdue, for whoever works with advice.
 
-Counts only, in a constant number of queries: overdue answers and overdue promises of the
-advices this person may see, evaluations that are due, and the promises they own.
+Counts only, in one query: overdue answers and overdue promises of the advices this person
+may see, evaluations that are due, and the promises they own.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from advice import permissions
 from advice.enums import OPEN_PROMISE, AdviceStatus, EvaluationStatus
-from advice.models import Advice, Promise
+from advice.models import Advice, AdviceEvaluation, Promise
+from advice.selectors import counted, counts_on_row
 
 
 def visible_advices(user: Any):
@@ -32,29 +33,22 @@ def dashboard_context(user: Any) -> dict[str, Any] | None:
     ):
         return None
     today = timezone.localdate()
-    mine = Promise.objects.filter(owner=user, status__in=OPEN_PROMISE).aggregate(
-        open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today))
-    )
-    if not permissions.can_use_register(user) and not mine["open"]:
-        return None  # one query for staff outside the register who own no promise
-    counts = visible_advices(user).aggregate(
-        overdue_answers=Count(
-            "pk", filter=Q(status=AdviceStatus.FINAL, response_due__lt=today), distinct=True
+    visible = visible_advices(user)
+    mine = Promise.objects.filter(owner=user.pk, status__in=OPEN_PROMISE)
+    counts = counts_on_row(
+        user,
+        my_promises=counted(mine),
+        my_overdue=counted(mine.filter(due_on__lt=today)),
+        overdue_answers=counted(visible.filter(status=AdviceStatus.FINAL, response_due__lt=today)),
+        overdue_promises=counted(
+            Promise.objects.filter(advice__in=visible, status__in=OPEN_PROMISE, due_on__lt=today)
         ),
-        overdue_promises=Count(
-            "promises",
-            filter=Q(promises__status__in=OPEN_PROMISE, promises__due_on__lt=today),
-            distinct=True,
-        ),
-        evaluations_due=Count(
-            "evaluation",
-            filter=Q(evaluation__status=EvaluationStatus.PLANNED, evaluation__due_on__lte=today),
-            distinct=True,
+        evaluations_due=counted(
+            AdviceEvaluation.objects.filter(
+                advice__in=visible, status=EvaluationStatus.PLANNED, due_on__lte=today
+            )
         ),
     )
-    return {
-        **counts,
-        "my_promises": mine["open"],
-        "my_overdue": mine["overdue"],
-        "can_use_register": permissions.can_use_register(user),
-    }
+    if not permissions.can_use_register(user) and not counts["my_promises"]:
+        return None  # staff outside the register who own no promise
+    return {**counts, "can_use_register": permissions.can_use_register(user)}

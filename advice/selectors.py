@@ -6,14 +6,26 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import BooleanField, Case, Count, F, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from advice import permissions
 from advice.enums import OPEN_PROMISE, AdviceStatus, AnswerStatus, RequestStatus
-from advice.models import Advice, AdviceRequest
+from advice.models import Advice, AdviceRequest, Membership, Signal
 from burgerkracht.core.models import AuditEvent
 
 PUBLIC_STATUSES = (AdviceStatus.FINAL, AdviceStatus.ANSWERED, AdviceStatus.CLOSED)
@@ -129,3 +141,36 @@ def public_years() -> list[int]:
 def published_answer(advice: Advice) -> Any:
     answer = getattr(advice, "answer", None)
     return answer if answer is not None and answer.status == AnswerStatus.PUBLISHED else None
+
+
+# --- counts in one query ----------------------------------------------------------------------
+
+
+def counted(queryset: QuerySet, field: str = "pk", *, distinct: bool = False) -> Subquery:
+    """COUNT(`field`) of `queryset` as a scalar subquery (see counts_on_row)."""
+    template = "%(function)s(DISTINCT %(expressions)s)" if distinct else None
+    count = Func(F(field), function="COUNT", **({"template": template} if template else {}))
+    return Subquery(queryset.order_by().annotate(n=count).values("n"), output_field=IntegerField())
+
+
+def counts_on_row(user: Any, **counts: Subquery) -> dict[str, int]:
+    """Several counts in one query: each a scalar subquery on the person's own row."""
+    from burgerkracht.accounts.models import User
+
+    return User.objects.filter(pk=user.pk).values(**counts).get()
+
+
+def membership_figures(user: Any) -> dict[str, int]:
+    """How many people sit in the bodies, how many in more than one, the seats, and how many
+    people recorded signals (one query)."""
+    current = Membership.objects.filter(ended_on__isnull=True, user__is_active=True)
+    in_several = current.values("user").annotate(n=Count("body", distinct=True)).filter(n__gt=1)
+    return counts_on_row(
+        user,
+        people=counted(current, "user", distinct=True),
+        several=counted(current.filter(user__in=in_several.values("user")), "user", distinct=True),
+        seats=counted(current),
+        signal_people=counted(
+            Signal.objects.filter(recorded_by__isnull=False), "recorded_by", distinct=True
+        ),
+    )

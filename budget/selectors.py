@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum, prefetch_related_objects
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -63,19 +63,24 @@ def integrity_log(fund: Fund) -> QuerySet[IntegrityEntry]:
 # --- Applications ---------------------------------------------------------------------------
 
 
-def application_detail(pk: int) -> Application:
-    """One application with everything its pages show, in a fixed number of queries."""
+# What the application page shows; its other pages (the check, an evaluation) name theirs.
+APPLICATION_PAGE_PARTS = ("evaluations", "signs", "cost_lines", "attachments", "letters")
+
+
+def application_detail(pk: int, *, parts: tuple[str, ...] = APPLICATION_PAGE_PARTS) -> Application:
+    """One application, the people tied to it (for who may do what) and `parts`: one query
+    for the application and one per relation."""
     from django.shortcuts import get_object_or_404
 
     return get_object_or_404(
         Application.objects.select_related(
             "initiative__facilitator", "initiative__backup_facilitator", "line__fund", "fund",
-            "neighbourhood", "assessed_by", "decision", "award", "decided_by", "accountability",
-        ).prefetch_related("evaluations",
+            "neighbourhood", "assessed_by", "decision__meetlat_version", "award", "decided_by",
+            "accountability",
+        ).prefetch_related(
             Prefetch("initiative__initiators", queryset=Initiator.objects.select_related("user")),
-            "line__decision_holders", "signs", "cost_lines", "attachments",
+            "line__decision_holders", *parts,
             Prefetch("advice", queryset=ProfessionalAdvice.objects.select_related("professional")),
-            "letters",
         ),
         pk=pk,
     )  # fmt: skip
@@ -126,13 +131,15 @@ def initiatives_to_apply_for(user) -> list:
     )  # fmt: skip
 
 
-def next_step(application: Application, user) -> str:
-    """What happens next, in plain words, for the person looking."""
+def next_step(application: Application, user, *, resident: bool | None = None) -> str:
+    """What happens next, in plain words, for the person looking. `resident`: whether they
+    are one of its residents, when the caller already knows (a list of their own)."""
     from django.utils.translation import gettext as _
 
     from budget import application_steps, permissions
 
-    resident = permissions.is_applicant(user, application)
+    if resident is None:
+        resident = permissions.is_applicant(user, application)
     match application.status:
         case ApplicationStatus.DRAFT:
             if not resident:
@@ -190,11 +197,15 @@ def dashboard_context(user) -> dict | None:
     resident = user.has_role(Role.RESIDENT)
     if not (officials or resident):
         return None
-    applications = list(applications_of(user)[:10]) if resident else []
+    mine = list(applications_of(user).select_related("accountability")[:10]) if resident else []
+    # What next_step() reads, for the whole list at once (the drafts' steps when one is shown).
+    prefetch_related_objects([a for a in mine if a.status in ACCOUNTING_STATUSES], "evaluations")
+    prefetch_related_objects([a for a in mine if a.status == ApplicationStatus.DRAFT],
+                             "signs", "cost_lines", "initiative__initiators")  # fmt: skip
     return {
         "tasks": resident_tasks(user) if resident else [],
         "follow_up": follow_up_count(user) if permissions.can_use_follow_up(user) else None,
-        "applications": [(a, next_step(a, user)) for a in applications],
+        "applications": [(a, next_step(a, user, resident=True)) for a in mine],
         "can_apply": resident,
         "officials": officials,
         "to_do": _queue_counts(user) if officials else None,

@@ -32,8 +32,9 @@ def step_complete(initiative: Initiative, step: int) -> bool:
         has_place = i.scale == Scale.CITY or i.neighbourhoods.exists()
         return bool(i.scale and has_place and i.target_group and i.expected_participants)
     if step == 4:
-        # A lead who has accepted (for assisted intake: the resident confirmed).
-        return i.initiators.active().filter(role=InitiatorRole.LEAD).exists()
+        # A lead who has accepted (for assisted intake: the resident confirmed). Read from
+        # all() so that a list that prefetched the initiators asks nothing more.
+        return any(p.is_active and p.role == InitiatorRole.LEAD for p in i.initiators.all())
     if step == 5:
         return bool(i.support_wanted)
     raise ValueError(step)

@@ -24,10 +24,10 @@ from advice.models import (
     AdvisoryBody,
     BodyOrganisation,
     Membership,
-    Signal,
     TargetGroup,
     Theme,
 )
+from advice.selectors import membership_figures
 from advice.services import bodies as services
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
@@ -265,19 +265,11 @@ class RepresentationView(Access, TemplateView):
             cells = [(group, cover.get((theme.pk, group.pk), [])) for group in groups]
             rows.append({"theme": theme, "cells": cells,
                          "missing": [group for group, names in cells if not names]})  # fmt: skip
-        current = Membership.objects.filter(ended_on__isnull=True, user__is_active=True)
-        per_person = current.values("user").annotate(n=Count("body", distinct=True))
         return super().get_context_data(
             **kwargs,
             groups=groups,
             rows=rows,
             organisation_count=len(organisations),
             unrepresented=[group for group in groups if group.pk not in represented],
-            people=per_person.count(),
-            several=per_person.filter(n__gt=1).count(),
-            seats=current.count(),
-            signal_people=Signal.objects.filter(recorded_by__isnull=False)
-            .values("recorded_by")
-            .distinct()
-            .count(),
+            **membership_figures(self.request.user),
         )
