@@ -57,7 +57,9 @@ class AssessmentForm(forms.Form):
 
     def __init__(self, *args, fund=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["line"].queryset = BudgetLine.objects.filter(fund=fund).order_by("name")
+        self.fields["line"].queryset = (
+            BudgetLine.objects.filter(fund=fund).select_related("fund").order_by("name")
+        )
         self.helper = _helper(_("Save the check"))
 
 

@@ -92,7 +92,7 @@ class ReallocationForm(forms.Form):
 
     def __init__(self, *args, fund, **kwargs):
         super().__init__(*args, **kwargs)
-        lines = BudgetLine.objects.filter(fund=fund).order_by("name")
+        lines = BudgetLine.objects.filter(fund=fund).select_related("fund").order_by("name")
         self.fields["from_line"].queryset = lines
         self.fields["to_line"].queryset = lines
         self.helper = _helper(_("Move the money"))

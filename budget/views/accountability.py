@@ -45,6 +45,7 @@ class AccountabilityMixin(PartMixin):
 class AccountabilityView(ReadAuditMixin, PartPageMixin, AccountabilityMixin, TemplateView):
     read_purpose = gettext_lazy("Viewing the accountability")
     template_name = "budget/accountability.html"
+    application_parts = ("signs", "cost_lines")
 
     def get_context_data(self, **kwargs):
         user, a = self.request.user, self.accountability

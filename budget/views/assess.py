@@ -132,6 +132,7 @@ class ActionView(ApplicationMixin, FormView):
 class AssessView(ReadAuditMixin, ActionView):
     read_purpose = gettext_lazy("Checking the application")
     template_name = "budget/assess.html"
+    application_parts = ("signs",)
     form_class = AssessmentForm
     permission = staticmethod(permissions.can_assess)
     title = gettext_lazy("Check the application")
@@ -253,6 +254,7 @@ class AdviceView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
 class DecideView(ReadAuditMixin, ActionView):
     read_purpose = gettext_lazy("Deciding on the application")
     template_name = "budget/decide.html"
+    application_parts = ()
     form_class = DecisionForm
     permission = staticmethod(permissions.can_decide)
     title = gettext_lazy("Decide")

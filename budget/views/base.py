@@ -26,10 +26,12 @@ class ApplicationMixin(LoginRequiredMixin, BreadcrumbsMixin):
     """Loads `self.application` and refuses (403) unless `permission(user, application)`."""
 
     permission: Callable = staticmethod(permissions.can_view_application)
+    # The relations of the application the page shows (see selectors.application_detail).
+    application_parts: tuple[str, ...] = selectors.APPLICATION_PAGE_PARTS
 
     @cached_property
     def application(self) -> Application:
-        return selectors.application_detail(self.kwargs["pk"])
+        return selectors.application_detail(self.kwargs["pk"], parts=self.application_parts)
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -76,7 +78,9 @@ class PartMixin(ApplicationMixin):
     @cached_property
     def part(self):
         part = self.load_part()
-        part.application = selectors.application_detail(part.application_id)
+        part.application = selectors.application_detail(
+            part.application_id, parts=self.application_parts
+        )
         return part
 
     @cached_property

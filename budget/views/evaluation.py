@@ -60,6 +60,7 @@ class EvaluationMixin(PartMixin):
 class EvaluationView(ReadAuditMixin, PartPageMixin, EvaluationMixin, TemplateView):
     read_purpose = gettext_lazy("Viewing the evaluation")
     template_name = "budget/evaluation.html"
+    application_parts = ("signs",)
 
     def get_context_data(self, **kwargs):
         user, e = self.request.user, self.evaluation

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -36,36 +37,41 @@ class PublicListView(BreadcrumbsMixin, TemplateView):
 class PublicDetailView(BreadcrumbsMixin, TemplateView):
     template_name = "initiatives/public_detail.html"
 
-    def get_initiative(self) -> Initiative:
+    @cached_property
+    def initiative(self) -> Initiative:
         return get_object_or_404(
             Initiative.objects.published().prefetch_related("neighbourhoods"), pk=self.kwargs["pk"]
         )
 
     def get_breadcrumbs(self):
-        return [Crumb(_("Initiatives"), "/initiatieven/"), Crumb(self.get_initiative().title)]
+        return [Crumb(_("Initiatives"), "/initiatieven/"), Crumb(self.initiative.title)]
 
     def get_context_data(self, **kwargs):
-        initiative = self.get_initiative()
+        initiative = self.initiative
         return super().get_context_data(
             **kwargs,
             initiative=initiative,
-            results=initiative.updates.filter(kind=UpdateKind.RESULT).only("created_at", "text"),
+            # "initiative" too: the related manager sets it on every row (else a query each).
+            results=initiative.updates.filter(kind=UpdateKind.RESULT).only(
+                "initiative", "created_at", "text"
+            ),
         )
 
 
 class NeighbourhoodView(BreadcrumbsMixin, TemplateView):
     template_name = "initiatives/public_neighbourhood.html"
 
-    def get_neighbourhood(self) -> Neighbourhood:
+    @cached_property
+    def neighbourhood(self) -> Neighbourhood:
         return get_object_or_404(
             Neighbourhood.objects.select_related("district"), slug=self.kwargs["slug"]
         )
 
     def get_breadcrumbs(self):
-        return [Crumb(_("Initiatives"), "/initiatieven/"), Crumb(self.get_neighbourhood().name)]
+        return [Crumb(_("Initiatives"), "/initiatieven/"), Crumb(self.neighbourhood.name)]
 
     def get_context_data(self, **kwargs):
-        neighbourhood = self.get_neighbourhood()
+        neighbourhood = self.neighbourhood
         queryset = selectors.published_initiatives(neighbourhood=neighbourhood.slug)
         page = Paginator(queryset, 20).get_page(self.request.GET.get("pagina"))
         return super().get_context_data(**kwargs, neighbourhood=neighbourhood, page=page)
