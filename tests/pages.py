@@ -8,8 +8,8 @@ bulk rows added later (`seed_scale`, factories) never change which object a page
 
 `make test` (tests/test_query_counts.py) and `make bench` both import this catalogue;
 `measure(page)` gets a page once to warm the per-process caches, then once more counting its
-queries. A URL pattern with a GET page that shows data and has no entry here fails the suite,
-unless it is in `NOT_DATA_PAGES` with the reason.
+queries. A URL pattern of our apps that has no entry here fails the suite, unless it is in
+`NOT_DATA_PAGES` of tests/test_query_counts.py with the reason (a form, a download...).
 """
 
 from __future__ import annotations
