@@ -47,18 +47,29 @@ def is_facilitator(user, application) -> bool:
 is_coordinator = initiative_permissions.is_coordinator
 
 
+def _known_for_viewer(application, user, name: str) -> bool | None:
+    """What application_selectors.application_detail() annotated about the person looking."""
+    if getattr(application, "viewer_pk", None) == user.pk:
+        return getattr(application, name)
+    return None
+
+
 def is_holder(user, application) -> bool:
-    return (
-        user.is_authenticated
-        and application.line_id is not None
-        and any(h.pk == user.pk for h in application.line.decision_holders.all())
-    )
+    if not user.is_authenticated or application.line_id is None:
+        return False
+    known = _known_for_viewer(application, user, "viewer_is_holder")
+    if known is not None:
+        return known
+    return any(h.pk == user.pk for h in application.line.decision_holders.all())
 
 
 def is_advisor(user, application) -> bool:
-    return user.is_authenticated and any(
-        a.professional_id == user.pk for a in application.advice.all()
-    )
+    if not user.is_authenticated:
+        return False
+    known = _known_for_viewer(application, user, "viewer_is_advisor")
+    if known is not None:
+        return known
+    return any(a.professional_id == user.pk for a in application.advice.all())
 
 
 def can_view_application(user, application) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum, prefetch_related_objects
+from django.db.models import Count, Q, QuerySet, Sum, prefetch_related_objects
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -24,10 +24,8 @@ from budget.models import (
     Evaluation,
     Fund,
     IntegrityEntry,
-    ProfessionalAdvice,
     Tranche,
 )
-from initiatives.models import Initiator
 
 LIVE_EVALUATION = (EvaluationStatus.PLANNED, EvaluationStatus.RECORDED)
 TO_ACCOUNT = (AccountabilityStatus.OPEN, AccountabilityStatus.MORE_ASKED)
@@ -61,29 +59,6 @@ def integrity_log(fund: Fund) -> QuerySet[IntegrityEntry]:
 
 
 # --- Applications ---------------------------------------------------------------------------
-
-
-# What the application page shows; its other pages (the check, an evaluation) name theirs.
-APPLICATION_PAGE_PARTS = ("evaluations", "signs", "cost_lines", "attachments", "letters")
-
-
-def application_detail(pk: int, *, parts: tuple[str, ...] = APPLICATION_PAGE_PARTS) -> Application:
-    """One application, the people tied to it (for who may do what) and `parts`: one query
-    for the application and one per relation."""
-    from django.shortcuts import get_object_or_404
-
-    return get_object_or_404(
-        Application.objects.select_related(
-            "initiative__facilitator", "initiative__backup_facilitator", "line__fund", "fund",
-            "neighbourhood", "assessed_by", "decision__meetlat_version", "award", "decided_by",
-            "accountability",
-        ).prefetch_related(
-            Prefetch("initiative__initiators", queryset=Initiator.objects.select_related("user")),
-            "line__decision_holders", *parts,
-            Prefetch("advice", queryset=ProfessionalAdvice.objects.select_related("professional")),
-        ),
-        pk=pk,
-    )  # fmt: skip
 
 
 def queue_for(user) -> QuerySet[Application]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.exceptions import PermissionDenied
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
 from budget import application_steps, permissions, selectors, services
+from budget.application_selectors import ADVICE
 from budget.enums import APPLICATION_STEPS
 from budget.filters import QueueFilter
 from budget.forms.assessment import (
@@ -41,6 +43,8 @@ from initiatives.selectors import messages_of
 class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
     read_purpose = gettext_lazy("Viewing the application")
     template_name = "budget/application_detail.html"
+    # Letters and evaluations come with the decision: they are read only after it.
+    application_parts = ("signs", "cost_lines", "attachments")
 
     def get_breadcrumbs(self):
         return [*super().get_breadcrumbs()[:-1], Crumb(str(self.application))]
@@ -48,6 +52,17 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user, a = self.request.user, self.application
         internal = permissions.can_see_assessment(user, a)
+        decided = a.is_decided
+        if decided:
+            prefetch_related_objects([a], "evaluations", "letters")
+        evaluations = [e for e in a.evaluations.all() if e.status != "cancelled"] if decided else []
+        # The advice asked: for the municipality, and for the professionals asked.
+        advice = (
+            list(a.advice.select_related("professional"))
+            if internal or permissions.is_advisor(user, a)
+            else []
+        )
+        letters = [x for x in a.letters.all() if x.generated_at or internal] if decided else []
         return super().get_context_data(
             **kwargs,
             next_step=selectors.next_step(a, user),
@@ -61,12 +76,12 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
             can_decide=permissions.can_decide(user, a),
             can_amend=permissions.can_amend(user, a),
             can_pay=permissions.can_pay(user, a),
-            evaluations=[e for e in a.evaluations.all() if e.status != "cancelled"],
+            evaluations=evaluations,
             tranches=selectors.tranches_of(a) if a.award_id else [],
             internal=internal,
-            advice_list=list(a.advice.all()) if internal else [],
-            own_advice=[x for x in a.advice.all() if permissions.can_give_advice(user, x)],
-            letters=[letter for letter in a.letters.all() if letter.generated_at or internal],
+            advice_list=advice if internal else [],
+            own_advice=[x for x in advice if permissions.can_give_advice(user, x)],
+            letters=letters,
             messages_list=messages_of(a.initiative) if permissions.can_message(user, a) else [],
             message_form=MessageForm(action=reverse("budget:application-message", args=[a.pk])),
         )
@@ -254,7 +269,7 @@ class AdviceView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
 class DecideView(ReadAuditMixin, ActionView):
     read_purpose = gettext_lazy("Deciding on the application")
     template_name = "budget/decide.html"
-    application_parts = ()
+    application_parts = (ADVICE,)
     form_class = DecisionForm
     permission = staticmethod(permissions.can_decide)
     title = gettext_lazy("Decide")

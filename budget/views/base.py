@@ -12,7 +12,8 @@ from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from budget import permissions, selectors
+from budget import permissions
+from budget.application_selectors import APPLICATION_PAGE_PARTS, application_detail
 from budget.models import Application
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
@@ -26,12 +27,14 @@ class ApplicationMixin(LoginRequiredMixin, BreadcrumbsMixin):
     """Loads `self.application` and refuses (403) unless `permission(user, application)`."""
 
     permission: Callable = staticmethod(permissions.can_view_application)
-    # The relations of the application the page shows (see selectors.application_detail).
-    application_parts: tuple[str, ...] = selectors.APPLICATION_PAGE_PARTS
+    # The relations of the application the page shows (see application_detail).
+    application_parts: tuple = APPLICATION_PAGE_PARTS
 
     @cached_property
     def application(self) -> Application:
-        return selectors.application_detail(self.kwargs["pk"], parts=self.application_parts)
+        return application_detail(
+            self.kwargs["pk"], parts=self.application_parts, viewer=self.request.user
+        )
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -78,8 +81,8 @@ class PartMixin(ApplicationMixin):
     @cached_property
     def part(self):
         part = self.load_part()
-        part.application = selectors.application_detail(
-            part.application_id, parts=self.application_parts
+        part.application = application_detail(
+            part.application_id, parts=self.application_parts, viewer=self.request.user
         )
         return part
 
