@@ -4,8 +4,9 @@ The shape: a fund per year for the last four years (made once through the servic
 demo's, with a line per wijk and the four other lines; past years closed), beside the demo's
 fund. Applications in every status on the initiatives of this run: open ones (draft, sent
 in, being checked, waiting for the decision) from the last months, running grants decided
-in the last ten months, stopped and closed ones and rejections spread over four years, each
-on the fund of its year and on its wijk's line (a quarter on a city-wide line). They carry
+in the last ten months, stopped ones over two years and closed ones over four, rejections
+and withdrawals within the two years the purge keeps them (so it leaves this data), each on
+the fund of its year and on its wijk's line (a quarter on a city-wide line). They carry
 the residents' own result description and signs, cost lines that add up, the facilitator's
 checks, a decision record with the Meetlat answered (final once decided), and for a grant an
 award, its tranches, interim evaluations and the accountability afterwards
@@ -68,7 +69,7 @@ ASSESSED = DECIDED | {S.IN_ASSESSMENT, S.AWAITING_DECISION}
 WHEN = {
     S.DRAFT: (1, 60), S.SUBMITTED: (1, 30), S.IN_ASSESSMENT: (5, 50),
     S.AWAITING_DECISION: (10, 70), S.GRANTED: (10, 300), S.PARTLY_GRANTED: (10, 300),
-    S.REJECTED: (5, YEARS * 365 - 60), S.WITHDRAWN: (5, YEARS * 365 - 30),
+    S.REJECTED: (5, 700), S.WITHDRAWN: (5, 700),  # the purge takes them at two years
     S.STOPPED: (120, 700), S.CLOSED: (450, YEARS * 365 - 60),
 }  # fmt: skip
 # Which initiatives an application in a status fits (falling back to any past the intake).

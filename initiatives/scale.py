@@ -4,12 +4,14 @@ The shape: initiatives spread over every wijk (a few city-wide), every theme and
 status, started over the last four years; drafts and submitted ones are recent, running and
 ended ones older. Synthetic residents (about one per two and a half initiatives, so some lead
 several) are the lead initiators; four in ten initiatives have a backup initiator and some an
-open invitation. Everything past the intake has a facilitator, about half of them the demo
-facilitators (facilitator@, facilitator2@, coordinator@example.org), so their lists are long;
-the rest go to a few synthetic facilitators (one per 5,000 initiatives), and half of the
-submitted ones still wait for the coordinator. Seven in ten gave publication consent, so the
+open invitation. Half the submitted ones still wait for the coordinator; every other one
+past the intake has a facilitator, about half of them the demo facilitators (facilitator@,
+facilitator2@, coordinator@example.org), so their lists are long, the rest a few synthetic
+facilitators (one per 5,000 initiatives). Seven in ten gave publication consent, so the
 public list holds most running, paused and ended initiatives. Running and ended initiatives
 have a timeline (results, news, obstacles, some of them open signals) and a few messages.
+Nothing is past its retention period (ended initiatives ended in the last two years, open
+invitations are recent, every resident logged in this year), so the nightly purge leaves it.
 
 Written in bulk: no audit events, no mail, no history rows.
 """
@@ -155,6 +157,8 @@ def _plan(scale: Scale, residents, wijken, facilitators: dict[int, float]) -> tu
             changed = scale.after(changed, 7, 45)
         if status in (S.PAUSED, S.ENDED):
             changed = scale.after(changed, 30, 400)
+        if status == S.ENDED:  # within the two years before the purge anonymises it
+            changed = max(changed, scale.moment(30, 700))
         facilitator = backup = None
         if status != S.DRAFT and (status != S.SUBMITTED or scale.chance(0.5)):
             facilitator = rng.choices(facilitator_ids, facilitator_weights)[0]
@@ -202,10 +206,11 @@ def _initiators(scale: Scale, pk: int, lead, residents, created) -> list[Initiat
             interest="Ik woon om de hoek en wil graag helpen.", created_at=created,
             updated_at=accepted,
         ))  # fmt: skip
-    if scale.chance(0.15):
+    if scale.chance(0.15):  # an open invitation: younger than the 90 days it is kept
+        invited = max(created, scale.moment(0, 80))
         people.append(Initiator(
             initiative_id=pk, email=f"buur{pk}@schaal.example.org", role=InitiatorRole.CO,
-            invited_at=created, created_at=created, updated_at=created,
+            invited_at=invited, created_at=invited, updated_at=invited,
         ))  # fmt: skip
     return people
 

@@ -213,7 +213,8 @@ def synthetic_users(
     scale: Scale, n: int, *, prefix: str, role: str, wijken: Sequence[int]
 ) -> list[User]:
     """`n` accounts nobody can log in to (unusable passwords), with the role's group. Their
-    e-mail addresses carry their primary key, so they are unique over runs."""
+    e-mail addresses carry their primary key, so they are unique over runs; each logged in
+    during the last year, so the purge of unused accounts leaves them alone."""
     from django.contrib.auth.models import Group
 
     users = []
@@ -222,7 +223,8 @@ def synthetic_users(
         users.append(
             User(
                 pk=pk, email=f"{prefix}{pk}@schaal.example.org", full_name=scale.person_name(),
-                password=make_password(None), date_joined=joined, last_login=None,
+                password=make_password(None), date_joined=joined,
+                last_login=max(joined, scale.moment(0, 300)),
                 neighbourhood_id=scale.rng.choice(wijken) if wijken else None,
                 notify_messages=scale.chance(0.9), notify_status=scale.chance(0.9),
             )

@@ -20,6 +20,7 @@ from budget.models import Application, Award, BudgetLine, Evaluation, Fund, Tran
 from budget.scale import RESULTS
 from burgerkracht.accounts.models import User
 from burgerkracht.core import crypto
+from burgerkracht.core.purge import purge
 from burgerkracht.meetlat.models import Decision
 from initiatives.enums import InitiativeStatus
 from initiatives.models import Initiative
@@ -165,3 +166,11 @@ def test_seed_scale_spreads_dates_so_lists_and_reminders_have_work(demo):
         status=EvaluationStatus.DECIDED, planned_on__lt=today, decided_at__isnull=False
     ).exists()
     assert Initiative.objects.published().filter(pk__in=[i.pk for i in initiatives]).count() > 100
+
+
+def test_seed_scale_leaves_nothing_for_the_nightly_purge(demo):
+    before = purge(dry_run=True)
+
+    seed_scale(initiatives=300, applications=150, evaluations=300)
+
+    assert purge(dry_run=True) == before
