@@ -8,10 +8,15 @@ no reminders, no letters or PDFs, and no django-simple-history rows for the bulk
 history tables only hold what the demo and the few service calls made.
 
 Each domain app has a `scale` module with `seed(scale)` (and optionally `missing()`, naming
-absent reference data); they run in the order of `APP_SCALES`, and each leaves what the next
-needs in `Scale.shared`. Primary keys are taken from the table's own sequence before the rows
-exist (`reserve_ids`), so children can point at their parents without a round trip, and
-titles, e-mail addresses and references carry them: a second run adds, it never collides.
+absent reference data); they run in the order of `APP_SCALES`, in one transaction, and each
+leaves what the next needs in `Scale.shared`. Primary keys are taken from the table's own
+sequence before the rows exist (`reserve_ids`), so children can point at their parents
+without a round trip; titles and e-mail addresses carry them and references continue the
+numbering of each year, so a second run adds and never collides. Rows go in with COPY, each
+value prepared by its model field as a save would prepare it (`insert`).
+
+At 100,000 initiatives, 50,000 applications, 10,000 advices and 100,000 evaluations it
+writes about 2.1 million rows in some two and a half minutes on two cores.
 """
 
 from __future__ import annotations
