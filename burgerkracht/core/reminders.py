@@ -27,7 +27,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -168,7 +168,7 @@ def collect(today: date, *, now=None) -> int:
     """Write a queued row for every due reminder that has none; return how many are new."""
     now = now or timezone.now()
     skip = unwilling_user_ids()
-    new: list[Reminder] = []
+    created = 0
     for source in sources():
         content_type = ContentType.objects.get_for_model(source.model)
         wanted = {
@@ -177,29 +177,40 @@ def collect(today: date, *, now=None) -> int:
             for user_id in c.recipient_ids
             if user_id not in skip
         }
-        if not wanted:
-            continue
-        existing = set(
-            Reminder.objects.filter(
-                content_type=content_type,
-                kind__in={key[1] for key in wanted},
-                due_on__in={key[2] for key in wanted},
-            ).values_list("object_id", "kind", "due_on", "recipient_id")
+        if wanted:
+            created += _insert_new(content_type, sorted(wanted), now)
+    return created
+
+
+def _insert_new(content_type: ContentType, rows: list[tuple], now) -> int:
+    """Insert the rows that do not exist yet; the unique constraint keeps out the ones an
+    earlier sweep, or another beat process at this moment, wrote. On PostgreSQL one
+    INSERT … SELECT FROM unnest(arrays) (100,000 rows in about a second, target P5); model
+    instances through bulk_create elsewhere (SQLite in development)."""
+    if connection.vendor != "postgresql":
+        before = Reminder.objects.count()
+        Reminder.objects.bulk_create(
+            [
+                Reminder(content_type=content_type, object_id=object_id, kind=kind,
+                         due_on=due_on, recipient_id=user_id, queued_at=now)
+                for object_id, kind, due_on, user_id in rows
+            ],
+            batch_size=2000,
+            ignore_conflicts=True,
+        )  # fmt: skip
+        return Reminder.objects.count() - before
+    object_ids, kinds, dates, recipients = (list(column) for column in zip(*rows, strict=True))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {Reminder._meta.db_table} "  # noqa: S608 — our table name
+            "(content_type_id, object_id, kind, due_on, recipient_id, status, queued_at, note) "
+            "SELECT %s, t.object_id, t.kind, t.due_on, t.recipient_id, %s, %s, '' "
+            "FROM unnest(%s::bigint[], %s::varchar[], %s::date[], %s::bigint[]) "
+            "AS t(object_id, kind, due_on, recipient_id) "
+            "ON CONFLICT DO NOTHING",
+            [content_type.pk, ReminderStatus.QUEUED, now, object_ids, kinds, dates, recipients],
         )
-        new.extend(
-            Reminder(
-                content_type=content_type,
-                object_id=object_id,
-                kind=kind,
-                due_on=due_on,
-                recipient_id=user_id,
-                queued_at=now,
-            )
-            for object_id, kind, due_on, user_id in sorted(wanted - existing)
-        )
-    # Another sweep may have written some of them meanwhile: the constraint keeps one.
-    Reminder.objects.bulk_create(new, batch_size=2000, ignore_conflicts=True)
-    return len(new)
+        return cursor.rowcount
 
 
 def sweep(

@@ -81,3 +81,23 @@ def test_a_batch_sends_each_reminder_once_and_a_second_run_sends_nothing(
     assert first == {"sent": 6}
     assert second == {"None": 6}
     assert Reminder.objects.filter(status="sent").count() == 6
+
+
+@pytest.mark.parametrize("vendor", ["postgresql", "sqlite"])
+def test_collect_writes_each_due_reminder_once_on_either_insert_path(
+    grant,  # noqa: F811  (the fixture imported above)
+    monkeypatch,
+    vendor,
+):
+    """PostgreSQL inserts from arrays; other databases (SQLite in development) through
+    bulk_create. Both write the six due reminders once and nothing on a second collect."""
+    from django.db import connection
+
+    monkeypatch.setattr(connection, "vendor", vendor)
+    with on(date(2027, 4, 17)):
+        first = reminders.collect(timezone.localdate())
+        second = reminders.collect(timezone.localdate())
+
+    assert (first, second) == (6, 0)
+    assert Reminder.objects.count() == 6
+    assert set(Reminder.objects.values_list("status", "note")) == {("queued", "")}
