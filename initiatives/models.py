@@ -119,6 +119,12 @@ class Initiative(TimeStampedModel):
             models.Index(fields=["status", "-created_at"]),
             models.Index(fields=["facilitator", "status"]),
             models.Index(fields=["publication_consent", "status", "-created_at"]),
+            # The public list, newest change first: walked in order, LIMIT 20 (target P2).
+            models.Index(
+                fields=["-status_changed_at", "-id"],
+                condition=published_q(),
+                name="initiative_public_recent",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -155,10 +155,14 @@ def published_initiatives(
     if search:
         queryset = queryset.filter(Q(title__icontains=search) | Q(summary__icontains=search))
     if neighbourhood:
-        queryset = queryset.filter(neighbourhoods__slug=neighbourhood)
+        # EXISTS, not a join: a join needs DISTINCT, which sorts every published row.
+        in_wijk = Initiative.neighbourhoods.through.objects.filter(
+            initiative=OuterRef("pk"), neighbourhood__slug=neighbourhood
+        )
+        queryset = queryset.filter(Exists(in_wijk))
     if theme:
         queryset = queryset.filter(theme=theme)
-    return queryset.order_by("-status_changed_at", "-pk").distinct()
+    return queryset.order_by("-status_changed_at", "-pk")
 
 
 def open_signals(user: User) -> QuerySet[Update]:
