@@ -98,6 +98,10 @@ SIGNS = [
     "Er doen nieuwe buren mee die eerst nooit kwamen.",
 ]
 COSTS = ["Materiaal", "Zaalhuur en koffie", "Vrijwilligers bedanken"]
+REASONS_GRANT = "Het past bij het ene criterium, met hun eigen tekens."
+REASONS_REJECT = (
+    "Het plan is fijn, maar het gaat niet om mensen die nu buiten de gemeenschap vallen."
+)
 
 
 @dataclass(slots=True)
@@ -214,6 +218,7 @@ def _plans(scale: Scale, funds) -> list[Plan]:
                 pk=next(decision_ids), kind=kind, version=version, subject=pk, row=row,
                 line=line, by=assessor, created=app.assessed_at, decided=decided,
                 holder=holder, outcome=_outcome_text(outcome, granted),
+                reasons=REASONS_REJECT if outcome == Outcome.REJECT else REASONS_GRANT,
             )  # fmt: skip
         if decided:
             app.outcome, app.granted_amount = outcome, granted
@@ -272,13 +277,15 @@ def _assessment(scale: Scale, app: Application, by: int, sent, proposed: Decimal
     app.proposed_amount = proposed
 
 
-def _decision(*, pk, kind, version, subject, row, line, by, created, decided, holder, outcome):
+def _decision(
+    *, pk, kind, version, subject, row, line, by, created, decided, holder, outcome, reasons
+):
     """The decision record of an application: a draft while waiting, final once decided,
     with the triad filled in (its Meetlat answers follow in `meetlat_answers`)."""
     return Decision(
         pk=pk, subject_type_id=kind.pk, subject_id=str(subject), kind=DecisionKind.GRANT,
         title=f"Samen Sterk-aanvraag: {row.title}"[:250], outcome=outcome,
-        reasons="Het past bij het ene criterium, met hun eigen tekens." if decided else "",
+        reasons=reasons if decided else "",
         status=DecisionStatus.FINAL if decided else DecisionStatus.DRAFT,
         decided_by=holder.full_name if decided else "",
         decided_on=decided.date() if decided else None, department=line.name,

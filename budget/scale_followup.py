@@ -85,6 +85,8 @@ def plan(scale: Scale, grants: list[Plan]) -> Followup:
             through(evaluation_id=e.pk, user_id=visitor) for e in evaluations if e.visit_on
         ]
         stopped = next((e for e in evaluations if e.outcome == Continuation.STOP), None)
+        if stopped is not None and grant.app.status == S.STOPPED:
+            grant.app.status_changed_at = grant.app.updated_at = stopped.decided_at
         paid = _tranches(scale, followup, grant, evaluations, stopped)
         _accountability(scale, followup, grant, next(accounts), stopped, paid)
     _decisions(scale, followup, {g.app.pk: g for g in grants})
