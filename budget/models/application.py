@@ -123,6 +123,12 @@ class Application(TimeStampedModel):
         indexes = [
             models.Index(fields=["status", "submitted_at"]),
             models.Index(fields=["line", "status"]),
+            # The officials' queue, oldest first, and its count (target P2).
+            models.Index(
+                fields=["submitted_at"],
+                condition=models.Q(submitted_at__isnull=False),
+                name="application_sent_in",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -103,6 +103,22 @@ def _queries(client, url) -> int:
     return len(context.captured_queries)
 
 
+def test_register_shows_the_20_earliest_open_requests_and_all_on_request(client):
+    boss = coordinator()
+    for days in range(60, 85):  # 25 open requests, deadlines 60 to 84 days away
+        request(by=boss, days=days, subject=f"Verzoek {days}")
+    client.force_login(boss)
+
+    page = client.get(reverse("advice:register")).content.decode()
+    everything = client.get(reverse("advice:register") + "?verzoeken=alle").content.decode()
+
+    assert [f"Verzoek {d}<" in page for d in (60, 79, 80, 84)] == [True, True, False, False]
+    assert "The 20 earliest deadlines of 25 open requests." in page
+    assert 'href="?verzoeken=alle#requests-title"' in page
+    assert all(f"Verzoek {d}<" in everything for d in range(60, 85))
+    assert "earliest deadlines of" not in everything
+
+
 def test_register_runs_the_same_number_of_queries_at_10_and_1000_advices(client):
     boss = coordinator()
     asd = body("asd")
