@@ -184,18 +184,28 @@ def recent_updates(user: User, *, days: int = 14) -> QuerySet[Update]:
     return queryset.select_related("initiative", "author").order_by("-created_at")
 
 
-def facilitator_workload() -> QuerySet[User]:
-    """Every facilitator with their number of open initiatives, as facilitator and backup."""
-    open_q = Q(initiatives_facilitated__status__in=OPEN_STATUSES)
-    backup_q = Q(initiatives_backed_up__status__in=OPEN_STATUSES)
-    return (
-        User.objects.filter(groups__name=Role.FACILITATOR, is_active=True)
-        .annotate(
-            primary_count=Count("initiatives_facilitated", filter=open_q, distinct=True),
-            backup_count=Count("initiatives_backed_up", filter=backup_q, distinct=True),
+def facilitator_workload() -> list[User]:
+    """Every facilitator with their number of open initiatives, as facilitator and backup.
+
+    Three plain queries: the facilitators, and the open initiatives counted per facilitator
+    and per backup. Counting both relations in one GROUP BY joins every facilitated
+    initiative with every backed-up one (minutes at 100,000 initiatives), and correlated
+    counts made PostgreSQL plan the whole list badly."""
+    facilitators = list(
+        User.objects.filter(groups__name=Role.FACILITATOR, is_active=True).order_by(
+            "full_name", "email"
         )
-        .order_by("full_name", "email")
     )
+    open_initiatives = Initiative.objects.filter(status__in=OPEN_STATUSES).order_by()
+
+    def per(field: str) -> dict[int, int]:
+        rows = open_initiatives.filter(**{f"{field}__in": facilitators}).values(field)
+        return dict(rows.annotate(n=Count("pk")).values_list(field, "n"))
+
+    primary, backup = per("facilitator"), per("backup_facilitator")
+    for user in facilitators:
+        user.primary_count, user.backup_count = primary.get(user.pk, 0), backup.get(user.pk, 0)
+    return facilitators
 
 
 def unassigned_initiatives() -> QuerySet[Initiative]:

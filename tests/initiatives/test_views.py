@@ -260,3 +260,20 @@ def test_list_pages_run_the_same_number_of_queries_at_10_and_1000(client, url_na
 
     assert small == large
     assert large <= 12
+
+
+def test_workload_counts_open_initiatives_per_facilitator_as_primary_and_as_backup():
+    from initiatives.selectors import facilitator_workload
+
+    anna = UserFactory(role="facilitator", full_name="Anna")
+    bram = UserFactory(role="facilitator", full_name="Bram")
+    idle = UserFactory(role="facilitator", full_name="Cees")
+    InitiativeFactory(active=True, facilitator=anna, backup_facilitator=bram)
+    InitiativeFactory(submitted=True, facilitator=anna)
+    InitiativeFactory(active=True, facilitator=bram, backup_facilitator=anna)
+    InitiativeFactory(facilitator=anna)  # a draft is not open work
+
+    rows = [(u.full_name, u.primary_count, u.backup_count) for u in facilitator_workload()]
+
+    assert rows == [("Anna", 2, 1), ("Bram", 1, 1), ("Cees", 0, 0)]
+    assert idle.pk in {u.pk for u in facilitator_workload()}
