@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import django_filters
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,9 +22,9 @@ AGE_CHOICES = [
 class OfficialsInitiativeFilter(django_filters.FilterSet):
     neighbourhood = django_filters.ModelChoiceFilter(
         label=_("Wijk"),
-        field_name="neighbourhoods",
         queryset=Neighbourhood.objects.filter(is_active=True),
         empty_label=_("All wijken"),
+        method="filter_neighbourhood",
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
@@ -46,6 +47,13 @@ class OfficialsInitiativeFilter(django_filters.FilterSet):
     class Meta:
         model = Initiative
         fields = ["neighbourhood", "status", "risk", "age", "unassigned"]
+
+    def filter_neighbourhood(self, queryset, name, value):
+        # EXISTS, not a join: a join needs DISTINCT, which sorts every row of the list.
+        in_wijk = Initiative.neighbourhoods.through.objects.filter(
+            initiative=OuterRef("pk"), neighbourhood=value
+        )
+        return queryset.filter(Exists(in_wijk))
 
     def filter_risk(self, queryset, name, value):
         return filter_by_risk(queryset, value)

@@ -125,6 +125,12 @@ class Initiative(TimeStampedModel):
                 condition=published_q(),
                 name="initiative_public_recent",
             ),
+            # The officials' list, newest sent in first, and its count (target P2).
+            models.Index(
+                fields=["-submitted_at"],
+                condition=~Q(status=InitiativeStatus.DRAFT),
+                name="initiative_sent_in_recent",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

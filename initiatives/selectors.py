@@ -19,6 +19,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import IsNull
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -41,9 +42,12 @@ def _active_initiators() -> QuerySet[Initiator]:
 def with_risk_annotations(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
     """Annotate what the continuity risks are computed from, so lists can filter on them."""
     count = _active_initiators().values("initiative").annotate(n=Count("pk")).values("n")[:1]
+    backup = _active_initiators().filter(is_backup=True).values("pk")
     return queryset.annotate(
         active_initiator_count=Coalesce(Subquery(count, output_field=IntegerField()), Value(0)),
-        has_backup_initiator=Exists(_active_initiators().filter(is_backup=True)),
+        # A correlated scalar subquery, not EXISTS: PostgreSQL turns an EXISTS in the select
+        # list into one hashed scan of every backup, even for a page of 25 (target P2).
+        has_backup_initiator=IsNull(Subquery(backup[:1]), False),
         facilitator_gone=ExpressionWrapper(
             Q(facilitator__isnull=False) & Q(facilitator__is_active=False),
             output_field=BooleanField(),

@@ -37,7 +37,7 @@ class OfficialsInitiativeListView(OfficialsMixin, ExportMixin, SingleTableMixin,
     export_name = "initiatieven"
 
     def get_queryset(self):
-        return selectors.initiatives_for_officials(self.request.user).distinct()
+        return selectors.initiatives_for_officials(self.request.user)
 
     def get_breadcrumbs(self):
         return [Crumb(_("Initiatives I facilitate"))]
