@@ -277,3 +277,19 @@ def test_workload_counts_open_initiatives_per_facilitator_as_primary_and_as_back
 
     assert rows == [("Anna", 2, 1), ("Bram", 1, 1), ("Cees", 0, 0)]
     assert idle.pk in {u.pk for u in facilitator_workload()}
+
+
+def test_officials_list_filters_a_wijk_and_lists_an_initiative_of_two_wijken_once(client):
+    coordinator = UserFactory(role="facilitator_coordinator")
+    here, there = NeighbourhoodFactory(name="Filmwijk"), NeighbourhoodFactory(name="Waterwijk")
+    both = InitiativeFactory(submitted=True, title="Overal soep")
+    both.neighbourhoods.add(here, there)
+    InitiativeFactory(submitted=True, title="Alleen daar").neighbourhoods.add(there)
+    client.force_login(coordinator)
+
+    page = client.get(reverse("initiatives:officials-list"), {"neighbourhood": here.pk})
+    everything = client.get(reverse("initiatives:officials-list")).content.decode()
+
+    html = page.content.decode()
+    assert html.count("Overal soep") == 1 and "Alleen daar" not in html
+    assert everything.count("Overal soep") == 1 and "Alleen daar" in everything
