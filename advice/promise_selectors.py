@@ -89,7 +89,7 @@ class PromiseTable(tables.Table):
         fields = ["text", "advice", "owner", "department", "due_on", "status", "overdue"]
         order_by = "due_on"
         attrs = {"class": "utrecht-table portal-table"}
-        template_name = "django_tables2/table.html"
+        template_name = "portal/table.html"
         empty_text = _("No promises match these filters.")
 
     def render_text(self, value):

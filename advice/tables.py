@@ -32,7 +32,7 @@ class RegisterTable(tables.Table):
         ]  # fmt: skip
         order_by = "-received_on"
         attrs = {"class": "utrecht-table portal-table"}
-        template_name = "django_tables2/table.html"
+        template_name = "portal/table.html"
         empty_text = _("No advices match these filters.")
 
     def render_body(self, record):

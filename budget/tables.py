@@ -31,7 +31,7 @@ class QueueTable(tables.Table):
         ]  # fmt: skip
         order_by = "submitted_at"
         attrs = {"class": "utrecht-table portal-table"}
-        template_name = "django_tables2/table.html"
+        template_name = "portal/table.html"
         empty_text = _("No applications match these filters.")
 
     def render_requested_amount(self, value):

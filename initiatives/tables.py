@@ -33,7 +33,7 @@ class OfficialsInitiativeTable(tables.Table):
         ]
         order_by = "-submitted_at"
         attrs = {"class": "utrecht-table portal-table"}
-        template_name = "django_tables2/table.html"
+        template_name = "portal/table.html"
         empty_text = _("No initiatives match these filters.")
 
     def render_risks(self, record):

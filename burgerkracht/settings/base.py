@@ -363,7 +363,7 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("nlds",)
 CRISPY_TEMPLATE_PACK = "nlds"
 CRISPY_FAIL_SILENTLY = False
-DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
+DJANGO_TABLES2_TEMPLATE = "portal/table.html"
 
 # --- Encryption of special-category free text (burgerkracht/core/crypto.py) -----------
 # Comma-separated Fernet keys; the first encrypts, all decrypt. Required in production:
