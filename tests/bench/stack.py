@@ -95,6 +95,10 @@ def _pg(tool: str, *args: str) -> None:
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 
 
+def vacuum(name: str) -> None:
+    _pg("vacuumdb", "--analyze", "--quiet", name)
+
+
 def create_database(name: str, template: str | None = None) -> None:
     _pg("dropdb", "--if-exists", name)
     _pg("createdb", *(["-T", template] if template else []), name)
