@@ -23,6 +23,7 @@ from django.db.models import QuerySet
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.demo import USERS
@@ -55,9 +56,12 @@ class Page:
     login: str | None
     kwargs: Callable[[], dict[str, Any]] = field(default=dict, repr=False)
     why: str = ""
+    query: Callable[[], dict[str, Any]] = field(default=dict, repr=False)
 
     def path(self) -> str:
-        return reverse(self.url_name, kwargs=self.kwargs())
+        query = self.query()
+        path = reverse(self.url_name, kwargs=self.kwargs())
+        return f"{path}?{urlencode(query)}" if query else path
 
 
 def _first(queryset: QuerySet, what: str) -> Any:
@@ -111,6 +115,18 @@ def _published_initiative():
 
 def _wijk_of(email: str) -> dict[str, Any]:
     return {"slug": _user(email).neighbourhood.slug}
+
+
+def _year_of_first_grant_in_wijk_of(email: str) -> dict[str, Any]:
+    """?jaar= of the wijk's first grant (the default year may hold none of its grants)."""
+    grant = (
+        _applications()
+        .filter(award__isnull=False, neighbourhood=_user(email).neighbourhood)
+        .select_related("fund")
+        .order_by("pk")
+        .first()
+    )
+    return {"jaar": grant.fund.starts_on.year} if grant else {}
 
 
 def _applications():
@@ -293,6 +309,7 @@ PAGES: list[Page] = [
         "budget:public-results-neighbourhood",
         ANONYMOUS,
         lambda: _wijk_of(RESIDENT),
+        query=lambda: _year_of_first_grant_in_wijk_of(RESIDENT),
     ),
     # budget: the ledger
     Page("budget:fund-list", "budget:fund-list", HOLDER),

@@ -152,7 +152,7 @@ def _analyze() -> None:
 def _add_factory_rows() -> None:
     """One row of each kind the data pages show, tied to the demo logins so their lists,
     dashboards and the catalogue's objects grow as well."""
-    from budget.models import BudgetLine
+    from budget.models import Application, BudgetLine
     from budget.services import plan_visit
     from initiatives.models import Initiative
     from tests.advice.factories import advice_in
@@ -181,6 +181,10 @@ def _add_factory_rows() -> None:
     for status in ("submitted", "in_assessment", "awaiting_decision"):
         application_in(status, line=line, facilitator=facilitator, lead=resident)
     granted = application_in("granted", line=line, facilitator=facilitator, lead=resident)
+    # A running initiative of the resident's wijk: the wijk's results page lists its grant.
+    Initiative.objects.filter(pk=granted.initiative_id).update(status="active")
+    granted.initiative.neighbourhoods.add(wijk)
+    Application.objects.filter(pk=granted.pk).update(neighbourhood=wijk)
     plan_visit(  # the facilitator's week lists the visits of the coming seven days
         evaluation=granted.evaluations.order_by("pk").first(), by=facilitator,
         visit_on=timezone.localdate() + timedelta(days=2), visitors=[facilitator],
