@@ -21,8 +21,12 @@ FACILITATOR = "facilitator@example.org"
 
 initiative = Initiative.objects.published().order_by("-pk").first()
 facilitated = Initiative.objects.filter(facilitator__email=FACILITATOR).order_by("-pk").first()
-application = (
-    Application.objects.filter(initiative__facilitator__email=FACILITATOR).order_by("-pk").first()
+application = (  # sent in: a draft is the residents' own until then
+    Application.objects.filter(
+        initiative__facilitator__email=FACILITATOR, submitted_at__isnull=False
+    )
+    .order_by("-pk")
+    .first()
 )
 fund = Fund.objects.order_by("-starts_on").first()
 advice = Advice.objects.order_by("-pk").first()
