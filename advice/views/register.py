@@ -62,7 +62,7 @@ class RegisterView(
     template_name = "advice/register/register.html"
     table_class = RegisterTable
     filterset_class = RegisterFilter
-    table_pagination = {"per_page": 50}
+    table_pagination = {"per_page": 25}  # as the other officials' lists; ?per_page= for more
     export_formats = ("csv", "xlsx")
     export_name = "adviesregister"
 
