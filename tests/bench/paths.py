@@ -13,8 +13,9 @@ django.setup()
 
 from django.urls import reverse  # noqa: E402
 
-from advice.models import Advice  # noqa: E402
+from advice.selectors import visible_advices  # noqa: E402
 from budget.models import Application, Fund  # noqa: E402
+from burgerkracht.accounts.models import User  # noqa: E402
 from initiatives.models import Initiative  # noqa: E402
 
 FACILITATOR = "facilitator@example.org"
@@ -29,7 +30,8 @@ application = (  # sent in: a draft is the residents' own until then
     .first()
 )
 fund = Fund.objects.order_by("-starts_on").first()
-advice = Advice.objects.order_by("-pk").first()
+secretary = User.objects.get(email="asd-secretaris@example.org")
+advice = visible_advices(secretary).order_by("-pk").first()  # a concept is its body's own
 paths = {
     "public-list": reverse("initiatives:public-list"),
     "initiative-public": initiative.get_public_url(),
