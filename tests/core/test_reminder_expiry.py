@@ -16,13 +16,9 @@ from tests.core.test_reminders import grant, on  # noqa: F401  (fixture)
 pytestmark = pytest.mark.django_db
 
 
-def test_a_reminder_task_expires_at_the_requeue_time_so_copies_cannot_pile_up(
-    grant,  # noqa: F811  (the fixture imported above)
-    settings,
-):
-    """On the suite's real Redis: the published task carries an expiry of
-    REMINDER_REQUEUE_SECONDS, after which a later sweep has handed the reminder over again."""
-    settings.REMINDER_REQUEUE_SECONDS = 600
+def _sweep_onto_the_broker(settings) -> tuple:
+    """Sweep on 17 April 2027 with the real broker (not eagerly): (result, the published
+    messages, when)."""
     broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
     queue = current_app.conf.task_default_queue
     broker.delete(queue)
@@ -35,6 +31,17 @@ def test_a_reminder_task_expires_at_the_requeue_time_so_copies_cannot_pile_up(
         current_app.conf.task_always_eager = True
     messages = [json.loads(raw) for raw in broker.lrange(queue, 0, -1)]
     broker.delete(queue)
+    return result, messages, published_at
+
+
+def test_a_reminder_task_expires_at_the_requeue_time_so_copies_cannot_pile_up(
+    grant,  # noqa: F811  (the fixture imported above)
+    settings,
+):
+    """On the suite's real Redis: the published task carries an expiry of
+    REMINDER_REQUEUE_SECONDS, after which a later sweep has handed the reminder over again."""
+    settings.REMINDER_REQUEUE_SECONDS = 600
+    result, messages, published_at = _sweep_onto_the_broker(settings)
 
     assert result.enqueued == 6 and len(messages) == 1  # one batch
     for message in messages:
@@ -49,17 +56,7 @@ def test_a_sweep_publishes_one_task_per_batch_with_every_queued_row_once(
     settings,
 ):
     settings.REMINDER_BATCH_SIZE = 4
-    broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
-    queue = current_app.conf.task_default_queue
-    broker.delete(queue)
-    current_app.conf.task_always_eager = False
-    try:
-        with on(date(2027, 4, 17)):
-            result = reminders.sweep()
-    finally:
-        current_app.conf.task_always_eager = True
-    messages = [json.loads(raw) for raw in broker.lrange(queue, 0, -1)]
-    broker.delete(queue)
+    result, messages, _ = _sweep_onto_the_broker(settings)
     batches = [json.loads(base64.b64decode(m["body"]))[1]["reminder_pks"] for m in messages]
 
     queued = sorted(Reminder.objects.filter(status="queued").values_list("pk", flat=True))
