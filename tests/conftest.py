@@ -1,6 +1,7 @@
 import pytest
 from django.conf import settings as django_settings
 
+from burgerkracht.core.models import Municipality
 from tests.factories import UserFactory
 from tests.figures import _fuzz_requests, figure, pytest_terminal_summary  # noqa: F401  (hooks)
 
@@ -17,6 +18,15 @@ def _mail_through_outbox(settings):
 @pytest.fixture(autouse=True)
 def _english_off(settings):
     settings.LANGUAGE_CODE = django_settings.LANGUAGE_CODE
+
+
+@pytest.fixture(autouse=True)
+def _fresh_municipality():
+    """Municipality.current() is kept per process; a test's rolled-back or flushed rows must
+    not reach the next test through it."""
+    Municipality.forget_current()
+    yield
+    Municipality.forget_current()
 
 
 @pytest.fixture

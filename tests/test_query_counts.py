@@ -35,17 +35,13 @@ SCALE_SMALL, SCALE_MORE = 100, 1000
 OUR_APPS = ("core", "accounts", "initiatives", "budget", "meetlat", "advice")
 
 # Pages that still run more than LIMIT queries, with their exact count: a ratchet, lower it
-# when a page gets cheaper, never raise it. Of the application page and the accountability
-# 4 queries go to every request (session, user, roles, municipality) and for staff 2 more
-# (the second factor, the audit of the read); then the application, its initiators and one
-# query per part the page shows.
+# when a page gets cheaper, never raise it. Every request runs 2 queries (the session; the
+# user with their roles and second factor, see accounts/backends.py) and a staff member's
+# read of a dossier 1 more (its audit event); then the page's own.
 OVER_LIMIT: dict[str, int] = {
-    # signs, costs, files; evaluations, letters and payments of a grant; the messages
-    "budget:application@lead": 13,
-    "budget:application@facilitator": 13,  # an application in assessment: its advice asked
-    # its results per sign and spending, the signs, costs, receipts and the settlement
-    "budget:accountability@facilitator": 16,
-    "budget:accountability@lead": 14,
+    # the accountability and its results and spending, the application with its signs, costs,
+    # files and evaluations, the paid tranches
+    "budget:accountability@facilitator": 13,
 }
 
 # Pages that are no data page (a form, a download, a redirect, a PDF, an export), so P1 does

@@ -2,7 +2,6 @@
 
 from collections.abc import Callable
 
-from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
@@ -24,7 +23,7 @@ ALLOWED_PREFIXES = (
 
 
 def has_second_factor(user) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    return user.has_second_factor
 
 
 class StaffMfaRequiredMiddleware:

@@ -96,6 +96,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     def has_role(self, *roles: str) -> bool:
         return bool(self.role_names & set(roles))
 
+    @cached_property
+    def has_second_factor(self) -> bool:
+        """Whether the person has set up an authenticator app (TOTP)."""
+        from allauth.mfa.models import Authenticator
+
+        return Authenticator.objects.filter(user=self, type=Authenticator.Type.TOTP).exists()
+
     @property
     def is_municipal_staff(self) -> bool:
         return bool(self.role_names & STAFF_ROLES)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import secrets
+import time
 import uuid
 from typing import Any
 
@@ -11,7 +13,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -103,6 +105,17 @@ class Municipality(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        self.forget_current()
+        transaction.on_commit(self.forget_current)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.forget_current()
+        transaction.on_commit(self.forget_current)
+        return result
+
     def clean(self) -> None:
         # WCAG 2.1 AA 1.4.3: white text on the primary colour needs 4.5:1.
         if hex_colour.regex.match(self.primary_colour or ""):
@@ -120,7 +133,23 @@ class Municipality(TimeStampedModel):
 
     @classmethod
     def current(cls) -> Municipality:
-        return cls.objects.first() or cls()
+        """The row (or an unsaved default), kept per process for MUNICIPALITY_CACHE_SECONDS: every
+        page shows the name, colours and logo, so this saves a query per request. A save or delete
+        forgets it at once in this process (and again after the commit); other processes see a
+        change within that time. Branding and addresses only: nothing here is money."""
+        cached, expires = _current
+        if cached is None or time.monotonic() >= expires:
+            cached = cls.objects.first() or cls()
+            _current[:] = [cached, time.monotonic() + MUNICIPALITY_CACHE_SECONDS]
+        return copy.copy(cached)  # a caller may change its copy (a form, seed_demo)
+
+    @staticmethod
+    def forget_current() -> None:
+        _current[:] = [None, 0.0]
+
+
+MUNICIPALITY_CACHE_SECONDS = 60
+_current: list = [None, 0.0]  # [Municipality or None, monotonic expiry]
 
 
 class District(TimeStampedModel):

@@ -126,8 +126,9 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 8)
 # https://docs.allauth.org/en/latest/account/configuration.html
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # Django's and allauth's, loading the roles and second factor with the user (backends.py)
+    "burgerkracht.accounts.backends.ModelBackend",
+    "burgerkracht.accounts.backends.AuthenticationBackend",
     "burgerkracht.accounts.backends.RolePermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

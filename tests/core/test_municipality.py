@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
+from burgerkracht.core import models as models_module
 from burgerkracht.core.colours import contrast_ratio
 from burgerkracht.core.models import Municipality
 
@@ -57,3 +58,47 @@ def test_municipality_name_is_on_every_page(client):
     response = client.get("/")
 
     assert "Gemeente Zeewolde-Test" in response.text
+
+
+# --- kept per process -----------------------------------------------------------------------
+
+
+def test_a_saved_change_is_on_the_next_page_of_this_process(client):
+    Municipality.objects.create(name="Gemeente Oud")
+    client.get("/")  # now kept
+    municipality = Municipality.current()
+    municipality.name = "Gemeente Nieuw"
+    municipality.save()
+
+    assert "Gemeente Nieuw" in client.get("/").text
+
+
+def test_another_process_s_change_is_seen_once_the_kept_copy_expires(monkeypatch):
+    Municipality.objects.create(name="Gemeente Oud")
+    Municipality.current()
+    # As another gunicorn worker saves it: this process's copy is not told.
+    Municipality.objects.update(name="Gemeente Nieuw")
+    now = models_module.time.monotonic()
+
+    before = Municipality.current().name
+    monkeypatch.setattr(
+        models_module.time, "monotonic", lambda: now + models_module.MUNICIPALITY_CACHE_SECONDS
+    )
+    after = Municipality.current().name
+
+    assert (before, after) == ("Gemeente Oud", "Gemeente Nieuw")
+
+
+def test_a_changed_copy_does_not_change_the_kept_one(django_assert_num_queries):
+    Municipality.objects.create(name="Gemeente Vast")
+    Municipality.current().name = "Gemeente Veranderd, niet bewaard"
+
+    with django_assert_num_queries(0):
+        assert Municipality.current().name == "Gemeente Vast"
+
+
+def test_a_deleted_municipality_is_forgotten():
+    Municipality.objects.create(name="Gemeente Weg")
+    Municipality.current().delete()
+
+    assert Municipality.current().pk is None
