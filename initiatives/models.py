@@ -7,6 +7,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -230,6 +231,15 @@ class Initiator(TimeStampedModel):
         verbose_name = _("initiator")
         verbose_name_plural = _("initiators")
         ordering = ["role", "created_at"]
+        indexes = [
+            # Every dashboard looks up the open invitations to the person's address
+            # (email__iexact is UPPER(email) = UPPER(%s)); open invitations are few.
+            models.Index(
+                Upper("email"),
+                condition=Q(accepted_at__isnull=True, left_at__isnull=True),
+                name="initiator_open_invitation",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["initiative"],

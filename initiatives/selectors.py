@@ -105,11 +105,12 @@ def initiatives_for_officials(user: User) -> QuerySet[Initiative]:
 
 def initiatives_of(user: User) -> list[Initiative]:
     """A person's own initiatives: as initiator, or registered by them with a resident."""
+    # Two index lookups joined by UNION: an OR across the initiators' join would read every
+    # initiative (a tenth of a second at 100,000, on every dashboard).
+    joined = Initiator.objects.filter(user=user, left_at__isnull=True).values("initiative_id")
+    assisted = Initiative.objects.filter(assisted_by=user).values("pk")
     return list(
-        Initiative.objects.filter(
-            Q(initiators__user=user, initiators__left_at__isnull=True) | Q(assisted_by=user)
-        )
-        .distinct()
+        Initiative.objects.filter(pk__in=joined.union(assisted))
         .select_related("facilitator")
         .prefetch_related(
             Prefetch("initiators", queryset=Initiator.objects.select_related("user")),

@@ -21,10 +21,15 @@ def _english_off(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_municipality():
-    """Municipality.current() is kept per process; a test's rolled-back or flushed rows must
-    not reach the next test through it."""
+def _fresh_municipality(request):
+    """Municipality.current() is kept per process: a test's rolled-back or flushed rows must
+    not reach the next test through it. A database test starts with it loaded, as a real
+    visitor's earlier requests would have loaded it, so comparing the queries of a first and
+    a second request compares the pages, not the warm-up."""
     Municipality.forget_current()
+    if request.node.get_closest_marker("django_db") or "_django_db_helper" in request.fixturenames:
+        request.getfixturevalue("_django_db_helper")
+        Municipality.current()
     yield
     Municipality.forget_current()
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
-from django_tables2 import SingleTableMixin
+from django_tables2 import LazyPaginator, SingleTableMixin
 from django_tables2.export import ExportMixin
 
 from budget import application_steps, permissions, selectors, services
@@ -97,7 +97,8 @@ class QueueView(
     template_name = "budget/queue.html"
     table_class = QueueTable
     filterset_class = QueueFilter
-    table_pagination = {"per_page": 25}
+    # No exact count: a facilitator may have thousands sent in over the years (target P2).
+    table_pagination = {"per_page": 25, "paginator_class": LazyPaginator}
     export_formats = ("csv", "xlsx")
     export_name = "samen-sterk-aanvragen"
 

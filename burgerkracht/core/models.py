@@ -14,6 +14,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -105,17 +107,6 @@ class Municipality(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs) -> None:
-        super().save(*args, **kwargs)
-        self.forget_current()
-        transaction.on_commit(self.forget_current)
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        self.forget_current()
-        transaction.on_commit(self.forget_current)
-        return result
-
     def clean(self) -> None:
         # WCAG 2.1 AA 1.4.3: white text on the primary colour needs 4.5:1.
         if hex_colour.regex.match(self.primary_colour or ""):
@@ -150,6 +141,12 @@ class Municipality(TimeStampedModel):
 
 MUNICIPALITY_CACHE_SECONDS = 60
 _current: list = [None, 0.0]  # [Municipality or None, monotonic expiry]
+
+
+@receiver([post_save, post_delete], sender=Municipality)  # also loaddata's raw saves
+def _forget_municipality(**kwargs) -> None:
+    Municipality.forget_current()
+    transaction.on_commit(Municipality.forget_current)
 
 
 class District(TimeStampedModel):

@@ -194,7 +194,8 @@ def test_queue_runs_the_same_number_of_queries_at_10_and_1000_applications(clien
     with CaptureQueriesContext(connection) as large:
         response = client.get(reverse("budget:queue"))
 
-    assert response.context["table"].paginator.count == 1000
+    page = response.context["table"].page  # pages without counting: a next page, not a total
+    assert (len(page.object_list), page.has_next()) == (25, True)
     assert len(small) == len(large)
 
 
