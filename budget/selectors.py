@@ -6,7 +6,18 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum, prefetch_related_objects
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import (
+    CharField,
+    Count,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -301,9 +312,20 @@ def _follow_up_scope(user) -> Q:
     )
 
 
+def _planned_evaluations(scope: Q) -> QuerySet[Evaluation]:
+    return Evaluation.objects.filter(
+        scope, status=EvaluationStatus.PLANNED, application__status__in=RUNNING_STATUSES
+    )
+
+
+def _accountabilities(scope: Q) -> QuerySet[Accountability]:
+    return Accountability.objects.filter(scope, application__status__in=ACCOUNTING_STATUSES)
+
+
 def follow_up_count(user, today=None) -> int:
-    """How many evaluations and accountability are overdue or due within a week (one
-    query, whatever the number of grants: two counts as subqueries of the person's row)."""
+    """How many evaluations and accountability are overdue or due within a week: the page's
+    "overdue" and "this week" together (one query, whatever the number of grants: two counts
+    as subqueries of the person's row)."""
     from django.db.models import F, Func, IntegerField, Subquery
 
     from burgerkracht.accounts.models import User
@@ -314,14 +336,8 @@ def follow_up_count(user, today=None) -> int:
 
     week = (today or timezone.localdate()) + timedelta(days=7)
     scope = _follow_up_scope(user)
-    evaluations = Evaluation.objects.filter(
-        scope, status=EvaluationStatus.PLANNED, application__status__in=RUNNING_STATUSES,
-        planned_on__lte=week,
-    )  # fmt: skip
-    accountabilities = Accountability.objects.filter(
-        scope, status__in=TO_ACCOUNT, application__status__in=ACCOUNTING_STATUSES,
-        due_on__lte=week,
-    )  # fmt: skip
+    evaluations = _planned_evaluations(scope).filter(planned_on__lte=week)
+    accountabilities = _accountabilities(scope).filter(status__in=TO_ACCOUNT, due_on__lte=week)
     row = (
         User.objects.filter(pk=user.pk)
         .annotate(evaluations=count(evaluations), accountabilities=count(accountabilities))
@@ -333,37 +349,51 @@ def follow_up_count(user, today=None) -> int:
 
 def follow_up_for(user, today=None) -> dict[str, list]:
     """The facilitator's week: what is overdue, what comes this week, what waits for them.
-    Their own initiatives; the coordinator sees everyone's."""
+    Their own initiatives; the coordinator sees everyone's.
 
+    Two queries, whatever is in it: the evaluations of all sections and the accountability
+    of all sections, split here. The visitors' names come as an array of each evaluation,
+    not as a prefetch (which would run only when there are visits)."""
     today = today or timezone.localdate()
     week = today + timedelta(days=7)
     scope = _follow_up_scope(user)
     related = ("application__initiative__facilitator", "application__line")
-    evaluations = (
-        Evaluation.objects.filter(
-            scope, status=EvaluationStatus.PLANNED, application__status__in=RUNNING_STATUSES
+    visitors = (
+        Evaluation.visitors.through.objects.filter(evaluation=OuterRef("pk"))
+        .order_by("pk")  # in the order they were added
+        .values(
+            name=Coalesce(
+                NullIf("user__full_name", Value("")), "user__email", output_field=CharField()
+            )
+        )
+    )  # the name as str(user) gives it
+    evaluations = list(
+        _planned_evaluations(scope)
+        .filter(Q(planned_on__lte=week) | Q(visit_on__gte=today, visit_on__lte=week))
+        .select_related(*related)
+        .annotate(visitor_names=ArraySubquery(visitors))
+        .order_by("planned_on", "pk")
+    )
+    accountabilities = list(
+        _accountabilities(scope)
+        .filter(
+            Q(status__in=TO_ACCOUNT, due_on__lte=week) | Q(status=AccountabilityStatus.SUBMITTED)
         )
         .select_related(*related)
-        .order_by("planned_on")
+        .order_by("due_on", "pk")
     )
-    accountabilities = (
-        Accountability.objects.filter(scope, application__status__in=ACCOUNTING_STATUSES)
-        .select_related(*related)
-        .order_by("due_on")
-    )
+    to_account = [a for a in accountabilities if a.status in TO_ACCOUNT]
     return {
         "overdue": [
-            *evaluations.filter(planned_on__lt=today),
-            *accountabilities.filter(status__in=TO_ACCOUNT, due_on__lt=today),
+            *(e for e in evaluations if e.planned_on < today),
+            *(a for a in to_account if a.due_on < today),
         ],
         "this_week": [
-            *evaluations.filter(planned_on__gte=today, planned_on__lte=week),
-            *accountabilities.filter(status__in=TO_ACCOUNT, due_on__gte=today, due_on__lte=week),
+            *(e for e in evaluations if today <= e.planned_on <= week),
+            *(a for a in to_account if today <= a.due_on <= week),
         ],
-        "visits": list(
-            evaluations.filter(visit_on__gte=today, visit_on__lte=week).prefetch_related("visitors")
-        ),
-        "to_review": list(accountabilities.filter(status=AccountabilityStatus.SUBMITTED)),
+        "visits": [e for e in evaluations if e.visit_on and today <= e.visit_on <= week],
+        "to_review": [a for a in accountabilities if a.status == AccountabilityStatus.SUBMITTED],
     }
 
 

@@ -34,15 +34,11 @@ SMALL, MORE = 2, 12
 SCALE_SMALL, SCALE_MORE = 100, 1000
 OUR_APPS = ("core", "accounts", "initiatives", "budget", "meetlat", "advice")
 
-# Pages that still run more than LIMIT queries, with their exact count: a ratchet, lower it
+# Pages that run more than LIMIT queries, with their exact count: a ratchet (none left), lower it
 # when a page gets cheaper, never raise it. Every request runs 2 queries (the session; the
 # user with their roles and second factor, see accounts/backends.py) and a staff member's
 # read of a dossier 1 more (its audit event); then the page's own.
-OVER_LIMIT: dict[str, int] = {
-    # the accountability and its results and spending, the application with its signs, costs,
-    # files and evaluations, the paid tranches
-    "budget:accountability@facilitator": 13,
-}
+OVER_LIMIT: dict[str, int] = {}
 
 # Pages that are no data page (a form, a download, a redirect, a PDF, an export), so P1 does
 # not ask for their query count. Every URL of our apps is here or in tests/pages.py.

@@ -16,6 +16,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from budget.application_selectors import grant_money
 from budget.enums import (
     ACCOUNTABILITY_TRANSITIONS,
     ACCOUNTING_STATUSES,
@@ -23,7 +24,7 @@ from budget.enums import (
     ApplicationStatus,
     Reached,
 )
-from budget.models import ZERO, Accountability, Attachment, SignResult, Spending, Tranche
+from budget.models import ZERO, Accountability, Application, Attachment, SignResult, Spending
 from budget.services.application import (
     audit,
     change_application_status,
@@ -207,6 +208,16 @@ def ask_for_more(*, accountability: Accountability, by, question: str) -> Accoun
     return accountability
 
 
+def grant_money_of(application: Application) -> tuple[Decimal, Decimal]:
+    """What the grant awarded and paid out: annotated on the application when its page loaded
+    it so (application_selectors.grant_money), or else one query."""
+    if not hasattr(application, "grant_paid"):
+        application = (
+            Application.objects.annotate(**grant_money()).only("pk").get(pk=application.pk)
+        )
+    return application.grant_awarded, application.grant_paid
+
+
 def settlement(accountability: Accountability) -> dict[str, Decimal]:
     """What settling would do: awarded, paid, spent, back to the line, to be paid back.
 
@@ -214,14 +225,7 @@ def settlement(accountability: Accountability) -> dict[str, Decimal]:
     only when the municipality's policy says so (`SAMEN_STERK_RECLAIM_UNSPENT`, off by
     default); otherwise the residents keep it and it counts as spent.
     """
-    awards = awards_of(accountability.application)
-    awarded = sum((a.amount for a in awards), ZERO)
-    paid = (
-        Tranche.objects.filter(award__in=awards, paid_on__isnull=False).aggregate(t=Sum("amount"))[
-            "t"
-        ]
-        or ZERO
-    )
+    awarded, paid = grant_money_of(accountability.application)
     spent = min(accountability.total_spent, awarded)
     reclaim = settings.SAMEN_STERK_RECLAIM_UNSPENT
     # What counts as spent is at most what was paid: nothing is paid after settling.

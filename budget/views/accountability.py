@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from budget import permissions, services
+from budget.application_selectors import accountability_detail
 from budget.enums import ACCOUNTABILITY_STEPS
 from budget.forms.assessment import OptionalReasonForm, ReasonForm
 from budget.forms.followup import ACCOUNTABILITY_FORMS, ReceiptForm, SettleForm
@@ -34,18 +35,23 @@ class AccountabilityMixin(PartMixin):
 
     part_title = gettext_lazy("Accountability afterwards")
 
+    # Whether the page shows the settlement's figures: then the grant's money comes with the
+    # application's query.
+    with_money = False
+
     def load_part(self) -> Accountability:
-        return get_object_or_404(
-            Accountability.objects.select_related("submitted_by", "settled_by")
-            .prefetch_related("sign_results", "spending"),
-            pk=self.kwargs["pk"],
+        """With its application in one query: the page does not load it twice."""
+        return accountability_detail(
+            self.kwargs["pk"], parts=self.application_parts, viewer=self.request.user,
+            with_money=self.with_money,
         )  # fmt: skip
 
 
 class AccountabilityView(ReadAuditMixin, PartPageMixin, AccountabilityMixin, TemplateView):
     read_purpose = gettext_lazy("Viewing the accountability")
     template_name = "budget/accountability.html"
-    application_parts = ("signs", "cost_lines")
+    application_parts = ("signs", "cost_lines", "attachments")
+    with_money = True
 
     def get_context_data(self, **kwargs):
         user, a = self.request.user, self.accountability
@@ -212,6 +218,7 @@ class AskMoreView(FormPage):
 class SettleView(FormPage):
     template_name = "budget/settle.html"
     form_class = SettleForm
+    with_money = True
     permission = staticmethod(permissions.can_review_accountability)
     title = gettext_lazy("Accept and settle")
 

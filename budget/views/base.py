@@ -76,15 +76,16 @@ class PartMixin(ApplicationMixin):
     part_title = ""
 
     def load_part(self):
+        """The part (404 when there is none), with its application as application_detail
+        loads it: `application_parts` and what is annotated about the viewer."""
         raise NotImplementedError
+
+    def load_application(self, pk: int) -> Application:
+        return application_detail(pk, parts=self.application_parts, viewer=self.request.user)
 
     @cached_property
     def part(self):
-        part = self.load_part()
-        part.application = application_detail(
-            part.application_id, parts=self.application_parts, viewer=self.request.user
-        )
-        return part
+        return self.load_part()
 
     @cached_property
     def application(self) -> Application:

@@ -46,12 +46,14 @@ class EvaluationMixin(PartMixin):
         return self.part
 
     def load_part(self) -> Evaluation:
-        return get_object_or_404(
+        evaluation = get_object_or_404(
             Evaluation.objects.select_related("decision", "recorded_by", "decided_by",
                                               "resident_view_by", "extra_award")
             .prefetch_related("visitors", "observations"),
             pk=self.kwargs["pk"],
         )  # fmt: skip
+        evaluation.application = self.load_application(evaluation.application_id)
+        return evaluation
 
     def get_part_title(self) -> str:
         return _("Evaluation of %(date)s") % {"date": self.part.planned_on.strftime("%d-%m-%Y")}
