@@ -21,11 +21,13 @@ def _english_off(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_municipality(request):
+def _fresh_municipality(request, monkeypatch):
     """Municipality.current() is kept per process: a test's rolled-back or flushed rows must
     not reach the next test through it. A database test starts with it loaded, as a real
     visitor's earlier requests would have loaded it, so comparing the queries of a first and
     a second request compares the pages, not the warm-up."""
+    # An hour, not a minute: a slow test on a loaded machine must not see it expire midway.
+    monkeypatch.setattr("burgerkracht.core.models.MUNICIPALITY_CACHE_SECONDS", 3600)
     Municipality.forget_current()
     if request.node.get_closest_marker("django_db") or "_django_db_helper" in request.fixturenames:
         request.getfixturevalue("_django_db_helper")
