@@ -38,8 +38,11 @@ class QueueFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["line"].queryset = BudgetLine.objects.select_related("fund").order_by(
-            "-fund__starts_on", "name"
+        # An option shows "fund · line": only those names are read (target P2).
+        self.filters["line"].queryset = (
+            BudgetLine.objects.select_related("fund")
+            .only("name", "fund__name")
+            .order_by("-fund__starts_on", "name")
         )
 
     def filter_age(self, queryset, name, value):

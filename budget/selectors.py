@@ -72,6 +72,13 @@ def integrity_log(fund: Fund) -> QuerySet[IntegrityEntry]:
 # --- Applications ---------------------------------------------------------------------------
 
 
+QUEUE_RELATIONS = ("initiative", "line__fund", "neighbourhood")
+QUEUE_FIELDS = (
+    "status", "requested_amount", "proposed_amount", "submitted_at", "initiative__title",
+    "line__name", "line__fund__name", "neighbourhood__name",
+)  # fmt: skip
+
+
 def queue_for(user) -> QuerySet[Application]:
     """The applications an official works on: their own initiatives' for a facilitator,
     all for the coordinator, their lines' for a decision holder. Drafts never yet sent in
@@ -93,9 +100,10 @@ def queue_for(user) -> QuerySet[Application]:
             Q(initiative__in=facilitated)
             | (Q(line__in=held) & ~Q(status=ApplicationStatus.SUBMITTED))
         )
-    return queryset.select_related(
-        "initiative", "line__fund", "neighbourhood", "fund", "assessed_by"
-    )
+    # Only what the queue's columns show and sort on (budget/tables.py): not the long
+    # (encrypted) texts, and no join the columns do not use. Seven joins made PostgreSQL
+    # plan the query for longer than it ran (target P2).
+    return queryset.select_related(*QUEUE_RELATIONS).only(*QUEUE_FIELDS)
 
 
 def applications_of(user) -> QuerySet[Application]:

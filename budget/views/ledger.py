@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import tablib
 from django import forms
 from django.contrib import messages
@@ -9,8 +11,8 @@ from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from budget import permissions, selectors, services
@@ -21,6 +23,20 @@ from burgerkracht.core.charts import bar_chart
 from burgerkracht.core.exceptions import DomainError
 
 BUDGET = gettext_lazy("Samen Sterk budget")
+
+
+@lru_cache(maxsize=16)
+def _lines_chart(language: str | None, names: tuple, committed: tuple, remaining: tuple):
+    """The overview's chart, drawn once per language and set of figures: pygal takes longer
+    than the rest of the page (target P2), and the figures change only with a grant, a
+    settlement or a reallocation. A chart is immutable; `language` is part of the key
+    because the titles and the text alternative are translated."""
+    return bar_chart(
+        _("Per line: committed and remaining (euro)"),
+        list(names),
+        {_("Committed"): committed, _("Remaining"): remaining},
+        stacked=True,
+    )
 
 
 class ViewerMixin(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin):
@@ -85,14 +101,11 @@ class OverviewView(ViewerMixin, FundMixin, TemplateView):
         )  # fmt: skip
 
     def chart(self, lines):
-        return bar_chart(
-            _("Per line: committed and remaining (euro)"),
-            [line.name for line in lines],
-            {
-                _("Committed"): [line.committed - line.released for line in lines],
-                _("Remaining"): [line.remaining for line in lines],
-            },
-            stacked=True,
+        return _lines_chart(
+            get_language(),
+            tuple(line.name for line in lines),
+            tuple(line.committed - line.released for line in lines),
+            tuple(line.remaining for line in lines),
         )
 
     def export(self, lines, fmt: str) -> HttpResponse:

@@ -1,8 +1,11 @@
 """The main navigation per role: what a person sees in the header."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf
+from django.urls import reverse as django_reverse
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.accounts.permissions import can_use_admin
@@ -18,6 +21,18 @@ ADVICE_ROLES = (
     Role.READ_ONLY,
     Role.ADMINISTRATOR,
 )
+
+
+@lru_cache(maxsize=64)
+def _reverse(name: str, urlconf: str, script_prefix: str) -> str:
+    return django_reverse(name, urlconf=urlconf)
+
+
+def reverse(name: str) -> str:
+    """The menu's URLs, looked up once per process (a page builds the menu for itself and
+    again for each table it renders, target P2). None has arguments or a language prefix,
+    so a URL depends only on the URLconf and the script prefix, which are the key."""
+    return _reverse(name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
 
 
 @dataclass(frozen=True)

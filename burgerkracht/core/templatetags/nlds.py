@@ -5,6 +5,8 @@ They only add attributes to a widget (classes and ARIA); they compute nothing el
 
 from django import forms, template
 
+from burgerkracht.core.templatetags.nlds_widgets import Renderer
+
 register = template.Library()
 
 _CLASS_BY_WIDGET: list[tuple[type, str]] = [
@@ -38,12 +40,13 @@ def _render(field: forms.BoundField, attrs: dict) -> str:
     """Render without the HTML `required` attribute: forms are `novalidate`, and with it the
     browser paints empty fields as invalid before anyone typed. aria-required says it instead."""
     form = field.form
-    previous = form.use_required_attribute
+    previous, renderer = form.use_required_attribute, form.renderer
     form.use_required_attribute = False
+    form.renderer = Renderer(renderer)  # Django's widget templates, written out in Python
     try:
         return field.as_widget(attrs=attrs)
     finally:
-        form.use_required_attribute = previous
+        form.use_required_attribute, form.renderer = previous, renderer
 
 
 @register.simple_tag
