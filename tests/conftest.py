@@ -20,14 +20,23 @@ def _english_off(settings):
     settings.LANGUAGE_CODE = django_settings.LANGUAGE_CODE
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _municipality_kept_an_hour():
+    """Municipality.current() is kept an hour during the tests, not a minute: a slow test on a
+    loaded machine must not see it expire between two requests whose queries it compares.
+    Session-wide, so a module's fixture that measures pages (tests/test_query_counts.py)
+    runs with it too; a per-test monkeypatch starts only after the module fixtures."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("burgerkracht.core.models.MUNICIPALITY_CACHE_SECONDS", 3600)
+        yield
+
+
 @pytest.fixture(autouse=True)
-def _fresh_municipality(request, monkeypatch):
+def _fresh_municipality(request):
     """Municipality.current() is kept per process: a test's rolled-back or flushed rows must
     not reach the next test through it. A database test starts with it loaded, as a real
     visitor's earlier requests would have loaded it, so comparing the queries of a first and
     a second request compares the pages, not the warm-up."""
-    # An hour, not a minute: a slow test on a loaded machine must not see it expire midway.
-    monkeypatch.setattr("burgerkracht.core.models.MUNICIPALITY_CACHE_SECONDS", 3600)
     Municipality.forget_current()
     if request.node.get_closest_marker("django_db") or "_django_db_helper" in request.fixturenames:
         request.getfixturevalue("_django_db_helper")
