@@ -45,20 +45,49 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(minutes=minutes)
 
 
+class _HeldTransaction:
+    """An atomic block that the SMTP backend can commit early, the moment the mail server has
+    the whole message (core.smtp); leaving the block commits (or rolls back) what is left."""
+
+    def __init__(self) -> None:
+        self._block = transaction.atomic()
+        self._open = False
+
+    def __enter__(self) -> _HeldTransaction:
+        self._block.__enter__()
+        self._open = True
+        return self
+
+    def commit(self) -> None:
+        if self._open:
+            self._open = False
+            self._block.__exit__(None, None, None)
+
+    def __exit__(self, *exc_info: Any) -> None:
+        if self._open:
+            self._open = False
+            self._block.__exit__(*exc_info)
+
+
 def deliver_message(*, message_pk: int) -> bool:
     """Deliver one outbox message if it is due; safe to call any number of times.
 
     The row stays locked (SELECT … FOR UPDATE SKIP LOCKED) while the SMTP conversation runs,
     so two workers, a sweep and an operator's command never send the same message twice:
-    the second one skips it. Only a crash in the instant between the SMTP server accepting
-    the message and our commit can repeat it; the constant Message-ID lets mail servers
-    recognise such a repeat. To keep that instant short, the row is marked sent before the
-    conversation (and put back if it fails) and the connection is closed (QUIT, one more round
-    trip) only after the commit.
+    the second one skips it. The row is marked sent before the conversation, and the SMTP
+    backend (core.smtp.HandoverEmailBackend) commits that the moment it has written the end
+    of the message, before the server's reply: a crash before then rolls back (the server
+    drops a message whose end it never got) and one after it leaves the message sent. A
+    reply other than 250 puts the message back for another attempt. Only a crash in the
+    microseconds between those two writes can repeat a mail; its Message-ID stays the same.
+    Other backends (console, locmem) commit when the block ends.
     """
-    connection = get_connection(settings.OUTBOX_DELIVERY_BACKEND, fail_silently=False)
+    held = _HeldTransaction()
+    connection = get_connection(
+        settings.OUTBOX_DELIVERY_BACKEND, fail_silently=False, on_handover=held.commit
+    )
     try:
-        with transaction.atomic():
+        with held:
             row = (
                 OutboxMessage.objects.select_for_update(skip_locked=True)
                 .due()
@@ -67,8 +96,6 @@ def deliver_message(*, message_pk: int) -> bool:
             )
             if row is None:
                 return False
-            # Written before the SMTP conversation (and undone if it fails): once the server
-            # has said 250, only the COMMIT is left.
             row.status, row.sent_at = OutboxStatus.SENT, timezone.now()
             row.attempts += 1
             row.save(update_fields=["status", "sent_at", "attempts"])

@@ -238,7 +238,7 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=()"
 EMAIL_BACKEND = "burgerkracht.core.mail.OutboxBackend"
 _email = env.email_url("EMAIL_URL", default="smtp://localhost:25")
 OUTBOX_DELIVERY_BACKEND = env(
-    "OUTBOX_DELIVERY_BACKEND", default="django.core.mail.backends.smtp.EmailBackend"
+    "OUTBOX_DELIVERY_BACKEND", default="burgerkracht.core.smtp.HandoverEmailBackend"
 )
 EMAIL_HOST = _email["EMAIL_HOST"]
 EMAIL_PORT = _email["EMAIL_PORT"]

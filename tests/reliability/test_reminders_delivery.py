@@ -6,7 +6,8 @@ gives every initiator and both facilitators an "evaluation soon" reminder (the s
 the date, so every mail differs in recipient or subject).
 
 (a) REMINDERS due reminders, two beat processes sweeping at once, the worker killed with
-    SIGKILL twice while it delivers, and restarted;
+    SIGKILL twice (KILLS) while it delivers, and restarted: 0 lost, 0 duplicate, counted at
+    the SMTP server;
 (b) Redis down during a sweep and a sign-up; everything follows once Redis is back;
 (c) the SMTP server down for a while; everything follows once it is back.
 """
@@ -214,12 +215,14 @@ class Tally:
 
 
 # targets.md R2 asks 10,000; the suite runs 1,000 (docs/reliability.md has the measured cost
-# of each size). R2_REMINDERS=10000 runs the full size.
+# of each size). R2_REMINDERS=10000 runs the full size; R2_KILLS=40 kills the worker forty
+# times instead of twice (the measurement in docs/reliability.md).
 REMINDERS = int(os.environ.get("R2_REMINDERS", "1000"))
+KILLS = int(os.environ.get("R2_KILLS", "2"))
 EVALUATIONS = 4  # each evaluation gives one reminder to every initiator and both facilitators
 
 
-def test_reminders_survive_two_kill_9s_with_two_beats(redis_server, sink, figure):
+def test_reminders_survive_kill_9s_with_two_beats(redis_server, sink, figure):
     expected = make_due_reminders(
         evaluations=EVALUATIONS, co_initiators=REMINDERS // EVALUATIONS - 4
     )
@@ -232,7 +235,8 @@ def test_reminders_survive_two_kill_9s_with_two_beats(redis_server, sink, figure
     worker = start_worker(environment)
     started, kills, at, logs = time.monotonic(), [], [], []
     try:
-        for threshold in (expected // 4, expected * 3 // 5):
+        for n in range(1, KILLS + 1):
+            threshold = expected * n // (KILLS + 1)
             reached = wait_for(lambda t=threshold: sink.count() >= t, timeout=patience)
             assert reached, worker.log_text()[-3000:]
             kill_9(worker)
@@ -249,48 +253,41 @@ def test_reminders_survive_two_kill_9s_with_two_beats(redis_server, sink, figure
             service.stop()
 
     tally = Tally(sink)
-    in_flight = [mid for mid in tally.duplicates if _in_flight_at_a_kill(sink, mid, kills)]
+    at_kill = [mid for mid in tally.duplicates if _cut_by_a_kill(sink, mid, kills)]
+    unfinished = [r for r in sink.received if r.session not in sink.quit]
     print(
-        f"kill -9 x{len(kills)} (at {at} received) with 2 beats: {tally.line()}, of which "
-        f"{len(in_flight)} accepted by the SMTP server in the instant before a kill, before "
-        f"our commit; {time.monotonic() - started:.1f}s"
+        f"kill -9 x{len(kills)} (at {at if len(at) <= 4 else '…'} received) with 2 beats: "
+        f"{tally.line()} ({len(at_kill)} of them in a connection a kill cut); "
+        f"{len(unfinished)} mails arrived in a connection a kill cut before QUIT; "
+        f"{time.monotonic() - started:.1f}s"
     )
-    # Duplicates other than the proven in-flight repeats (same Message-ID) count as duplicates.
     figure(
         "R2",
         reminders=expected,
         kills=len(kills),
         beats=len(beats),
         lost=len(tally.lost),
-        duplicate=len(set(tally.duplicates) - set(in_flight)),
-        resent_same_id_at_kill=len(in_flight),
+        duplicate=len(tally.duplicates),
     )
     assert done, logs[0][-3000:]
     assert expected == REMINDERS
-    assert len(kills) == 2
+    assert len(kills) == KILLS
     assert tally.reminders == {"sent": expected}
     assert sum(tally.outbox.values()) == expected == len(tally.outbox)  # one row per reminder
     assert tally.outbox_status == {"sent": expected}
     assert tally.lost == []
     assert tally.strangers == []
-    unfinished = [r for r in sink.received if r.session not in sink.quit]
-    assert len(unfinished) <= 3 * len(kills)  # only connections cut by a kill lack a QUIT
-    # The one repeat the design allows (core.services.deliver_message): the server accepted
-    # the message, then SIGKILL hit the worker before its commit. Each such repeat is the
-    # same outbox row (same Message-ID), twice, and is proven below; any other is a failure.
-    assert tally.duplicates == in_flight
-    assert {tally.received_ids[mid] for mid in in_flight} <= {2}
-    assert len(in_flight) <= 3 * len(kills)  # at most one per worker process killed
-    repeated = Counter(
-        next((r.to[0], r.subject) for r in sink.received if r.message_id == mid)
-        for mid in in_flight
-    )
-    assert tally.received == tally.outbox + repeated
+    # Exactly once at the SMTP server too: "sent" is committed the moment the server has the
+    # whole mail, before its reply (core.smtp), so a kill either rolls the attempt back before
+    # the server had it or leaves it sent after.
+    assert tally.duplicates == [], f"{len(at_kill)} of {len(tally.duplicates)} cut by a kill"
+    assert tally.received == tally.outbox
+    assert len(unfinished) <= 2 * len(kills)  # only connections cut by a kill lack a QUIT
 
 
-def _in_flight_at_a_kill(sink: RecordingSink, message_id: str, kills: list[float]) -> bool:
+def _cut_by_a_kill(sink: RecordingSink, message_id: str, kills: list[float]) -> bool:
     """The first copy's connection never said QUIT (sent only after the commit) and a kill
-    followed it within two seconds: the worker died between the server's 250 and its commit."""
+    followed it within two seconds: where a repeat would come from, if there were one."""
     first = min((r for r in sink.received if r.message_id == message_id), key=lambda r: r.at)
     return first.session not in sink.quit and any(0 <= k - first.at <= 2 for k in kills)
 
