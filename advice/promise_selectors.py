@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from advice.enums import OPEN_PROMISE, PromiseStatus
 from advice.models import AdvisoryBody, Promise
+from burgerkracht.core.columns import DateColumn
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -80,7 +81,7 @@ class PromiseTable(tables.Table):
     advice = tables.Column(verbose_name=_("Advice"), order_by=("advice__reference",))
     owner = tables.Column(verbose_name=_("Owner"), order_by=("owner__full_name",))
     department = tables.Column(verbose_name=_("Department"))
-    due_on = tables.DateColumn(verbose_name=_("Due on"), format="j-n-Y")
+    due_on = DateColumn(verbose_name=_("Due on"), format="j-n-Y")
     status = tables.Column(verbose_name=_("Status"))
     overdue = tables.BooleanColumn(verbose_name=_("Overdue"), yesno=(_("Yes"), _("No")))
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from advice.enums import AnswerStatus
 from advice.models import Advice
+from burgerkracht.core.columns import DateColumn
 
 YES, NO = _("Yes"), _("No")
 
@@ -17,8 +18,8 @@ class RegisterTable(tables.Table):
     body = tables.Column(verbose_name=_("Advisory body"), order_by=("body__short_name",))
     kind = tables.Column(verbose_name=_("Kind"))
     status = tables.Column(verbose_name=_("Status"))
-    received_on = tables.DateColumn(verbose_name=_("Received"), format="j-n-Y", default="—")
-    response_due = tables.DateColumn(verbose_name=_("Answer due"), format="j-n-Y", default="—")
+    received_on = DateColumn(verbose_name=_("Received"), format="j-n-Y", default="—")
+    response_due = DateColumn(verbose_name=_("Answer due"), format="j-n-Y", default="—")
     answer_status = tables.Column(verbose_name=_("Answer"), default="—")
     open_promises = tables.Column(verbose_name=_("Open promises"))
     overdue_promises = tables.Column(verbose_name=_("Overdue promises"))

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from budget.models import Application
 from budget.services.ledger import euro
+from burgerkracht.core.columns import DateColumn
 
 
 class QueueTable(tables.Table):
@@ -18,7 +19,7 @@ class QueueTable(tables.Table):
     line = tables.Column(verbose_name=_("Budget line"), default="—", order_by=("line__name",))
     requested_amount = tables.Column(verbose_name=_("Asked"), default="—")
     proposed_amount = tables.Column(verbose_name=_("Proposed"), default="—")
-    submitted_at = tables.DateColumn(verbose_name=_("Sent in"), format="j-n-Y")
+    submitted_at = DateColumn(verbose_name=_("Sent in"), format="j-n-Y")
     age = tables.Column(
         verbose_name=_("Days waiting"), accessor="submitted_at", orderable=False, empty_values=()
     )

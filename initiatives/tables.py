@@ -4,6 +4,7 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from burgerkracht.core.columns import DateColumn
 from initiatives.models import Initiative
 from initiatives.selectors import annotated_risks
 
@@ -18,7 +19,7 @@ class OfficialsInitiativeTable(tables.Table):
     risks = tables.Column(
         verbose_name=_("Continuity risks"), accessor="pk", empty_values=(), orderable=False
     )
-    submitted_at = tables.DateColumn(verbose_name=_("Submitted"), format="j-n-Y")
+    submitted_at = DateColumn(verbose_name=_("Submitted"), format="j-n-Y")
 
     class Meta:
         model = Initiative

@@ -1,12 +1,15 @@
 """The officials' tables render their rows through the `table_rows` tag (target P2). Every
 table page must show exactly the rows django-tables2's own loop gave,
 `<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>`, in every sort order the
-page offers, with awkward text in the cells and in both languages."""
+page offers, with awkward text in the cells and in both languages. On the same pages every
+date reads as django-tables2's own DateColumn would give it (ours, core.columns, is a plain
+column)."""
 
 from __future__ import annotations
 
 from io import StringIO
 
+import django_tables2 as tables
 import pytest
 from django.core.management import call_command
 from django.template import RequestContext, Template
@@ -14,6 +17,7 @@ from django.test import Client, override_settings
 from django.utils.translation import override
 
 from advice.models import Advice
+from burgerkracht.core.columns import DateColumn
 from burgerkracht.core.templatetags.portal_tables import table_rows
 from initiatives.models import Initiative
 from tests.pages import CATALOGUE, _user
@@ -52,7 +56,7 @@ def _sorts(table) -> list[str]:
 
 def test_every_table_page_shows_the_rows_the_library_would(data):
     """In both languages (one test: the data set takes a while to build)."""
-    compared = 0
+    compared = dates = 0
     for language, key in ((language, key) for language in ("nl", "en") for key in TABLE_PAGES):
         page = CATALOGUE[key]
         client = Client()
@@ -72,5 +76,24 @@ def test_every_table_page_shows_the_rows_the_library_would(data):
             assert ours == expected, (key, sort)
             assert ours in response.content.decode(), (key, sort)
             compared += ours.count("<tr>")
+            with override(language):
+                dates += _dates_as_the_librarys(table, key, sort)
         assert "&lt;b&gt;samen&lt;/b&gt;" in first.content.decode() or "promise" in key, key
     assert compared > 1000  # every page had rows, in every order and language
+    assert dates > 1000
+
+
+def _dates_as_the_librarys(table, key, sort) -> int:
+    """Each DateColumn cell against django-tables2's DateColumn with the same format and
+    default, given the same record, table and row."""
+    dated = [c for c in table.columns if isinstance(c.column, DateColumn)]
+    assert dated, key
+    for row in table.paginated_rows:
+        for bound in dated:
+            library = tables.DateColumn(format=bound.column.format, default=bound.default)
+            value = tables.A(bound.accessor).resolve(row.record, quiet=True)
+            expected = library.render(
+                record=row.record, table=table, value=value, bound_column=bound, bound_row=row
+            )
+            assert row.get_cell(bound.name) == expected, (key, sort, bound.name)
+    return len(table.paginated_rows) * len(dated)

@@ -3,60 +3,36 @@
 The cells are django-tables2's own: its accessor, `get_FOO_display()`, the column's default
 for empty values, `render_<name>()` or the column's render, and linkify. What this saves is
 the work around them: the library looks up the signature of the render function again for
-every cell (`inspect.signature`), a TemplateColumn such as DateColumn compiles its template
-code again for every cell, and the template loop resolves and escapes each cell through a
-template node. Per page of 25 rows that was about half of the list pages' time (target P2).
-A cell is escaped exactly as `{{ cell }}` would be.
+every cell (`inspect.signature`), looks up the model field again for every cell, and the
+template loop resolves and escapes each cell through a template node. A cell is escaped
+exactly as `{{ cell }}` would be. Dates are our DateColumn (core.columns), a plain column.
+
+This is the one place that reaches into django-tables2's internals (`BoundRow.
+_get_and_render_with` and `_optional_cell_arguments`), a measured exception to "tables are
+not hand-written" (decision 0008, point 22): a page of 25 rows renders in about a third of
+the library's time. tests/core/test_table_rows.py compares every table page, in every sort
+order and both languages, with the library's own loop, so an upgrade that changes a cell
+fails there. Many-to-many and link columns, related and non-model accessors take the
+library's own cell path.
 """
 
 from __future__ import annotations
 
 import inspect
-import re
 from functools import partial, partialmethod
 
 from django import template
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.template import Context, Template
 from django.template.base import render_value_in_context
-from django.template.defaultfilters import date as date_filter
 from django.utils.hashable import make_hashable
 from django.utils.safestring import mark_safe
-from django.utils.timezone import template_localtime
-from django_tables2.columns import DateColumn, ManyToManyColumn, TemplateColumn
+from django_tables2.columns import ManyToManyColumn
 from django_tables2.columns.linkcolumn import BaseLinkColumn
 from django_tables2.rows import BoundPinnedRow
 from django_tables2.utils import Accessor, signature
 
 register = template.Library()
-
-_compiled: dict[str, Template] = {}  # template code of TemplateColumns, compiled once
-# DateColumn's template code, with the format it was given.
-_DATE_CODE = re.compile(r'\{\{ value\|date:"([^"]*)"\|default:default \}\}')
-
-
-def _date_column_render(date_format, /, *, table, value, bound_column, **kwargs):
-    """DateColumn's `{{ value|date:"<format>"|default:default }}`, without the template:
-    the date in the current time zone, or the column's default."""
-    context = getattr(table, "context", None) or Context()
-    text = date_filter(template_localtime(value, context.use_tz), date_format)
-    return render_value_in_context(text or bound_column.default, context)  # escaped: safe
-
-
-def _template_column_render(
-    template_column, code, /, *, record, table, value, bound_column, **kwargs
-):
-    """TemplateColumn.render for template code, with the code compiled once per process."""
-    if code not in _compiled:
-        _compiled[code] = Template(code)
-    parent_context = getattr(table, "context", Context())
-    context = template_column.get_context_data(
-        record=record, table=table, value=value, bound_column=bound_column, **kwargs
-    )
-    with parent_context.update(context):
-        parent_context["request"] = getattr(table, "request", None)
-        return _compiled[code].render(parent_context)
 
 
 class _Column:
@@ -66,16 +42,6 @@ class _Column:
         self.bound_column = bound_column
         self.function = bound_column.render
         column = bound_column.column
-        if (
-            isinstance(column, TemplateColumn)
-            and column.template_code
-            and self.function == column.render  # no render_<name> on the table
-        ):
-            date_code = _DATE_CODE.fullmatch(column.template_code)
-            if isinstance(column, DateColumn) and date_code and not column.extra_context:
-                self.function = partial(_date_column_render, date_code[1])
-            else:
-                self.function = partial(_template_column_render, column, column.template_code)
         self.args, self.catch_all = signature(self.function)
         self.default = bound_column.default
         self.empty_values = column.empty_values
