@@ -10,9 +10,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from budget import attachments
-from budget.forms.ledger import DateInput
 from budget.models import MAX_SIGNS
-from burgerkracht.core.forms import DateField
+from burgerkracht.core.forms import DateField, DateInput
 from burgerkracht.core.models import Neighbourhood
 from burgerkracht.core.uploads import SafeFileField
 from initiatives.forms import StepForm as IntakeStepForm

@@ -11,11 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from budget.enums import Outcome
 from budget.forms.application import euros
-from budget.forms.ledger import DateInput
 from budget.models import BudgetLine
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.forms import DateField
+from burgerkracht.core.forms import DateField, DateInput
 from initiatives.forms import TEXT_LIMIT, long_text
 
 DATE_ROWS = 3

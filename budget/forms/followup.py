@@ -12,11 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from budget import attachments
 from budget.enums import Capacity, Continuation, MeetingKind, NextStep, Reached
 from budget.forms.application import StepForm, euros
-from budget.forms.ledger import DateInput
 from budget.services.ledger import euro
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.forms import DateField
+from burgerkracht.core.forms import DateField, DateInput
 from burgerkracht.core.uploads import SafeFileField
 from initiatives.forms import long_text
 

@@ -12,14 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from budget.models import BudgetLine, LineType
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.forms import DateField
+from burgerkracht.core.forms import DateField, DateInput
 from burgerkracht.core.models import Neighbourhood
 
 MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0.00")}
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 def _helper(label) -> FormHelper:

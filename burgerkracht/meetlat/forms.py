@@ -7,7 +7,7 @@ from crispy_forms.layout import Fieldset, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from burgerkracht.core.forms import DateField
+from burgerkracht.core.forms import DateField, DateInput
 from burgerkracht.meetlat.enums import Answer
 from burgerkracht.meetlat.models import MeetlatVersion
 
@@ -19,10 +19,6 @@ def text(label, help_text="", required=False, rows=3):
         label=label, help_text=help_text, required=required, max_length=LIMIT,
         widget=forms.Textarea(attrs={"rows": rows}),
     )  # fmt: skip
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 def _helper(label) -> FormHelper:
