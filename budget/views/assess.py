@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
-from django_tables2 import LazyPaginator, SingleTableMixin
+from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
 from budget import application_steps, permissions, selectors, services
@@ -35,6 +35,7 @@ from budget.tables import QueueTable
 from budget.views.base import QUEUE, ApplicationMixin, ReadAuditMixin
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.pagination import BoundedLazyPaginator
 from burgerkracht.meetlat.services import missing_for_finalisation
 from initiatives.forms import MessageForm
 from initiatives.selectors import messages_of
@@ -98,7 +99,7 @@ class QueueView(
     table_class = QueueTable
     filterset_class = QueueFilter
     # No exact count: a facilitator may have thousands sent in over the years (target P2).
-    table_pagination = {"per_page": 25, "paginator_class": LazyPaginator}
+    table_pagination = {"per_page": 25, "paginator_class": BoundedLazyPaginator}
     export_formats = ("csv", "xlsx")
     export_name = "samen-sterk-aanvragen"
 

@@ -8,9 +8,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
 from burgerkracht.accounts import services
@@ -60,7 +62,10 @@ class ProfileUpdateView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
         return redirect("accounts:profile")
 
 
+@method_decorator(never_cache, name="dispatch")
 class DataExportView(LoginRequiredMixin, View):
+    """The person's own data: never kept by a browser or proxy cache (private, no-store)."""
+
     def get(self, request):
         data = services.export_personal_data(user=request.user)
         response = HttpResponse(

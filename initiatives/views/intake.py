@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -86,6 +87,8 @@ class IntakeStepView(InitiativeMixin, StepContextMixin, FormView):
 
     @property
     def step(self) -> int:
+        if self.kwargs["step"] not in STEP_FORMS:
+            raise Http404
         return self.kwargs["step"]
 
     def get_form_class(self):

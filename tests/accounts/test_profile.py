@@ -95,6 +95,8 @@ def test_data_export_contains_the_persons_data(client):
     assert data["account"]["roles"] == ["resident"]
     assert data["email_addresses"] == [{"email": user.email, "verified": True, "primary": True}]
     assert [a["action"] for a in data["activity"]] == ["profile.updated"]
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= cache_control
 
 
 def test_delete_account_removes_personal_data_and_logs_out(client):
