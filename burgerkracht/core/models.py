@@ -453,6 +453,13 @@ class AnnualReport(models.Model):
 
     class Meta:
         ordering = ["-year", "-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["requested_by", "year"],
+                condition=models.Q(generated_at=None),
+                name="one_pending_annual_report_per_person_and_year",
+            )
+        ]
         verbose_name = _("annual report")
         verbose_name_plural = _("annual reports")
 

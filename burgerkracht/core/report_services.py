@@ -7,7 +7,7 @@ import datetime
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from burgerkracht.core import reports
@@ -18,14 +18,32 @@ def year_filters(year: int) -> dict[str, Any]:
     return {"van": datetime.date(year, 1, 1), "tot": datetime.date(year, 12, 31)}
 
 
-@transaction.atomic
+# A run still without its PDF after this long is handed to a worker again when asked for.
+STALE_AFTER = datetime.timedelta(minutes=10)
+
+
 def request_annual_report(*, by: Any, year: int) -> AnnualReport:
+    """A new run for the year, or the person's run of that year that is still being made:
+    one pending run per person and year (a database constraint), so asking thirty times
+    makes one PDF. A pending run older than STALE_AFTER goes to a worker again."""
     from burgerkracht.core.services import enqueue
     from burgerkracht.core.tasks import generate_annual_report_task
 
-    run = AnnualReport.objects.create(year=year, requested_by=by)
-    AuditEvent.record(subject=run, actor=by, action="annual_report.requested", data={"year": year})
-    transaction.on_commit(lambda: enqueue(generate_annual_report_task, report_pk=run.pk))
+    pending = AnnualReport.objects.filter(requested_by=by, year=year, generated_at=None)
+    with transaction.atomic():
+        run = pending.first()
+        if run is None:
+            try:
+                with transaction.atomic():
+                    run = AnnualReport.objects.create(year=year, requested_by=by)
+            except IntegrityError:  # the same person asked at the same moment
+                return pending.get()
+            AuditEvent.record(
+                subject=run, actor=by, action="annual_report.requested", data={"year": year}
+            )
+        elif run.requested_at > timezone.now() - STALE_AFTER:
+            return run
+        transaction.on_commit(lambda: enqueue(generate_annual_report_task, report_pk=run.pk))
     return run
 
 

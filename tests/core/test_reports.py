@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import openpyxl
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -230,3 +231,34 @@ def test_a_second_run_of_the_worker_keeps_the_first_pdf(client, django_capture_o
     assert generate_annual_report(report_pk=run.pk) is False
     run.refresh_from_db()
     assert run.pdf.name == name
+
+
+def test_asking_thirty_times_for_the_same_year_makes_one_run(
+    client, django_capture_on_commit_callbacks
+):
+    client.force_login(UserFactory(role="read_only"))
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        for _ in range(30):
+            client.post(reverse("core:annual-report"), {"jaar": str(timezone.localdate().year)})
+
+    assert AnnualReport.objects.count() == 1
+    assert len(callbacks) == 1
+
+
+def test_a_run_still_pending_after_ten_minutes_goes_to_a_worker_again(
+    django_capture_on_commit_callbacks,
+):
+    from burgerkracht.core.report_services import request_annual_report
+
+    person = UserFactory(role="read_only")
+    with django_capture_on_commit_callbacks() as first:
+        run = request_annual_report(by=person, year=2026)
+    later = time_machine.travel(timezone.now() + timedelta(minutes=11))
+    with later, django_capture_on_commit_callbacks() as again:
+        assert request_annual_report(by=person, year=2026) == run
+    other = request_annual_report(by=UserFactory(role="read_only"), year=2026)
+
+    assert (len(first), len(again)) == (1, 1)
+    assert other != run
+    assert AnnualReport.objects.count() == 2
