@@ -262,6 +262,8 @@ OUTBOX_BACKLOG_WARNING_MINUTES = env.int("OUTBOX_BACKLOG_WARNING_MINUTES", defau
 
 # --- Advice register (WF-7 - WF-9; the seeds give no numbers, these are our defaults) -----
 # A request with fewer days between request and deadline is flagged as time pressure.
+# Days an invitation to join an initiative can be accepted; after that a new one is sent.
+INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=30)
 ADVICE_MIN_LEAD_DAYS = env.int("ADVICE_MIN_LEAD_DAYS", default=42)
 # The municipality answers a final advice within this many weeks.
 ADVICE_RESPONSE_WEEKS = env.int("ADVICE_RESPONSE_WEEKS", default=8)

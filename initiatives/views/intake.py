@@ -245,6 +245,7 @@ class InvitationView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
             initiative=invitation.initiative,
             accepted_by_other=invitation.accepted_at is not None
             and invitation.user_id != self.request.user.pk,
+            expired=invitation.accepted_at is None and services.invitation_expired(invitation),
         )
 
     def get_breadcrumbs(self):
@@ -252,6 +253,8 @@ class InvitationView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         invitation = self.get_invitation()
+        if "renew" in request.POST:
+            return self.renew(invitation)
         try:
             services.accept_invitation(token=invitation.token, user=request.user)
         except DomainError as error:
@@ -262,3 +265,15 @@ class InvitationView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
         if invitation.role == "lead" and initiative.status == "draft":
             return redirect("initiatives:intake-check", initiative.pk)
         return redirect(initiative.get_absolute_url())
+
+    def renew(self, invitation):
+        try:
+            services.renew_invitation(token=invitation.token, by=self.request.user)
+        except DomainError as error:
+            messages.error(self.request, error.message)
+            return redirect(self.request.path)
+        messages.success(
+            self.request,
+            _("We have sent a new invitation to the e-mail address the first one went to."),
+        )
+        return redirect("core:dashboard")

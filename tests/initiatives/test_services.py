@@ -115,7 +115,8 @@ def test_accepting_an_invitation_makes_a_co_initiator():
 
 def test_an_invitation_cannot_be_taken_over():
     invitation = InitiatorFactory(user=None, email="buur@example.org")
-    first, second = UserFactory(), UserFactory()
+    first = UserFactory(email="buur@example.org", role="resident")
+    second = UserFactory(role="resident")
     services.accept_invitation(token=invitation.token, user=first)
 
     with pytest.raises(DomainError):
@@ -282,7 +283,7 @@ def test_assisted_intake_can_correct_the_residents_address_until_confirmed():
     assert pending.email == "goed@example.org"
     withdrawn = initiative.initiators.get(email="fout@example.org")
     assert withdrawn.left_at is not None
-    resident = UserFactory(email="goed@example.org")
+    resident = UserFactory(email="goed@example.org", role="resident")
     services.accept_invitation(token=pending.token, user=resident)
     with pytest.raises(DomainError):
         services.save_people(
