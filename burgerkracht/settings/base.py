@@ -169,6 +169,9 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     "request_login_code": "20/m/ip,3/m/key",
 }
+# Behind reverse proxies, how many of them append to X-Forwarded-For: the client address the
+# rate limits count is then the one that many entries from the end (0: the socket's peer).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Burgerkracht")
 

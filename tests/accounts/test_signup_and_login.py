@@ -124,6 +124,76 @@ def test_failed_logins_are_throttled_per_account(client):
     assert "_auth_user_id" not in client.session
 
 
+@override_settings(ACCOUNT_RATE_LIMITS={"login_failed": "10/m/ip,3/5m/key"})
+def test_the_owner_of_a_throttled_account_gets_in_with_a_code_by_mail(client):
+    """Five wrong passwords from a stranger slow the account down; they are no wall for its
+    owner, who is told to log in with a code and can."""
+    user = UserFactory(email="doelwit@example.org", role="resident")
+    for _ in range(3):
+        client.post(reverse("account_login"), {"login": user.email, "password": "fout"})
+
+    refused = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    client.post(reverse("account_request_login_code"), {"email": user.email})
+    deliver_pending()
+    code = re.search(r"\b([A-Z0-9]{4}-[A-Z0-9]{4})\b", mail.outbox[-1].body).group(1)
+    client.post(reverse("account_confirm_login_code"), {"code": code})
+
+    assert "log dan in met een code" in refused.content.decode()
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def _fail_from(client, addresses, **headers):
+    for n, address in enumerate(addresses):
+        client.post(
+            reverse("account_login"),
+            {"login": f"ander{n}@example.org", "password": "fout"},
+            HTTP_X_FORWARDED_FOR=address,
+            **headers,
+        )
+
+
+@override_settings(
+    ACCOUNT_RATE_LIMITS={"login_failed": "3/m/ip,100/5m/key"}, ALLAUTH_TRUSTED_PROXY_COUNT=1
+)
+def test_behind_a_trusted_proxy_the_limit_counts_the_client_not_the_proxy(client):
+    """All requests come from the proxy's socket; without the setting three wrong passwords
+    from anywhere would lock everyone out."""
+    user = UserFactory(email="doelwit@example.org", role="resident")
+    _fail_from(client, ["10.0.0.1", "10.0.0.1", "10.0.0.1"])
+
+    still_refused = client.post(
+        reverse("account_login"),
+        {"login": user.email, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="10.0.0.1",
+    )
+    assert "_auth_user_id" not in client.session
+    client.post(
+        reverse("account_login"),
+        {"login": user.email, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="spoofed, 10.0.0.2",
+    )
+
+    assert still_refused.status_code in (200, 429)
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+@override_settings(
+    ACCOUNT_RATE_LIMITS={"login_failed": "3/m/ip,100/5m/key"}, ALLAUTH_TRUSTED_PROXY_COUNT=2
+)
+def test_a_shorter_x_forwarded_for_than_configured_counts_the_peer(client):
+    user = UserFactory(email="doelwit@example.org", role="resident")
+    _fail_from(client, ["10.0.0.1", "10.0.0.2", "10.0.0.3"])
+
+    response = client.post(
+        reverse("account_login"),
+        {"login": user.email, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="10.0.0.4",
+    )
+
+    assert response.status_code in (200, 429)
+    assert "_auth_user_id" not in client.session
+
+
 @override_settings(ACCOUNT_RATE_LIMITS={"login_failed": "3/m/ip,100/5m/key"})
 def test_failed_logins_are_throttled_per_ip_whatever_x_forwarded_for_says(client):
     UserFactory(email="doelwit@example.org", role="resident")
