@@ -9,9 +9,11 @@ from allauth.mfa.models import Authenticator
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from burgerkracht.accounts import data_export
 from burgerkracht.accounts.models import User
+from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent, Neighbourhood
 
 PROFILE_FIELDS = (
@@ -83,20 +85,21 @@ def delete_account(*, user: User, by: User | None, reason: str = "") -> User:
 
     Their name, contact details, e-mail addresses, second factors and sessions are removed
     and they can no longer log in. Records the municipality must keep by law (decisions and
-    grant dossiers, under the Archiefwet) stay, but point at an anonymous account; the audit
-    trail keeps the events without saying who acted. `by=None` is the system: the purge
-    erasing an account that was not used for the retention period.
+    grant dossiers, under the Archiefwet) stay, but point at the anonymous account that is
+    left; so does the audit trail, whose events keep that account as their actor: a stable
+    pseudonym without personal data, so nobody erases what they did. `by=None` is the
+    system: the purge erasing an account that was not used for the retention period. The
+    municipality's staff do not erase themselves (an administrator deactivates them).
     """
     user = User.objects.select_for_update().get(pk=user.pk)
-    # Someone erasing their own account is not named; an administrator who does it is.
-    actor = None if by is None or by.pk == user.pk else by
-    AuditEvent.record(subject=user, actor=actor, action="account.deleted", reason=reason)
+    if by is not None and by.pk == user.pk and user.is_municipal_staff:
+        raise DomainError(_("Staff accounts are deactivated by an administrator."))
+    AuditEvent.record(subject=user, actor=by, action="account.deleted", reason=reason)
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if session.get_decoded().get("_auth_user_id") == str(user.pk):
             session.delete()
-    AuditEvent.objects.filter(actor=user).update(actor=None)
     user.email = f"verwijderd-{user.pk}@invalid.invalid"
     user.full_name = ""
     user.phone = ""

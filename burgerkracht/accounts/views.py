@@ -1,9 +1,11 @@
 import json
 
+from allauth.account.decorators import reauthentication_required
 from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -77,12 +79,30 @@ class DataExportView(LoginRequiredMixin, View):
         return response
 
 
+def _deleting(request) -> bool:
+    return bool(request.POST.get("confirm"))
+
+
+# Deleting asks for the password (or second factor) again, unless the person confirmed it in
+# the last five minutes (allauth's reauthentication); a form with errors is shown first.
+@method_decorator(reauthentication_required(allow_get=True, enabled=_deleting), name="dispatch")
 class DeleteAccountView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
+    """Residents and other outside accounts delete themselves; the municipality's staff are
+    deactivated by an administrator, so what they did stays traceable to their role."""
+
     template_name = "accounts/account_delete.html"
     form_class = DeleteAccountForm
 
     def get_breadcrumbs(self):
         return _profile_trail(gettext_lazy("Delete my account"))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, staff=self.request.user.is_municipal_staff)
+
+    def post(self, request, *args, **kwargs):
+        if request.user.is_municipal_staff:
+            raise PermissionDenied
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         user = self.request.user

@@ -157,6 +157,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Changing e-mail addresses and deleting the account ask for the password (or the second
+# factor) again, unless the person confirmed it in the last five minutes.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 # Rate limits: a handful of failed logins per account and per IP (targets.md S4).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",

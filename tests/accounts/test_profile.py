@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from burgerkracht.accounts import services
 from burgerkracht.accounts.models import User
+from burgerkracht.accounts.roles import STAFF_ROLES
+from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
 from tests.factories import PASSWORD, NeighbourhoodFactory, UserFactory
 
@@ -100,9 +102,10 @@ def test_data_export_contains_the_persons_data(client):
 
 
 def test_delete_account_removes_personal_data_and_logs_out(client):
-    user = UserFactory(role="facilitator", full_name="Ans de Wit", phone="0612345678")
+    user = UserFactory(role="resident", full_name="Ans de Wit", phone="0612345678")
     AuditEvent.record(subject=user, actor=user, action="profile.updated")
     client.force_login(user)
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     second_device = type(client)()
     second_device.force_login(user)
     other = UserFactory()
@@ -123,12 +126,58 @@ def test_delete_account_removes_personal_data_and_logs_out(client):
     assert user.role_names == frozenset()
     assert EmailAddress.objects.filter(user=user).count() == 0
     assert Authenticator.objects.filter(user=user).count() == 0
-    assert AuditEvent.objects.filter(actor=user).count() == 0
+    # The audit trail keeps the erased account as a pseudonym: nothing personal, not erased.
+    assert sorted(AuditEvent.objects.filter(actor=user).values_list("action", flat=True)) == [
+        "account.deleted",
+        "profile.updated",
+    ]
     deleted = AuditEvent.objects.for_subject(user).filter(action="account.deleted").get()
-    assert (deleted.actor, deleted.reason) == (None, "verhuisd")
+    assert (deleted.actor, deleted.reason) == (user, "verhuisd")
     assert Session.objects.count() == 1  # only the other person's session is left
     assert other_client.get(reverse("core:dashboard")).status_code == 200
     assert second_device.get(reverse("core:dashboard")).status_code == 302
+
+
+def test_deleting_asks_for_the_password_again(client):
+    user = UserFactory(role="resident")
+    client.force_login(user)
+
+    asked = client.post(reverse("accounts:delete"), {"confirm": "on", "reason": ""})
+    still_there = User.objects.get(pk=user.pk).is_active
+    resumed = client.post(asked["Location"], {"password": PASSWORD}, follow=True)
+
+    assert asked.status_code == 302
+    assert asked["Location"].startswith(reverse("account_reauthenticate"))
+    assert still_there is True
+    assert resumed.redirect_chain[-1][0] == reverse("core:home")
+    assert User.objects.get(pk=user.pk).is_active is False
+
+
+def test_changing_the_e_mail_address_asks_for_the_password_again(client):
+    user = UserFactory(role="resident")
+    client.force_login(user)
+
+    response = client.post(reverse("account_email"), {"action_add": "", "email": "n@example.org"})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    assert EmailAddress.objects.filter(email="n@example.org").count() == 0
+
+
+@pytest.mark.parametrize("role", sorted(STAFF_ROLES))
+def test_staff_do_not_delete_themselves(client, role):
+    user = UserFactory(role=role)
+    client.force_login(user)
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+
+    page = client.get(reverse("accounts:delete"))
+    response = client.post(reverse("accounts:delete"), {"confirm": "on", "reason": ""})
+
+    assert "beheerder" in page.content.decode()
+    assert response.status_code == 403
+    with pytest.raises(DomainError):
+        services.delete_account(user=user, by=user)
+    assert User.objects.get(pk=user.pk).is_active is True
 
 
 def test_delete_account_needs_confirmation(client):
