@@ -7,12 +7,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_SETTINGS_MODULE=burgerkracht.settings.base
 
-# WeasyPrint's system libraries (Pango, HarfBuzz subsetting, a default font) and gettext.
+# WeasyPrint's system libraries (Pango, HarfBuzz subsetting, a default font), cairo for
+# CairoSVG (the logo) and gettext.
 RUN apt-get update \
     && apt-get install --yes --no-install-recommends \
         libpango-1.0-0 \
         libpangoft2-1.0-0 \
         libharfbuzz-subset0 \
+        libcairo2 \
         fonts-dejavu-core \
         gettext \
     && rm -rf /var/lib/apt/lists/*

@@ -3,7 +3,10 @@ names, sizes, SVG logos, and the virus scanner (a stand-in clamd on loopback).""
 
 from __future__ import annotations
 
+import base64
+import io
 import logging
+import socket
 import time
 
 import pytest
@@ -12,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import translation
 from django.utils.translation import gettext
+from PIL import Image
 
 from burgerkracht.core import uploads
 from tests import upload_samples as s
@@ -189,23 +193,76 @@ HOSTILE_SVG = [
 ]
 
 
+HOSTILE_SVG += [  # the ways past the old hand-written check (issue #23)
+    b'<svg xmlns="http://www.w3.org/2000/svg"><a><set attributeName="href" '
+    b'to="javascript:alert(1)"/><rect width="9" height="9"/></a></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><style>rect{fill:u\\72l(https://x.example/p)}'
+    b"</style><rect/></svg>",
+    b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
+    b'<a x:href="jav&#x09;ascript:alert(1)"><rect/></a></svg>',
+]
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Every attempt to connect anywhere is recorded and fails (the outside world)."""
+    attempts = []
+
+    def connect(sock, address):
+        attempts.append(address)
+        raise OSError("no network in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    return attempts
+
+
 @pytest.mark.parametrize("content", HOSTILE_SVG)
-def test_an_svg_logo_with_script_or_outside_references_is_refused(content, figure):
+def test_a_hostile_svg_logo_is_refused_or_kept_only_as_the_png_it_draws(
+    content, no_network, figure
+):
     form = form_for(uploads.LOGO, "logo.svg", content)
 
-    assert not form.is_valid()
-    assert codes(form) == ["unsafe_svg"]
-    figure("S3", cases=1, rejected=1, accepted_bad=0)
+    if form.is_valid():
+        kept = form.cleaned_data["file"]
+        data = kept.read()
+        assert (kept.name, kept.content_type) == ("logo.png", "image/png")
+        assert data.startswith(b"\x89PNG\r\n\x1a\n")
+        assert b"<svg" not in data and b"script" not in data
+    else:
+        assert codes(form) == ["unreadable_svg"]
+    assert no_network == []
+    figure("S3", cases=1, rejected=int(not form.is_valid()), accepted_bad=0)
 
 
-def test_an_svg_with_internal_references_and_an_inline_png_is_accepted():
+def test_an_svg_with_entities_or_not_well_formed_is_refused():
+    for content in (
+        b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg>&a;</svg>',
+        b"<svg><rect></svg>",
+    ):
+        assert codes(form_for(uploads.LOGO, "logo.svg", content)) == ["unreadable_svg"]
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (1, 1), (0, 0, 0)).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_an_svg_logo_is_kept_as_a_png_of_the_same_drawing():
     content = (
-        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
-        b'<defs><linearGradient id="g"/></defs><rect fill="url(#g)" style="fill:url(#g)"/>'
-        b'<use xlink:href="#g"/><image href="data:image/png;base64,iVBORw0KGgo="/></svg>'
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        b'width="200" height="100"><defs><linearGradient id="g"/></defs>'
+        b'<rect width="200" height="100" fill="#c00"/><use xlink:href="#g"/>'
+        b'<image width="1" height="1" href="data:image/png;base64,'
+        + base64.b64encode(_png())
+        + b'"/></svg>'
     )
+    form = form_for(uploads.LOGO, "gemeente logo.svg", content)
 
-    assert form_for(uploads.LOGO, "logo.svg", content).is_valid()
+    assert form.is_valid()
+    image = Image.open(form.cleaned_data["file"])
+    assert (image.format, image.size) == ("PNG", (800, uploads.LOGO_PIXELS))
+    assert image.convert("RGB").getpixel((400, 200)) == (204, 0, 0)
 
 
 # --- the virus scanner ---------------------------------------------------------------------

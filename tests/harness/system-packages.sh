@@ -9,6 +9,8 @@ command -v redis-server >/dev/null || missing+=(redis-server)
 command -v chromium >/dev/null || missing+=(chromium)
 # WeasyPrint (PDF letters) needs Pango; poppler-utils gives pdftotext for the tests.
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+# CairoSVG draws an SVG logo as a PNG with cairo.
+ldconfig -p 2>/dev/null | grep -q libcairo.so.2 || missing+=(libcairo2)
 command -v msgfmt >/dev/null || missing+=(gettext)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
