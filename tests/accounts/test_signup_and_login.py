@@ -48,9 +48,7 @@ def test_verification_link_from_the_mail_confirms_the_address(client, settings):
     assert EmailAddress.objects.get(email="nieuw@example.org").verified is True
 
 
-def test_links_in_account_mail_follow_site_url_not_the_host_that_served_the_page(
-    client, settings
-):
+def test_links_in_account_mail_follow_site_url_not_the_host_that_served_the_page(client, settings):
     """Production: SITE_URL, whatever Host header reached the server; make run: SITE_URL is
     http://localhost:<PORT> (settings/dev.py, tests/core/test_make_run.py)."""
     settings.SITE_URL = "https://portal.example.org"
@@ -62,14 +60,12 @@ def test_links_in_account_mail_follow_site_url_not_the_host_that_served_the_page
     deliver_pending()
 
     bodies = {message.to[0]: message.body for message in mail.outbox}
-    links = {
-        to: re.findall(r"https?://[^\s/]+/[^\s]*", body) for to, body in bodies.items()
-    }
+    links = {to: re.findall(r"https?://[^\s/]+/[^\s]*", body) for to, body in bodies.items()}
     assert set(links) == {"nieuw@example.org", "vergeten@example.org", "onbekend@example.org"}
     assert all(links.values()), links
-    assert {
-        link.split("/accounts/")[0] for found in links.values() for link in found
-    } == {"https://portal.example.org"}
+    assert {link.split("/accounts/")[0] for found in links.values() for link in found} == {
+        "https://portal.example.org"
+    }
     assert "127.0.0.1" not in "".join(bodies.values())
 
 
