@@ -76,7 +76,7 @@ class Command(BaseCommand):
         # The port comes from the environment (make run PORT=…), as settings/dev.py reads it
         # for SITE_URL; the worker's mail and the web server's pages then agree.
         port = int(os.environ.get("PORT", "8000"))
-        (settings.VAR_DIR / "media").mkdir(parents=True, exist_ok=True)
+        Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=1)
         call_command("seed_demo", once=True)
         connections.close_all()
