@@ -37,7 +37,7 @@ lock: ## Re-resolve requirements.lock (production) and requirements-dev.lock fro
 # make run PORT=8123: several checkouts side by side, each with its own cluster in its var/.
 PORT ?= 8000
 
-run: install ## Start the portal with demo data on PostgreSQL on http://localhost:$(PORT) (web, workers, beat)
+run: install ## The portal with demo data on its own PostgreSQL, http://localhost:8000 (PORT=… for another)
 	bash tests/harness/system-packages.sh run
 	PORT=$(PORT) DJANGO_SETTINGS_MODULE=burgerkracht.settings.dev \
 	  tests/harness/services.sh --keep var/postgres $(PY) manage.py run_demo
