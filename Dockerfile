@@ -31,10 +31,12 @@ RUN pip install --no-cache-dir -r requirements.lock
 COPY . .
 
 # Static files are baked into the image (WhiteNoise serves them). The secret key exists only
-# for this command; the real one comes from the environment at run time. The .mo files are
+# for this command, as does a DATABASE_URL it never connects to; the real ones come from the
+# environment at run time. The .mo files are
 # committed, so no compilemessages. var/ holds media (a volume in docker-compose.yml) and must
 # be writable by the app user.
-RUN DJANGO_SECRET_KEY=build-only FIELD_ENCRYPTION_KEYS=YnVpbGQtb25seS1ub3QtYS1yZWFsLWtleS0wMTIzNDU= python manage.py collectstatic --noinput \
+RUN DJANGO_SECRET_KEY=build-only FIELD_ENCRYPTION_KEYS=YnVpbGQtb25seS1ub3QtYS1yZWFsLWtleS0wMTIzNDU= \
+    DATABASE_URL=postgres://build-only@localhost/none python manage.py collectstatic --noinput \
     && mkdir -p /app/var/media \
     && chown app:app /app/var /app/var/media \
     && chmod 0755 /app/burgerkracht/bin/entrypoint.sh
@@ -46,5 +48,5 @@ EXPOSE 8000
 # Health checking lives in docker-compose.yml (GET /gezondheid/).
 ENTRYPOINT ["/app/burgerkracht/bin/entrypoint.sh"]
 # web: migrate, then gunicorn burgerkracht.wsgi:application on 0.0.0.0:8000, 3 workers,
-# access log to stdout. Other commands: worker, beat, or any command (entrypoint.sh).
+# access log to stdout. Other commands: worker, documents, beat, or any command (entrypoint.sh).
 CMD ["web"]

@@ -34,16 +34,13 @@ lock: ## Re-resolve requirements.lock (production) and requirements-dev.lock fro
 	$(VENV)/bin/uv pip compile --quiet pyproject.toml --extra dev -o requirements-dev.lock --python-version 3.11
 	$(VENV)/bin/uv pip compile --quiet pyproject.toml --extra bench -o requirements-bench.lock --python-version 3.11
 
-run: install ## Start the portal with demo data on http://localhost:8000 (web, worker, beat)
-	mkdir -p var/celery/queue var/celery/processed var/media
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
-	@echo "Portal: http://localhost:8000/  (Ctrl-C stops web, worker and beat)"
-	@trap 'kill 0' INT TERM; \
-	$(PY) -m celery -A burgerkracht worker --loglevel INFO --concurrency 2 --without-gossip --without-mingle & \
-	$(PY) -m celery -A burgerkracht beat --loglevel INFO & \
-	$(PY) manage.py runserver 127.0.0.1:8000 & \
-	wait
+# make run PORT=8123: several checkouts side by side, each with its own cluster in its var/.
+PORT ?= 8000
+
+run: install ## The portal with demo data on its own PostgreSQL, http://localhost:8000 (PORT=… for another)
+	bash tests/harness/system-packages.sh run
+	PORT=$(PORT) DJANGO_SETTINGS_MODULE=burgerkracht.settings.dev \
+	  tests/harness/services.sh --keep var/postgres $(PY) manage.py run_demo
 
 test: install ## Run the whole gate on throwaway PostgreSQL and Redis: ruff, migrations, translations, deploy check, pytest
 	bash tests/harness/system-packages.sh
@@ -68,6 +65,7 @@ check: install ## Django system checks with production settings
 	DJANGO_SETTINGS_MODULE=burgerkracht.settings.base DJANGO_SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM-not-secret-value-0123456789 \
 	  FIELD_ENCRYPTION_KEYS=$$(head -c 32 /dev/urandom | base64 | tr '+/' '-_') \
 	  DJANGO_ALLOWED_HOSTS=burgerkracht.example.org SITE_URL=https://burgerkracht.example.org \
+	  DATABASE_URL=postgres://check-only@localhost/burgerkracht \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
 migrate: install ## Apply migrations to the configured database

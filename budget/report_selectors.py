@@ -7,7 +7,6 @@ figures are in budget/README.md ("Reports").
 
 from __future__ import annotations
 
-import statistics
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -42,20 +41,6 @@ GRANTED = (
 CLOSED = Q(accountability__status=AccountabilityStatus.SETTLED)
 
 
-class _PythonMedian:
-    """The median for SQLite (the embedded `make run` database), which has no percentile."""
-
-    def __init__(self) -> None:
-        self.values: list = []
-
-    def step(self, value) -> None:
-        if value is not None:
-            self.values.append(value)
-
-    def finalize(self):
-        return statistics.median(self.values) if self.values else None
-
-
 class Median(Aggregate):
     """The median of a plain column, exact in NUMERIC: the mean of the lower and the upper
     middle value (PERCENTILE_DISC keeps the column's type, PERCENTILE_CONT would go through
@@ -73,14 +58,6 @@ class Median(Aggregate):
         super().__init__(
             expression, output_field=DecimalField(max_digits=14, decimal_places=4), **extra
         )
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        connection.ensure_connection()
-        connection.connection.create_aggregate("portal_median", 1, _PythonMedian)
-        return self.as_sql(
-            compiler, connection, function="portal_median",
-            template="%(function)s(%(expressions)s)", **extra_context,
-        )  # fmt: skip
 
 
 def cents(amount: Decimal | None) -> Decimal | None:

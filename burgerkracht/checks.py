@@ -46,3 +46,17 @@ def check_encryption_keys(app_configs, **kwargs):
               id="burgerkracht.E002")
         for problem in key_problems(settings.FIELD_ENCRYPTION_KEYS)
     ]  # fmt: skip
+
+
+@register()
+def check_postgresql(app_configs, **kwargs):
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if engine != "django.db.backends.postgresql":
+        return [
+            Error(
+                f"The database engine is {engine}; the portal runs on PostgreSQL only.",
+                hint="Set DATABASE_URL to a postgres:// URL (make run starts one of its own).",
+                id="burgerkracht.E003",
+            )
+        ]
+    return []

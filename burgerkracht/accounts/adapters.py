@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.models import AuditEvent, Municipality
+from burgerkracht.core.notifications import on_site
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -44,4 +45,11 @@ class AccountAdapter(DefaultAccountAdapter):
         site = SimpleNamespace(
             name=Municipality.current().name, domain=urlparse(settings.SITE_URL).netloc
         )
-        super().send_mail(template_prefix, email, {**context, "current_site": site})
+        # allauth builds its links (verify, reset, sign up) from the request's host; every
+        # link in our mail points at SITE_URL instead, as the outbox's other mail does.
+        links = {
+            key: on_site(value)
+            for key, value in context.items()
+            if key.endswith("_url") and isinstance(value, str) and "://" in value
+        }
+        super().send_mail(template_prefix, email, {**context, **links, "current_site": site})

@@ -125,6 +125,41 @@ def _ensure_second_factor(user: User) -> DemoLogin:
     return login
 
 
+# The audit trail (append-only) remembers that this database got its demo data, so that
+# `seed_demo --once` (make run) seeds a database once and then leaves it as people changed it.
+SEEDED = "demo.seeded"
+
+
+def was_seeded() -> bool:
+    from burgerkracht.core.models import AuditEvent
+
+    return AuditEvent.objects.filter(action=SEEDED).exists()
+
+
+def mark_seeded() -> None:
+    from burgerkracht.core.models import AuditEvent
+
+    if not was_seeded():
+        AuditEvent.record(subject=Municipality.current(), actor=None, action=SEEDED)
+
+
+def existing_logins() -> list[DemoLogin]:
+    """The demo logins as they are now, changing nothing (a second `make run`)."""
+    logins = []
+    for email, _name, role, _wijk in USERS:
+        login = DemoLogin(email=email, role=str(Role(role).label))
+        totp = Authenticator.objects.filter(user__email=email, type=Authenticator.Type.TOTP)
+        codes = Authenticator.objects.filter(
+            user__email=email, type=Authenticator.Type.RECOVERY_CODES
+        ).first()
+        if totp.exists():
+            login.totp_secret = decrypt(totp.first().data["secret"])
+        if codes is not None:
+            login.recovery_codes = RecoveryCodes(codes).get_unused_codes()
+        logins.append(login)
+    return logins
+
+
 @transaction.atomic
 def seed_users() -> list[DemoLogin]:
     logins = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -21,7 +22,15 @@ PREFERENCES = {
 
 
 def absolute_url(path: str) -> str:
+    """A link for mail and feeds: SITE_URL, never the host of whatever request is running
+    (production: the public address; `make run`: http://localhost:<PORT>, settings/dev.py)."""
     return f"{settings.SITE_URL}{path}"
+
+
+def on_site(url: str) -> str:
+    """`url` (absolute, as allauth builds it from the request) moved onto SITE_URL."""
+    parts = urlsplit(url)
+    return absolute_url(urlunsplit(("", "", parts.path, parts.query, parts.fragment)))
 
 
 def notify(

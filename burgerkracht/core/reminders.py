@@ -184,21 +184,8 @@ def collect(today: date, *, now=None) -> int:
 
 def _insert_new(content_type: ContentType, rows: list[tuple], now) -> int:
     """Insert the rows that do not exist yet; the unique constraint keeps out the ones an
-    earlier sweep, or another beat process at this moment, wrote. On PostgreSQL one
-    INSERT … SELECT FROM unnest(arrays) (100,000 rows in about a second, target P5); model
-    instances through bulk_create elsewhere (SQLite in development)."""
-    if connection.vendor != "postgresql":
-        before = Reminder.objects.count()
-        Reminder.objects.bulk_create(
-            [
-                Reminder(content_type=content_type, object_id=object_id, kind=kind,
-                         due_on=due_on, recipient_id=user_id, queued_at=now)
-                for object_id, kind, due_on, user_id in rows
-            ],
-            batch_size=2000,
-            ignore_conflicts=True,
-        )  # fmt: skip
-        return Reminder.objects.count() - before
+    earlier sweep, or another beat process at this moment, wrote: one INSERT … SELECT FROM
+    unnest(arrays) (100,000 rows in about a second, target P5)."""
     object_ids, kinds, dates, recipients = (list(column) for column in zip(*rows, strict=True))
     with connection.cursor() as cursor:
         cursor.execute(

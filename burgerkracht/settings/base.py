@@ -11,13 +11,16 @@ import environ
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
 if env.bool("DJANGO_READ_DOT_ENV_FILE", default=False):
     env.read_env(str(BASE_DIR / ".env"))
+# Files the processes write at run time: the filesystem broker, beat's schedule, and the
+# defaults of static and media below. `make run` also keeps its PostgreSQL cluster here.
+VAR_DIR = Path(env("DJANGO_VAR_DIR", default=str(BASE_DIR / "var")))
 
 # --- Core ------------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/ref/settings/
@@ -92,19 +95,15 @@ TEMPLATES = [
 ]
 
 # --- Database and cache ------------------------------------------------------
-# Without DATABASE_URL the portal runs on a SQLite file under var/ (the embedded default).
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'burgerkracht.sqlite3'}"),
-}
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # The embedded default has a web server, a worker and beat writing to one file: wait for
-    # the lock instead of failing, and let readers and the writer work side by side.
-    DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
-        "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
+# PostgreSQL, always: the append-only audit trigger, row locks on money, SKIP LOCKED in the
+# outbox and array subqueries are PostgreSQL's (system check burgerkracht.E003). `make run`
+# starts a cluster of its own under var/postgres (settings/dev.py points there).
+DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A connection is kept this many seconds by the thread that opened it. Every gunicorn worker
+# (and every Celery pool process) holds at most one, so the sum of web workers, Celery
+# concurrency and beat must stay below PostgreSQL's max_connections (docs/operations.md,
+# "Database connections"). Development uses 0: runserver starts a thread per connection.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -283,7 +282,8 @@ ADVICE_MEETINGS_PER_YEAR = env.int("ADVICE_MEETINGS_PER_YEAR", default=2)
 
 # --- Celery -------------------------------------------------------------------
 # https://docs.celeryq.dev/en/stable/django/first-steps-with-django.html
-# Without a broker URL: kombu's filesystem transport, which needs no server (make run).
+# Without a broker URL: kombu's filesystem transport under var/celery/, which needs no server
+# (make run).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://")
 CELERY_BROKER_TRANSPORT_OPTIONS: dict = {}
 if CELERY_BROKER_URL.startswith("filesystem://"):
@@ -316,6 +316,23 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 5 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+# Two queues. "documents": the PDFs a person is waiting for (annual report, decision and
+# answer letters); "celery": everything else (mail, reminders, sweeps). A worker started
+# without -Q consumes both; production and `make run` add a worker for "documents" alone, so
+# a document never waits behind a batch of reminder mail (docs/architecture.md, "Queues").
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_QUEUES = (
+    Queue("celery", routing_key="celery"),
+    Queue("documents", routing_key="documents"),
+)
+DOCUMENT_TASKS = (
+    "core.generate_annual_report",
+    "budget.generate_letter",
+    "budget.generate_pending_letters",
+    "advice.generate_answer_pdf",
+    "meetlat.generate_decision_pdf",
+)
+CELERY_TASK_ROUTES = {name: {"queue": "documents"} for name in DOCUMENT_TASKS}
 CELERY_TIMEZONE = TIME_ZONE
 # The worker logs through LOGGING below (JSON lines without personal data), not its own format.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False

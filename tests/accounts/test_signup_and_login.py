@@ -35,14 +35,38 @@ def test_sign_up_creates_a_resident_and_queues_verification_mail(client):
     assert AuditEvent.objects.for_subject(user).get().action == "account.signed_up"
 
 
-def test_verification_link_from_the_mail_confirms_the_address(client):
+def test_verification_link_from_the_mail_confirms_the_address(client, settings):
+    settings.SITE_URL = "https://portal.example.org"
     _sign_up(client)
     deliver_pending()
-    link = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+)", mail.outbox[0].body)
+    link = re.search(
+        r"https://portal\.example\.org(/accounts/confirm-email/[^\s]+)", mail.outbox[0].body
+    )
 
     client.post(link.group(1))
 
     assert EmailAddress.objects.get(email="nieuw@example.org").verified is True
+
+
+def test_links_in_account_mail_follow_site_url_not_the_host_that_served_the_page(client, settings):
+    """Production: SITE_URL, whatever Host header reached the server; make run: SITE_URL is
+    http://localhost:<PORT> (settings/dev.py, tests/core/test_make_run.py)."""
+    settings.SITE_URL = "https://portal.example.org"
+    UserFactory(email="vergeten@example.org")
+    client.defaults["HTTP_HOST"] = "127.0.0.1"
+    _sign_up(client)
+    client.post(reverse("account_reset_password"), {"email": "vergeten@example.org"})
+    client.post(reverse("account_reset_password"), {"email": "onbekend@example.org"})
+    deliver_pending()
+
+    bodies = {message.to[0]: message.body for message in mail.outbox}
+    links = {to: re.findall(r"https?://[^\s/]+/[^\s]*", body) for to, body in bodies.items()}
+    assert set(links) == {"nieuw@example.org", "vergeten@example.org", "onbekend@example.org"}
+    assert all(links.values()), links
+    assert {link.split("/accounts/")[0] for found in links.values() for link in found} == {
+        "https://portal.example.org"
+    }
+    assert "127.0.0.1" not in "".join(bodies.values())
 
 
 def test_unverified_user_cannot_log_in(client):

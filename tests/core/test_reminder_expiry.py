@@ -80,17 +80,11 @@ def test_a_batch_sends_each_reminder_once_and_a_second_run_sends_nothing(
     assert Reminder.objects.filter(status="sent").count() == 6
 
 
-@pytest.mark.parametrize("vendor", ["postgresql", "sqlite"])
-def test_collect_writes_each_due_reminder_once_on_either_insert_path(
+def test_collect_writes_each_due_reminder_once(
     grant,  # noqa: F811  (the fixture imported above)
-    monkeypatch,
-    vendor,
 ):
-    """PostgreSQL inserts from arrays; other databases (SQLite in development) through
-    bulk_create. Both write the six due reminders once and nothing on a second collect."""
-    from django.db import connection
-
-    monkeypatch.setattr(connection, "vendor", vendor)
+    """The INSERT from arrays writes the six due reminders once and nothing on a second
+    collect."""
     with on(date(2027, 4, 17)):
         first = reminders.collect(timezone.localdate())
         second = reminders.collect(timezone.localdate())

@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# Install the Debian packages the test suite needs, when they are missing.
+# Install the Debian packages that are missing.
+#   system-packages.sh        what the test suite needs (make test, make bench)
+#   system-packages.sh run    what the portal needs to run (make run): PostgreSQL, WeasyPrint
 # As root: apt-get. Otherwise: a clear message naming what to install.
 set -euo pipefail
 missing=()
 have_pg() { ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }
 have_pg || missing+=(postgresql)
-command -v redis-server >/dev/null || missing+=(redis-server)
-command -v chromium >/dev/null || missing+=(chromium)
-# WeasyPrint (PDF letters) needs Pango; poppler-utils gives pdftotext for the tests.
+# WeasyPrint (PDF letters) needs Pango and a font.
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 # CairoSVG draws an SVG logo as a PNG with cairo.
 ldconfig -p 2>/dev/null | grep -q libcairo.so.2 || missing+=(libcairo2)
-command -v msgfmt >/dev/null || missing+=(gettext)
-command -v pdftotext >/dev/null || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+if [ "${1:-test}" != run ]; then
+  command -v redis-server >/dev/null || missing+=(redis-server)
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v msgfmt >/dev/null || missing+=(gettext)
+  # pdftotext, for the tests that read the PDFs.
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
+fi
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" = 0 ]; then
   echo "installing: ${missing[*]}"

@@ -11,14 +11,25 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet-logins", action="store_true", help="Do not print the logins.")
+        parser.add_argument(
+            "--once",
+            action="store_true",
+            help="Seed only a database that never got the demo data (make run); a later run "
+            "keeps what people changed and only prints the logins.",
+        )
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("seed_demo only runs with DEBUG on: it creates known passwords.")
-        demo.seed_reference_data()
-        logins = demo.seed_users()
-        for module in demo.APP_DEMOS:
-            import_module(module).seed()
+        if options["once"] and demo.was_seeded():
+            logins = demo.existing_logins()
+            self.stdout.write("Demo data from an earlier run kept (seed_demo --once).")
+        else:
+            demo.seed_reference_data()
+            logins = demo.seed_users()
+            for module in demo.APP_DEMOS:
+                import_module(module).seed()
+            demo.mark_seeded()
         if options["quiet_logins"]:
             return
         self.stdout.write(self.style.SUCCESS("Demo data ready. Logins (password for all):"))
