@@ -7,8 +7,10 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from budget.models import Application
+from burgerkracht.core.formatting import day
 from tests.factories import application_in, open_line
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +61,14 @@ def test_the_payment_page_says_amount_and_date_the_dutch_way(client):
     client.force_login(granted.line.decision_holders.get())
     page = _text(client.get(reverse("budget:pay", args=[granted.pk, tranche.pk])))
     assert "Betaling van € 1.200,00, gepland op 15 april 2027." in page
+
+
+def test_the_agreements_of_a_grant_show_their_dates_the_dutch_way(client):
+    granted = application_in("granted")
+    assert granted.evaluation_dates  # stored as ISO text
+    client.force_login(granted.initiative.created_by)
+    page = _text(client.get(reverse("budget:application", args=[granted.pk])))
+    for iso in granted.evaluation_dates:
+        with translation.override("nl"):
+            assert day(date.fromisoformat(iso)) in page
+        assert iso not in page

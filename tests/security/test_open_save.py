@@ -34,6 +34,11 @@ def _open_and_save(client, user, url, language, **kwargs):
     return response
 
 
+def _fields(obj, *names):
+    obj.refresh_from_db()
+    return {name: getattr(obj, name) for name in names}
+
+
 def _application_figures(application):
     application.refresh_from_db()
     return (
@@ -108,8 +113,7 @@ def test_planning_the_visit(world, client, language):
     )  # fmt: skip
     url = reverse("budget:visit", args=[evaluation.pk])
     _open_and_save(client, world.facilitator, url, language)
-    evaluation.refresh_from_db()
-    assert evaluation.visit_on == date(2027, 2, 3)
+    assert _fields(evaluation, "visit_on") == {"visit_on": date(2027, 2, 3)}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -147,13 +151,9 @@ def test_the_meetlat_decision_keeps_decided_on_and_the_reflection_date(world, cl
     )  # fmt: skip
     url = reverse("meetlat:decision-edit", args=[decision.pk])
     _open_and_save(client, world.facilitator, url, language)
-    decision.refresh_from_db()
-    assert (decision.decided_on, decision.reflection_due) == (date(2027, 1, 15), date(2028, 4, 15))
-
-
-def _fields(obj, *names):
-    obj.refresh_from_db()
-    return {name: getattr(obj, name) for name in names}
+    assert _fields(decision, "decided_on", "reflection_due") == {
+        "decided_on": date(2027, 1, 15), "reflection_due": date(2028, 4, 15)
+    }  # fmt: skip
 
 
 ADVICE_CASES = {
@@ -176,3 +176,29 @@ def test_the_advice_register_edit_pages(world, client, language, case):
     assert before[names[0]], "a saved date to keep"
     _open_and_save(client, world.adv.coordinator, reverse(url_name, args=[obj.pk]), language)
     assert _fields(obj, *names) == before
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_reassigning_a_promise_keeps_its_due_date(world, client, language):
+    promise = world.adv.promise
+    before = _fields(promise, "due_on")
+    url = reverse("advice:promise-detail", args=[promise.pk])
+    fill = {"reassign-reason": "Nieuwe afdeling.", "reassign-department": "Wijkzaken Noord"}
+    _open_and_save(
+        client, world.adv.coordinator, url, language,
+        field="reassign-due_on", button="reassign", fill=fill,
+    )  # fmt: skip
+    assert _fields(promise, "due_on") == before and promise.department == "Wijkzaken Noord"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_spending_step_of_the_accountability(world, client, language):
+    accountability = world.accountability
+    lines = list(accountability.application.cost_lines.order_by("position"))
+    url = reverse("budget:accountability-step", args=[accountability.pk, 3])
+    typed = {f"spent_{line.pk}": "1.234,56" for line in lines}
+    _open_and_save(client, world.lead, url, "nl", button="later", fill=typed)
+    spent = {s.cost_line_id: s.spent for s in accountability.spending.all()}
+    assert spent == {line.pk: Decimal("1234.56") for line in lines}
+    _open_and_save(client, world.lead, url, language, button="later")
+    assert {s.cost_line_id: s.spent for s in accountability.spending.all()} == spent
