@@ -19,6 +19,7 @@ from advice.enums import Adoption
 from advice.models import AdvisoryBody
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core import reports
+from burgerkracht.core.formatting import day
 from burgerkracht.core.reports import ChartSpec, Column, Figure, Section, Table
 
 NO_VALUE = "—"
@@ -321,7 +322,7 @@ def continuity_section(filters: dict[str, Any]) -> list[Section]:
     for row in promises:
         items.append({"kind": _("Promise"), "item": f"{row['reference']}: {row['text'][:80]}",
                       "risk": _("owner no longer active; due %(date)s")
-                      % {"date": row["due_on"].strftime("%d-%m-%Y")}})  # fmt: skip
+                      % {"date": day(row["due_on"])}})  # fmt: skip
     return [Section(
         _("Advisory work"),
         intro=_("Advices, advisory bodies and promises that hang on one person or on someone "

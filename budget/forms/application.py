@@ -10,8 +10,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from budget import attachments
+from budget.forms.limits import check_limits, show_limits
 from budget.models import MAX_SIGNS
-from burgerkracht.core.forms import DateField, DateInput
+from burgerkracht.core.formatting import euro
+from burgerkracht.core.forms import DateField, DateInput, MoneyField
 from burgerkracht.core.models import Neighbourhood
 from burgerkracht.core.uploads import SafeFileField
 from initiatives.forms import StepForm as IntakeStepForm
@@ -21,11 +23,10 @@ COST_ROWS = 6
 NEW = "new"
 
 
-def euros(label, help_text="", required=True, minimum="0.00") -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label, help_text=help_text, required=required, max_digits=9, decimal_places=2,
-        min_value=Decimal(minimum), max_value=Decimal("1000000"), localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+def euros(label, help_text="", required=True, minimum="0.00") -> MoneyField:
+    return MoneyField(
+        label=label, help_text=help_text, required=required, max_digits=9,
+        min_value=Decimal(minimum), max_value=Decimal("1000000"),
     )  # fmt: skip
 
 
@@ -157,8 +158,10 @@ class MoneyForm(StepForm):
         _("At most the costs minus your own contribution and other funds."), minimum="1",
     )  # fmt: skip
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, line=None, fund=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.line, self.fund = line, fund
+        show_limits(self, "requested_amount", line, fund=fund, officials=False)
         for n in range(1, COST_ROWS + 1):
             self.fields[f"cost_{n}_description"] = forms.CharField(
                 label=_("Cost %(n)d: what for?") % {"n": n}, max_length=200, required=False
@@ -193,9 +196,10 @@ class MoneyForm(StepForm):
                 self.add_error(
                     "requested_amount",
                     _("You ask more than the costs minus your own money and other funds "
-                      "(€ %(available)s).") % {"available": available},
+                      "(%(available)s).") % {"available": euro(available)},
                 )  # fmt: skip
         self.cost_rows = rows
+        check_limits(self, "requested_amount", self.line, fund=self.fund, remaining=False)
         return data
 
     def values(self) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from budget.enums import Outcome
 from budget.forms.application import euros
+from budget.forms.limits import check_limits, show_limits
 from budget.models import BudgetLine
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
@@ -54,12 +56,19 @@ class AssessmentForm(forms.Form):
         label=_("Budget line"), queryset=BudgetLine.objects.none(), required=False
     )
 
-    def __init__(self, *args, fund=None, **kwargs):
+    def __init__(self, *args, fund=None, line=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["line"].queryset = (
             BudgetLine.objects.filter(fund=fund).select_related("fund").order_by("name")
         )
+        self.line = line
+        show_limits(self, "proposed_amount", line, officials=True)
         self.helper = _helper(_("Save the check"))
+
+    def clean(self):
+        data = super().clean()
+        check_limits(self, "proposed_amount", data.get("line") or self.line, remaining=False)
+        return data
 
 
 class ReasonForm(forms.Form):
@@ -149,8 +158,10 @@ class DecisionForm(DatesMixin):
         _("Another line, the wijkbudget, support, or other funds."), required=False, rows=3,
     )  # fmt: skip
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, line=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.line = line
+        show_limits(self, "granted_amount", line, officials=True)
         self.add_date_fields()
         for n in range(1, DATE_ROWS + 1):
             self.fields[f"tranche_{n}_date"] = DateField(
@@ -170,6 +181,7 @@ class DecisionForm(DatesMixin):
                 self.add_error(f"tranche_{n}_amount", _("Fill in the amount of this payment."))
             if has_amount and not has_date and f"tranche_{n}_date" not in self.errors:
                 self.add_error(f"tranche_{n}_date", _("Fill in the date of this payment."))
+        check_limits(self, "granted_amount", self.line, remaining=True)
         return data
 
     def values(self) -> dict:
@@ -204,7 +216,7 @@ class DecisionForm(DatesMixin):
         )
         for n, tranche in enumerate(application.payment_schedule, 1):
             initial[f"tranche_{n}_date"] = date.fromisoformat(tranche["date"])
-            initial[f"tranche_{n}_amount"] = tranche["amount"]
+            initial[f"tranche_{n}_amount"] = Decimal(tranche["amount"])
         return initial
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
@@ -12,10 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from budget.models import BudgetLine, LineType
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.forms import DateField, DateInput
+from burgerkracht.core.forms import DateField, DateInput, MoneyField
 from burgerkracht.core.models import Neighbourhood
-
-MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0.00")}
 
 
 def _helper(label) -> FormHelper:
@@ -55,10 +51,8 @@ class LineForm(forms.Form):
         label=_("Wijk"), queryset=Neighbourhood.objects.filter(is_active=True), required=False,
         help_text=_("Only for a line per wijk."),
     )  # fmt: skip
-    allocation = forms.DecimalField(label=_("Allocation (euro)"), **MONEY)
-    max_per_application = forms.DecimalField(
-        label=_("Maximum per application (euro)"), required=False, **MONEY
-    )
+    allocation = MoneyField(label=_("Allocation (euro)"))
+    max_per_application = MoneyField(label=_("Maximum per application (euro)"), required=False)
     holders = forms.ModelMultipleChoiceField(
         label=_("Decision holders"), queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple, help_text=_("Fixed before the period opens."),
@@ -80,7 +74,7 @@ class LineForm(forms.Form):
 class ReallocationForm(forms.Form):
     from_line = forms.ModelChoiceField(label=_("From line"), queryset=BudgetLine.objects.none())
     to_line = forms.ModelChoiceField(label=_("To line"), queryset=BudgetLine.objects.none())
-    amount = forms.DecimalField(label=_("Amount (euro)"), **MONEY)
+    amount = MoneyField(label=_("Amount (euro)"))
     reason = forms.CharField(
         label=_("Why?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Everyone who reads the budget-integrity log will see this."),

@@ -5,6 +5,7 @@ letters. The status follows `APPLICATION_TRANSITIONS`; only the services change 
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -176,6 +177,11 @@ class Application(TimeStampedModel):
     @property
     def total_costs(self) -> Decimal:
         return sum((line.amount for line in self.cost_lines.all()), ZERO)
+
+    @property
+    def evaluation_days(self) -> list[date]:
+        """The evaluation dates as dates (stored as ISO text), for showing in the language."""
+        return [date.fromisoformat(d) for d in self.evaluation_dates]
 
     @property
     def is_decided(self) -> bool:

@@ -24,6 +24,7 @@ from budget.enums import (
 from budget.models.application import Application, CostLine, ResultSign
 from budget.models.ledger import ZERO, Award, money
 from burgerkracht.core.fields import EncryptedTextField
+from burgerkracht.core.formatting import euro
 from burgerkracht.core.models import TimeStampedModel
 
 
@@ -224,4 +225,4 @@ class Spending(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.cost_line}: € {self.spent}"
+        return f"{self.cost_line}: {euro(self.spent)}"

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from budget.enums import FundStatus, IntegrityAct
+from burgerkracht.core.formatting import day, euro
 from burgerkracht.core.models import Neighbourhood, TimeStampedModel
 
 ZERO = Decimal("0.00")
@@ -159,7 +160,7 @@ class Award(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.description} (€ {self.amount})"
+        return f"{self.description} ({euro(self.amount)})"
 
 
 class Tranche(TimeStampedModel):
@@ -205,7 +206,7 @@ class Tranche(TimeStampedModel):
         return "released" if self.released_at else "waiting"
 
     def __str__(self) -> str:
-        return f"{self.planned_on}: € {self.amount}"
+        return f"{day(self.planned_on)}: {euro(self.amount)}"
 
 
 class IntegrityEntry(models.Model):

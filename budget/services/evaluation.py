@@ -42,6 +42,7 @@ from budget.services.ledger import (
     withhold_tranche,
 )
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
+from burgerkracht.core.formatting import day
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.meetlat import services as meetlat_services
@@ -139,8 +140,8 @@ def sync_evaluation_dates(*, application: Application, by, reason: str) -> None:
             "planned_on", flat=True
         )
     )
-    for day in sorted(wanted - kept - done):
-        Evaluation.objects.create(application=application, planned_on=day)
+    for planned_on in sorted(wanted - kept - done):
+        Evaluation.objects.create(application=application, planned_on=planned_on)
     Accountability.objects.filter(application=application, status=AccountabilityStatus.OPEN).update(
         due_on=application.accountability_due, updated_at=timezone.now()
     )
@@ -233,7 +234,7 @@ def complete_evaluation_record(*, evaluation: Evaluation, by) -> Evaluation:
         evaluation.decision = meetlat_services.create_decision(
             subject=evaluation, kind=DecisionKind.CONTINUATION, by=by,
             title=_("Continuation after the evaluation of %(date)s: %(title)s")
-            % {"date": evaluation.planned_on.strftime("%d-%m-%Y"), "title": application.initiative},
+            % {"date": day(evaluation.planned_on), "title": application.initiative},
             financial_accountability=_("Awarded %(amount)s on %(line)s.")
             % {"amount": euro(application.award.amount), "line": application.line},
             legal_accountability=application.legal_check
@@ -399,7 +400,7 @@ def decide_continuation(*, evaluation: Evaluation, by, reason: str = "") -> Eval
 
 def _act_on_ledger(evaluation: Evaluation, application: Application, by) -> None:
     outcome, award = evaluation.outcome, application.award
-    why = _("Evaluation of %(date)s") % {"date": evaluation.planned_on.strftime("%d-%m-%Y")}
+    why = _("Evaluation of %(date)s") % {"date": day(evaluation.planned_on)}
     if outcome == Continuation.STOP:
         _stop(evaluation, application, by, why)
         return

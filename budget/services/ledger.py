@@ -15,17 +15,13 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from budget.enums import FUND_TRANSITIONS, FundStatus, IntegrityAct
 from budget.models import ZERO, Award, BudgetLine, Fund, IntegrityEntry, LineType, Tranche
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
+from burgerkracht.core.formatting import euro
 from burgerkracht.core.models import AuditEvent
-
-
-def euro(amount: Decimal) -> str:
-    return "€ " + number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=True)
 
 
 def _audit(subject, by, action: str, reason: str = "", **data: Any) -> None:

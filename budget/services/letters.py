@@ -3,8 +3,6 @@ sent as an attachment. A lost task is picked up by the periodic sweep."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
@@ -44,7 +42,7 @@ def letter_context(letter: Letter) -> dict:
         "tranches": [(t.planned_on, euro(t.amount)) for t in tranches],
         "amount": euro(application.granted_amount) if application.granted_amount else "",
         "requested": euro(application.requested_amount) if application.requested_amount else "",
-        "evaluation_dates": [date.fromisoformat(d) for d in application.evaluation_dates],
+        "evaluation_dates": application.evaluation_days,
         "decision": application.decision,
         "municipality": Municipality.current(),
         "objection_weeks": OBJECTION_WEEKS,

@@ -107,6 +107,8 @@ class StepView(ApplicationMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = {**super().get_form_kwargs(), "partial": "later" in self.request.POST}
+        if self.step == 4:
+            kwargs.update(line=self.application.line, fund=self.application.fund)
         if self.step == 5:
             kwargs["has_backup"] = application_steps.has_backup(self.application)
         return kwargs

@@ -155,7 +155,8 @@ class AssessView(ReadAuditMixin, ActionView):
     title = gettext_lazy("Check the application")
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "fund": self.application.fund}
+        return {**super().get_form_kwargs(), "fund": self.application.fund,
+                "line": self.application.line}  # fmt: skip
 
     def get_initial(self):
         a = self.application
@@ -275,6 +276,9 @@ class DecideView(ReadAuditMixin, ActionView):
     form_class = DecisionForm
     permission = staticmethod(permissions.can_decide)
     title = gettext_lazy("Decide")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "line": self.application.line}
 
     def get_initial(self):
         return DecisionForm.initial_for(self.application)

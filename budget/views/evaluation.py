@@ -34,6 +34,7 @@ from budget.views.base import (
 )
 from burgerkracht.core.breadcrumbs import Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.formatting import day, euro
 from burgerkracht.meetlat.services import missing_for_finalisation
 
 
@@ -56,7 +57,7 @@ class EvaluationMixin(PartMixin):
         return evaluation
 
     def get_part_title(self) -> str:
-        return _("Evaluation of %(date)s") % {"date": self.part.planned_on.strftime("%d-%m-%Y")}
+        return _("Evaluation of %(date)s") % {"date": day(self.part.planned_on)}
 
 
 class EvaluationView(ReadAuditMixin, PartPageMixin, EvaluationMixin, TemplateView):
@@ -139,7 +140,7 @@ class RecordStepView(EvaluationMixin, FormView):
             previous_url=reverse("budget:evaluation-step", args=[self.evaluation.pk, self.step - 1])
             if self.step > 1 else "",
             subject_line=_("Evaluation of %(date)s")
-            % {"date": self.evaluation.planned_on.strftime("%d-%m-%Y")},
+            % {"date": day(self.evaluation.planned_on)},
             back_url=self.evaluation.get_absolute_url(),
             back_label=_("Back to the evaluation"),
         )  # fmt: skip
@@ -284,8 +285,8 @@ class PayTrancheView(ApplicationMixin, FormView):
         return [*super().get_breadcrumbs(), Crumb(self.title)]
 
     def get_context_data(self, **kwargs):
-        intro = _("Payment of € %(amount)s, planned for %(date)s.") % {
-            "amount": self.tranche.amount, "date": self.tranche.planned_on.strftime("%d-%m-%Y")
+        intro = _("Payment of %(amount)s, planned for %(date)s.") % {
+            "amount": euro(self.tranche.amount), "date": day(self.tranche.planned_on)
         }  # fmt: skip
         return super().get_context_data(**kwargs, title=self.title, intro=intro)
 

@@ -93,3 +93,27 @@ def test_pdf_pending_page_is_accessible(page, live_server, login, assert_accessi
         assert_accessible(page, "pdf pending")
     finally:
         app.conf.task_always_eager = True
+
+
+def test_in_dutch_the_saved_dates_show_in_the_date_boxes_and_survive_saving(
+    page, live_server, login
+):
+    """Issue #22 §2: Dutch pages wrote 15-01-2027 into <input type=date>, shown empty, and a
+    save wiped "Besloten op" and the reflection date."""
+    from datetime import date
+
+    by = login(UserFactory(role="advice_coordinator"))
+    decision = PolicyDecisionFactory.create(by=by).decision
+    services.update_decision(
+        decision=decision, by=by, decided_on=date(2027, 1, 15), reflection_due=date(2028, 4, 15)
+    )
+    page.goto(live_server.url + reverse("meetlat:decision-edit", args=[decision.pk]))
+    assert page.locator("html").get_attribute("lang") == "nl"
+    expect(page.get_by_label("Besloten op")).to_have_value("2027-01-15")
+    assert page.get_by_label("Besloten op").get_attribute("value") == "2027-01-15"
+    reflection = page.locator("input[name=reflection_due]")
+    expect(reflection).to_have_value("2028-04-15")
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(decision.get_absolute_url()))
+    decision.refresh_from_db()
+    assert (decision.decided_on, decision.reflection_due) == (date(2027, 1, 15), date(2028, 4, 15))
