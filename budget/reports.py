@@ -18,6 +18,7 @@ from budget.enums import IntegrityAct, Reached
 from budget.models import BudgetLine, Fund
 from budget.services.ledger import euro
 from burgerkracht.core import reports
+from burgerkracht.core.colours import MONEY_COLOURS
 from burgerkracht.core.models import Neighbourhood
 from burgerkracht.core.reports import ChartSpec, Column, Figure, Section, Table
 
@@ -212,6 +213,13 @@ class SamenSterkReport(reports.Report):
 
 # --- Budget ----------------------------------------------------------------------------------
 
+
+def _money_chart(title: str, label_key: str, series: list[str]) -> ChartSpec:
+    """A money chart: each figure keeps its one colour on every budget chart."""
+    colours = [MONEY_COLOURS[key] for key in series]
+    return ChartSpec(title, label_key, series, colours=colours)
+
+
 MONEY_COLUMNS = [
     Column("allocation", gettext_lazy("Allocation (€)")),
     Column("committed", gettext_lazy("Committed (€)")),
@@ -274,16 +282,16 @@ class BudgetReport(reports.Report):
                 Table(
                     _("Per fund"), [Column("name", _("Fund"), numeric=False), *MONEY_COLUMNS],
                     funds,
-                    ChartSpec(_("Money per fund (€)"), "name",
-                              ["committed", "paid", "remaining"]),
+                    _money_chart(_("Money per fund (€)"), "name",
+                                 ["committed", "paid", "remaining"]),
                 ),
                 Table(
                     _("Per budget line"),
                     [Column("label", _("Budget line"), numeric=False),
                      Column("type__name", _("Kind"), numeric=False), *MONEY_COLUMNS],
                     lines,
-                    ChartSpec(_("Money per budget line (€)"), "label",
-                              ["allocation", "committed", "paid"]),
+                    _money_chart(_("Money per budget line (€)"), "label",
+                                 ["allocation", "committed", "paid"]),
                 ),
             ],
         )  # fmt: skip

@@ -49,6 +49,7 @@ class ChartSpec:
     series: Sequence[str]
     stacked: bool = False
     percent: bool = False
+    colours: Sequence[str] | None = None
 
 
 @dataclass
@@ -81,6 +82,7 @@ class Table:
             {labels[key]: [row.get(key) for row in self.rows] for key in self.chart.series},
             stacked=self.chart.stacked,
             percent=self.chart.percent,
+            colours=self.chart.colours,
         )
 
     def dataset(self) -> tablib.Dataset:
