@@ -8,11 +8,23 @@ STATUS_OF_VERDICT = {"kept": "done", "partly": "partly", "not_kept": "not_kept"}
 
 
 def follow_verdicts(apps, schema_editor):
+    """Each moved promise gets its audit event, as `followup.apply_verdict` writes it (the
+    system as actor)."""
     Promise = apps.get_model("advice", "Promise")
+    AuditEvent = apps.get_model("core", "AuditEvent")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    promise_type, _created = ContentType.objects.get_or_create(app_label="advice", model="promise")
     for kept, status in STATUS_OF_VERDICT.items():
-        Promise.objects.filter(
+        moved = Promise.objects.filter(
             verdict__kept=kept, verdict__evaluation__status="done"
-        ).exclude(status=status).update(status=status)
+        ).exclude(status=status)
+        for pk, old in moved.values_list("pk", "status"):
+            AuditEvent.objects.create(
+                subject_type=promise_type, subject_id=str(pk), action="promise.judged",
+                reason="The verdict at the advice evaluation sets the status (issue #22).",
+                data={"old": old, "new": status},
+            )
+        moved.update(status=status)
 
 
 class Migration(migrations.Migration):
