@@ -22,10 +22,16 @@ from burgerkracht.core.colours import MONEY_COLOURS
 from burgerkracht.core.models import Neighbourhood
 from burgerkracht.core.reports import ChartSpec, Column, Figure, Section, Table
 
+# The definition named next to the figure (docs/reports.md, "Money figures").
+GRANTED_DEFINITION = gettext_lazy(
+    "the amounts in the decisions made in the period; extra money after an evaluation and "
+    "money that came back are not in it"
+)
+
 
 def share(part: int, whole: int) -> int | None:
-    """A whole percentage, or None when there is nothing to divide."""
-    return round(100 * part / whole) if whole else None
+    """A whole percentage (the portal's one rounding rule), or None with nothing to divide."""
+    return reports.percent(part, whole)
 
 
 def _choice(label, everything) -> forms.TypedChoiceField:
@@ -155,7 +161,7 @@ class SamenSterkReport(reports.Report):
                 Figure(_("Initiatives supported"), totals["initiatives"],
                        _("with at least one grant decided in the period")),
                 Figure(_("Grants"), totals["grants"]),
-                Figure(_("Granted in total"), _money(totals["granted"])),
+                Figure(_("Granted in total"), _money(totals["granted"]), GRANTED_DEFINITION),
                 Figure(_("Median grant"), _money(totals["median"]),
                        _("half of the grants were this amount or less")),
                 Figure(_("Grants closed"), closed, _("accountability afterwards settled")),
