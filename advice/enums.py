@@ -90,17 +90,24 @@ class PromiseStatus(models.TextChoices):
     ON_TRACK = "on_track", pgettext_lazy("promise status", "On track")
     DONE = "done", pgettext_lazy("promise status", "Done")
     DROPPED = "dropped", pgettext_lazy("promise status", "Dropped")
+    PARTLY_KEPT = "partly", pgettext_lazy("promise status", "Partly kept")
+    NOT_KEPT = "not_kept", pgettext_lazy("promise status", "Not kept")
 
 
+_P = PromiseStatus
 # "Overdue" is not a status: it is derived from the due date of an open promise.
-OPEN_PROMISE = (PromiseStatus.NEW, PromiseStatus.ON_TRACK)
+OPEN_PROMISE = (_P.NEW, _P.ON_TRACK)
+# Only the evaluation of the advice says a promise was (partly) not kept; its verdict is the
+# last word on every promise of the advice (issue #22 §3), so these two are final.
+VERDICT_ONLY = frozenset({_P.PARTLY_KEPT, _P.NOT_KEPT})
+_JUDGED = frozenset({_P.DONE, *VERDICT_ONLY})
 PROMISE_TRANSITIONS: dict[str, frozenset[str]] = {
-    PromiseStatus.NEW: frozenset(
-        {PromiseStatus.ON_TRACK, PromiseStatus.DONE, PromiseStatus.DROPPED}
-    ),
-    PromiseStatus.ON_TRACK: frozenset({PromiseStatus.DONE, PromiseStatus.DROPPED}),
-    PromiseStatus.DONE: frozenset({PromiseStatus.ON_TRACK}),
-    PromiseStatus.DROPPED: frozenset({PromiseStatus.ON_TRACK}),
+    _P.NEW: frozenset({_P.ON_TRACK, _P.DROPPED}) | _JUDGED,
+    _P.ON_TRACK: frozenset({_P.DROPPED}) | _JUDGED,
+    _P.DONE: frozenset({_P.ON_TRACK}) | VERDICT_ONLY,
+    _P.DROPPED: frozenset({_P.ON_TRACK}) | _JUDGED,
+    _P.PARTLY_KEPT: frozenset(),
+    _P.NOT_KEPT: frozenset(),
 }
 
 
@@ -108,6 +115,14 @@ class Kept(models.TextChoices):
     KEPT = "kept", pgettext_lazy("promise kept", "Kept")
     PARTLY = "partly", pgettext_lazy("promise kept", "Partly kept")
     NOT_KEPT = "not_kept", pgettext_lazy("promise kept", "Not kept")
+
+
+# The status a verdict at the advice evaluation gives the promise.
+STATUS_OF_VERDICT = {
+    Kept.KEPT: PromiseStatus.DONE,
+    Kept.PARTLY: PromiseStatus.PARTLY_KEPT,
+    Kept.NOT_KEPT: PromiseStatus.NOT_KEPT,
+}
 
 
 class EvaluationStatus(models.TextChoices):

@@ -20,7 +20,7 @@ from advice.models import AdvisoryBody
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core import reports
 from burgerkracht.core.formatting import day
-from burgerkracht.core.reports import ChartSpec, Column, Figure, Section, Table
+from burgerkracht.core.reports import ChartSpec, Column, Figure, Section, Table, percent
 
 NO_VALUE = "—"
 # More years than this between "from" and "up to" are shown only where there is data.
@@ -28,11 +28,7 @@ MAX_EMPTY_YEARS = 10
 
 
 def share(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else NO_VALUE
-
-
-def percent(part: int, whole: int) -> int | None:
-    return round(100 * part / whole) if whole else None
+    return f"{percent(part, whole)}%" if whole else NO_VALUE
 
 
 def average_days(total: timedelta | None, count: int) -> float | None:

@@ -88,7 +88,7 @@ def _figures(counts: dict[str, int], total_label: str) -> list[Figure]:
     return [
         Figure(total_label, counts["total"]),
         Figure(
-            _("With at least one risk"),
+            _("Needs action (continuity rule)"),
             counts["any"],
             _("%(part)s of %(total)s") % {"part": counts["any"], "total": counts["total"]},
         ),

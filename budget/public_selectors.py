@@ -41,6 +41,7 @@ from budget.enums import AccountabilityStatus, ApplicationStatus, FundStatus, Re
 from budget.models import ZERO, Accountability, Application, Award, BudgetLine, Fund
 from burgerkracht.core.models import Neighbourhood
 from burgerkracht.core.parsing import whole_number
+from burgerkracht.core.reports import percent
 from initiatives import selectors as initiative_selectors
 from initiatives.enums import UpdateKind
 from initiatives.models import Initiative, Update, published_q
@@ -86,8 +87,9 @@ class Figures:
 
     @property
     def reached_percent(self) -> int | None:
-        """The share of finished initiatives that reached their result, rounded down."""
-        return self.reached * 100 // self.finished if self.finished else None
+        """The share of finished initiatives that reached their result, by the portal's one
+        rounding rule (`core.reports.percent`: whole percent, halves up), as in the report."""
+        return percent(self.reached, self.finished)
 
 
 @dataclass

@@ -18,13 +18,20 @@ from budget.enums import IntegrityAct, Reached
 from budget.models import BudgetLine, Fund
 from budget.services.ledger import euro
 from burgerkracht.core import reports
+from burgerkracht.core.colours import MONEY_COLOURS
 from burgerkracht.core.models import Neighbourhood
 from burgerkracht.core.reports import ChartSpec, Column, Figure, Section, Table
 
+# The definition named next to the figure (docs/reports.md, "Money figures").
+GRANTED_DEFINITION = gettext_lazy(
+    "the amounts in the decisions made in the period; extra money after an evaluation and "
+    "money that came back are not in it"
+)
+
 
 def share(part: int, whole: int) -> int | None:
-    """A whole percentage, or None when there is nothing to divide."""
-    return round(100 * part / whole) if whole else None
+    """A whole percentage (the portal's one rounding rule), or None with nothing to divide."""
+    return reports.percent(part, whole)
 
 
 def _choice(label, everything) -> forms.TypedChoiceField:
@@ -154,7 +161,7 @@ class SamenSterkReport(reports.Report):
                 Figure(_("Initiatives supported"), totals["initiatives"],
                        _("with at least one grant decided in the period")),
                 Figure(_("Grants"), totals["grants"]),
-                Figure(_("Granted in total"), _money(totals["granted"])),
+                Figure(_("Granted in total"), _money(totals["granted"]), GRANTED_DEFINITION),
                 Figure(_("Median grant"), _money(totals["median"]),
                        _("half of the grants were this amount or less")),
                 Figure(_("Grants closed"), closed, _("accountability afterwards settled")),
@@ -211,6 +218,13 @@ class SamenSterkReport(reports.Report):
 
 
 # --- Budget ----------------------------------------------------------------------------------
+
+
+def _money_chart(title: str, label_key: str, series: list[str]) -> ChartSpec:
+    """A money chart: each figure keeps its one colour on every budget chart."""
+    colours = [MONEY_COLOURS[key] for key in series]
+    return ChartSpec(title, label_key, series, colours=colours)
+
 
 MONEY_COLUMNS = [
     Column("allocation", gettext_lazy("Allocation (€)")),
@@ -274,16 +288,16 @@ class BudgetReport(reports.Report):
                 Table(
                     _("Per fund"), [Column("name", _("Fund"), numeric=False), *MONEY_COLUMNS],
                     funds,
-                    ChartSpec(_("Money per fund (€)"), "name",
-                              ["committed", "paid", "remaining"]),
+                    _money_chart(_("Money per fund (€)"), "name",
+                                 ["committed", "paid", "remaining"]),
                 ),
                 Table(
                     _("Per budget line"),
                     [Column("label", _("Budget line"), numeric=False),
                      Column("type__name", _("Kind"), numeric=False), *MONEY_COLUMNS],
                     lines,
-                    ChartSpec(_("Money per budget line (€)"), "label",
-                              ["allocation", "committed", "paid"]),
+                    _money_chart(_("Money per budget line (€)"), "label",
+                                 ["allocation", "committed", "paid"]),
                 ),
             ],
         )  # fmt: skip

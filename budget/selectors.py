@@ -61,7 +61,7 @@ def lines_of(fund: Fund) -> QuerySet[BudgetLine]:
 
 
 def totals(lines) -> dict[str, Decimal]:
-    keys = ("allocation", "committed", "paid", "remaining")
+    keys = ("allocation", "committed", "released", "paid", "remaining")
     return {key: sum((getattr(line, key) for line in lines), Decimal("0.00")) for key in keys}
 
 

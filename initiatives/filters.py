@@ -33,7 +33,7 @@ class OfficialsInitiativeFilter(django_filters.FilterSet):
     )
     risk = django_filters.ChoiceFilter(
         label=_("Continuity risk"),
-        choices=[("any", _("Any risk")), *Risk.choices],
+        choices=[("any", _("Needs action (continuity rule)")), *Risk.choices],
         method="filter_risk",
         empty_label=_("All"),
     )

@@ -69,6 +69,22 @@ def annotated_risks(initiative: Initiative) -> list[Risk]:
     return risks
 
 
+def needs_action(*, prefix: str = "", initiators: str = "active_initiator_count") -> Q:
+    """The continuity rule: a flag means a coordinator must act (initiatives/README.md).
+
+    Either nobody on the municipality's side can act (no facilitator, or their account is
+    switched off), or the initiative hangs on one person on each side: at most one active
+    initiator and no backup initiator, and no backup facilitator who is still active. A
+    missing backup on one side only is shown in the lists but is not flagged: the other side
+    can still carry it over. `prefix` is the path to the initiative, `initiators` the name of
+    the annotated count of active initiators; `has_backup_initiator` must be annotated too."""
+    facilitator, backup = f"{prefix}facilitator", f"{prefix}backup_facilitator"
+    nobody = Q(**{f"{facilitator}__isnull": True}) | Q(**{f"{facilitator}__is_active": False})
+    alone = Q(**{f"{initiators}__lte": 1}) & Q(has_backup_initiator=False)
+    no_backup = Q(**{f"{backup}__isnull": True}) | Q(**{f"{backup}__is_active": False})
+    return nobody | (alone & no_backup)
+
+
 def filter_by_risk(queryset: QuerySet[Initiative], risk: str) -> QuerySet[Initiative]:
     match risk:
         case Risk.SINGLE_INITIATOR:
@@ -82,12 +98,7 @@ def filter_by_risk(queryset: QuerySet[Initiative], risk: str) -> QuerySet[Initia
         case Risk.FACILITATOR_GONE:
             return queryset.filter(facilitator_gone=True)
         case "any":
-            return queryset.filter(
-                Q(active_initiator_count__lte=1)
-                | Q(has_backup_initiator=False)
-                | (Q(backup_facilitator__isnull=True) & ~Q(status=InitiativeStatus.DRAFT))
-                | Q(facilitator_gone=True)
-            )
+            return queryset.filter(needs_action(), status__in=OPEN_STATUSES)
     return queryset
 
 

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from advice.enums import PROMISE_TRANSITIONS, Kept, PromiseStatus
+from advice.enums import PROMISE_TRANSITIONS, VERDICT_ONLY, Kept, PromiseStatus
 from advice.forms.answer import date_field, helper, municipal_staff
 from burgerkracht.core.forms import long_text
 
@@ -27,7 +27,8 @@ class PromiseUpdateForm(forms.Form):
     def __init__(self, *args, promise=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.promise = promise
-        allowed = [promise.status, *sorted(PROMISE_TRANSITIONS[promise.status])]
+        # A verdict status comes only from the evaluation of the advice.
+        allowed = [promise.status, *sorted(PROMISE_TRANSITIONS[promise.status] - VERDICT_ONLY)]
         self.fields["status"].choices = [(s, PromiseStatus(s).label) for s in allowed]
         self.fields["status"].initial = promise.status
         self.helper = helper(_("Save the progress"), name="update")

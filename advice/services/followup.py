@@ -16,6 +16,8 @@ from advice.enums import (
     ADVICE_TRANSITIONS,
     EVALUATION_TRANSITIONS,
     PROMISE_TRANSITIONS,
+    STATUS_OF_VERDICT,
+    VERDICT_ONLY,
     AdviceStatus,
     EvaluationStatus,
     Kept,
@@ -62,6 +64,8 @@ def update_promise(
     status = status or promise.status
     if status != promise.status:
         check_transition(PROMISE_TRANSITIONS, promise.status, status)
+        if status in VERDICT_ONLY:
+            raise DomainError(_("Only the evaluation of the advice says a promise was not kept."))
     if status == PromiseStatus.DROPPED:
         if status != promise.status or (drop_reason or "").strip():  # a note keeps the reason
             promise.drop_reason = require(drop_reason, _("Say why the promise is dropped."))
@@ -72,6 +76,23 @@ def update_promise(
     promise.save(update_fields=["status", "drop_reason", "updated_at"])
     PromiseNote.objects.create(promise=promise, author=by, text=note, status=status)
     audit(promise, by, "promise.updated", drop_reason or "", old=old, new=status)
+    return promise
+
+
+@transaction.atomic
+def apply_verdict(*, promise: Promise, kept: str, note: str, by: Any) -> Promise:
+    """The verdict at the advice evaluation sets the promise's status (kept → done, partly
+    kept, not kept), with the explanation as its last note."""
+    promise = Promise.objects.select_for_update().get(pk=promise.pk)
+    status = STATUS_OF_VERDICT[kept]
+    if status == promise.status:
+        return promise
+    check_transition(PROMISE_TRANSITIONS, promise.status, status)
+    old, promise.status, promise.drop_reason = promise.status, status, ""
+    promise.save(update_fields=["status", "drop_reason", "updated_at"])
+    text = note.strip() or str(Kept(kept).label)
+    PromiseNote.objects.create(promise=promise, author=by, text=text, status=status)
+    audit(promise, by, "promise.judged", note.strip(), old=old, new=status)
     return promise
 
 
@@ -171,6 +192,8 @@ def complete_evaluation(*, evaluation: AdviceEvaluation, by: Any) -> AdviceEvalu
     evaluation.status = EvaluationStatus.DONE
     evaluation.completed_by, evaluation.completed_at = by, timezone.now()
     evaluation.save(update_fields=["status", "completed_by", "completed_at", "updated_at"])
+    for verdict in evaluation.verdicts.select_related("promise"):
+        apply_verdict(promise=verdict.promise, kept=verdict.kept, note=verdict.note, by=by)
     advice = Advice.objects.select_for_update().get(pk=evaluation.advice_id)
     check_transition(ADVICE_TRANSITIONS, advice.status, AdviceStatus.CLOSED)
     advice.status = AdviceStatus.CLOSED

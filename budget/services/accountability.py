@@ -34,6 +34,7 @@ from budget.services.application import (
 )
 from budget.services.evaluation import awards_of
 from budget.services.ledger import euro, settle_award
+from budget.services.lifecycle import cancel_open_evaluations, end_initiative_after_grant
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
@@ -259,9 +260,13 @@ def settle_accountability(*, accountability: Accountability, by, note: str = "")
     accountability = change_accountability_status(
         accountability=accountability, to=AccountabilityStatus.SETTLED, by=by, reason=note
     )
+    cancel_open_evaluations(
+        application=application, by=by, reason=_("The grant is settled: no evaluation is needed.")
+    )
     change_application_status(
         application=application, to=ApplicationStatus.CLOSED, by=by, reason=note
     )
+    end_initiative_after_grant(accountability=accountability, by=by)
     audit(
         application, by, "application.settled", reason=note,
         result=accountability.result_reached, released=str(figures["released"]),

@@ -25,6 +25,7 @@ from budget.services.application import (
     link,
 )
 from budget.services.ledger import approve_award, euro
+from budget.services.lifecycle import start_initiative_for_grant
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.notifications import notify
 from burgerkracht.meetlat import services as meetlat_services
@@ -318,6 +319,8 @@ def publish_decision(*, application: Application, by, reason: str = "") -> Appli
     application = change_application_status(
         application=application, to=STATUS_OF[application.outcome], by=by, reason=reason
     )
+    if application.award_id:
+        start_initiative_for_grant(application=application, by=by)
     kind = LetterKind.REJECTION if application.outcome == Outcome.REJECT else LetterKind.GRANT
     _new_letter(application, by, kind)
     return application

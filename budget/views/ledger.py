@@ -20,6 +20,7 @@ from budget.forms import FundForm, HolderForm, LineForm, ReallocationForm
 from budget.models import BudgetLine, Fund
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.charts import bar_chart
+from burgerkracht.core.colours import MONEY_COLOURS
 from burgerkracht.core.exceptions import DomainError
 
 BUDGET = gettext_lazy("Samen Sterk budget")
@@ -32,10 +33,11 @@ def _lines_chart(language: str | None, names: tuple, committed: tuple, remaining
     settlement or a reallocation. A chart is immutable; `language` is part of the key
     because the titles and the text alternative are translated."""
     return bar_chart(
-        _("Per line: committed and remaining (euro)"),
+        _("Per line: committed minus returned, and remaining (euro)"),
         list(names),
-        {_("Committed"): committed, _("Remaining"): remaining},
+        {_("Committed minus returned"): committed, _("Remaining"): remaining},
         stacked=True,
+        colours=[MONEY_COLOURS["committed"], MONEY_COLOURS["remaining"]],
     )
 
 

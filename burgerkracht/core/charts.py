@@ -17,11 +17,16 @@ from django.utils.translation import gettext as _
 
 from burgerkracht.core.colours import CHART_COLOURS
 
-# Full opacity: pygal's default (0.7) would pale the colours below 3:1 contrast on white.
-STYLE = pygal.style.Style(
-    colors=CHART_COLOURS, background="white", plot_background="white", opacity="1",
-    opacity_hover="1", font_family="sans-serif",
-)  # fmt: skip
+
+def _style(colours: Sequence[str]) -> pygal.style.Style:
+    # Full opacity: pygal's default (0.7) would pale the colours below 3:1 contrast on white.
+    return pygal.style.Style(
+        colors=tuple(colours), background="white", plot_background="white", opacity="1",
+        opacity_hover="1", font_family="sans-serif",
+    )  # fmt: skip
+
+
+STYLE = _style(CHART_COLOURS)
 
 
 @dataclass(frozen=True)
@@ -39,14 +44,16 @@ def bar_chart(
     *,
     stacked: bool = False,
     percent: bool = False,
+    colours: Sequence[str] | None = None,
 ) -> Chart:
-    """A horizontal bar chart: one bar (or stack) per label, one colour per series."""
+    """A horizontal bar chart: one bar (or stack) per label, one colour per series (`colours`
+    in the order of the series, when a colour stands for a meaning across charts)."""
     width, height = 720, max(200, 90 + 30 * len(labels) * (1 if stacked else len(series)))
     kind = pygal.HorizontalStackedBar if stacked else pygal.HorizontalBar
     chart = kind(
         width=width, height=height, title=title, js=[], disable_xml_declaration=True,
         show_legend=len(series) > 1, legend_at_bottom=True, print_values=False,
-        style=STYLE,
+        style=_style(colours) if colours else STYLE,
         range=(0, 100) if percent else None,
     )  # fmt: skip
     chart.x_labels = [str(label) for label in labels]

@@ -20,3 +20,13 @@ def contrast_ratio(first: str, second: str) -> float:
 # Chart colours: each at least 3:1 against white (WCAG 2.1 SC 1.4.11, non-text contrast),
 # and told apart by lightness too, not by hue alone.
 CHART_COLOURS = ("#1f4e79", "#c05a00", "#2e7d32", "#6a1b9a", "#555555", "#a4262c")
+
+# One colour per money figure, on every budget chart (the ledger overview and the budget
+# report): the same colour never means two things (issue #22 §3). All from CHART_COLOURS.
+MONEY_COLOURS = {
+    "allocation": "#555555",
+    "committed": "#1f4e79",
+    "paid": "#2e7d32",
+    "released": "#6a1b9a",
+    "remaining": "#c05a00",
+}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
 import tablib
@@ -21,6 +22,17 @@ from django.utils.translation import gettext_lazy as _
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.charts import Chart, bar_chart
 from burgerkracht.core.forms import date_field
+
+
+def percent(part: int, whole: int) -> int | None:
+    """The one rounding rule for every percentage the portal shows (issue #22 §3): a whole
+    percent, halves rounded up (4 of 6 is 67 %, 1 of 8 is 13 %), on every page, report and
+    export alike; None when there is nothing to divide. docs/reports.md names it."""
+    if not whole:
+        return None
+    exact = Decimal(100 * part) / Decimal(whole)
+    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
 
 # "Read-only role and up": everyone on the municipality's side who works with the figures.
 REPORT_ROLES = (
@@ -49,6 +61,7 @@ class ChartSpec:
     series: Sequence[str]
     stacked: bool = False
     percent: bool = False
+    colours: Sequence[str] | None = None
 
 
 @dataclass
@@ -81,6 +94,7 @@ class Table:
             {labels[key]: [row.get(key) for row in self.rows] for key in self.chart.series},
             stacked=self.chart.stacked,
             percent=self.chart.percent,
+            colours=self.chart.colours,
         )
 
     def dataset(self) -> tablib.Dataset:

@@ -14,7 +14,7 @@ from burgerkracht.meetlat.enums import Answer, DecisionKind
 
 
 def share(part: int, whole: int) -> int:
-    return round(100 * part / whole) if whole else 0
+    return reports.percent(part, whole) or 0
 
 
 class MeetlatFilterForm(reports.PeriodForm):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, TruncMonth
 
+from burgerkracht.core.reports import percent
 from burgerkracht.meetlat.enums import Answer
 from burgerkracht.meetlat.models import Decision, PolicyDecision, Principle, PrincipleAnswer
 
@@ -40,7 +41,7 @@ class CoverageRow:
 
     @property
     def share(self) -> int:
-        return round(100 * self.complete / self.total) if self.total else 0
+        return percent(self.complete, self.total) or 0
 
 
 def coverage(*, department: str = "") -> dict:

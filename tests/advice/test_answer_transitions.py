@@ -13,6 +13,7 @@ from advice.enums import (
     ANSWER_TRANSITIONS,
     EVALUATION_TRANSITIONS,
     PROMISE_TRANSITIONS,
+    VERDICT_ONLY,
     AnswerStatus,
     EvaluationStatus,
     Kept,
@@ -95,7 +96,20 @@ def _promise_in(advice: Advice, status: str) -> Promise:
         followup.update_promise(
             promise=promise, by=by, note="Stop.", status=P.DROPPED, drop_reason="Geen geld."
         )
+    elif status in VERDICT_ONLY:
+        followup.apply_verdict(promise=promise, kept=KEPT_FOR[status], note="Half.", by=by)
     return Promise.objects.get(pk=promise.pk)
+
+
+KEPT_FOR = {P.DONE: Kept.KEPT, P.PARTLY_KEPT: Kept.PARTLY, P.NOT_KEPT: Kept.NOT_KEPT}
+
+
+def _promise_step(promise: Promise, by, target: str, **kwargs) -> None:
+    """A verdict status only through the verdict; every other through a progress note."""
+    if target in VERDICT_ONLY:
+        followup.apply_verdict(promise=promise, kept=KEPT_FOR[target], note="Te laat.", by=by)
+    else:
+        followup.update_promise(promise=promise, by=by, note="Stap.", status=target, **kwargs)
 
 
 @pytest.mark.parametrize(
@@ -107,17 +121,25 @@ def test_promise_transition(current, target):
     kwargs = {"drop_reason": "Geen geld meer."} if target == P.DROPPED else {}
 
     if target in PROMISE_TRANSITIONS[current]:
-        followup.update_promise(promise=promise, by=advice.contact, note="Stap.",
-                                status=target, **kwargs)  # fmt: skip
+        _promise_step(promise, advice.contact, target, **kwargs)
         promise.refresh_from_db()
         assert promise.status == target
         assert promise.notes.last().status == target
         assert (promise.drop_reason != "") == (target == P.DROPPED)
     else:
         with pytest.raises(InvalidTransition):
-            followup.update_promise(promise=promise, by=advice.contact, note="Stap.",
-                                    status=target, **kwargs)  # fmt: skip
+            _promise_step(promise, advice.contact, target, **kwargs)
         assert Promise.objects.get(pk=promise.pk).status == current
+
+
+@pytest.mark.parametrize("target", sorted(VERDICT_ONLY))
+def test_a_progress_note_cannot_say_a_promise_was_not_kept(target):
+    advice = advice_in("answered")
+    promise = _promise_in(advice, P.ON_TRACK)
+
+    with pytest.raises(DomainError, match="Only the evaluation"):
+        followup.update_promise(promise=promise, by=advice.contact, note="Nee.", status=target)
+    assert Promise.objects.get(pk=promise.pk).status == P.ON_TRACK
 
 
 @pytest.mark.parametrize("current", P.values)

@@ -97,7 +97,9 @@ def test_the_demo_data_gives_the_figures_computed_from_its_objects():
     assert got["Promises"] == {
         "Promises": want["promises"], "Kept": want["done"], "Open": want["promise_open"],
         "Overdue": want["promise_overdue"], "Dropped": want["dropped"],
-    } == {"Promises": 7, "Kept": 3, "Open": 2, "Overdue": 1, "Dropped": 1}  # fmt: skip
+    } == {"Promises": 7, "Kept": 2, "Open": 2, "Overdue": 1, "Dropped": 1}  # fmt: skip
+    # The seventh was marked done, then judged partly kept at the evaluation: its status now
+    # says so (issue #22 §3), and it is neither kept nor open.
     assert got["Evaluations of advices"]["Evaluations done"] == "100%"
     assert got["Advices received"]["Solicited"] == want["solicited"] == 1
 

@@ -239,9 +239,10 @@ def test_hand_over_moves_contacts_and_open_promises_and_leaves_closed_ones():
     counts = followup.hand_over_contacts(by=leaving, leaving=leaving, successor=successor,
                                          note="Ik ga met pensioen.")  # fmt: skip
 
-    # The open promise of the answered advice, and the two still open (new) ones of the
-    # closed advice; the done promise and the closed advice's contacts stay.
-    assert counts == {"contact": 1, "backup": 0, "promises": 3}
+    # The open promise of the answered advice only: the done promise stays, and so do the
+    # closed advice's contacts and its promises, judged kept at its evaluation (issue #22 §3).
+    assert counts == {"contact": 1, "backup": 0, "promises": 1}
+    assert set(closed.promises.values_list("status", "owner")) == {("done", leaving.pk)}
     answered.refresh_from_db()
     closed.refresh_from_db()
     assert answered.contact == successor

@@ -143,7 +143,10 @@ def median(amounts) -> Decimal | None:
 
 
 def share(part: int, whole: int) -> int | None:
-    return round(100 * part / whole) if whole else None
+    """The portal's one rounding rule, written out: a whole percent, halves up."""
+    if not whole:
+        return None
+    return int((Decimal(100 * part) / whole).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def expected(grants: list[Grant]) -> dict:

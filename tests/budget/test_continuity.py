@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from budget.continuity_selectors import initiatives_at_risk_count
 from budget.enums import RUNNING_STATUSES, ApplicationStatus
 from budget.models import Application, Award
 from burgerkracht.accounts.roles import Role
@@ -83,8 +84,17 @@ def risks_of(initiative: Initiative) -> set[str]:
     return found
 
 
+def needs_action(risks: set[str]) -> bool:
+    """The continuity rule as written in initiatives/README.md: nobody on the municipality's
+    side, or one person on each side without a backup."""
+    nobody = bool(risks & {"no_facilitator", "facilitator_gone"})
+    alone = {"single_initiator", "no_backup_initiator"} <= risks
+    no_backup = bool(risks & {"no_backup_facilitator", "backup_facilitator_gone"})
+    return nobody or (alone and no_backup)
+
+
 def expected(items: list[tuple[str, set[str]]]) -> dict[str, int]:
-    counts = {"total": len(items), "any": sum(1 for _, r in items if r)}
+    counts = {"total": len(items), "any": sum(1 for _, r in items if needs_action(r))}
     counts.update({key: sum(1 for _, r in items if key in r) for key in KEYS})
     return counts
 
@@ -102,7 +112,7 @@ def expected_initiatives(*, wijk=None, facilitator=None) -> tuple[dict[str, int]
         ):
             continue
         items.append((initiative.title, risks_of(initiative)))
-    return expected(items), sorted((t, r) for t, r in items if r)
+    return expected(items), sorted((t, r) for t, r in items if needs_action(r))
 
 
 def expected_grants(*, wijk=None, facilitator=None) -> tuple[dict[str, int], list]:
@@ -119,7 +129,7 @@ def expected_grants(*, wijk=None, facilitator=None) -> tuple[dict[str, int], lis
         ):
             continue
         items.append((initiative.title, risks_of(initiative)))
-    return expected(items), sorted((t, r) for t, r in items if r)
+    return expected(items), sorted((t, r) for t, r in items if needs_action(r))
 
 
 # --- what the page shows ----------------------------------------------------------------------
@@ -132,7 +142,7 @@ def section(response, title: str):
 def figures(response, title: str) -> dict[str, int]:
     found = {str(f.label): f.value for f in section(response, title).figures}
     total_label = "Open initiatives" if title == "Initiatives" else "Running grants"
-    counts = {"total": found[total_label], "any": found["With at least one risk"]}
+    counts = {"total": found[total_label], "any": found["Needs action (continuity rule)"]}
     counts.update({key: found[LABELS[key]] for key in KEYS})
     return counts
 
@@ -203,14 +213,54 @@ def test_continuity_report_counts_initiatives_and_grants_as_defined(reader):
     assert figures(response, "Samen Sterk grants") == want_grants
     assert sorted(items(response, "Initiatives")) == want_initiative_items
     assert sorted(items(response, "Samen Sterk grants")) == want_grant_items
-    # By hand: A-F plus the four initiatives of the applications (three of them risky).
+    # By hand: A-F plus the four initiatives of the applications. Flagged by the rule: C (no
+    # facilitator), D and the two applications of "gone" (facilitator gone), E and the grant
+    # with only an invited backup (one person on each side). Not flagged: A, the safe grant,
+    # and B and F, alone on the residents' side but with an active backup facilitator.
     assert want_initiatives == {
-        "total": 10, "any": 8, "single_initiator": 6, "no_backup_initiator": 7,
+        "total": 10, "any": 6, "single_initiator": 6, "no_backup_initiator": 7,
         "no_facilitator": 1, "facilitator_gone": 3, "no_backup_facilitator": 4,
         "backup_facilitator_gone": 1,
     }  # fmt: skip
     assert want_grants["total"] == 3
     assert want_grants["any"] == 2
+
+
+# --- the continuity rule, both sides (initiatives/README.md) ---------------------------------
+
+
+def _one(*, co=None, backup_facilitator=True, facilitator_active=True):
+    """An open initiative with a lead, optionally a co-initiator, a facilitator (active or
+    not) and optionally an active backup facilitator."""
+    facilitator = UserFactory(role="facilitator", is_active=facilitator_active)
+    backup = UserFactory(role="facilitator") if backup_facilitator else None
+    made = InitiativeFactory(active=True, facilitator=facilitator, backup_facilitator=backup)
+    if co is not None:
+        InitiatorFactory(initiative=made, **co)
+    return made
+
+
+@pytest.mark.parametrize(
+    ("case", "flagged"),
+    [
+        ({"backup_facilitator": False}, True),  # one initiator, one facilitator, no backups
+        ({"facilitator_active": False}, True),  # nobody on the municipality's side can act
+        ({}, False),  # alone on the residents' side, but the backup facilitator can take over
+        ({"co": {"is_backup": True}, "backup_facilitator": False}, False),  # residents' backup
+        ({"co": {}, "backup_facilitator": False}, False),  # two initiators carry it
+    ],
+)
+def test_continuity_rule_flags_only_what_a_coordinator_must_act_on(reader, case, flagged):
+    initiative = _one(**case)
+
+    with translation.override("en"):
+        response = reader.get(URL)
+    listed = reader.get(reverse("initiatives:officials-list"), {"risk": "any"})
+
+    assert figures(response, "Initiatives")["any"] == int(flagged)
+    assert [t for t, _ in items(response, "Initiatives")] == ([initiative.title] * flagged)
+    assert initiatives_at_risk_count() == int(flagged)
+    assert [i.pk for i in listed.context["table"].data] == [initiative.pk] * flagged
 
 
 @pytest.mark.parametrize("choice", ["north", "south", "anna", "bert", "gone"])
@@ -245,13 +295,13 @@ def test_continuity_report_overview_table_repeats_the_figures(reader):
 
 def test_continuity_report_links_each_item_to_its_page(reader):
     world()
-    b_alone = Initiative.objects.get(title="B alone")
+    e_alone = Initiative.objects.get(title="E invited only")
     grant = Application.objects.filter(status="granted", initiative__facilitator__is_active=False)
 
     with translation.override("en"):
         page = reader.get(URL).content.decode()
 
-    assert f'href="{reverse("initiatives:detail", args=[b_alone.pk])}"' in page
+    assert f'href="{reverse("initiatives:detail", args=[e_alone.pk])}"' in page
     assert f'href="{reverse("budget:application", args=[grant.get().pk])}"' in page
 
 
@@ -265,7 +315,7 @@ def test_continuity_report_exports_plain_titles(reader):
     assert [row[0] for row in rows[1:]] == [title for title, _ in expected_initiatives()[1]]
     assert "<a" not in csv_response.content.decode()
     book = openpyxl.load_workbook(io.BytesIO(xlsx_response.content))
-    assert "B alone" in [row[0] for row in book.worksheets[1].iter_rows(values_only=True)]
+    assert "E invited only" in [row[0] for row in book.worksheets[1].iter_rows(values_only=True)]
 
 
 def test_continuity_report_caps_the_item_list_but_not_the_counts(reader):

@@ -70,7 +70,11 @@ def expected_figures(grants, all_grants, start=None) -> dict[str, tuple[str, str
             str(e["initiatives"]), "with at least one grant decided in the period",
         ),
         "Grants": (str(e["grants"]), ""),
-        "Granted in total": (euro(e["granted"]), ""),
+        "Granted in total": (
+            euro(e["granted"]),
+            "the amounts in the decisions made in the period; extra money after an evaluation "
+            "and money that came back are not in it",
+        ),
         "Median grant": (
             "—" if e["median"] is None else euro(e["median"]),
             "half of the grants were this amount or less",

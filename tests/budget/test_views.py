@@ -1,3 +1,5 @@
+import base64
+import re
 from decimal import Decimal
 
 import pytest
@@ -42,6 +44,70 @@ def test_overview_figures_equal_the_ledger(client):
         "Wijk A,Stedelijk,1000.00,300.00,0.00,0.00,700.00,1",
         "Wijk B,Stedelijk,500.00,200.00,50.00,0.00,350.00,1",
     ]
+
+
+CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.S)
+
+
+def _screen_rows(html: str) -> list[list[str]]:
+    """The cells of the overview table as shown, in Dutch number format."""
+    table = html[html.index("<tbody") : html.index("</tfoot>")]
+    return [
+        [
+            " ".join(re.sub(r"<[^>]+>", " ", c).split())
+            for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+        ]
+        for row in table.split("<tr")[1:]
+    ]
+
+
+def _euro(text: str) -> Decimal:
+    return Decimal(text.replace(".", "").replace(",", "."))
+
+
+def test_overview_shows_returned_so_that_the_columns_add_up_on_screen(client):
+    """Issue #22 §3: allocation - committed + returned = remaining, read from the page."""
+    fund, _admin = _fund_with_awards()
+    client.force_login(UserFactory(role="read_only"))
+
+    html = client.get(reverse("budget:overview", args=[fund.pk])).content.decode()
+
+    header = re.findall(r'<th class="utrecht-table__header-cell" scope="col">([^<]*)</th>', html)
+    assert header[:6] == [
+        "Lijn",
+        "Budget",
+        "Toegezegd",
+        "Teruggekomen",
+        "Betaald",
+        "Nog beschikbaar",
+    ]
+    rows = _screen_rows(html)
+    assert [r[:6] for r in rows] == [
+        ["Wijk A", "1.000,00", "300,00", "0,00", "0,00", "700,00"],
+        ["Wijk B", "500,00", "200,00", "50,00", "0,00", "350,00"],
+        ["Totaal", "1.500,00", "500,00", "50,00", "0,00", "1.050,00"],
+    ]
+    for _name, allocation, committed, returned, _paid, remaining in (r[:6] for r in rows):
+        assert _euro(allocation) - _euro(committed) + _euro(returned) == _euro(remaining)
+
+
+def test_every_budget_chart_gives_a_money_figure_the_same_colour():
+    """The overview and the budget report draw each figure in its own colour, never the
+    colour of another figure (issue #22 §3)."""
+    from budget.reports import _money_chart
+    from budget.views.ledger import _lines_chart
+    from burgerkracht.core.colours import MONEY_COLOURS
+
+    per_fund = _money_chart("f", "name", ["committed", "paid", "remaining"])
+    per_line = _money_chart("l", "label", ["allocation", "committed", "paid"])
+    overview = base64.b64decode(_lines_chart("nl", ("A",), (1,), (2,)).uri.split(",", 1)[1])
+
+    assert per_fund.colours == [MONEY_COLOURS[k] for k in ("committed", "paid", "remaining")]
+    assert per_line.colours == [MONEY_COLOURS[k] for k in ("allocation", "committed", "paid")]
+    assert len(set(MONEY_COLOURS.values())) == len(MONEY_COLOURS)
+    svg = overview.decode()
+    assert MONEY_COLOURS["committed"] in svg and MONEY_COLOURS["remaining"] in svg
+    assert MONEY_COLOURS["allocation"] not in svg
 
 
 def test_administrator_moves_money_with_a_reason_and_it_shows_in_the_log(client):
