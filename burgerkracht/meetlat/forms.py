@@ -124,7 +124,12 @@ class MeetlatForm(forms.Form):
                 and answer != Answer.FULLY
                 and not data.get(f"explanation_{p.number}", "").strip()
             ):
-                self.add_error(f"explanation_{p.number}", _("Explain this answer."))
+                self.add_error(
+                    f"explanation_{p.number}",
+                    _("Principle %(number)s, %(heading)s: explain why you chose “%(answer)s”.")
+                    % {"number": p.number, "heading": p.heading,
+                       "answer": Answer(answer).label.lower()},
+                )  # fmt: skip
         return data
 
     def answers(self) -> dict[int, tuple[str, str]]:
