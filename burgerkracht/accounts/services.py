@@ -13,6 +13,7 @@ from django.utils import timezone
 from burgerkracht.accounts import data_export
 from burgerkracht.accounts.models import User
 from burgerkracht.core.models import AuditEvent, Neighbourhood
+from burgerkracht.core.services import withdraw_mail_to
 
 PROFILE_FIELDS = (
     "full_name",
@@ -84,13 +85,20 @@ def delete_account(*, user: User, by: User | None, reason: str = "") -> User:
     Their name, contact details, e-mail addresses, second factors and sessions are removed
     and they can no longer log in. Records the municipality must keep by law (decisions and
     grant dossiers, under the Archiefwet) stay, but point at an anonymous account; the audit
-    trail keeps the events without saying who acted. `by=None` is the system: the purge
-    erasing an account that was not used for the retention period.
+    trail keeps the events without saying who acted. Mails still waiting in the outbox no
+    longer go to the person's addresses (`withdraw_mail_to`, in this transaction).
+    `by=None` is the system: the purge erasing an account that was not used for the
+    retention period.
     """
     user = User.objects.select_for_update().get(pk=user.pk)
     # Someone erasing their own account is not named; an administrator who does it is.
     actor = None if by is None or by.pk == user.pk else by
     AuditEvent.record(subject=user, actor=actor, action="account.deleted", reason=reason)
+    addresses = {
+        user.email,
+        *EmailAddress.objects.filter(user=user).values_list("email", flat=True),
+    }
+    withdraw_mail_to(addresses=[user.email, *addresses], subject=user, by=actor)
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
