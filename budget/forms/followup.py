@@ -279,7 +279,7 @@ ACCOUNTABILITY_FORMS = {1: ResultReachedForm, 2: TakingPartForm, 3: SpendingForm
 class ReceiptForm(forms.Form):
     file = SafeFileField(
         policy=attachments.POLICY,
-        label=_("Add a receipt or a photo (optional)"),
+        label=_("Add a receipt or a photo"),
         help_text=_("PDF, JPG, PNG, Word, Excel or ODT; at most 10 MB."),
     )
 

@@ -189,7 +189,7 @@ class SubmitView(FormPage):
     intro = gettext_lazy("The facilitator checks whether it is complete, not whether it is good.")
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "label": _("Anything to add? (optional)"),
+        return {**super().get_form_kwargs(), "label": _("Anything to add?"),
                 "button": _("Send in")}  # fmt: skip
 
     def form_valid(self, form):

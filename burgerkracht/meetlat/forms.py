@@ -143,7 +143,7 @@ class MeetlatForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = text(_("Why now? (optional)"))
+    reason = text(_("Why now?"))
 
     def __init__(self, *args, label=None, **kwargs):
         super().__init__(*args, **kwargs)
