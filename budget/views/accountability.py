@@ -88,6 +88,8 @@ class StepView(AccountabilityMixin, FormView):
             kwargs["signs"] = list(self.application.signs.all())
         if self.step == 3:
             kwargs["cost_lines"] = list(self.application.cost_lines.all())
+        if self.step == 4:
+            kwargs["ask_consent"] = not self.application.initiative.publication_consent
         return kwargs
 
     def get_initial(self):
