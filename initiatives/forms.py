@@ -265,7 +265,7 @@ class AssignForm(forms.Form):
     backup_facilitator = forms.ModelChoiceField(
         label=_("Backup facilitator"), queryset=User.objects.none(), required=False
     )
-    reason = long_text(_("Why this choice? (optional)"), required=False, rows=2)
+    reason = long_text(_("Why this choice?"), required=False, rows=2)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -349,7 +349,7 @@ def initial_for_step(initiative: Initiative, step: int) -> dict:
 class HandoverForm(forms.Form):
     leaving = forms.ModelChoiceField(label=_("Who leaves?"), queryset=User.objects.none())
     successor = forms.ModelChoiceField(
-        label=_("Successor (optional)"), queryset=User.objects.none(), required=False,
+        label=_("Successor"), queryset=User.objects.none(), required=False,
         help_text=_("Takes over where there is no backup facilitator, and becomes the new "
                     "backup. Leave empty to let the backup take over and name a new backup later."),
     )  # fmt: skip

@@ -266,6 +266,19 @@ def submit_initiative(*, initiative: Initiative, by: User) -> Initiative:
 
 
 @transaction.atomic
+def give_publication_consent(*, initiative: Initiative, by: User) -> Initiative:
+    """The initiators agree that the initiative is shown on the public pages (without names
+    or e-mail addresses). Asked in the intake, or for an initiative born from a Samen Sterk
+    application at the story step of the accountability. Giving it twice changes nothing."""
+    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if not initiative.publication_consent:
+        initiative.publication_consent = True
+        initiative.save(update_fields=["publication_consent", "updated_at"])
+        _audit(initiative, by, "initiative.publication_consent", given=True)
+    return initiative
+
+
+@transaction.atomic
 def change_status(
     *, initiative: Initiative, to: str, by: User, reason: str = "", **extra: Any
 ) -> Initiative:

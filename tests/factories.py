@@ -285,12 +285,14 @@ def filled_application(*, lead=None, line=None, initiative=None) -> Application:
     return Application.objects.get(pk=application.pk)
 
 
-def application_in(status: str, *, line=None, facilitator=None, outcome="granted", lead=None):
+def application_in(
+    status: str, *, line=None, facilitator=None, outcome="granted", lead=None, initiative=None
+):
     """An application taken through the services up to `status`."""
     if line is None:
         line, _holder = open_line(allocation="5000.00")
     holder = line.decision_holders.first()
-    application = filled_application(line=line, lead=lead)
+    application = filled_application(line=line, lead=lead, initiative=initiative)
     lead = application.initiative.created_by
     facilitator = facilitator or UserFactory(role="facilitator")
     Initiative.objects.filter(pk=application.initiative_id).update(facilitator=facilitator)

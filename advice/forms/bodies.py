@@ -46,10 +46,10 @@ class MemberForm(forms.Form):
     )  # fmt: skip
     role = forms.ChoiceField(label=_("Role in the body"), choices=MemberRole.choices)
     organisation = forms.ModelChoiceField(
-        label=_("On behalf of (optional)"), queryset=BodyOrganisation.objects.none(),
+        label=_("On behalf of"), queryset=BodyOrganisation.objects.none(),
         required=False, empty_label=_("No organisation"),
     )  # fmt: skip
-    started_on = date_field(_("Member since (optional)"), required=False)
+    started_on = date_field(_("Member since"), required=False)
 
     def __init__(self, *args, body: AdvisoryBody, **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,8 +79,8 @@ class OrganisationForm(forms.Form):
     )
     themes = checkboxes(_("Themes it works on"), Theme.objects.all())
     groups = checkboxes(_("Groups of residents it represents"), TargetGroup.objects.all())
-    joined_on = date_field(_("Member since (optional)"), required=False)
-    left_on = date_field(_("Member until (optional)"), required=False)
+    joined_on = date_field(_("Member since"), required=False)
+    left_on = date_field(_("Member until"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -114,7 +114,7 @@ class SignalFields(forms.Form):
 
 class SignalForm(SignalFields):
     organisation = forms.ModelChoiceField(
-        label=_("Organisation (optional)"), queryset=BodyOrganisation.objects.none(),
+        label=_("Organisation"), queryset=BodyOrganisation.objects.none(),
         required=False, empty_label=_("No organisation"),
         help_text=_("The member organisation that brings in the signal."),
     )  # fmt: skip

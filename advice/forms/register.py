@@ -229,7 +229,7 @@ class ContactsForm(forms.Form):
         label=_("Contact person of the body"), queryset=get_user_model().objects.none(),
         required=False,
     )  # fmt: skip
-    reason = forms.CharField(label=_("Note (optional)"), required=False, max_length=1000)
+    reason = forms.CharField(label=_("Note"), required=False, max_length=1000)
 
     def __init__(self, *args, body_id: int, **kwargs):
         super().__init__(*args, **kwargs)

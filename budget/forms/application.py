@@ -82,8 +82,8 @@ class ResultForm(StepForm):
                     "week, also in winter'. You give one to three signs; we look at them again "
                     "at every evaluation."),
     )  # fmt: skip
-    sign_2 = forms.CharField(label=_("Sign 2 (optional)"), max_length=500, required=False)
-    sign_3 = forms.CharField(label=_("Sign 3 (optional)"), max_length=500, required=False)
+    sign_2 = forms.CharField(label=_("Sign 2"), max_length=500, required=False)
+    sign_3 = forms.CharField(label=_("Sign 3"), max_length=500, required=False)
     neighbourhood = forms.ModelChoiceField(
         label=_("In which wijk?"), queryset=Neighbourhood.objects.none(), required=False,
         empty_label=_("The whole city"),

@@ -256,6 +256,8 @@ class SpendingForm(StepForm):
 
 
 class StoryForm(StepForm):
+    field_order = ["story", "story_public", "publication_consent", "lessons", "next_step"]
+
     story = long_text(
         _("Your story"),
         _("Tell what happened, as you would tell a neighbour. What are you proud of?"),
@@ -271,6 +273,31 @@ class StoryForm(StepForm):
     next_step = forms.ChoiceField(
         label=_("What comes next?"), choices=NextStep.choices, widget=forms.RadioSelect
     )
+    publication_consent = forms.BooleanField(
+        label=_("Our initiative and its result may be shown on the public pages of the "
+                "municipality (without names or e-mail addresses)"),
+        required=False,
+        help_text=_("Then other residents can see what you did with the money and learn "
+                    "from it. Your story is shown only if you also tick that box."),
+    )  # fmt: skip
+
+    def __init__(self, *args, ask_consent: bool = False, **kwargs):
+        """`ask_consent`: the initiative has no publication consent yet (it was born from
+        the application, whose form never asked for it), so this step asks."""
+        super().__init__(*args, **kwargs)
+        self.ask_consent = ask_consent
+        if not ask_consent:
+            del self.fields["publication_consent"]
+
+    def clean(self):
+        data = super().clean()
+        if self.ask_consent and data.get("story_public") and not data.get("publication_consent"):
+            self.add_error(
+                "story_public",
+                _("Your story is shown with your initiative. Also tick that the initiative "
+                  "may be shown, or untick this box."),
+            )  # fmt: skip
+        return data
 
 
 ACCOUNTABILITY_FORMS = {1: ResultReachedForm, 2: TakingPartForm, 3: SpendingForm, 4: StoryForm}
@@ -279,7 +306,7 @@ ACCOUNTABILITY_FORMS = {1: ResultReachedForm, 2: TakingPartForm, 3: SpendingForm
 class ReceiptForm(forms.Form):
     file = SafeFileField(
         policy=attachments.POLICY,
-        label=_("Add a receipt or a photo (optional)"),
+        label=_("Add a receipt or a photo"),
         help_text=_("PDF, JPG, PNG, Word, Excel or ODT; at most 10 MB."),
     )
 

@@ -38,6 +38,7 @@ from budget.services.lifecycle import cancel_open_evaluations, end_initiative_af
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
+from initiatives import services as initiative_services
 
 EDITABLE = (AccountabilityStatus.OPEN, AccountabilityStatus.MORE_ASKED)
 STEP_FIELDS = {
@@ -119,6 +120,9 @@ def save_accountability_step(
                     accountability=accountability, cost_line_id=line_pk, spent=spent,
                     note=(note or "").strip(),
                 )  # fmt: skip
+    if step == 4 and data.pop("publication_consent", False):
+        # Asked here for an initiative born from the application (budget/README.md).
+        initiative_services.give_publication_consent(initiative=application.initiative, by=by)
     unknown = set(data) - set(STEP_FIELDS.get(step, ()))
     if unknown:
         raise ValueError(f"not fields of step {step}: {sorted(unknown)}")

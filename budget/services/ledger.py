@@ -264,7 +264,9 @@ def reallocate(*, by, from_line: BudgetLine, to_line: BudgetLine, amount: Decima
     source, target = locked[from_line.pk], locked[to_line.pk]
     if source.fund_id != target.fund_id:
         raise DomainError(_("Money only moves between lines of the same fund."))
-    if amount <= ZERO or amount > source.remaining:
+    if amount <= ZERO:
+        raise DomainError(_("The amount to move must be more than € 0."))
+    if amount > source.remaining:
         raise DomainError(
             _("You can move at most what is left on the line: %(remaining)s.")
             % {"remaining": euro(source.remaining)}

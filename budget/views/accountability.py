@@ -88,6 +88,8 @@ class StepView(AccountabilityMixin, FormView):
             kwargs["signs"] = list(self.application.signs.all())
         if self.step == 3:
             kwargs["cost_lines"] = list(self.application.cost_lines.all())
+        if self.step == 4:
+            kwargs["ask_consent"] = not self.application.initiative.publication_consent
         return kwargs
 
     def get_initial(self):
@@ -189,7 +191,7 @@ class SubmitView(FormPage):
     intro = gettext_lazy("The facilitator checks whether it is complete, not whether it is good.")
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "label": _("Anything to add? (optional)"),
+        return {**super().get_form_kwargs(), "label": _("Anything to add?"),
                 "button": _("Send in")}  # fmt: skip
 
     def form_valid(self, form):

@@ -256,7 +256,7 @@ class WithdrawView(ApplicationMixin, FormView):
 
     def get_form_kwargs(self):
         return {
-            **super().get_form_kwargs(), "label": gettext_lazy("Why do you withdraw? (optional)"),
+            **super().get_form_kwargs(), "label": gettext_lazy("Why do you withdraw?"),
             "button": gettext_lazy("Withdraw the application"),
         }  # fmt: skip
 

@@ -191,7 +191,7 @@ class CompleteAssessmentView(ActionView):
         "change the check after this, unless they send it back."
     )
 
-    reason_label = gettext_lazy("Note (optional)")
+    reason_label = gettext_lazy("Note")
 
     def form_valid(self, form):
         return self.attempt(form, services.complete_assessment, _("Sent to the decision holders."))
@@ -328,7 +328,7 @@ class PublishView(ActionView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(),
-                "label": gettext_lazy("Note for the audit trail (optional)"),
+                "label": gettext_lazy("Note for the audit trail"),
                 "button": gettext_lazy("Make final and send the letter")}  # fmt: skip
 
     def get_context_data(self, **kwargs):

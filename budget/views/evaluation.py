@@ -172,7 +172,7 @@ class CompleteRecordView(FormPage):
     )
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "label": _("Anything to add? (optional)"),
+        return {**super().get_form_kwargs(), "label": _("Anything to add?"),
                 "button": self.title}  # fmt: skip
 
     def get_form(self, form_class=None):

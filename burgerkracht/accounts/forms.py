@@ -65,7 +65,7 @@ class DeleteAccountForm(forms.Form):
         error_messages={"required": _("Tick the box if you want to delete your account.")},
     )
     reason = forms.CharField(
-        label=_("Why do you want to leave? (optional)"),
+        label=_("Why do you want to leave?"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -15,6 +15,7 @@ from burgerkracht.accounts import data_export
 from burgerkracht.accounts.models import User
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent, Neighbourhood
+from burgerkracht.core.services import withdraw_mail_to
 
 PROFILE_FIELDS = (
     "full_name",
@@ -87,14 +88,21 @@ def delete_account(*, user: User, by: User | None, reason: str = "") -> User:
     and they can no longer log in. Records the municipality must keep by law (decisions and
     grant dossiers, under the Archiefwet) stay, but point at the anonymous account that is
     left; so does the audit trail, whose events keep that account as their actor: a stable
-    pseudonym without personal data, so nobody erases what they did. `by=None` is the
-    system: the purge erasing an account that was not used for the retention period. The
-    municipality's staff do not erase themselves (an administrator deactivates them).
+    pseudonym without personal data, so nobody erases what they did. Mails still waiting in
+    the outbox no longer go to the person's addresses (`withdraw_mail_to`, in this
+    transaction). `by=None` is the system: the purge erasing an account that was not used for
+    the retention period. The municipality's staff do not erase themselves (an administrator
+    deactivates them).
     """
     user = User.objects.select_for_update().get(pk=user.pk)
     if by is not None and by.pk == user.pk and user.is_municipal_staff:
         raise DomainError(_("Staff accounts are deactivated by an administrator."))
     AuditEvent.record(subject=user, actor=by, action="account.deleted", reason=reason)
+    addresses = {
+        user.email,
+        *EmailAddress.objects.filter(user=user).values_list("email", flat=True),
+    }
+    withdraw_mail_to(addresses=sorted(addresses), subject=user, by=by)
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from burgerkracht.core.enums import OutboxStatus
 from burgerkracht.core.mail import build_message
-from burgerkracht.core.models import OutboxMessage
+from burgerkracht.core.models import AuditEvent, OutboxMessage
 
 logger = logging.getLogger(__name__)
 
@@ -142,11 +144,49 @@ def deliver_pending(*, limit: int = 500) -> int:
     return sum(deliver_message(message_pk=pk) for pk in pks)
 
 
+@transaction.atomic
+def withdraw_mail_to(*, addresses: Iterable[str], subject: Any, by: Any) -> int:
+    """Take `addresses` off every mail that is not sent yet; a mail left without recipients
+    is deleted. Returns how many mails changed, and records that number (never the
+    addresses) on `subject` in the audit trail.
+
+    Account erasure calls this in its own transaction, so a mail queued before the erasure
+    never reaches the erased address. A worker that is sending one of these mails holds its
+    row (deliver_message); this waits for it, and then finds the row sent and leaves it.
+    """
+    wanted = {address.strip().lower() for address in addresses if address.strip()}
+    if not wanted:
+        return 0
+    maybe = Q()
+    for address in wanted:
+        for field in ("to", "cc", "bcc"):
+            maybe |= Q(**{f"{field}__icontains": address})  # a prefilter; exact match below
+    changed = 0
+    rows = OutboxMessage.objects.select_for_update().filter(maybe, status=OutboxStatus.PENDING)
+    for row in rows.order_by("pk"):
+        kept = {
+            field: [a for a in getattr(row, field) if a.strip().lower() not in wanted]
+            for field in ("to", "cc", "bcc")
+        }
+        if all(kept[field] == getattr(row, field) for field in kept):
+            continue
+        changed += 1
+        if not any(kept.values()):
+            row.delete()
+            continue
+        for field, value in kept.items():
+            setattr(row, field, value)
+        row.save(update_fields=list(kept))
+    if changed:
+        AuditEvent.record(
+            subject=subject, actor=by, action="outbox.withdrawn", data={"messages": changed}
+        )
+    return changed
+
+
 def record_read(*, subject: Any, actor: Any, purpose: str) -> None:
     """Somebody other than the resident opened a resident's personal content: who, what and
     when go into the audit trail, and the page's purpose as the why (targets.md S7)."""
-    from burgerkracht.core.models import AuditEvent
-
     AuditEvent.record(subject=subject, actor=actor, action=READ_ACTION, reason=str(purpose))
 
 

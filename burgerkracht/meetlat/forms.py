@@ -124,7 +124,12 @@ class MeetlatForm(forms.Form):
                 and answer != Answer.FULLY
                 and not data.get(f"explanation_{p.number}", "").strip()
             ):
-                self.add_error(f"explanation_{p.number}", _("Explain this answer."))
+                self.add_error(
+                    f"explanation_{p.number}",
+                    _("Principle %(number)s, %(heading)s: explain why you chose “%(answer)s”.")
+                    % {"number": p.number, "heading": p.heading,
+                       "answer": Answer(answer).label.lower()},
+                )  # fmt: skip
         return data
 
     def answers(self) -> dict[int, tuple[str, str]]:
@@ -138,7 +143,7 @@ class MeetlatForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = text(_("Why now? (optional)"))
+    reason = text(_("Why now?"))
 
     def __init__(self, *args, label=None, **kwargs):
         super().__init__(*args, **kwargs)

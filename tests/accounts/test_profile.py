@@ -4,13 +4,16 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.sessions.models import Session
+from django.core import mail
+from django.core.mail import send_mail
 from django.urls import reverse
 
 from burgerkracht.accounts import services
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import STAFF_ROLES
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.models import AuditEvent
+from burgerkracht.core.models import AuditEvent, OutboxMessage
+from burgerkracht.core.services import deliver_message, deliver_pending
 from tests.factories import PASSWORD, NeighbourhoodFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -201,3 +204,30 @@ def test_deleted_account_cannot_log_in(client):
 
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+def test_mail_queued_before_the_deletion_never_reaches_the_deleted_address(client):
+    user = UserFactory(role="resident", email="weg@example.org")
+    EmailAddress.objects.create(user=user, email="Tweede@Example.org", verified=True)
+    send_mail("Voor jou", "Tekst", "gemeente@example.org", ["weg@example.org"])
+    send_mail("Ook voor jou", "Tekst", "gemeente@example.org", ["tweede@example.org"])
+    send_mail("Samen", "Tekst", "gemeente@example.org", ["weg@example.org", "blijft@example.org"])
+    send_mail("Lijkt erop", "Tekst", "gemeente@example.org", ["nietweg@example.org"])
+    send_mail("Al verstuurd", "Tekst", "gemeente@example.org", ["weg@example.org"])
+    deliver_message(message_pk=OutboxMessage.objects.get(subject="Al verstuurd").pk)
+    client.force_login(user)
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+
+    client.post(reverse("accounts:delete"), {"confirm": "on"})
+    delivered = deliver_pending()
+
+    assert delivered == 2
+    assert sorted((m.subject, tuple(m.to)) for m in mail.outbox) == [
+        ("Al verstuurd", ("weg@example.org",)),  # sent before the deletion
+        ("Lijkt erop", ("nietweg@example.org",)),
+        ("Samen", ("blijft@example.org",)),
+    ]
+    assert not OutboxMessage.objects.filter(subject__in=["Voor jou", "Ook voor jou"]).exists()
+    withdrawn = AuditEvent.objects.for_subject(user).get(action="outbox.withdrawn")
+    assert (withdrawn.actor, withdrawn.data) == (user, {"messages": 3})
+    assert "weg@example.org" not in str(withdrawn.data)

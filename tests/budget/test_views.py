@@ -125,8 +125,16 @@ def test_administrator_moves_money_with_a_reason_and_it_shows_in_the_log(client)
     )
     log = client.get(reverse("budget:integrity-log", args=[fund.pk]))
 
+    nothing = client.post(
+        reverse("budget:reallocate", args=[fund.pk]),
+        {"from_line": a.pk, "to_line": b.pk, "amount": "0", "reason": "Niets"},
+    )
+
     assert refused.status_code == 200
     assert "700,00" in refused.text  # the error names what is left
+    assert nothing.status_code == 200
+    assert "Het bedrag moet meer dan € 0 zijn." in nothing.text
+    assert "maximaal" not in nothing.text
     assert moved.status_code == 302
     assert IntegrityEntry.objects.get().reason == "Wijk B groeit"
     assert "Wijk B groeit" in log.text

@@ -136,3 +136,20 @@ def test_register_runs_the_same_number_of_queries_at_10_and_100(
 
     assert len(small) == len(large)
     assert len(large) <= 12
+
+
+def test_a_missing_explanation_names_the_principle_and_the_answer(client):
+    by = UserFactory(role="facilitator")
+    decision = PolicyDecisionFactory.create(by=by).decision
+    client.force_login(by)
+    _number, heading, _explanation = canonical.PRINCIPLES[2]
+
+    response = client.post(
+        reverse("meetlat:meetlat", args=[decision.pk]),
+        {"answer_3": "partly", "explanation_3": " "},
+    )
+
+    assert response.context["form"].errors["explanation_3"] == [
+        f"Principe 3 \u2013 {heading}: leg uit waarom je “deels” koos."
+    ]
+    assert "Leg dit antwoord uit" not in response.text

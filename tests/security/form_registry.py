@@ -137,7 +137,9 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
     budget_followup.SpendingForm: Entry(
         lambda w: [{"cost_lines": list(w.app_granted.cost_lines.all())}], LATER
     ),
-    budget_followup.StoryForm: Entry(partial),
+    budget_followup.StoryForm: Entry(
+        lambda w: [{"partial": p, "ask_consent": a} for p in (False, True) for a in (False, True)]
+    ),
     budget_followup.ReceiptForm: Entry(lambda w: [{"action": "/x/"}]),
     budget_followup.SettleForm: Entry(),
     budget_followup.PaidForm: Entry(),
