@@ -3,6 +3,7 @@ the checks that run on a few pages of each journey."""
 
 import email
 import re
+import time
 from email import policy
 
 from allauth.mfa.models import Authenticator
@@ -18,10 +19,18 @@ from tests.processes import wait_for
 WIDTH, HEIGHT = 1024, 800
 
 
+_used: dict[int, int] = {}
+
+
 def totp_code(user) -> str:
-    """The current code of the user's authenticator app (as `manage.py demo_totp` prints it)."""
+    """The current code of the user's authenticator app (as `manage.py demo_totp` prints it).
+    A code is accepted once: a second login waits for the next one, as a person would."""
     device = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
     counter = int(timezone.now().timestamp()) // 30
+    if _used.get(user.pk) == counter:
+        time.sleep((counter + 1) * 30 - timezone.now().timestamp() + 0.1)
+        counter += 1
+    _used[user.pk] = counter
     return format_hotp_value(hotp_value(decrypt(device.data["secret"]), counter))
 
 

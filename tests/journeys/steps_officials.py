@@ -8,7 +8,7 @@ from decimal import Decimal
 from budget import services
 from budget.models import Application
 from initiatives import services as initiative_services
-from tests.factories import decide
+from tests.factories import STEP_DATA, InitiativeFactory, decide, filled_application
 
 
 def assess(application: Application, *, facilitator, coordinator, line, amount: str):
@@ -36,3 +36,15 @@ def grant_and_pay(application: Application, *, holder, amount: str, paid_on: dat
     tranche = application.award.tranches.order_by("planned_on").first()
     services.pay_tranche(by=holder, tranche=tranche, paid_on=paid_on)
     return application
+
+
+def sent_in_application(*, line, facilitator, asked: str = "1600.00") -> Application:
+    """A resident's application, sent in through the services, asking `asked` euros."""
+    initiative = InitiativeFactory(submitted=True, facilitator=facilitator, title="Buurtkoor")
+    application = filled_application(line=line, initiative=initiative)
+    services.save_application_step(
+        application=application, by=initiative.created_by, step=4,
+        data={**STEP_DATA[4], "requested_amount": Decimal(asked),
+              "cost_lines": [("Dirigent", Decimal(asked) + 50)]},
+    )  # fmt: skip
+    return services.submit_application(application=application, by=initiative.created_by)
