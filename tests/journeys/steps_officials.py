@@ -7,15 +7,19 @@ from decimal import Decimal
 
 from budget import services
 from budget.models import Application
+from burgerkracht.meetlat import services as meetlat_services
 from initiatives import services as initiative_services
 from tests.factories import STEP_DATA, InitiativeFactory, decide, filled_application
 
 
-def assess(application: Application, *, facilitator, coordinator, line, amount: str):
-    """The coordinator assigns the facilitator; the facilitator checks and sends it on."""
-    initiative_services.assign_facilitators(
-        initiative=application.initiative, by=coordinator, facilitator=facilitator, backup=None
-    )
+def assess(application: Application, *, facilitator, line, amount: str, coordinator=None):
+    """The coordinator assigns the facilitator (when there is none yet); the facilitator
+    checks and sends it on."""
+    if coordinator is not None:
+        initiative_services.assign_facilitators(
+            initiative=application.initiative, by=coordinator, facilitator=facilitator,
+            backup=None,
+        )  # fmt: skip
     services.save_assessment(
         application=application, by=facilitator, is_complete=True,
         legal_check="Geen vergunning nodig.", administrative_check="Vervanger is genoemd.",
@@ -48,3 +52,15 @@ def sent_in_application(*, line, facilitator, asked: str = "1600.00") -> Applica
               "cost_lines": [("Dirigent", Decimal(asked) + 50)]},
     )  # fmt: skip
     return services.submit_application(application=application, by=initiative.created_by)
+
+
+def complete_meetlat(application: Application, holder):
+    """The triad and the six principles of the decision record, as the Meetlat pages save
+    them."""
+    decision = application.decision
+    meetlat_services.update_decision(
+        decision=decision, by=holder, resident_input_result="Hun tekst is de maatstaf.",
+        reflection_due=date(2028, 1, 1),
+    )  # fmt: skip
+    answers = {p.number: ("fully", "") for p in decision.meetlat_version.principles.all()}
+    meetlat_services.save_meetlat(decision=decision, by=holder, answers=answers)
