@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from budget import services
 from budget.models import Application
-from burgerkracht.meetlat import services as meetlat_services
 from initiatives import services as initiative_services
 from tests.factories import STEP_DATA, InitiativeFactory, decide, filled_application
 
@@ -52,15 +51,3 @@ def sent_in_application(*, line, facilitator, asked: str = "1600.00") -> Applica
               "cost_lines": [("Dirigent", Decimal(asked) + 50)]},
     )  # fmt: skip
     return services.submit_application(application=application, by=initiative.created_by)
-
-
-def complete_meetlat(application: Application, holder):
-    """The triad and the six principles of the decision record, as the Meetlat pages save
-    them."""
-    decision = application.decision
-    meetlat_services.update_decision(
-        decision=decision, by=holder, resident_input_result="Hun tekst is de maatstaf.",
-        reflection_due=date(2028, 1, 1),
-    )  # fmt: skip
-    answers = {p.number: ("fully", "") for p in decision.meetlat_version.principles.all()}
-    meetlat_services.save_meetlat(decision=decision, by=holder, answers=answers)

@@ -33,48 +33,54 @@ def start_with_a_new_initiative(page, base_url: str, title: str):
     expect(page).to_have_title(re.compile("^Stap 1 van 6"))
 
 
+def save_step(page, fields: dict[str, str], *, next_step: int, leave: bool = False):
+    """Fill a step's fields by their Dutch labels and save: on to `next_step`, or (`leave`)
+    save and stop half-way."""
+    for label, value in fields.items():
+        page.get_by_label(label).fill(value)
+    page.get_by_role("button", name=LATER if leave else NEXT).click()
+    if not leave:
+        expect(page).to_have_title(re.compile(f"^Stap {next_step} van 6"))
+
+
 def fill_result(page, values: dict):
-    page.get_by_label("Wie gaan er meedoen?").fill(values["who"])
-    page.get_by_label("Hoe gaan zij meedoen en erbij horen?").fill(values["how"])
-    page.get_by_label("Wat wordt er anders?").fill(values["difference"])
-    page.get_by_label("Teken 1: waaraan merkt iedereen het?").fill(values["sign"])
     page.get_by_label("In welke wijk?").select_option(label=values["wijk"])
-    page.get_by_role("button", name=NEXT).click()
-    expect(page).to_have_title(re.compile("^Stap 2 van 6"))
+    save_step(page, {
+        "Wie gaan er meedoen?": values["who"],
+        "Hoe gaan zij meedoen en erbij horen?": values["how"],
+        "Wat wordt er anders?": values["difference"],
+        "Teken 1: waaraan merkt iedereen het?": values["sign"],
+    }, next_step=2)  # fmt: skip
 
 
 def fill_goal(page, values: dict):
-    page.get_by_label("Wat is het doel?").fill(values["goal"])
-    page.get_by_label("Wat is het middel?").fill(values["means"])
-    page.get_by_role("button", name=NEXT).click()
-    expect(page).to_have_title(re.compile("^Stap 3 van 6"))
+    fields = {"Wat is het doel?": values["goal"], "Wat is het middel?": values["means"]}
+    save_step(page, fields, next_step=3)
 
 
 def fill_participants(page, values: dict):
-    page.get_by_label("Hoeveel mensen denk je dat er meedoen?").fill(values["participants"])
-    page.get_by_label("Hoe bereik je ze?").fill(values["reach"])
-    page.get_by_role("button", name=NEXT).click()
-    expect(page).to_have_title(re.compile("^Stap 4 van 6"))
+    save_step(page, {
+        "Hoeveel mensen denk je dat er meedoen?": values["participants"],
+        "Hoe bereik je ze?": values["reach"],
+    }, next_step=4)  # fmt: skip
 
 
 def fill_money(page, values: dict, *, leave: bool = False):
-    """Amounts typed the Dutch way ("1.600,00"); `leave` saves and stops half-way."""
-    page.get_by_label("Kostenpost 1: waarvoor?").fill(values["cost"])
-    page.get_by_label("Kostenpost 1: bedrag in euro").fill(values["cost_amount"])
-    page.get_by_label("Eigen bijdrage in euro").fill(values["own"])
-    page.get_by_label("Hoeveel vraag je aan Samen Sterk, in euro?").fill(values["asked"])
-    page.get_by_role("button", name=LATER if leave else NEXT).click()
-    if not leave:
-        expect(page).to_have_title(re.compile("^Stap 5 van 6"))
+    """Amounts typed the Dutch way ("1.600,00")."""
+    save_step(page, {
+        "Kostenpost 1: waarvoor?": values["cost"],
+        "Kostenpost 1: bedrag in euro": values["cost_amount"],
+        "Eigen bijdrage in euro": values["own"],
+        "Hoeveel vraag je aan Samen Sterk, in euro?": values["asked"],
+    }, next_step=5, leave=leave)  # fmt: skip
 
 
 def fill_time(page, values: dict, *, leave: bool = False):
-    page.get_by_label("Wanneer begin je?").fill(values["starts"])
-    page.get_by_label("Tot wanneer loopt het?").fill(values["ends"])
-    page.get_by_label("E-mailadres van je vervanger").fill(values["backup"])
-    page.get_by_role("button", name=LATER if leave else NEXT).click()
-    if not leave:
-        expect(page).to_have_title(re.compile("^Stap 6 van 6"))
+    save_step(page, {
+        "Wanneer begin je?": values["starts"],
+        "Tot wanneer loopt het?": values["ends"],
+        "E-mailadres van je vervanger": values["backup"],
+    }, next_step=6, leave=leave)  # fmt: skip
 
 
 def open_step(page, number: int):

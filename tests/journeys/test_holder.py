@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from budget.models import Application
-from tests.factories import UserFactory, open_line
+from tests.factories import UserFactory, complete_grant_meetlat, open_line
 from tests.journeys import steps_holder, steps_officials
 from tests.journeys.steps_common import (
     assert_dutch_figures,
@@ -53,7 +53,7 @@ def test_holder_decides_within_their_budget_line(page, stack, assert_accessible)
 
     # The Meetlat of the decision record (its own pages are walked in tests/browser), then
     # the decision is made known.
-    steps_officials.complete_meetlat(Application.objects.get(pk=application.pk), holder)
+    complete_grant_meetlat(Application.objects.get(pk=application.pk).decision, holder)
     steps_holder.publish(page, base, application)
     expect(page.get_by_text(re.compile("^Toegekend")).first).to_be_visible()
     expect(page.get_by_text("22 april 2027").first).to_be_visible()
