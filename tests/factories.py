@@ -329,7 +329,12 @@ def decide(application: Application, holder, *, outcome="granted", amount="500.0
         payment_schedule=[{"date": "2027-02-01", "amount": amount}] if grant else [],
         extra_agreements="",
     )  # fmt: skip
-    decision = Application.objects.get(pk=application.pk).decision
+    complete_grant_meetlat(Application.objects.get(pk=application.pk).decision, holder)
+
+
+def complete_grant_meetlat(decision: Decision, holder) -> None:
+    """What a grant's decision record still needs after the draft: the triad's residents'
+    part and the six principles."""
     meetlat_services.update_decision(
         decision=decision, by=holder, resident_input_result="Hun tekst is de maatstaf.",
         reflection_due=date(2028, 1, 1),
