@@ -30,8 +30,6 @@ from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.notifications import notify
 from burgerkracht.meetlat import services as meetlat_services
 from burgerkracht.meetlat.enums import DecisionKind
-from initiatives import services as initiative_services
-from initiatives.enums import InitiativeStatus
 
 ASSESSMENT_FIELDS = (
     "is_complete", "legal_check", "administrative_check", "financial_check",
@@ -318,7 +316,6 @@ def publish_decision(*, application: Application, by, reason: str = "") -> Appli
         from budget.services.evaluation import plan_follow_up
 
         plan_follow_up(application=application, by=by)
-        _start_initiative(application, by)
     application = change_application_status(
         application=application, to=STATUS_OF[application.outcome], by=by, reason=reason
     )
@@ -327,20 +324,6 @@ def publish_decision(*, application: Application, by, reason: str = "") -> Appli
     kind = LetterKind.REJECTION if application.outcome == Outcome.REJECT else LetterKind.GRANT
     _new_letter(application, by, kind)
     return application
-
-
-def _start_initiative(application: Application, by) -> None:
-    """A grant starts an initiative that was sent in with its application and is still
-    waiting for a facilitator to start it: the money is there, the work begins. Without this
-    a granted initiative stayed "submitted" and never reached the public pages (which show
-    running, paused and ended initiatives). Audited as a status change; no extra mail, the
-    grant letter tells the residents."""
-    initiative = application.initiative
-    if initiative.status == InitiativeStatus.SUBMITTED:
-        initiative_services.change_status(
-            initiative=initiative, to=InitiativeStatus.ACTIVE, by=by,
-            reason=_("Samen Sterk grant decided"),
-        )  # fmt: skip
 
 
 @transaction.atomic
