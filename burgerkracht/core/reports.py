@@ -9,6 +9,7 @@ number of queries, whatever the number of rows.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -16,11 +17,13 @@ from typing import Any, ClassVar
 
 import tablib
 from django import forms
+from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.charts import Chart, bar_chart
+from burgerkracht.core.formatting import day
 from burgerkracht.core.forms import date_field
 
 
@@ -64,6 +67,14 @@ class ChartSpec:
     colours: Sequence[str] | None = None
 
 
+def _shown(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return number_format(value, decimal_pos=2, use_l10n=True, force_grouping=True)
+    if isinstance(value, datetime.date):
+        return day(value)
+    return value
+
+
 @dataclass
 class Table:
     title: str
@@ -81,8 +92,12 @@ class Table:
         return [[row.get(c.key, "") for c in self.columns] for row in self.rows]
 
     def display(self) -> list[list[tuple[Any, bool]]]:
-        """The cells with whether each is a number (right-aligned) for the page."""
-        return [[(row.get(c.key, ""), c.numeric) for c in self.columns] for row in self.rows]
+        """The cells with whether each is a number (right-aligned) for the page: amounts with
+        thousands separators of the language (25.000,00), dates as words (15 april 2027);
+        counts and years as they are. The exports keep plain values (`cells`)."""
+        return [
+            [(_shown(row.get(c.key, "")), c.numeric) for c in self.columns] for row in self.rows
+        ]
 
     def drawn(self) -> Chart | None:
         if self.chart is None or not self.rows:
