@@ -63,6 +63,26 @@ def _is_owner(user: Any, decision: Any) -> bool:
     return user.is_authenticated and decision.created_by_id == user.pk
 
 
+def owned(decision_of: Callable[[Any], Any]) -> SubjectRules:
+    """Rules for a subject that is its author's: readable by all decision staff, prepared,
+    made final and reflected on by who entered the decision."""
+
+    def owner(user: Any, subject: Any) -> bool:
+        return _is_owner(user, decision_of(subject))
+
+    return SubjectRules(
+        can_view=lambda user, subject: True,
+        can_prepare=owner,
+        can_finalise=owner,
+        can_reflect=owner,
+        own_workflow=False,
+    )
+
+
+OWNED_BY_AUTHOR = owned(lambda decision: decision)
+POLICY = owned(lambda policy: policy.decision)
+
+
 def rules_for(decision: Any) -> tuple[SubjectRules, Any]:
     """The rules of the decision's subject and the subject itself (the decision itself when
     it has none: then its author owns it)."""
@@ -72,25 +92,3 @@ def rules_for(decision: Any) -> tuple[SubjectRules, Any]:
         if rules is not None and subject is not None:
             return rules, subject
     return OWNED_BY_AUTHOR, decision
-
-
-OWNED_BY_AUTHOR = SubjectRules(
-    can_view=lambda user, decision: True,
-    can_prepare=_is_owner,
-    can_finalise=_is_owner,
-    can_reflect=_is_owner,
-    own_workflow=False,
-)
-
-
-def _policy_owner(user: Any, policy: Any) -> bool:
-    return _is_owner(user, policy.decision)
-
-
-POLICY = SubjectRules(
-    can_view=lambda user, policy: True,
-    can_prepare=_policy_owner,
-    can_finalise=_policy_owner,
-    can_reflect=_policy_owner,
-    own_workflow=False,
-)
