@@ -19,3 +19,4 @@ class AdviceConfig(AppConfig):
             core_reminders.register(source)
         import_module("advice.reports")  # registers the advice report and its continuity part
         import_module("advice.retention")  # explains its models to the retention table
+        import_module("advice.decision_subjects").register()  # who acts on its decisions

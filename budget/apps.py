@@ -24,3 +24,4 @@ class BudgetConfig(AppConfig):
         import_module("budget.continuity")  # registers the continuity-risk report
         import_module("budget.dashboard")  # registers the attention panels of issue #8
         import_module("budget.retention")  # registers its kinds of the retention table
+        import_module("budget.decision_subjects").register()  # who acts on its decisions

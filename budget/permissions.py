@@ -137,6 +137,11 @@ def _supports(user, application) -> bool:
     return is_facilitator(user, application) or is_coordinator(user)
 
 
+def decides_or_prepares(user, application) -> bool:
+    """The line's decision holders decide; the facilitators and their coordinator prepare."""
+    return is_holder(user, application) or _supports(user, application)
+
+
 def can_view_evaluation(user, evaluation) -> bool:
     return can_view_application(user, evaluation.application)
 

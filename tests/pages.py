@@ -376,7 +376,12 @@ PAGES: list[Page] = [
     # meetlat and decisions
     Page("meetlat:register", "meetlat:register", READ_ONLY),
     Page("meetlat:coverage", "meetlat:coverage", READ_ONLY),
-    Page("meetlat:decision-detail", "meetlat:decision-detail", READ_ONLY, _pk(_decision)),
+    Page(
+        "meetlat:decision-detail",
+        "meetlat:decision-detail",
+        READ_ONLY,
+        _pk(lambda: _decision(kind="policy")),  # read-only staff read policy decisions (#23)
+    ),
     Page(
         "meetlat:public-detail",
         "meetlat:public-detail",

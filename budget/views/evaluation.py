@@ -5,6 +5,7 @@ marking a tranche as paid. Thin: check, bind, call a service."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -271,8 +272,13 @@ class PayTrancheView(ApplicationMixin, FormView):
 
     @cached_property
     def tranche(self) -> Tranche:
+        """A tranche of this application's award or of its extra pushes: never of another
+        award of the same initiative (issue #23)."""
+        application = self.application
         return get_object_or_404(
-            Tranche.objects.filter(award__initiative=self.application.initiative),
+            Tranche.objects.filter(
+                Q(award__application=application) | Q(award__evaluation__application=application)
+            ),
             pk=self.kwargs["tranche_pk"],
         )
 

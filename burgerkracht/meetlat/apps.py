@@ -8,4 +8,10 @@ class MeetlatConfig(AppConfig):
     verbose_name = _("Meetlat and decisions")
 
     def ready(self) -> None:
-        from burgerkracht.meetlat import reports  # noqa: F401  (registers the report)
+        from burgerkracht.meetlat import (
+            reports,  # noqa: F401  (registers the report)
+            subjects,
+        )
+        from burgerkracht.meetlat.models import PolicyDecision
+
+        subjects.register(PolicyDecision, subjects.POLICY)

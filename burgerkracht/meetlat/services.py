@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,6 +31,7 @@ from burgerkracht.meetlat.models import (
     Principle,
     PrincipleAnswer,
 )
+from burgerkracht.meetlat.permissions import may_finalise
 
 TRIAD_FIELDS = {
     "financial_accountability": gettext_lazy("financial accountability"),
@@ -162,6 +164,9 @@ def finalise_decision(*, decision: Decision, by: Any, reason: str = "") -> Decis
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if DecisionStatus.FINAL not in TRANSITIONS[decision.status]:
         raise InvalidTransition(current=decision.status, requested=DecisionStatus.FINAL)
+    if not may_finalise(by, decision):
+        # The subject's rule, again under the lock: whatever screen or task called this.
+        raise PermissionDenied(_("Only who decides about its subject can make this final."))
     missing = missing_for_finalisation(decision)
     if missing:
         raise DomainError(

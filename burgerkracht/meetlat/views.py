@@ -27,6 +27,7 @@ from burgerkracht.meetlat.forms import (
     VersionForm,
 )
 from burgerkracht.meetlat.models import Decision, MeetlatVersion
+from burgerkracht.meetlat.subjects import rules_for
 
 REGISTER = gettext_lazy("Decisions")
 
@@ -70,7 +71,7 @@ class PolicyDecisionCreateView(StaffMixin, FormView):
 
 
 class DecisionMixin(StaffMixin):
-    permission = staticmethod(lambda user, decision: permissions.can_view_decisions(user))
+    permission = staticmethod(permissions.can_view_decision)
 
     @cached_property
     def decision(self) -> Decision:
@@ -93,8 +94,24 @@ class DecisionMixin(StaffMixin):
         return super().get_context_data(**kwargs, decision=self.decision)
 
 
-class DecisionDetailView(DecisionMixin, TemplateView):
+class ReadAuditMixin:
+    """A decision about a person's application is read like the application: audited."""
+
+    read_purpose = ""
+
+    def audit_read(self) -> None:
+        rules, subject = rules_for(self.decision)
+        rules.audit_read(self.request.user, subject, str(self.read_purpose))
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        self.audit_read()
+        return response
+
+
+class DecisionDetailView(ReadAuditMixin, DecisionMixin, TemplateView):
     template_name = "meetlat/decision_detail.html"
+    read_purpose = gettext_lazy("Viewing the decision")
 
     def get_breadcrumbs(self):
         return [Crumb(REGISTER, "/besluiten/"), Crumb(self.decision.title)]
@@ -107,6 +124,7 @@ class DecisionDetailView(DecisionMixin, TemplateView):
             principles=decision.meetlat_version.principles.all(),
             missing=services.missing_for_finalisation(decision) if not decision.is_final else [],
             can_edit=permissions.can_edit_decision(user, decision),
+            can_finalise=permissions.can_finalise_here(user, decision),
             can_reflect=permissions.can_reflect(user, decision),
         )
 
@@ -177,6 +195,7 @@ class MeetlatView(DecisionFormView):
 
 class FinaliseView(DecisionFormView):
     form_class = ReasonForm
+    permission = staticmethod(permissions.can_finalise_here)
     title = gettext_lazy("Make the decision final")
 
     def get_form_kwargs(self):
@@ -202,10 +221,12 @@ class ReflectionView(DecisionFormView):
         )  # fmt: skip
 
 
-class DecisionPdfView(DecisionMixin, TemplateView):
-    """The stored PDF; when it is not there yet, ask a worker to make it."""
+class DecisionPdfView(ReadAuditMixin, DecisionMixin, TemplateView):
+    """The stored PDF; when it is not there yet, ask a worker to make it. Its `get` replaces
+    the mixin's: the download is the read, the "being made" page is not."""
 
     template_name = "meetlat/pdf_pending.html"
+    read_purpose = gettext_lazy("Downloading the decision")
 
     def get(self, request, *args, **kwargs):
         decision = self.decision
@@ -215,11 +236,12 @@ class DecisionPdfView(DecisionMixin, TemplateView):
             services.request_pdf(decision_pk=decision.pk)
             decision.refresh_from_db()  # a worker running eagerly has made it already
         if decision.pdf:
+            self.audit_read()
             return FileResponse(
                 decision.pdf.open("rb"), as_attachment=True, filename=f"besluit-{decision.pk}.pdf",
                 content_type="application/pdf",
             )  # fmt: skip
-        return super().get(request, *args, **kwargs)
+        return self.render_to_response(self.get_context_data(**kwargs))  # not read yet
 
 
 class PublicDecisionView(BreadcrumbsMixin, TemplateView):

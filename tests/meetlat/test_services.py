@@ -43,8 +43,8 @@ def test_stored_meetlat_is_the_canonical_text_word_for_word():
     ],
 )
 def test_finalising_is_refused_naming_what_is_missing(skip):
-    policy = PolicyDecisionFactory.create()
     by = UserFactory(role="facilitator")
+    policy = PolicyDecisionFactory.create(by=by)
     decision = complete_decision(policy.decision, by, skip=skip)
 
     with pytest.raises(DomainError) as refused:
@@ -69,8 +69,8 @@ def test_finalising_is_refused_naming_what_is_missing(skip):
 
 
 def test_finalising_a_complete_decision_is_audited_with_who_and_why():
-    policy = PolicyDecisionFactory.create()
     by = UserFactory(role="advice_coordinator")
+    policy = PolicyDecisionFactory.create(by=by)
     decision = complete_decision(policy.decision, by)
 
     services.finalise_decision(decision=decision, by=by, reason="Collegebesluit van 1 december")
@@ -89,7 +89,7 @@ def test_decision_table_is_draft_to_final_only():
 def test_finalising_from_every_status(current):
     """The only service that moves a decision is finalise_decision; try it from each status."""
     by = UserFactory(role="facilitator")
-    decision = complete_decision(PolicyDecisionFactory.create().decision, by)
+    decision = complete_decision(PolicyDecisionFactory.create(by=by).decision, by)
     if current == "final":
         services.finalise_decision(decision=decision, by=by)
     finalised_before = Decision.objects.get(pk=decision.pk).finalised_at
@@ -110,7 +110,7 @@ def test_finalising_from_every_status(current):
 
 def test_a_final_decision_cannot_change():
     by = UserFactory(role="facilitator")
-    decision = complete_decision(PolicyDecisionFactory.create().decision, by)
+    decision = complete_decision(PolicyDecisionFactory.create(by=by).decision, by)
     services.finalise_decision(decision=decision, by=by)
 
     with pytest.raises(DomainError):
@@ -144,7 +144,7 @@ def test_decisions_keep_the_version_they_were_assessed_with():
 
 def test_reflection_is_recorded_on_the_final_decision():
     by = UserFactory(role="facilitator")
-    decision = complete_decision(PolicyDecisionFactory.create().decision, by)
+    decision = complete_decision(PolicyDecisionFactory.create(by=by).decision, by)
     services.finalise_decision(decision=decision, by=by)
 
     services.record_reflection(

@@ -64,6 +64,14 @@ class World:
     attachment: Any
     advice: Any
     letter: Any
+    # The subject dimension (issue #23): officials tied to a *different* subject of the same
+    # kind, and objects that belong to another parent than the URL names.
+    other_facilitator: Any  # facilitator of another initiative (and owner of another policy)
+    other_holder: Any  # decision holder of another line
+    foreign_signal: Any  # a signal of another initiative of the same lead and facilitator
+    foreign_attachment: Any  # an attachment of another draft of the same lead
+    foreign_letter: Any  # the letter of another grant of the same people
+    foreign_tranche: Any  # a tranche of another award of app_granted's initiative
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +105,7 @@ def build_world() -> World:
     draft = InitiativeFactory()
     line, holder = open_line(allocation="5000.00")
     apps = _applications(lead, facilitator, line)
+    paused = InitiativeFactory(created_by=lead, paused=True, facilitator=facilitator)
     return World(
         lead=lead,
         co=co,
@@ -106,7 +115,7 @@ def build_world() -> World:
         draft=draft,
         submitted=InitiativeFactory(created_by=lead, submitted=True, facilitator=facilitator),
         active=active,
-        paused=InitiativeFactory(created_by=lead, paused=True, facilitator=facilitator),
+        paused=paused,
         signal=UpdateFactory(initiative=active, kind="obstacle", is_signal=True),
         invitation=InitiatorFactory(initiative=active, user=None, email="nog@example.org"),
         draft_decision=PolicyDecisionFactory.create(by=facilitator).decision,
@@ -116,7 +125,40 @@ def build_world() -> World:
         holder=holder,
         **apps,
         adv=_advice(),
+        **_other_subjects(lead, line, holder, apps, paused),
     )
+
+
+def _other_subjects(lead, line, holder, apps, paused) -> dict[str, Any]:
+    from datetime import date
+    from decimal import Decimal
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from budget import services
+
+    other_facilitator = UserFactory(role="facilitator")
+    InitiativeFactory(active=True, facilitator=other_facilitator)
+    PolicyDecisionFactory.create(by=other_facilitator)
+    granted = apps["app_granted"]
+    award = services.approve_award(
+        by=holder, line=line, amount=Decimal("100.00"), description="Andere toekenning",
+        initiative=granted.initiative,
+    )  # fmt: skip
+    return {
+        "other_facilitator": other_facilitator,
+        "other_holder": open_line()[1],
+        "foreign_signal": UpdateFactory(initiative=paused, kind="obstacle", is_signal=True),
+        "foreign_attachment": services.add_attachment(
+            application=filled_application(line=line, lead=lead),
+            by=lead,
+            upload=SimpleUploadedFile("andere.pdf", b"%PDF-1.4 andere", "application/pdf"),
+        ),
+        "foreign_letter": apps["app_running"].letters.get(),
+        "foreign_tranche": services.plan_tranche(
+            by=holder, award=award, planned_on=date(2027, 3, 1), amount=Decimal("100.00")
+        ),
+    }
 
 
 def _advice():

@@ -27,18 +27,26 @@ DECISION_EDITORS = (
 )
 ROLES: list[str] = [ANONYMOUS, *Role.values]
 LOGIN = "login"  # a redirect to the login page
+# Officials responsible for another subject of the same kind (World.other_*).
+OTHERS: dict[str, int | str] = {"other_facilitator": 403, "other_holder": 403}
 
 
 @dataclass(frozen=True)
 class Entry:
     """`expected`: status per role for a person with that role and no tie to the object.
     `own`: status for the people tied to it (see World in conftest.py), e.g. {"lead": 200}.
-    `kwargs`: URL arguments, or a function of the World that returns them."""
+    `kwargs`: URL arguments, or a function of the World that returns them.
+    `subject`: status for officials of the same role tied to a *different* subject of the same
+    kind (another initiative's facilitator, another line's holder), e.g. OTHERS (issue #23).
+    `foreign`: URL arguments whose inner object belongs to another parent than the outer one
+    (a tranche of another award): everybody in `own` gets a 404 there."""
 
     expected: dict[str, int | str]
     kwargs: dict[str, Any] | Callable[[Any], dict[str, Any]] = field(default_factory=dict)
     own: dict[str, int | str] = field(default_factory=dict)
     why: str = ""
+    subject: dict[str, int | str] = field(default_factory=dict)
+    foreign: Callable[[Any], dict[str, Any]] | None = None
 
     def url_kwargs(self, world) -> dict[str, Any]:
         return self.kwargs(world) if callable(self.kwargs) else self.kwargs
@@ -151,49 +159,66 @@ MATRIX: dict[str, Entry] = {
         only(), kwargs=lambda w: {"pk": w.draft.pk, "step": 1}, own={"draft_lead": 200}
     ),
     "initiatives:intake-check": Entry(
-        only(), kwargs=lambda w: {"pk": w.draft.pk}, own={"draft_lead": 200, "facilitator": 403}
+        only(),
+        kwargs=lambda w: {"pk": w.draft.pk},
+        own={"draft_lead": 200, "facilitator": 403},
+        subject=OTHERS,
     ),
     # --- initiatives: workspace ------------------------------------------------------------
     "initiatives:detail": Entry(
         only(Role.FACILITATOR_COORDINATOR),
         kwargs=lambda w: {"pk": w.active.pk},
         own={"lead": 200, "co": 200, "facilitator": 200, "draft_lead": 403},
+        subject=OTHERS,
     ),
     "initiatives:activate": Entry(
         only(Role.FACILITATOR_COORDINATOR),
         kwargs=lambda w: {"pk": w.submitted.pk},
         own={"facilitator": 200, "lead": 403},
+        subject=OTHERS,
     ),
     "initiatives:pause": Entry(
         only(),
         kwargs=lambda w: {"pk": w.active.pk},
         own={"lead": 200, "co": 200, "facilitator": 200},
+        subject=OTHERS,
     ),
     "initiatives:resume": Entry(
-        only(), kwargs=lambda w: {"pk": w.paused.pk}, own={"lead": 200, "facilitator": 200}
+        only(),
+        kwargs=lambda w: {"pk": w.paused.pk},
+        own={"lead": 200, "facilitator": 200},
+        subject=OTHERS,
     ),
     "initiatives:end": Entry(
         only(),
         kwargs=lambda w: {"pk": w.active.pk},
         own={"lead": 200, "co": 403, "facilitator": 200},
+        subject=OTHERS,
     ),
     "initiatives:assign": Entry(
         only(Role.FACILITATOR_COORDINATOR),
         kwargs=lambda w: {"pk": w.active.pk},
         own={"lead": 403, "facilitator": 403},
+        subject=OTHERS,
     ),
     "initiatives:update-create": Entry(
         only(),
         kwargs=lambda w: {"pk": w.active.pk},
         own={"lead": 200, "co": 200, "facilitator": 200},
+        subject=OTHERS,
     ),
     "initiatives:message-create": Entry(
-        only(), kwargs=lambda w: {"pk": w.active.pk}, own={"lead": 200, "facilitator": 200}
+        only(),
+        kwargs=lambda w: {"pk": w.active.pk},
+        own={"lead": 200, "facilitator": 200},
+        subject=OTHERS,
     ),
     "initiatives:signal-handled": Entry(
         only(Role.FACILITATOR_COORDINATOR),
         kwargs=lambda w: {"pk": w.active.pk, "update_pk": w.signal.pk},
         own={"lead": 403, "facilitator": 200},
+        subject=OTHERS,
+        foreign=lambda w: {"pk": w.active.pk, "update_pk": w.foreign_signal.pk},
     ),
     # --- initiatives: officials ------------------------------------------------------------
     "initiatives:officials-list": Entry(only(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR)),
@@ -207,12 +232,16 @@ MATRIX: dict[str, Entry] = {
         only(*DECISION_EDITORS, Role.READ_ONLY),
         kwargs=lambda w: {"pk": w.draft_decision.pk},
         own={"facilitator": 200, "lead": 403},
+        subject={"other_facilitator": 200, "other_holder": 200},
+        why="a policy decision is read by all staff; other subjects: matrix_subjects.py",
     ),
     **{
         name: Entry(
-            only(*DECISION_EDITORS),
+            only(),
             kwargs=lambda w: {"pk": w.draft_decision.pk},
             own={"facilitator": 200, "lead": 403},
+            subject=OTHERS,
+            why="a policy decision is its owner's (issue #23: it was any decision editor's)",
         )
         for name in (
             "meetlat:decision-edit",
@@ -222,14 +251,16 @@ MATRIX: dict[str, Entry] = {
         )
     },
     "meetlat:reflection": Entry(
-        only(*DECISION_EDITORS),
+        only(),
         kwargs=lambda w: {"pk": w.final_decision.pk},
         own={"facilitator": 200},
+        subject=OTHERS,
     ),
     "meetlat:pdf": Entry(
         only(*DECISION_EDITORS, Role.READ_ONLY),
         kwargs=lambda w: {"pk": w.final_decision.pk},
         own={"facilitator": 200, "lead": 403},
+        subject={"other_facilitator": 200, "other_holder": 200},
         why="the stored PDF (made on first request when the worker runs eagerly)",
     ),
     "meetlat:public-detail": Entry(everyone(), kwargs=lambda w: {"pk": w.final_decision.pk}),
@@ -250,44 +281,60 @@ MATRIX: dict[str, Entry] = {
         only(Role.FACILITATOR_COORDINATOR),
         kwargs=lambda w: {"pk": w.app_awaiting.pk},
         own={"lead": 200, "facilitator": 200, "holder": 200, "co": 403, "professional": 403},
+        subject=OTHERS,
         why="a decision holder of another line and professionals who were not asked: 403",
     ),
     "budget:application-step": Entry(
         only(),
         kwargs=lambda w: {"pk": w.app_draft.pk, "step": 1},
         own={"lead": 200, "facilitator": 403, "holder": 403},
+        subject=OTHERS,
     ),
     "budget:attachments": Entry(
-        only(), kwargs=lambda w: {"pk": w.app_draft.pk}, own={"lead": 200, "facilitator": 403}
+        only(),
+        kwargs=lambda w: {"pk": w.app_draft.pk},
+        own={"lead": 200, "facilitator": 403},
+        subject=OTHERS,
     ),
     "budget:attachment": Entry(
         only(),
         kwargs=lambda w: {"pk": w.app_draft.pk, "attachment_pk": w.attachment.pk},
         own={"lead": 200, "facilitator": 403, "holder": 403},
+        subject=OTHERS,
         why="a draft never sent in is private to the residents",
+        foreign=lambda w: {"pk": w.app_draft.pk, "attachment_pk": w.foreign_attachment.pk},
     ),
     "budget:attachment-remove": Entry(
         only(),
         kwargs=lambda w: {"pk": w.app_draft.pk, "attachment_pk": w.attachment.pk},
         own={"lead": 200, "facilitator": 403},
+        subject=OTHERS,
+        foreign=lambda w: {"pk": w.app_draft.pk, "attachment_pk": w.foreign_attachment.pk},
     ),
     "budget:application-check": Entry(
-        only(), kwargs=lambda w: {"pk": w.app_draft.pk}, own={"lead": 200, "facilitator": 403}
+        only(),
+        kwargs=lambda w: {"pk": w.app_draft.pk},
+        own={"lead": 200, "facilitator": 403},
+        subject=OTHERS,
     ),
     "budget:withdraw": Entry(
         only(),
         kwargs=lambda w: {"pk": w.app_submitted.pk},
         own={"lead": 200, "facilitator": 403},
+        subject=OTHERS,
     ),
     "budget:application-message": Entry(
         only(),
         kwargs=lambda w: {"pk": w.app_submitted.pk},
         own={"lead": 200, "facilitator": 200, "holder": 403},
+        subject=OTHERS,
     ),
     "budget:letter": Entry(
         only(Role.FACILITATOR_COORDINATOR),
         kwargs=lambda w: {"pk": w.app_granted.pk, "letter_pk": w.letter.pk},
         own={"lead": 200, "facilitator": 200, "holder": 200, "professional": 403},
+        subject=OTHERS,
+        foreign=lambda w: {"pk": w.app_granted.pk, "letter_pk": w.foreign_letter.pk},
     ),
     "budget:queue": Entry(
         only(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR, Role.BUDGET_DECISION_HOLDER)
@@ -297,6 +344,7 @@ MATRIX: dict[str, Entry] = {
             only(Role.FACILITATOR_COORDINATOR),
             kwargs=lambda w: {"pk": w.app_assessment.pk},
             own={"facilitator": 200, "lead": 403, "holder": 403, "professional": 403},
+            subject=OTHERS,
         )
         for name in (
             "budget:assess",
@@ -309,12 +357,14 @@ MATRIX: dict[str, Entry] = {
         only(),
         kwargs=lambda w: {"advice_pk": w.advice.pk},
         own={"professional": 200, "facilitator": 403, "lead": 403},
+        subject=OTHERS,
     ),
     **{
         name: Entry(
             only(),
             kwargs=lambda w: {"pk": w.app_awaiting.pk},
             own={"holder": 200, "facilitator": 403, "lead": 403},
+            subject=OTHERS,
             why="only a decision holder of the application's own line decides",
         )
         for name in ("budget:decide", "budget:send-back", "budget:publish")
@@ -323,25 +373,30 @@ MATRIX: dict[str, Entry] = {
         only(),
         kwargs=lambda w: {"pk": w.app_granted.pk},
         own={"holder": 200, "facilitator": 403, "lead": 403},
+        subject=OTHERS,
     ),
     # After the grant
     "budget:pay": Entry(
         only(Role.FACILITATOR_COORDINATOR),
         kwargs=lambda w: {"pk": w.app_granted.pk, "tranche_pk": w.tranche.pk},
         own={"facilitator": 200, "holder": 200, "lead": 403, "professional": 403},
+        subject=OTHERS,
         why="finance goes through the facilitators and the line's decision holders",
+        foreign=lambda w: {"pk": w.app_granted.pk, "tranche_pk": w.foreign_tranche.pk},
     ),
     "budget:follow-up": Entry(only(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR)),
     "budget:evaluation": Entry(
         only(Role.FACILITATOR_COORDINATOR),
         kwargs=lambda w: {"pk": w.evaluation.pk},
         own={"lead": 200, "facilitator": 200, "holder": 200, "professional": 403},
+        subject=OTHERS,
     ),
     **{
         name: Entry(
             only(Role.FACILITATOR_COORDINATOR),
             kwargs=lambda w: {"pk": w.evaluation.pk},
             own={"facilitator": 200, "lead": 403, "holder": 403},
+            subject=OTHERS,
             why="the facilitators plan the visit and write it down",
         )
         for name in ("budget:visit", "budget:evaluation-complete")
@@ -350,11 +405,13 @@ MATRIX: dict[str, Entry] = {
         only(Role.FACILITATOR_COORDINATOR),
         kwargs=lambda w: {"pk": w.evaluation.pk, "step": 3},
         own={"facilitator": 200, "lead": 403, "holder": 403},
+        subject=OTHERS,
     ),
     "budget:resident-view": Entry(
         only(),
         kwargs=lambda w: {"pk": w.evaluation.pk},
         own={"lead": 200, "facilitator": 403, "holder": 403},
+        subject=OTHERS,
         why="the residents' own view, in their own words",
     ),
     **{
@@ -362,6 +419,7 @@ MATRIX: dict[str, Entry] = {
             only(),
             kwargs=lambda w: {"pk": w.evaluation_recorded.pk},
             own={"holder": 200, "facilitator": 403, "lead": 403},
+            subject=OTHERS,
             why="only a decision holder of the line decides how it continues",
         )
         for name in ("budget:continuation", "budget:evaluation-reopen")
@@ -370,21 +428,25 @@ MATRIX: dict[str, Entry] = {
         only(Role.FACILITATOR_COORDINATOR),
         kwargs=lambda w: {"pk": w.accountability.pk},
         own={"lead": 200, "facilitator": 200, "holder": 200, "professional": 403},
+        subject=OTHERS,
     ),
     "budget:accountability-step": Entry(
         only(),
         kwargs=lambda w: {"pk": w.accountability.pk, "step": 3},
         own={"lead": 200, "facilitator": 403, "holder": 403},
+        subject=OTHERS,
     ),
     "budget:accountability-submit": Entry(
         only(),
         kwargs=lambda w: {"pk": w.accountability.pk},
         own={"lead": 200, "facilitator": 403, "holder": 403},
+        subject=OTHERS,
     ),
     "budget:accountability-file": Entry(
         only(),
         kwargs=lambda w: {"pk": w.accountability.pk},
         own={"lead": 405, "facilitator": 403},
+        subject=OTHERS,
         why="the upload form lives on step 3; this address takes POST only",
     ),
     **{
@@ -392,6 +454,7 @@ MATRIX: dict[str, Entry] = {
             only(Role.FACILITATOR_COORDINATOR),
             kwargs=lambda w: {"pk": w.accountability_submitted.pk},
             own={"facilitator": 200, "lead": 403, "holder": 403},
+            subject=OTHERS,
             why="the facilitators check completeness and settle",
         )
         for name in ("budget:accountability-ask", "budget:settle")

@@ -34,6 +34,10 @@ ENTRIES: dict[str, Entry] = {
             "promise_pk": w.adv.draft_answer.answer.planned_promises.first().pk,
         },
         own={**BODY_NO, "adv.coordinator": 200},
+        foreign=lambda w: {
+            "pk": w.adv.draft_answer.pk,
+            "promise_pk": w.adv.approved.answer.planned_promises.first().pk,
+        },
     ),
     "advice:answer-approve": Entry(
         only(*COORDINATOR), kwargs=_pk("draft_answer"), own={**BODY_NO, "adv.coordinator": 200}

@@ -5,7 +5,7 @@ A plain role user has no membership of a body: the body roles see nothing withou
 people tied to the objects are in `world.adv` (see tests/advice/world.py)."""
 
 from burgerkracht.accounts.roles import Role
-from tests.security.matrix import Entry, everyone, only
+from tests.security.matrix import OTHERS, Entry, everyone, only
 
 INTERNAL = only(Role.ADVICE_COORDINATOR, Role.ADMINISTRATOR, Role.READ_ONLY)
 EDITORS = only(Role.ADVICE_COORDINATOR, Role.ADMINISTRATOR)
@@ -97,6 +97,7 @@ ENTRIES: dict[str, Entry] = {
             "facilitator": 403,
             "lead": 403,
         },
+        subject=OTHERS,
         why="the coordinator and the secretaries; the obstacle's own people use the initiative",
     ),
     # --- meetings ----------------------------------------------------------------------------

@@ -30,6 +30,7 @@ ENTRIES: dict = {
         only(*REPORT_ROLES),
         kwargs=_annual_report,
         own={"facilitator": 200},
+        subject={"other_facilitator": 200, "other_holder": 200},
         why="made for whoever asked (here the facilitator); any report reader may download it",
     ),
 }

@@ -4,8 +4,10 @@ import pytest
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from burgerkracht.meetlat import subjects
 from tests.factories import UserFactory
 from tests.security.matrix import ADMIN_ONLY, ANONYMOUS, LOGIN, MATRIX, ROLES
+from tests.security.matrix_subjects import DRAFT_PAGES, FINAL_PAGES, SUBJECT_CASES
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +121,101 @@ def test_admin_is_for_administrators_only(client, role):
             assert response.redirect_chain[-1][0].startswith(reverse("account_login"))
         else:
             assert response.status_code == ADMIN_ONLY[role]
+
+
+# --- the subject dimension (issue #23) -------------------------------------------------------
+
+SUBJECT_OFFICIALS = {"facilitator", "holder"}  # tied to one initiative or line each
+
+
+def _person(world, relation):
+    if relation.startswith("role:"):
+        return UserFactory(role=relation.removeprefix("role:"))
+    return attrgetter(relation)(world)
+
+
+OTHER_CASES = [
+    (name, relation) for name in sorted(MATRIX) for relation in sorted(MATRIX[name].subject)
+]
+
+
+@pytest.mark.parametrize(("url_name", "relation"), OTHER_CASES)
+def test_permission_matrix_other_subject(client, world, figure, url_name, relation):
+    """An official of the same role, responsible for another subject of the same kind."""
+    entry = MATRIX[url_name]
+    client.force_login(attrgetter(relation)(world))
+
+    response = client.get(reverse(url_name, kwargs=entry.url_kwargs(world)))
+
+    _check(response, entry.subject[relation])
+    figure("S2", cases=1, leaks=0)
+
+
+FOREIGN_CASES = [
+    (name, relation)
+    for name in sorted(MATRIX)
+    if MATRIX[name].foreign
+    for relation in sorted(MATRIX[name].own)
+    if MATRIX[name].own[relation] == 200
+]
+
+
+@pytest.mark.parametrize(("url_name", "relation"), FOREIGN_CASES)
+def test_permission_matrix_foreign_inner_object(client, world, figure, url_name, relation):
+    """The outer object is the person's own; the inner one belongs to another: not found."""
+    entry = MATRIX[url_name]
+    client.force_login(attrgetter(relation)(world))
+
+    response = client.get(reverse(url_name, kwargs=entry.foreign(world)))
+
+    assert response.status_code == 404
+    figure("S2", cases=1, leaks=0)
+
+
+DECISION_CASES = [
+    (model, page, relation)
+    for (model, page), (_decision, statuses) in sorted(SUBJECT_CASES.items())
+    for relation in sorted(statuses)
+]
+
+
+@pytest.mark.parametrize(("model", "url_name", "relation"), DECISION_CASES)
+def test_decision_pages_follow_their_subject(client, world, figure, model, url_name, relation):
+    decision_of, statuses = SUBJECT_CASES[(model, url_name)]
+    decision = decision_of(world)
+    assert decision.subject_type.model_class()._meta.label_lower == model
+    client.force_login(_person(world, relation))
+
+    response = client.get(reverse(url_name, kwargs={"pk": decision.pk}))
+
+    _check(response, statuses[relation])
+    figure("S2", cases=1, leaks=0)
+
+
+def test_every_decision_subject_kind_is_in_the_matrix():
+    """A new kind of decision subject needs its cases for every decision page."""
+    pages = {
+        name for name in MATRIX if name.startswith("meetlat:") and callable(MATRIX[name].kwargs)
+    }
+    pages -= {"meetlat:public-detail"}
+    covered = {(model, page) for model, page in SUBJECT_CASES}
+
+    assert {model for model, _page in covered} == set(subjects.registered())
+    assert {(m, p) for m in subjects.registered() for p in DRAFT_PAGES} <= covered
+    assert set(DRAFT_PAGES) | set(FINAL_PAGES) == pages
+
+
+def test_every_object_url_checks_other_subjects_and_foreign_objects(world):
+    """A URL about an object that an official is responsible for says what the officials of
+    other subjects may do; a URL with an inner object says it is not found under another."""
+    no_subject = [
+        name for name, entry in MATRIX.items()
+        if SUBJECT_OFFICIALS & set(entry.own) and not entry.subject
+    ]  # fmt: skip
+    no_foreign = [
+        name for name, entry in MATRIX.items()
+        if callable(entry.kwargs) and not entry.foreign
+        and sum(key.endswith("pk") for key in entry.url_kwargs(world)) > 1
+    ]  # fmt: skip
+
+    assert (no_subject, no_foreign) == ([], [])
