@@ -13,7 +13,7 @@ from advice.services import bodies as body_services
 from advice.services.followup import plan_meeting
 from tests.advice.factories import advice_in, body, coordinator, member, theme
 from tests.factories import OrganisationFactory, UpdateFactory, UserFactory
-from tests.fuzz import HTTP_EXAMPLES, TEXT, form_data, rolled_back
+from tests.fuzz import HTTP_EXAMPLES, TEXT, form_data, get_status, rolled_back
 
 pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
@@ -154,7 +154,7 @@ def test_list_filters_survive_hostile_input(client, url_name):
     @settings(max_examples=EXAMPLES, **FUZZ)
     @given(data=form_data(fields))
     def get(data):
-        assert client.get(url, data).status_code == 200
+        assert client.get(url, data).status_code == get_status(data)
 
     get()
     # Found by this test: "²" passes str.isdigit() but not int(); keep it asked every run.

@@ -176,7 +176,7 @@ def test_the_policy_document_is_checked_by_content(client, figure):
     figure("S3", cases=2, rejected=1, accepted_bad=0)
 
 
-def test_the_admin_refuses_an_svg_logo_with_script(client, figure):
+def test_the_admin_keeps_an_svg_logo_as_the_png_it_draws(client, figure):
     admin = UserFactory(role="administrator", is_superuser=True)
     client.force_login(admin)
     municipality = Municipality.current()
@@ -184,15 +184,20 @@ def test_the_admin_refuses_an_svg_logo_with_script(client, figure):
     url = reverse("admin:core_municipality_change", args=[municipality.pk])
     form = client.get(url).context["adminform"].form
     data = {k: v for k, v in form.initial.items() if v is not None and k != "logo"}
-    svg = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'
+    scripted = b'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="4" onload="alert(1)"/>'
 
-    refused = client.post(url, {**data, "logo": upload("logo.svg", svg)})
-    accepted = client.post(url, {**data, "logo": upload("logo.svg", s.SVG)})
+    refused = client.post(url, {**data, "logo": upload("logo.svg", b"<svg><rect></svg>")})
+    accepted = client.post(url, {**data, "logo": upload("logo.svg", scripted)})
+    served = client.get(reverse("core:logo"))
 
     assert refused.status_code == 200
-    assert refused.context["adminform"].form.errors["logo"][0].startswith("This SVG contains")
+    assert refused.context["adminform"].form.errors["logo"][0].startswith("This SVG cannot")
     assert accepted.status_code == 302, accepted.context["adminform"].form.errors
-    assert Municipality.objects.get().logo.read() == s.SVG
+    logo = Municipality.objects.get().logo
+    assert logo.name.endswith(".png")
+    assert logo.read().startswith(b"\x89PNG")
+    assert served["Content-Type"] == "image/png"
+    assert b"alert" not in b"".join(served.streaming_content)
     figure("S3", cases=2, rejected=1, accepted_bad=0)
 
 

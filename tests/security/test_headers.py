@@ -58,11 +58,24 @@ def test_production_settings_are_secure_without_any_environment():
         "print(b.DEBUG, b.SESSION_COOKIE_SECURE, b.CSRF_COOKIE_SECURE, b.SECURE_SSL_REDIRECT, "
         "b.SECURE_HSTS_SECONDS, b.SESSION_ENGINE)"
     )
-    env = {"PATH": "/usr/bin:/bin", "DJANGO_SECRET_KEY": "only-this-is-set"}
+    # The two settings production cannot guess: the secret and the database.
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "DJANGO_SECRET_KEY": "only-this-is-set",
+        "DATABASE_URL": "postgres://portal@db.example/burgerkracht",
+    }
+    without_database = subprocess.run(
+        [sys.executable, "-c", code], env={k: v for k, v in env.items() if k != "DATABASE_URL"},
+        capture_output=True,
+        text=True,
+    )  # fmt: skip
 
     out = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     ).stdout.split()
+
+    assert without_database.returncode != 0
+    assert "DATABASE_URL" in without_database.stderr
 
     assert out == [
         "False",
