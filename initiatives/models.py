@@ -11,6 +11,7 @@ from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from burgerkracht.core import references
 from burgerkracht.core.models import Neighbourhood, TimeStampedModel
 from initiatives.enums import (
     PUBLIC_STATUSES,
@@ -154,6 +155,11 @@ class Initiative(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def reference(self) -> str:
+        """The reference number quoted in pages, e-mails and letters (``BI-2026-00042``)."""
+        return references.reference(references.INITIATIVE, self)
 
     def get_absolute_url(self) -> str:
         return reverse("initiatives:detail", args=[self.pk])

@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from budget.enums import DECIDED_STATUSES, ApplicationStatus, LetterKind, Outcome
 from budget.models.ledger import ZERO, Award, BudgetLine, Fund, money
+from burgerkracht.core import references
 from burgerkracht.core.fields import EncryptedTextField
 from burgerkracht.core.models import Neighbourhood, TimeStampedModel
 
@@ -170,6 +171,11 @@ class Application(TimeStampedModel):
 
     def __str__(self) -> str:
         return str(self.initiative)
+
+    @property
+    def reference(self) -> str:
+        """The reference number quoted in pages, e-mails and letters (``SS-2026-00042``)."""
+        return references.reference(references.APPLICATION, self)
 
     def get_absolute_url(self) -> str:
         return reverse("budget:application", args=[self.pk])
