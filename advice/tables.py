@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from advice.enums import AnswerStatus
 from advice.models import Advice
-from burgerkracht.core.columns import DateColumn
+from burgerkracht.core.columns import DateColumn, StatusColumn
+from burgerkracht.core.status import STATUS_MEANINGS, badge, badge_html
 
 YES, NO = _("Yes"), _("No")
 
@@ -17,7 +18,7 @@ class RegisterTable(tables.Table):
     title = tables.Column(verbose_name=_("Title"))
     body = tables.Column(verbose_name=_("Advisory body"), order_by=("body__short_name",))
     kind = tables.Column(verbose_name=_("Kind"))
-    status = tables.Column(verbose_name=_("Status"))
+    status = StatusColumn(verbose_name=_("Status"))
     received_on = DateColumn(verbose_name=_("Received"), format="j-n-Y", default="—")
     response_due = DateColumn(verbose_name=_("Answer due"), format="j-n-Y", default="—")
     answer_status = tables.Column(verbose_name=_("Answer"), default="—")
@@ -43,7 +44,10 @@ class RegisterTable(tables.Table):
         return record.body.short_name
 
     def render_answer_status(self, value):
-        return AnswerStatus(value).label if value else "—"
+        if not value:
+            return "—"
+        meaning = STATUS_MEANINGS["advice.answer"][value]
+        return badge_html(badge(AnswerStatus(value).label, meaning))
 
     def value_answer_status(self, value):
         return str(AnswerStatus(value).label) if value else ""

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from budget.models import Application
 from budget.services.ledger import euro
-from burgerkracht.core.columns import DateColumn
+from burgerkracht.core.columns import DateColumn, StatusColumn
 
 
 class QueueTable(tables.Table):
@@ -14,7 +14,7 @@ class QueueTable(tables.Table):
         verbose_name=_("Application"), linkify=lambda record: record.get_absolute_url(),
         order_by=("initiative__title",),
     )  # fmt: skip
-    status = tables.Column(verbose_name=_("Status"))
+    status = StatusColumn(verbose_name=_("Status"))
     neighbourhood = tables.Column(verbose_name=_("Wijk"), default=_("Whole city"))
     line = tables.Column(verbose_name=_("Budget line"), default="—", order_by=("line__name",))
     requested_amount = tables.Column(verbose_name=_("Asked"), default="—")

@@ -4,14 +4,14 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from burgerkracht.core.columns import DateColumn
+from burgerkracht.core.columns import DateColumn, StatusColumn
 from initiatives.models import Initiative
 from initiatives.selectors import annotated_risks
 
 
 class OfficialsInitiativeTable(tables.Table):
     title = tables.Column(verbose_name=_("Initiative"), linkify=True)
-    status = tables.Column(verbose_name=_("Status"))
+    status = StatusColumn(verbose_name=_("Status"))
     neighbourhoods = tables.ManyToManyColumn(verbose_name=_("Wijken"), orderable=False)
     facilitator = tables.Column(verbose_name=_("Facilitator"), default="—")
     backup_facilitator = tables.Column(verbose_name=_("Backup"), default="—")

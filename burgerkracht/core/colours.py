@@ -30,3 +30,14 @@ MONEY_COLOURS = {
     "released": "#6a1b9a",
     "remaining": "#c05a00",
 }
+
+# One colour per status meaning (burgerkracht/core/status.py), the background of a status
+# badge with white text: each at least 4.5:1 against white (WCAG 2.1 SC 1.4.3).
+STATUS_COLOURS = {
+    "done": "#0a6b2d",
+    "on_track": "#1f4e79",
+    "needs_action": "#8a4600",
+    "late": "#a4262c",
+    "stopped": "#4d4d4d",
+    "neutral": "#6b6b6b",
+}

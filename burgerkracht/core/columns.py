@@ -35,3 +35,16 @@ class DateColumn(tables.Column):
         if isinstance(value, date):
             return value.isoformat()
         return self.render(value)
+
+
+class StatusColumn(tables.Column):
+    """A record's status as its status badge (burgerkracht/core/status.py); exports get the
+    status's words."""
+
+    def render(self, value, record) -> str:
+        from burgerkracht.core.status import badge_for, badge_html
+
+        return badge_html(badge_for(record))
+
+    def value(self, value, record, **kwargs):
+        return str(record.get_status_display())

@@ -16,6 +16,7 @@ from health_check.views import HealthCheckView
 
 from burgerkracht.core import calendar
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.colours import STATUS_COLOURS
 from burgerkracht.core.models import CalendarFeed, Municipality
 from burgerkracht.core.notifications import absolute_url
 
@@ -54,7 +55,10 @@ class ThemeStylesheetView(View):
 
     @method_decorator(cache_control(max_age=300, public=True))
     def get(self, request):
-        css = render_to_string("core/theme.css", {"municipality": Municipality.current()})
+        css = render_to_string(
+            "core/theme.css",
+            {"municipality": Municipality.current(), "status_colours": STATUS_COLOURS.items()},
+        )
         return HttpResponse(css, content_type="text/css; charset=utf-8")
 
 
