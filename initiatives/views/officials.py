@@ -39,12 +39,19 @@ class OfficialsInitiativeListView(OfficialsMixin, ExportMixin, SingleTableMixin,
     def get_queryset(self):
         return selectors.initiatives_for_officials(self.request.user)
 
+    def page_title(self) -> str:
+        """The heading, the browser title and the last crumb: one name for one page."""
+        if permissions.is_coordinator(self.request.user):
+            return _("All initiatives")
+        return _("Initiatives I facilitate")
+
     def get_breadcrumbs(self):
-        return [Crumb(_("Initiatives I facilitate"))]
+        return [Crumb(self.page_title())]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             **kwargs,
+            page_title=self.page_title(),
             signals=selectors.open_signals(self.request.user)[:10],
             recent=selectors.recent_updates(self.request.user)[:10],
             is_coordinator=permissions.is_coordinator(self.request.user),

@@ -12,6 +12,7 @@ from advice.models import Advice, AdviceEvaluation, Answer, Promise
 from advice.services import answer as services
 from tests.advice.factories import advice_in, coordinator, member, write_answer
 from tests.factories import UserFactory, complete_decision
+from tests.language import in_language
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _english(client):
     """The pages in English, so the tests read the msgids whatever the Dutch says."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    in_language(client, "en")
 
 
 def _url(name, advice, *args):

@@ -9,13 +9,14 @@ from advice.enums import AdviceStatus, EvaluationStatus, Kept
 from advice.models import Advice, AdviceEvaluation, PromiseVerdict
 from tests.advice.factories import advice_in, member
 from tests.factories import UserFactory
+from tests.language import in_language
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def _english(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    in_language(client, "en")
 
 
 @pytest.fixture

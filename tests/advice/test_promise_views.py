@@ -13,6 +13,7 @@ from advice.enums import PromiseStatus
 from advice.models import Promise
 from tests.advice.factories import advice_in, coordinator, member
 from tests.factories import UserFactory
+from tests.language import in_language
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate
@@ -21,7 +22,7 @@ LIST = "/adviezen/toezeggingen/"
 
 @pytest.fixture(autouse=True)
 def _english(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    in_language(client, "en")
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ from burgerkracht.core import reports
 from tests.advice.factories import advice_in, body, coordinator, member, request
 from tests.factories import UserFactory
 from tests.fuzz import get_status
+from tests.language import in_language
 
 pytestmark = pytest.mark.django_db
 
@@ -400,7 +401,7 @@ def test_xlsx_export_holds_every_table(world, client):
 def test_page_shows_the_headline_figures_and_charts(world, client):
     client.force_login(member("asd"))
 
-    page = client.get(URL, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = in_language(client, "en").get(URL).content.decode()
 
     assert "Not (fully) adopted with reasons" in page
     assert 'src="data:image/svg+xml;base64,' in page

@@ -57,7 +57,11 @@ def test_report_filters_work_without_javascript(browser, live_server, meetlat_v1
     context = browser.new_context(java_script_enabled=False, locale="en-GB")
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "url": live_server.url, "value": session}]
+        [
+            {"name": settings.SESSION_COOKIE_NAME, "url": live_server.url, "value": session},
+            # English only when chosen with the switch, whatever the browser's locale.
+            {"name": settings.LANGUAGE_COOKIE_NAME, "url": live_server.url, "value": "en"},
+        ]
     )
     page = context.new_page()
     page.goto(live_server.url + reverse("core:report", args=["meetlat"]))

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from tests.factories import application_in, filled_application, open_line
 from tests.forms_as_rendered import submit_as_rendered
+from tests.language import in_language
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +87,7 @@ def test_the_holder_sees_the_limits_and_cannot_grant_more_than_the_maximum_or_wh
 def test_the_limits_read_the_english_way_in_english(client, line):
     application = application_in("in_assessment", line=line)
     client.force_login(application.initiative.facilitator)
-    page = _text(client.get(reverse("budget:assess", args=[application.pk]),
-                            HTTP_ACCEPT_LANGUAGE="en"))  # fmt: skip
+    url = reverse("budget:assess", args=[application.pk])
+    page = _text(in_language(client, "en").get(url))
     assert "At most € 1,000.00 per application from the line 'Buurt'." in page
     assert "Still available on the line: € 5,000.00." in page

@@ -30,6 +30,7 @@ from tests.factories import (
     application_in,
     open_line,
 )
+from tests.language import in_language
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +57,7 @@ LABELS = {
 @pytest.fixture
 def reader(client):
     client.force_login(UserFactory(role=Role.FACILITATOR_COORDINATOR))
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    in_language(client, "en")
     return client
 
 

@@ -12,6 +12,7 @@ from django.utils import translation
 from budget.models import Application
 from burgerkracht.core.formatting import day
 from tests.factories import application_in, open_line
+from tests.language import in_language
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def test_the_application_page_shows_dutch_amounts_in_dutch_and_english_ones_in_e
     page = _text(client.get(url))
     assert "€ 2.500,00" in page and "€ 400,00" in page and "15 april 2027" in page
     assert "2500" not in page and "400.00" not in page
-    page = _text(client.get(url, HTTP_ACCEPT_LANGUAGE="en"))
+    page = _text(in_language(client, "en").get(url))
     assert "€ 2,500.00" in page and "€ 400.00" in page and "15 April 2027" in page
 
 

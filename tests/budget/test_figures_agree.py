@@ -17,6 +17,7 @@ from burgerkracht.core.formatting import euro
 from burgerkracht.core.reports import percent
 from tests.budget.report_helpers import make_grant, settle
 from tests.factories import UserFactory, open_line
+from tests.language import in_language
 
 pytestmark = pytest.mark.django_db
 REPORT = reverse("core:report", args=["samen-sterk"])
@@ -46,7 +47,7 @@ def test_the_reached_share_is_the_same_on_every_page(client):
     samen_sterk = client.get(reverse("budget:samen-sterk"), {"jaar": year})
     client.force_login(UserFactory(role="read_only"))
     with translation.override("en"):
-        report = client.get(REPORT, HTTP_ACCEPT_LANGUAGE="en")
+        report = in_language(client, "en").get(REPORT)
         shown = {str(f.label): str(f.value) for s in report.context["sections"] for f in s.figures}
 
     assert (reached, settled.count(), want) == (4, 6, 67)

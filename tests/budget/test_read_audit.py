@@ -12,6 +12,7 @@ from burgerkracht.core.services import READ_ACTION
 from initiatives.models import Initiative
 from tests.budget.followup_helpers import grant
 from tests.factories import UserFactory, application_in, filled_application
+from tests.language import in_language
 from tests.upload_samples import PDF
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def test_the_facilitator_reading_an_application_is_recorded(client, url_name, pu
     application = application_in(ApplicationStatus.SUBMITTED, facilitator=facilitator)
     client.force_login(facilitator)
 
-    response = client.get(reverse(url_name, args=[application.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    response = in_language(client, "en").get(reverse(url_name, args=[application.pk]))
 
     assert response.status_code == 200
     [event] = reads()

@@ -15,6 +15,7 @@ from budget.models import BudgetLine
 from burgerkracht.core.models import Neighbourhood
 from tests.budget.report_helpers import euro, expected, expected_new, scenario, share
 from tests.factories import UserFactory, open_line
+from tests.language import in_language
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def reader(client):
 
 def get(client, params=None):
     with translation.override("en"):
-        return client.get(URL, params or {}, HTTP_ACCEPT_LANGUAGE="en")
+        return in_language(client, "en").get(URL, params or {})
 
 
 def figures(response) -> dict[str, tuple[str, str]]:

@@ -16,6 +16,7 @@ from budget import services
 from budget.models import LineType
 from tests.budget.report_helpers import euro
 from tests.factories import UserFactory, open_line
+from tests.language import in_language
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +73,7 @@ def total(*lines):
 
 def get(client, params=None):
     with translation.override("en"):
-        return client.get(URL, params or {}, HTTP_ACCEPT_LANGUAGE="en")
+        return in_language(client, "en").get(URL, params or {})
 
 
 def figures(response):

@@ -14,6 +14,7 @@ from tests.budget.report_helpers import Grant, euro
 from tests.budget.test_reports import expected_figures, figures, get
 from tests.budget.test_reports_budget import URL as BUDGET_URL
 from tests.factories import UserFactory
+from tests.language import in_language
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def test_the_reports_on_the_demo_data(settings, client):
     assert figures(response) == expected_figures(grants, grants)
     assert {g.result for g in grants if g.closed} == {"yes", "no"}  # the demo's two settlements
 
-    with_the_budget = client.get(BUDGET_URL, HTTP_ACCEPT_LANGUAGE="en")
+    with_the_budget = in_language(client, "en").get(BUDGET_URL)
     got = figures(with_the_budget)
     wijken = Neighbourhood.objects.filter(is_active=True).count()
     allocation = wijken * Decimal("3000") + sum(line[2] for line in OTHER_LINES)

@@ -14,6 +14,7 @@ from budget.enums import AccountabilityStatus, ApplicationStatus, IntegrityAct
 from budget.models import Accountability, Application, Award, BudgetLine, IntegrityEntry
 from tests.budget.report_helpers import scenario
 from tests.factories import UserFactory
+from tests.language import in_language
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def add_grants(n: int, template: Application) -> None:
 
 def count(client, url, params=None) -> tuple[int, object]:
     with CaptureQueriesContext(connection) as queries, translation.override("en"):
-        response = client.get(url, params or {}, HTTP_ACCEPT_LANGUAGE="en")
+        response = in_language(client, "en").get(url, params or {})
     assert response.status_code == 200
     return len(queries), response
 

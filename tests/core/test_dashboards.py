@@ -20,6 +20,7 @@ from tests.factories import (
     application_in,
     open_line,
 )
+from tests.language import in_language
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +75,7 @@ def expected_at_risk(facilitator=None) -> int:
 
 def report_items(client, url: str) -> int:
     with translation.override("en"):
-        response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+        response = in_language(client, "en").get(url)
     initiatives = next(s for s in response.context["sections"] if str(s.title) == "Initiatives")
     return len(initiatives.tables[0].rows)
 

@@ -23,6 +23,7 @@ from burgerkracht.core.models import AnnualReport, AuditEvent
 from burgerkracht.meetlat import services
 from burgerkracht.meetlat.models import Decision, MeetlatVersion
 from tests.factories import PolicyDecisionFactory, UserFactory, complete_decision
+from tests.language import in_language
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,7 @@ URL = reverse("core:report", args=["meetlat"])
 @pytest.fixture
 def reader(client):
     client.force_login(UserFactory(role="read_only"))
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # the English wording, as in the code
+    in_language(client, "en")  # the English wording, as in the code
     return client
 
 
@@ -192,7 +193,7 @@ def test_annual_report_is_made_by_the_worker_with_the_reports_of_that_year(
     year = timezone.localdate().year
     reader = UserFactory(role="read_only")
     client.force_login(reader)
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    in_language(client, "en")
     with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("core:annual-report"), {"jaar": str(year)})
 

@@ -20,6 +20,7 @@ from advice.models import Advice
 from burgerkracht.core.columns import DateColumn
 from burgerkracht.core.templatetags.portal_tables import table_rows
 from initiatives.models import Initiative
+from tests.language import in_language
 from tests.pages import CATALOGUE, _user
 
 pytestmark = pytest.mark.django_db
@@ -61,11 +62,11 @@ def test_every_table_page_shows_the_rows_the_library_would(data):
         page = CATALOGUE[key]
         client = Client()
         client.force_login(_user(page.login))
-        first = client.get(page.path(), HTTP_ACCEPT_LANGUAGE=language)
+        first = in_language(client, language).get(page.path())
         assert first.status_code == 200, key
         for sort in _sorts(first.context["table"]):
-            response = client.get(
-                page.path(), {"sort": sort} if sort else {}, HTTP_ACCEPT_LANGUAGE=language
+            response = in_language(client, language).get(
+                page.path(), {"sort": sort} if sort else {}
             )
             table = response.context["table"]
             context = RequestContext(response.wsgi_request, {"table": table})

@@ -19,6 +19,7 @@ from advice.services import register as advice_services
 from budget import services
 from burgerkracht.meetlat import services as meetlat_services
 from tests.forms_as_rendered import submit_as_rendered
+from tests.language import in_language
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ LANGUAGES = ["nl", "en"]
 
 def _open_and_save(client, user, url, language, **kwargs):
     client.force_login(user)
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+    in_language(client, language)
     response = submit_as_rendered(client, url, **kwargs)
     form = response.context and response.context.get("form")
     assert response.status_code == 302, (response.status_code, form and form.errors.get_json_data())
