@@ -1,7 +1,7 @@
 from django.http import HttpRequest
 
 from burgerkracht.core.models import Municipality
-from burgerkracht.core.navigation import main_navigation
+from burgerkracht.core.navigation import main_navigation, split_navigation
 
 
 def portal(request: HttpRequest) -> dict:
@@ -11,8 +11,10 @@ def portal(request: HttpRequest) -> dict:
     # Tables and other nested templates render with their own RequestContext: query once.
     if not hasattr(request, "_municipality"):
         request._municipality = Municipality.current()
+    visible, more = split_navigation(main_navigation(user) if user is not None else [])
     return {
         "municipality": request._municipality,
-        "main_navigation": main_navigation(user) if user is not None else [],
+        "main_navigation": visible,
+        "more_navigation": more,
         "current_url_name": match.view_name if match else "",
     }

@@ -33,6 +33,24 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+# A font's family name only: it is written into the theme stylesheet between quotes.
+font_name = RegexValidator(
+    r"^[A-Za-z0-9][A-Za-z0-9 \-]{0,59}$",
+    _("Use letters, digits, spaces and hyphens only, for example Fira Sans."),
+)
+
+
+def woff2_file(file) -> None:
+    """A WOFF2 font by its signature ("wOF2"), at most 1 MB: served as font/woff2."""
+    if file.size > 1024 * 1024:
+        raise ValidationError(_("The font file is larger than 1 MB."))
+    file.seek(0)
+    head = file.read(4)
+    file.seek(0)
+    if head != b"wOF2":
+        raise ValidationError(_("This is not a WOFF2 font file."))
+
+
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hexadecimal digits.")
 )
@@ -67,6 +85,24 @@ class Municipality(TimeStampedModel):
         default="#ffbf47",
         validators=[hex_colour],
         help_text=_("Used for the keyboard focus outline."),
+    )
+    font_family = models.CharField(
+        _("font"),
+        max_length=60,
+        blank=True,
+        validators=[font_name],
+        help_text=_(
+            "The name of the municipality's font, for example Fira Sans. Upload the font file "
+            "below, or the font only shows on devices that have it. Empty: the device's own "
+            "font."
+        ),
+    )
+    font_file = models.FileField(
+        _("font file"),
+        upload_to="public/font/",
+        blank=True,
+        validators=[FileExtensionValidator(["woff2"]), woff2_file],
+        help_text=_("The font as a WOFF2 file (at most 1 MB), used for all text on the site."),
     )
     street_address = models.CharField(_("visiting address"), max_length=200, blank=True)
     postal_address = models.CharField(_("postal address"), max_length=200, blank=True)

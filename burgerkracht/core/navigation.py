@@ -50,10 +50,7 @@ def main_navigation(user) -> list[NavItem]:
         NavItem(_("Advices"), reverse("advice:public-list"), "advice:public-list"),
     ]
     if user.is_authenticated:
-        items += [
-            NavItem(_("My burgerkracht"), reverse("core:dashboard"), "core:dashboard"),
-            NavItem(_("My profile"), reverse("accounts:profile"), "accounts:profile"),
-        ]
+        items.append(NavItem(_("My burgerkracht"), reverse("core:dashboard"), "core:dashboard"))
         if user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR):
             items.append(
                 NavItem(
@@ -91,4 +88,16 @@ def main_navigation(user) -> list[NavItem]:
             items.append(NavItem(_("Reports"), reverse("core:reports"), "core:reports"))
         if can_use_admin(user):
             items.append(NavItem(_("Management"), reverse("admin:index"), "admin:index"))
+        items.append(NavItem(_("My profile"), reverse("accounts:profile"), "accounts:profile"))
     return items
+
+
+# The menu shows this many items on its one line (1280 px wide); the rest go under "More",
+# a <details> that opens without JavaScript. Seven or fewer all stay on the line.
+VISIBLE_ITEMS = 6
+
+
+def split_navigation(items: list[NavItem]) -> tuple[list[NavItem], list[NavItem]]:
+    if len(items) <= VISIBLE_ITEMS + 1:
+        return items, []
+    return items[:VISIBLE_ITEMS], items[VISIBLE_ITEMS:]

@@ -15,6 +15,7 @@ urlpatterns = [
     ),
     path("thema.css", views.ThemeStylesheetView.as_view(), name="theme-css"),
     path("logo/", views.LogoView.as_view(), name="logo"),
+    path("lettertype.woff2", views.FontView.as_view(), name="font"),
     path("gezondheid/", views.HealthView.as_view(), name="health"),
     path("gezondheid/leeft/", views.liveness, name="liveness"),
     path("agenda/", views.CalendarPageView.as_view(), name="calendar"),

@@ -77,6 +77,17 @@ class LogoView(View):
         return response
 
 
+class FontView(View):
+    """The municipality's font file (WOFF2), for the @font-face rule in the theme."""
+
+    @method_decorator(cache_control(max_age=3600, public=True))
+    def get(self, request):
+        municipality = Municipality.current()
+        if not municipality.font_file:
+            raise Http404
+        return FileResponse(municipality.font_file.open("rb"), content_type="font/woff2")
+
+
 def liveness(request):
     """/gezondheid/leeft/: the process answers; no database, cache or broker (a container's
     liveness probe). It is also the benchmark's floor: the cheapest request the stack serves."""

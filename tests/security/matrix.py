@@ -93,6 +93,7 @@ MATRIX: dict[str, Entry] = {
     "core:accessibility": Entry(everyone()),
     "core:theme-css": Entry(everyone()),
     "core:logo": Entry(everyone(404), why="no logo configured in the matrix run"),
+    "core:font": Entry(everyone(404), why="no font file configured in the matrix run"),
     "core:health": Entry(everyone()),
     "core:liveness": Entry(everyone()),
     "core:calendar": Entry(logged_in()),
