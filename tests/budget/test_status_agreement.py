@@ -21,7 +21,7 @@ from tests.factories import UserFactory, application_in, open_line
 
 pytestmark = pytest.mark.django_db
 
-BADGE = re.compile(r'<span class="portal-badge[^"]*">([^<]*)</span>')
+BADGE = re.compile(r'<span class="utrecht-status-badge[^"]*">([^<]*)</span>')
 CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.S)
 TAG = re.compile(r"<[^>]+>")
 
