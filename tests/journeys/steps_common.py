@@ -114,3 +114,12 @@ def assert_dutch_figures(page):
     text = page.locator("main").inner_text()
     assert not ISO_DATE.findall(text), f"{page.url} shows {ISO_DATE.findall(text)}"
     assert not PLAIN_AMOUNT.findall(text), f"{page.url} shows {PLAIN_AMOUNT.findall(text)}"
+
+
+def menu_link(page, name: str) -> None:
+    """Follow an item of the main menu as a person does: under "Meer" when it is there."""
+    menu = page.locator("nav.portal-nav")
+    link = menu.get_by_role("link", name=name, exact=True)
+    if not link.is_visible():
+        menu.locator("summary").click()
+    link.click()

@@ -12,6 +12,7 @@ from tests.journeys import steps_holder, steps_officials
 from tests.journeys.steps_common import (
     assert_dutch_figures,
     login_through_form,
+    menu_link,
 )
 
 pytestmark = [pytest.mark.journey, pytest.mark.django_db(transaction=True)]
@@ -35,7 +36,7 @@ def test_holder_decides_within_their_budget_line(page, stack, assert_accessible)
     )
 
     login_through_form(page, base, holder.email)
-    page.get_by_role("link", name="Aanvragen").first.click()
+    menu_link(page, "Aanvragen")
     page.get_by_role("link", name="Buurtkoor").click()
     assert_accessible(page, "application waiting for the decision")
     steps_holder.open_decision(page, base, application)
@@ -66,7 +67,7 @@ def test_holder_decides_within_their_budget_line(page, stack, assert_accessible)
     assert "22 april 2027" in text, text
 
     # The line (in euros): 1.600,00 committed of 25.000,00, 23.400,00 left.
-    page.get_by_role("link", name="Budget").first.click()
+    menu_link(page, "Budget")
     page.get_by_role("link", name=re.compile(str(line.fund))).first.click()
     row = page.get_by_role("row", name=re.compile("Smeerolie Haven"))
     expect(row).to_contain_text("25.000,00")
