@@ -4,6 +4,8 @@ selectors under test."""
 
 import csv
 import io
+import subprocess
+import tempfile
 from datetime import timedelta
 
 import openpyxl
@@ -211,6 +213,16 @@ def test_annual_report_is_made_by_the_worker_with_the_reports_of_that_year(
     assert f"Annual report {year}" in text
     assert "Meetlat and accountability" in text
     assert "60%" in text and "40%" in text  # the same figures as the report page
+    # The charts are in the PDF as text (pdftotext reads their titles, labels and scale).
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(pdf)
+        file.flush()
+        plain = subprocess.run(
+            ["pdftotext", "-layout", file.name, "-"], capture_output=True, check=True, text=True
+        ).stdout
+    assert "Share of decisions with a complete Meetlat (%)" in plain
+    assert plain.count("The same numbers are in the table below the chart.") >= 3
+    assert "100 %" in plain and "Policy decision" in plain
 
 
 def test_annual_report_for_a_year_outside_the_list_is_refused(client):
