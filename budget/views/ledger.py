@@ -28,10 +28,9 @@ BUDGET = gettext_lazy("Samen Sterk budget")
 
 @lru_cache(maxsize=16)
 def _lines_chart(language: str | None, names: tuple, committed: tuple, remaining: tuple):
-    """The overview's chart, drawn once per language and set of figures: pygal takes longer
-    than the rest of the page (target P2), and the figures change only with a grant, a
-    settlement or a reallocation. A chart is immutable; `language` is part of the key
-    because the titles and the text alternative are translated."""
+    """The overview's chart, drawn once per language and set of figures (the figures change
+    only with a grant, a settlement or a reallocation). A chart is immutable; `language` is
+    part of the key because the titles and the numbers are written in it."""
     return bar_chart(
         _("Per line: committed minus returned, and remaining (euro)"),
         list(names),

@@ -27,18 +27,16 @@ class YearForm(forms.Form):
 
 
 def _results_chart(title: str, rows: list[selectors.Row]):
-    """Initiatives that got money and those that reached their result, for the rows that had
-    any; the table beside it has the same numbers (and the rows without any)."""
-    shown = [row for row in rows if row.figures.initiatives]
-    if not shown:
-        return None
+    """Initiatives that got money and those that reached their result; the chart leaves out
+    the rows without any, the table beside it has the same numbers (and those rows)."""
     return bar_chart(
         title,
-        [row.label for row in shown],
+        [row.label for row in rows],
         {
-            gettext("Got money"): [row.figures.initiatives for row in shown],
-            gettext("Reached their own result"): [row.figures.reached for row in shown],
+            gettext("Got money"): [row.figures.initiatives for row in rows],
+            gettext("Reached their own result"): [row.figures.reached for row in rows],
         },
+        keys=["initiatives", "reached"],
     )
 
 
@@ -136,15 +134,13 @@ class SamenSterkView(YearMixin, LocalisedPageView):
     def get_context_data(self, **kwargs):
         year = self.get_year().year
         rows = selectors.line_rows(year)
-        chart = None
-        if any(row.figures.granted for row in rows):
-            shown = [row for row in rows if row.figures.granted]
-            chart = bar_chart(
-                gettext("Samen Sterk money granted per budget line in %(year)s (euro)")
-                % {"year": year},
-                [row.label for row in shown],
-                {gettext("Granted (euro)"): [row.figures.granted for row in shown]},
-            )
+        chart = bar_chart(
+            gettext("Samen Sterk money granted per budget line in %(year)s (euro)")
+            % {"year": year},
+            [row.label for row in rows],
+            {gettext("Granted (euro)"): [row.figures.granted for row in rows]},
+            keys=["granted"],
+        )
         context = super().get_context_data(**kwargs, rows=rows, chart=chart)
         context["year_form"] = None  # the other years are on the results page
         context["figures"] = selectors.figures(selectors.grants_of(year))

@@ -110,6 +110,7 @@ class Table:
             stacked=self.chart.stacked,
             percent=self.chart.percent,
             colours=self.chart.colours,
+            keys=list(self.chart.series),
         )
 
     def dataset(self) -> tablib.Dataset:

@@ -287,7 +287,7 @@ class CoverageView(StaffMixin, TemplateView):
         return bar_chart(
             _("Decisions with a complete Meetlat, per department (%)"),
             [row.label for row in rows], {_("complete"): [row.share for row in rows]},
-            percent=True,
+            percent=True, keys=["complete"],
         )  # fmt: skip
 
     def csv(self, report) -> HttpResponse:
