@@ -28,13 +28,15 @@ class Step:
 
 
 def mark(steps: list[tuple[str, bool, date | None, str]]) -> list[Step]:
-    """(label, done, date, note) → Steps, the first step not done marked current."""
-    result, current_given = [], False
-    for label, done, on, note in steps:
+    """(label, done, date, note) → Steps. The step after the last one done is current; a
+    step left out before it (a grant settled without a recorded payment) is not marked."""
+    last_done = max((i for i, (_l, done, _o, _n) in enumerate(steps) if done), default=-1)
+    result = []
+    for i, (label, done, on, note) in enumerate(steps):
         if done:
             state = DONE
-        elif not current_given:
-            state, current_given = CURRENT, True
+        elif i == last_done + 1:
+            state = CURRENT
         else:
             state = FUTURE
         result.append(Step(label=label, state=state, on=on, note=note))

@@ -217,3 +217,12 @@ def test_ending_page_warns_the_resident_before_they_confirm(client):
     html = client.get(reverse("initiatives:end", args=[initiative.pk]), **NL).content.decode()
 
     assert "voorgoed" in html
+
+
+def test_timeline_marks_no_step_current_behind_a_later_step_done():
+    from initiatives.timeline import mark
+
+    steps = mark([("a", True, None, ""), ("b", False, None, ""), ("c", True, None, ""),
+                  ("d", False, None, "")])  # fmt: skip
+
+    assert [s.state for s in steps] == ["done", "future", "done", "current"]
