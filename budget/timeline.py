@@ -71,7 +71,7 @@ def application_timeline(application: Application, *, tranches: list | None = No
     for evaluation in evaluations:
         done = evaluation.status in (EvaluationStatus.RECORDED, EvaluationStatus.DECIDED)
         steps.append((
-            _("Interim evaluation"), done, evaluation.held_on if done else evaluation.planned_on,
+            _("Interim evaluation"), done, evaluation.held_on if done else None,
             "" if done else _("planned on %(date)s")
             % {"date": date_format(evaluation.planned_on, "j F Y")},
         ))  # fmt: skip

@@ -61,7 +61,7 @@ def initiative_timeline(initiative: Initiative) -> list[Step]:
     started = initiative.status in (InitiativeStatus.ACTIVE, InitiativeStatus.PAUSED) or (
         ended and "started" in events
     )
-    return mark([
+    steps = mark([
         (_("Registered"), initiative.submitted_at is not None, day(initiative.submitted_at), ""),
         (_("Contact person assigned"), initiative.facilitator_id is not None,
          day(events.get("initiative.facilitators_assigned")),
@@ -69,3 +69,9 @@ def initiative_timeline(initiative: Initiative) -> list[Step]:
         (_("Started"), started, day(events.get("started")), ""),
         (_("Ended"), ended, day(initiative.ended_at), ""),
     ])  # fmt: skip
+    if started and not ended:
+        # A running (or paused) initiative is in its "started" phase: that step is current,
+        # not the ending still to come.
+        steps[2] = Step(label=steps[2].label, state=CURRENT, on=steps[2].on)
+        steps[3] = Step(label=steps[3].label, state=FUTURE)
+    return steps

@@ -226,3 +226,11 @@ def test_timeline_marks_no_step_current_behind_a_later_step_done():
                   ("d", False, None, "")])  # fmt: skip
 
     assert [s.state for s in steps] == ["done", "future", "done", "current"]
+
+
+def test_timeline_of_a_running_initiative_marks_started_current():
+    initiative = InitiativeFactory(active=True, facilitator=UserFactory(role="facilitator"))
+
+    assert [s.state for s in initiative_timeline(initiative)] == [
+        "done", "done", "current", "future",
+    ]  # fmt: skip
