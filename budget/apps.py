@@ -9,7 +9,7 @@ class BudgetConfig(AppConfig):
     verbose_name = _("Samen Sterk budget")
 
     def ready(self) -> None:
-        from budget import calendar, reminders, selectors
+        from budget import actions, calendar, reminders, selectors
         from burgerkracht.accounts import data_export
         from burgerkracht.core import calendar as core_calendar
         from burgerkracht.core import dashboard
@@ -17,6 +17,7 @@ class BudgetConfig(AppConfig):
 
         data_export.register("applications", selectors.export_for_user)
         dashboard.register("budget/dashboard_panel.html", selectors.dashboard_context)
+        dashboard.register("budget/dashboard_actions.html", actions.dashboard_context, first=True)
         for source in reminders.SOURCES:
             core_reminders.register(source)
         core_calendar.register(calendar.events_for)

@@ -201,3 +201,8 @@ def can_review_accountability(user, accountability) -> bool:
 def can_use_follow_up(user) -> bool:
     """The facilitator's "this week / overdue" list."""
     return user.is_authenticated and user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR)
+
+
+def can_see_confirmation(user, application) -> bool:
+    """The "sent in" page with the reference number: the residents, once it is sent in."""
+    return application.submitted_at is not None and is_applicant(user, application)

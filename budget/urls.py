@@ -48,6 +48,11 @@ urlpatterns = [
         name="application",
     ),
     path(
+        "samen-sterk/aanvragen/<int:pk>/verstuurd/",
+        apply.SentView.as_view(),
+        name="application-sent",
+    ),
+    path(
         "samen-sterk/aanvragen/<int:pk>/stap-6/",
         apply.AttachmentsView.as_view(),
         name="attachments",

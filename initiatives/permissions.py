@@ -107,3 +107,10 @@ def can_use_officials_list(user) -> bool:
 def can_hand_over(user) -> bool:
     """Move a leaving facilitator's initiatives on: the coordinator and administrators."""
     return user.is_authenticated and user.has_role(Role.FACILITATOR_COORDINATOR, Role.ADMINISTRATOR)
+
+
+def can_see_confirmation(user, initiative: Initiative) -> bool:
+    """The "sent in" page: for the residents (or the person who helped them) once it is sent."""
+    return initiative.status != InitiativeStatus.DRAFT and (
+        is_initiator(user, initiative) or is_assisting(user, initiative)
+    )

@@ -131,6 +131,13 @@ def initiatives_of(user: User) -> list[Initiative]:
     )
 
 
+def dashboard_initiatives(user: User) -> list[Initiative]:
+    """`initiatives_of`, read once per request for the dashboard panels that show them."""
+    if "_dashboard_initiatives" not in user.__dict__:
+        user.__dict__["_dashboard_initiatives"] = initiatives_of(user)
+    return user.__dict__["_dashboard_initiatives"]
+
+
 def pending_invitations(user: User) -> list[Initiator]:
     return list(
         Initiator.objects.filter(
@@ -294,8 +301,9 @@ def _iso(moment) -> str | None:
 
 
 def dashboard_context(user: User) -> dict[str, Any] | None:
-    mine = initiatives_of(user)
-    invitations = pending_invitations(user)
+    mine = dashboard_initiatives(user)
+    # Open invitations are on the "Actie nodig" panel (budget/actions.py), not here.
+    invitations: list[Initiator] = []
     officials = user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR)
     can_start = user.has_role(Role.RESIDENT, Role.PROFESSIONAL)
     if not (mine or invitations or officials or can_start):
@@ -307,3 +315,17 @@ def dashboard_context(user: User) -> dict[str, Any] | None:
         "can_start": can_start,
         "open_signal_count": open_signals(user).count() if officials else 0,
     }
+
+
+def contact_person(initiative: Initiative) -> dict[str, Any]:
+    """Who a resident can turn to about this initiative: the facilitator once one is assigned,
+    else the municipality's general contact details (no queries when `facilitator` is loaded)."""
+    from burgerkracht.core.models import Municipality
+
+    if initiative.facilitator_id is not None:
+        person = initiative.facilitator
+        return {"name": str(person), "email": person.email, "phone": person.phone,
+                "is_facilitator": True}  # fmt: skip
+    municipality = Municipality.current()
+    return {"name": municipality.name, "email": municipality.email, "phone": municipality.phone,
+            "is_facilitator": False}  # fmt: skip

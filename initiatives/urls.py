@@ -31,6 +31,7 @@ urlpatterns = [
         intake.IntakeCheckView.as_view(),
         name="intake-check",
     ),
+    path("mijn/initiatieven/<int:pk>/verstuurd/", intake.SentView.as_view(), name="sent"),
     # Workspace
     path("mijn/initiatieven/<int:pk>/", workspace.InitiativeDetailView.as_view(), name="detail"),
     path("mijn/initiatieven/<int:pk>/starten/", workspace.ActivateView.as_view(), name="activate"),

@@ -46,6 +46,10 @@ NOT_DATA_PAGES: dict[str, str] = {
     **dict.fromkeys(("core:privacy", "core:accessibility"), "fixed text"),
     "core:theme-css": "the municipality's colours as a stylesheet",
     "core:logo": "an image download",
+    **dict.fromkeys(
+        ("initiatives:sent", "budget:application-sent"),
+        "the confirmation after a form: one object, its reference and contact person",
+    ),
     "core:health": "the health check (database, cache, broker)",
     "core:liveness": "answers without touching the database",
     "core:calendar-feed": "an iCalendar export",

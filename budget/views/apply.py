@@ -245,8 +245,26 @@ class CheckView(ApplicationMixin, TemplateView):
         except DomainError as error:
             messages.error(request, error.message)
             return redirect("budget:application-check", self.application.pk)
-        messages.success(request, _("Thank you! Your application has been sent in."))
-        return redirect(self.application.get_absolute_url())
+        return redirect("budget:application-sent", self.application.pk)
+
+
+class SentView(ApplicationMixin, TemplateView):
+    """The confirmation after sending in (GOV.UK's confirmation panel): the reference number,
+    what happens next and when, and who the contact person is. A page, not a flash message,
+    so it can be read again and printed."""
+
+    template_name = "budget/application_sent.html"
+    permission = staticmethod(permissions.can_see_confirmation)
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), Crumb(gettext_lazy("Sent in"))]
+
+    def get_context_data(self, **kwargs):
+        from initiatives.selectors import contact_person
+
+        return super().get_context_data(
+            **kwargs, contact=contact_person(self.application.initiative)
+        )
 
 
 class WithdrawView(ApplicationMixin, FormView):

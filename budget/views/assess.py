@@ -32,6 +32,7 @@ from budget.forms.assessment import (
 from budget.models import ProfessionalAdvice
 from budget.services.assessment import assessment_missing, decision_missing
 from budget.tables import QueueTable
+from budget.timeline import application_timeline
 from budget.views.base import QUEUE, ApplicationMixin, ReadAuditMixin
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
@@ -64,7 +65,9 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
             else []
         )
         letters = [x for x in a.letters.all() if x.generated_at or internal] if decided else []
+        tranches = selectors.tranches_of(a) if a.award_id else []
         return super().get_context_data(
+            timeline=application_timeline(a, tranches=tranches),
             **kwargs,
             next_step=selectors.next_step(a, user),
             steps=[
@@ -78,7 +81,7 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
             can_amend=permissions.can_amend(user, a),
             can_pay=permissions.can_pay(user, a),
             evaluations=evaluations,
-            tranches=selectors.tranches_of(a) if a.award_id else [],
+            tranches=tranches,
             internal=internal,
             advice_list=advice if internal else [],
             own_advice=[x for x in advice if permissions.can_give_advice(user, x)],

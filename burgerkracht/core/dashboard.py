@@ -20,9 +20,12 @@ class Panel:
 _panels: list[tuple[str, ContextFunction]] = []
 
 
-def register(template: str, context_function: ContextFunction) -> None:
+def register(template: str, context_function: ContextFunction, *, first: bool = False) -> None:
+    """`first`: the panel opens the page ("Actie nodig"), whatever order the apps load in."""
     if (template, context_function) not in _panels:
-        _panels.append((template, context_function))
+        _panels.insert(0, (template, context_function)) if first else _panels.append(
+            (template, context_function)
+        )
 
 
 def panels_for(user: Any) -> list[Panel]:

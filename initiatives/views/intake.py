@@ -15,7 +15,7 @@ from django.views.generic import FormView, TemplateView
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
-from initiatives import intake, permissions, services
+from initiatives import intake, permissions, selectors, services
 from initiatives.enums import INTAKE_STEPS
 from initiatives.forms import STEP_FORMS, Step1Form, initial_for_step
 from initiatives.models import Initiator
@@ -221,8 +221,21 @@ class IntakeCheckView(InitiativeMixin, TemplateView):
         except DomainError as error:
             messages.error(request, error.message)
             return redirect("initiatives:intake-check", self.initiative.pk)
-        messages.success(request, _("Thank you! Your initiative has been sent in."))
-        return redirect(self.initiative.get_absolute_url())
+        return redirect("initiatives:sent", self.initiative.pk)
+
+
+class SentView(InitiativeMixin, TemplateView):
+    """The confirmation after sending in the registration: reference number, what happens
+    next and when, and the contact person. A page, not a flash message."""
+
+    template_name = "initiatives/intake_sent.html"
+    permission = staticmethod(permissions.can_see_confirmation)
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), Crumb(gettext_lazy("Sent in"))]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, contact=selectors.contact_person(self.initiative))
 
 
 class InvitationView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):

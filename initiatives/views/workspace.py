@@ -15,6 +15,7 @@ from burgerkracht.core.exceptions import DomainError
 from initiatives import permissions, selectors, services
 from initiatives.forms import AssignForm, EndForm, MessageForm, ReasonForm, UpdateForm
 from initiatives.models import Update
+from initiatives.timeline import initiative_timeline
 from initiatives.views.base import InitiativeMixin
 
 
@@ -24,10 +25,14 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user, initiative = self.request.user, self.initiative
         initiators = list(initiative.initiators.all())
+        # Continuity risks are the municipality's worry, not a message for the residents.
+        official = permissions.is_facilitator(user, initiative) or permissions.is_coordinator(user)
         return super().get_context_data(
             **kwargs,
             initiators=initiators,
-            risks=initiative.risks(initiators),
+            risks=initiative.risks(initiators) if official else [],
+            official=official,
+            status_timeline=initiative_timeline(initiative),
             timeline=selectors.timeline(initiative),
             messages_list=selectors.messages_of(initiative),
             next_step=selectors.next_step(initiative, user),
@@ -106,6 +111,14 @@ class EndView(ActionView):
     permission = staticmethod(permissions.can_end)
     form_class = EndForm
     title = gettext_lazy("End the initiative")
+
+    def get_context_data(self, **kwargs):
+        # A resident is told plainly what ending means before they confirm it.
+        resident = not (
+            permissions.is_facilitator(self.request.user, self.initiative)
+            or permissions.is_coordinator(self.request.user)
+        )
+        return super().get_context_data(**kwargs, ending_by_resident=resident)
 
     def form_valid(self, form):
         return self.run(

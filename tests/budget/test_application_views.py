@@ -67,7 +67,7 @@ def test_resident_applies_step_by_step(client, open_fund_line):
     sent = client.post(reverse("budget:application-check", args=[application.pk]))
 
     application.refresh_from_db()
-    assert sent.url == application.get_absolute_url()
+    assert sent.url == reverse("budget:application-sent", args=[application.pk])
     assert application.status == S.SUBMITTED
     assert [c.amount for c in application.cost_lines.all()] == [Decimal("300.50"), Decimal("100")]
     assert application.requested_amount == Decimal("400")

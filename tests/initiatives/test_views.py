@@ -62,7 +62,7 @@ def test_resident_registers_leaves_halfway_returns_and_submits(client):
     submitted = client.post(last["Location"])
 
     initiative.refresh_from_db()
-    assert submitted["Location"] == initiative.get_absolute_url()
+    assert submitted["Location"] == reverse("initiatives:sent", args=[initiative.pk])
     assert initiative.status == "submitted"
     deliver_pending()
     assert sorted(m.to[0] for m in mail.outbox) == ["buurvrouw@example.org", resident.email]

@@ -91,7 +91,7 @@ def open_step(page, number: int):
 def send_in(page):
     page.get_by_role("link", name="Verder: controleren en versturen").click()
     page.get_by_role("button", name="Versturen").click()
-    expect(page.get_by_text("Ingediend").first).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Aanvraag verstuurd")
 
 
 def account_for(page, base_url: str, accountability, *, spent: str):

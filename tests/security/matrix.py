@@ -165,6 +165,13 @@ MATRIX: dict[str, Entry] = {
         own={"draft_lead": 200, "facilitator": 403},
         subject=OTHERS,
     ),
+    "initiatives:sent": Entry(
+        only(),
+        kwargs=lambda w: {"pk": w.submitted.pk},
+        own={"lead": 200, "facilitator": 403},
+        subject=OTHERS,
+        why="the confirmation after sending in is the residents' own page",
+    ),
     # --- initiatives: workspace ------------------------------------------------------------
     "initiatives:detail": Entry(
         only(Role.FACILITATOR_COORDINATOR),
@@ -311,6 +318,13 @@ MATRIX: dict[str, Entry] = {
         own={"lead": 200, "facilitator": 403},
         subject=OTHERS,
         foreign=lambda w: {"pk": w.app_draft.pk, "attachment_pk": w.foreign_attachment.pk},
+    ),
+    "budget:application-sent": Entry(
+        only(),
+        kwargs=lambda w: {"pk": w.app_submitted.pk},
+        own={"lead": 200, "facilitator": 403, "holder": 403},
+        subject=OTHERS,
+        why="the confirmation after sending in is the residents' own page",
     ),
     "budget:application-check": Entry(
         only(),
