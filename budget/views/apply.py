@@ -17,6 +17,7 @@ from budget import application_steps, permissions, selectors, services
 from budget.enums import APPLICATION_STEPS
 from budget.forms.application import NEW, STEP_FORMS, AttachmentForm, NewApplicationForm
 from budget.forms.assessment import OptionalReasonForm
+from budget.forms.limits import resident_maximum, scheme_maximum
 from budget.models import Attachment, Letter
 from budget.views.base import MY_APPLICATIONS, ApplicationMixin, ReadAuditMixin
 from burgerkracht.accounts.roles import Role
@@ -72,7 +73,8 @@ class NewApplicationView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
         ]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, fund=services.current_fund())
+        fund = services.current_fund()
+        return super().get_context_data(**kwargs, fund=fund, maximum=scheme_maximum(fund))
 
     def form_valid(self, form):
         choice = form.cleaned_data["initiative"]
@@ -106,7 +108,8 @@ class StepView(ApplicationMixin, FormView):
         return STEP_FORMS[self.step]
 
     def get_form_kwargs(self):
-        kwargs = {**super().get_form_kwargs(), "partial": "later" in self.request.POST}
+        draft = "later" in self.request.POST or "total" in self.request.POST
+        kwargs = {**super().get_form_kwargs(), "partial": draft}
         if self.step == 4:
             kwargs.update(line=self.application.line, fund=self.application.fund)
         if self.step == 5:
@@ -129,15 +132,21 @@ class StepView(ApplicationMixin, FormView):
 
     def get_context_data(self, **kwargs):
         backup = application_steps.backup(self.application)
-        return super().get_context_data(
+        context = super().get_context_data(
             **kwargs, step=self.step, total_steps=TOTAL_STEPS,
             step_title=dict(APPLICATION_STEPS)[self.step], backup=backup,
             previous_url=step_url(self.application, self.step - 1) if self.step > 1 else "",
         )  # fmt: skip
+        if self.step == 4:
+            context.update(
+                maximum=resident_maximum(self.application), figures=context["form"].figures()
+            )
+        return context
 
     def form_valid(self, form):
         data = form.values()
-        if "later" in self.request.POST:
+        draft = "later" in self.request.POST or "total" in self.request.POST
+        if draft:
             # Save for later keeps what was typed; empty answers do not wipe saved ones.
             data = {k: v for k, v in data.items() if v not in ("", None, []) and v != ["", "", ""]}
         try:
@@ -147,6 +156,9 @@ class StepView(ApplicationMixin, FormView):
         except DomainError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
+        if "total" in self.request.POST:  # "Work out the total": save, show the step again
+            messages.success(self.request, _("Saved. The total of your costs is worked out."))
+            return redirect(step_url(self.application, self.step) + "#kosten")
         if "later" in self.request.POST:
             messages.success(self.request, _("Saved. You can continue later from My applications."))
             return redirect(self.application.get_absolute_url())
