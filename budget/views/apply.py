@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -330,3 +330,26 @@ class LetterView(ApplicationMixin, TemplateView):
                 content_type="application/pdf",
             )  # fmt: skip
         return super().get(request, *args, **kwargs)
+
+
+class CopyView(ReadAuditMixin, ApplicationMixin, TemplateView):
+    """ "Download je aanvraag als pdf": a copy of the application with its reference, made
+    when asked (a few pages; letters, which are kept, are made by the documents worker)."""
+
+    read_purpose = gettext_lazy("Downloading a copy of the application")
+
+    def get(self, request, *args, **kwargs):
+        from burgerkracht.core.models import Municipality
+        from burgerkracht.core.pdf import render_pdf
+
+        application = self.application
+        pdf = render_pdf(
+            "pdf/application_copy.html",
+            {"application": application, "municipality": Municipality.current()},
+        )
+        self.audit_read()
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'attachment; filename="aanvraag-{application.reference}.pdf"'
+        )
+        return response
