@@ -139,6 +139,7 @@ def next_step(application: Application, user, *, resident: bool | None = None) -
     """What happens next, in plain words, for the person looking. `resident`: whether they
     are one of its residents, when the caller already knows (a list of their own)."""
     from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
 
     from budget import application_steps, permissions
 
@@ -150,9 +151,11 @@ def next_step(application: Application, user, *, resident: bool | None = None) -
                 return _("The residents are completing the application.")
             missing = application_steps.missing_steps(application)
             if missing:
-                return _("Finish your application: %(count)d step(s) to go.") % {
-                    "count": len(missing)
-                }
+                return ngettext(
+                    "Finish your application: %(count)d step to go.",
+                    "Finish your application: %(count)d steps to go.",
+                    len(missing),
+                ) % {"count": len(missing)}
             return _("Check your application and send it in.")
         case ApplicationStatus.SUBMITTED | ApplicationStatus.IN_ASSESSMENT:
             if resident:
@@ -163,7 +166,7 @@ def next_step(application: Application, user, *, resident: bool | None = None) -
             return _("Check the application and send it to the decision holders of its line.")
         case ApplicationStatus.AWAITING_DECISION:
             if resident:
-                return _("The application is complete. A decision holder decides on it soon.")
+                return _("Your application is complete. The municipality decides on it soon.")
             return _("A decision holder of the line decides, with the Meetlat.")
         case (
             ApplicationStatus.GRANTED | ApplicationStatus.PARTLY_GRANTED | ApplicationStatus.STOPPED
@@ -274,6 +277,8 @@ def _grant_next_step(application: Application, resident: bool) -> str:
     if evaluation is not None:
         day = date_format(evaluation.planned_on, "j F Y")
         if evaluation.status == EvaluationStatus.RECORDED:
+            if resident:
+                return _("The municipality now decides how it continues after the evaluation.")
             return _("A decision holder decides how it continues after the evaluation.")
         if resident:
             return _(

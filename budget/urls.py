@@ -72,6 +72,7 @@ urlpatterns = [
         apply.AttachmentRemoveView.as_view(),
         name="attachment-remove",
     ),
+    path("samen-sterk/aanvragen/<int:pk>/kopie.pdf", apply.CopyView.as_view(), name="copy"),
     path(
         "samen-sterk/aanvragen/<int:pk>/controleren/",
         apply.CheckView.as_view(),

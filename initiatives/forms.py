@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.forms import TEXT_LIMIT, long_text  # noqa: F401  (shared)
+from burgerkracht.core.forms import TEXT_LIMIT, long_text, name_required_fields  # noqa: F401
 from burgerkracht.core.models import Neighbourhood
 from initiatives.enums import Result, Scale, Support, Theme, UpdateKind
 from initiatives.models import Initiative
@@ -29,6 +29,10 @@ class StepForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+
+    def full_clean(self):
+        name_required_fields(self)  # here, so that fields a subclass adds later count too
+        super().full_clean()
 
 
 class Step1Form(StepForm):

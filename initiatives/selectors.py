@@ -22,6 +22,7 @@ from django.db.models.functions import Coalesce
 from django.db.models.lookups import IsNull
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
@@ -154,9 +155,11 @@ def next_step(initiative: Initiative, user: User) -> str:
                 return _("Waiting for the resident to confirm the registration.")
             missing = intake.missing_steps(initiative)
             if missing:
-                return _("Finish your registration: %(count)d step(s) to go.") % {
-                    "count": len(missing)
-                }
+                return ngettext(
+                    "Finish your registration: %(count)d step to go.",
+                    "Finish your registration: %(count)d steps to go.",
+                    len(missing),
+                ) % {"count": len(missing)}
             return _("Check your registration and send it in.")
         case InitiativeStatus.SUBMITTED:
             if initiative.facilitator_id is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
+from crispy_forms.layout import Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +13,13 @@ from budget import attachments
 from budget.forms.limits import check_limits, show_limits
 from budget.models import MAX_SIGNS
 from burgerkracht.core.formatting import euro
-from burgerkracht.core.forms import DateField, DateInput, MoneyField
+from burgerkracht.core.forms import (
+    DateField,
+    DateInput,
+    MoneyField,
+    NamedRequiredMixin,
+    parse_amount,
+)  # fmt: skip
 from burgerkracht.core.models import Neighbourhood
 from burgerkracht.core.uploads import SafeFileField
 from initiatives.forms import StepForm as IntakeStepForm
@@ -30,7 +36,7 @@ def euros(label, help_text="", required=True, minimum="0.00") -> MoneyField:
     )  # fmt: skip
 
 
-class NewApplicationForm(forms.Form):
+class NewApplicationForm(NamedRequiredMixin, forms.Form):
     initiative = forms.ChoiceField(
         label=_("For which initiative do you apply?"), widget=forms.RadioSelect
     )
@@ -46,7 +52,7 @@ class NewApplicationForm(forms.Form):
             (NEW, _("A new initiative")),
         ]
         self.helper = FormHelper()
-        self.helper.add_input(Submit("start", _("Start the application")))
+        self.helper.add_input(Submit("start", _("Start your application")))
 
     def clean(self):
         data = super().clean()
@@ -164,11 +170,54 @@ class MoneyForm(StepForm):
         show_limits(self, "requested_amount", line, fund=fund, officials=False)
         for n in range(1, COST_ROWS + 1):
             self.fields[f"cost_{n}_description"] = forms.CharField(
-                label=_("Cost %(n)d: what for?") % {"n": n}, max_length=200, required=False
-            )
+                label=_("Cost %(n)d: what for?") % {"n": n}, max_length=200, required=False,
+                widget=forms.TextInput(attrs={"data-cost": "description"}),
+            )  # fmt: skip
             self.fields[f"cost_{n}_amount"] = euros(
                 _("Cost %(n)d: amount in euros") % {"n": n}, required=False, minimum="0.01"
             )
+            self.fields[f"cost_{n}_amount"].widget.attrs["data-cost"] = "amount"
+        for name in ("own_contribution", "other_funds", "requested_amount"):
+            self.fields[name].widget.attrs["data-money"] = name
+        # The costs are drawn as a table by the template (budget/includes/cost_table.html);
+        # crispy draws the rest, after it.
+        self.helper.layout = Layout(*(n for n in self.fields if not n.startswith("cost_")))
+        self.helper.form_show_errors = False  # the template puts the summary above the table
+
+    def cost_rows_for_table(self) -> list[tuple[int, forms.BoundField, forms.BoundField]]:
+        return [
+            (n, self[f"cost_{n}_description"], self[f"cost_{n}_amount"])
+            for n in range(1, COST_ROWS + 1)
+        ]
+
+    def _amount(self, name: str) -> Decimal | None:
+        """An amount as typed (bound) or saved (unbound); None when empty or not an amount."""
+        if not self.is_bound:
+            value = self.initial.get(name)
+            return Decimal(value) if value not in (None, "") else None
+        text = self.data.get(self.add_prefix(name)) or ""
+        try:
+            return parse_amount(str(text)) if text.strip() else None
+        except ArithmeticError:
+            return None
+
+    def figures(self) -> dict:
+        """The total of the costs and what is left to ask, from what is on the page now: the
+        server-side twin of the live total in portal.js. `mismatch` when an amount is asked
+        that differs from what is left (asking more is also refused by clean())."""
+        total = sum(
+            (a for n in range(1, COST_ROWS + 1) if (a := self._amount(f"cost_{n}_amount"))),
+            Decimal("0"),
+        )
+        own = self._amount("own_contribution") or Decimal("0")
+        other = self._amount("other_funds") or Decimal("0")
+        requested = self._amount("requested_amount")
+        available = total - own - other
+        return {
+            "total": total, "own": own, "other": other, "available": available,
+            "requested": requested,
+            "mismatch": bool(total) and requested is not None and requested != available,
+        }  # fmt: skip
 
     def clean(self):
         data = super().clean()
@@ -199,7 +248,9 @@ class MoneyForm(StepForm):
                       "(%(available)s).") % {"available": euro(available)},
                 )  # fmt: skip
         self.cost_rows = rows
-        check_limits(self, "requested_amount", self.line, fund=self.fund, remaining=False)
+        check_limits(
+            self, "requested_amount", self.line, fund=self.fund, remaining=False, officials=False
+        )
         return data
 
     def values(self) -> dict:
@@ -237,7 +288,7 @@ class TimeForm(StepForm):
         return data
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(NamedRequiredMixin, forms.Form):
     file = SafeFileField(
         policy=attachments.POLICY,
         label=_("Add a file"),

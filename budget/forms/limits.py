@@ -26,9 +26,24 @@ def scheme_maximum(fund) -> Decimal | None:
     return max(maxima) if maxima and None not in maxima else None
 
 
+def resident_maximum(application) -> Decimal | None:
+    """The most this application can get, as the resident is told: its line's maximum once
+    a line is chosen, before that the scheme's."""
+    line = application.line
+    if line is not None:
+        return line.max_per_application
+    return scheme_maximum(application.fund)
+
+
 def limits_text(line, *, fund=None, officials: bool) -> str:
     parts = []
-    if line is not None and line.max_per_application is not None:
+    if line is not None and line.max_per_application is not None and not officials:
+        # A resident does not know the municipality's names of its budget lines.
+        parts.append(
+            _("Samen Sterk gives at most %(max)s per application.")
+            % {"max": euro(line.max_per_application)}
+        )
+    elif line is not None and line.max_per_application is not None:
         parts.append(
             _("At most %(max)s per application from the line '%(line)s'.")
             % {"max": euro(line.max_per_application), "line": line.name}
@@ -52,13 +67,16 @@ def show_limits(form: forms.Form, name: str, line, *, fund=None, officials: bool
     field.help_text = " ".join(t for t in (str(field.help_text), text) if t)
 
 
-def check_limits(form: forms.Form, name: str, line, *, fund=None, remaining: bool) -> None:
-    """Refuse an amount above the maximum (and above what is left, with `remaining`)."""
+def check_limits(
+    form: forms.Form, name: str, line, *, fund=None, remaining: bool, officials: bool = True
+) -> None:
+    """Refuse an amount above the maximum (and above what is left, with `remaining`). For a
+    resident (not `officials`) the message does not name the budget line."""
     amount = form.cleaned_data.get(name)
     if amount is None or name in form.errors:
         return
-    if line is None:
-        maximum = scheme_maximum(fund)
+    if line is None or (not officials and line.max_per_application is not None):
+        maximum = scheme_maximum(fund) if line is None else line.max_per_application
         if maximum is not None and amount > maximum:
             form.add_error(name, _("This is more than the maximum of %(max)s per application.")
                            % {"max": euro(maximum)})  # fmt: skip

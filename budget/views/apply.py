@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from budget import application_steps, permissions, selectors, services
 from budget.enums import APPLICATION_STEPS
 from budget.forms.application import NEW, STEP_FORMS, AttachmentForm, NewApplicationForm
 from budget.forms.assessment import OptionalReasonForm
+from budget.forms.limits import resident_maximum, scheme_maximum
 from budget.models import Attachment, Letter
 from budget.views.base import MY_APPLICATIONS, ApplicationMixin, ReadAuditMixin
 from burgerkracht.accounts.roles import Role
@@ -72,7 +73,8 @@ class NewApplicationView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
         ]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, fund=services.current_fund())
+        fund = services.current_fund()
+        return super().get_context_data(**kwargs, fund=fund, maximum=scheme_maximum(fund))
 
     def form_valid(self, form):
         choice = form.cleaned_data["initiative"]
@@ -106,7 +108,8 @@ class StepView(ApplicationMixin, FormView):
         return STEP_FORMS[self.step]
 
     def get_form_kwargs(self):
-        kwargs = {**super().get_form_kwargs(), "partial": "later" in self.request.POST}
+        draft = "later" in self.request.POST or "total" in self.request.POST
+        kwargs = {**super().get_form_kwargs(), "partial": draft}
         if self.step == 4:
             kwargs.update(line=self.application.line, fund=self.application.fund)
         if self.step == 5:
@@ -129,15 +132,21 @@ class StepView(ApplicationMixin, FormView):
 
     def get_context_data(self, **kwargs):
         backup = application_steps.backup(self.application)
-        return super().get_context_data(
+        context = super().get_context_data(
             **kwargs, step=self.step, total_steps=TOTAL_STEPS,
             step_title=dict(APPLICATION_STEPS)[self.step], backup=backup,
             previous_url=step_url(self.application, self.step - 1) if self.step > 1 else "",
         )  # fmt: skip
+        if self.step == 4:
+            context.update(
+                maximum=resident_maximum(self.application), figures=context["form"].figures()
+            )
+        return context
 
     def form_valid(self, form):
         data = form.values()
-        if "later" in self.request.POST:
+        draft = "later" in self.request.POST or "total" in self.request.POST
+        if draft:
             # Save for later keeps what was typed; empty answers do not wipe saved ones.
             data = {k: v for k, v in data.items() if v not in ("", None, []) and v != ["", "", ""]}
         try:
@@ -147,6 +156,9 @@ class StepView(ApplicationMixin, FormView):
         except DomainError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
+        if "total" in self.request.POST:  # "Work out the total": save, show the step again
+            messages.success(self.request, _("Saved. The total of your costs is worked out."))
+            return redirect(step_url(self.application, self.step) + "#kosten")
         if "later" in self.request.POST:
             messages.success(self.request, _("Saved. You can continue later from My applications."))
             return redirect(self.application.get_absolute_url())
@@ -336,3 +348,26 @@ class LetterView(ApplicationMixin, TemplateView):
                 content_type="application/pdf",
             )  # fmt: skip
         return super().get(request, *args, **kwargs)
+
+
+class CopyView(ReadAuditMixin, ApplicationMixin, TemplateView):
+    """ "Download je aanvraag als pdf": a copy of the application with its reference, made
+    when asked (a few pages; letters, which are kept, are made by the documents worker)."""
+
+    read_purpose = gettext_lazy("Downloading a copy of the application")
+
+    def get(self, request, *args, **kwargs):
+        from burgerkracht.core.models import Municipality
+        from burgerkracht.core.pdf import render_pdf
+
+        application = self.application
+        pdf = render_pdf(
+            "pdf/application_copy.html",
+            {"application": application, "municipality": Municipality.current()},
+        )
+        self.audit_read()
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'attachment; filename="aanvraag-{application.reference}.pdf"'
+        )
+        return response

@@ -149,3 +149,33 @@ class MoneyField(forms.DecimalField):
     def widget_attrs(self, widget):
         # DecimalField would add step/min/max for a NumberInput; a text box needs none.
         return forms.Field.widget_attrs(self, widget)
+
+
+def name_required_fields(form: forms.Form) -> None:
+    """Give every field of a resident's form a "required" message that names the field and
+    says what to do ("Vul 'Wie doen er mee?' in."), instead of Django's bare "This field is
+    required.": next to the field and in the error summary, a person knows where to look."""
+    from django.utils.translation import gettext
+
+    for field in form.fields.values():
+        label = str(field.label or "").strip()
+        if not label:
+            continue
+        widget = field.widget
+        if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple | forms.Select):
+            message = gettext("Choose an answer at '%(label)s'.") % {"label": label}
+        elif isinstance(field, forms.FileField):
+            message = gettext("Choose a file at '%(label)s'.") % {"label": label}
+        elif isinstance(widget, forms.CheckboxInput):
+            message = gettext("Tick '%(label)s' to go on.") % {"label": label}
+        else:
+            message = gettext("Fill in '%(label)s'.") % {"label": label}
+        field.error_messages = {**field.error_messages, "required": message}
+
+
+class NamedRequiredMixin:
+    """A form whose required fields say their own name when left empty (see above)."""
+
+    def full_clean(self):
+        name_required_fields(self)  # here, so that fields added in __init__ count too
+        super().full_clean()

@@ -5,4 +5,41 @@ document.addEventListener("DOMContentLoaded", function () {
   if (summary && document.activeElement !== summary) {
     summary.focus();
   }
+  liveCostTotal();
 });
+
+// The money step: the total of the costs while you type. The server works out the same
+// total ("Work out the total" and on every save); this only saves a round trip.
+function liveCostTotal() {
+  var table = document.querySelector("[data-costs]");
+  var output = document.querySelector("[data-cost-total]");
+  if (!table || !output) return;
+  var dutch = (document.documentElement.lang || "nl").slice(0, 2) === "nl";
+  function parse(text) {
+    text = (text || "").replace(/[€\s\u00a0]|EUR/gi, "");
+    if (!text) return null;
+    if (dutch) {
+      if (/^\d{1,3}(\.\d{3})*(,\d+)?$/.test(text) || /^\d+(,\d+)?$/.test(text)) {
+        text = text.replace(/\./g, "").replace(",", ".");
+      } else if (!/^\d+\.\d{1,2}$/.test(text)) {
+        return NaN;
+      }
+    } else {
+      if (!/^\d{1,3}(,\d{3})*(\.\d+)?$/.test(text) && !/^\d+(\.\d+)?$/.test(text)) return NaN;
+      text = text.replace(/,/g, "");
+    }
+    return Math.round(parseFloat(text) * 100);
+  }
+  var format = new Intl.NumberFormat(dutch ? "nl-NL" : "en-GB", { style: "currency", currency: "EUR" });
+  function update() {
+    var cents = 0;
+    var ok = true;
+    table.querySelectorAll("input[data-cost='amount']").forEach(function (input) {
+      var value = parse(input.value);
+      if (value === null) return;
+      if (isNaN(value)) ok = false; else cents += value;
+    });
+    if (ok) output.textContent = format.format(cents / 100);
+  }
+  table.addEventListener("input", update);
+}

@@ -44,7 +44,7 @@ def test_the_whole_flow(browser_page, live_server, tmp_path):
     page.goto(live_server.url + reverse("budget:application-new"))
     check("new")
     page.get_by_label("Dementiekoor").check()
-    page.get_by_role("button", name="De aanvraag starten").click()
+    page.get_by_role("button", name="Begin je aanvraag").click()
     expect(page).to_have_title(re.compile("^Stap 1 van 6"))
     check("step 1")
     page.get_by_role("button", name="Opslaan en verder").click()

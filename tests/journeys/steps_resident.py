@@ -29,7 +29,7 @@ def start_with_a_new_initiative(page, base_url: str, title: str):
     page.goto(base_url + reverse("budget:application-new"))
     page.get_by_label("Een nieuw initiatief").check()
     page.get_by_label("Naam van je nieuwe initiatief").fill(title)
-    page.get_by_role("button", name="De aanvraag starten").click()
+    page.get_by_role("button", name="Begin je aanvraag").click()
     expect(page).to_have_title(re.compile("^Stap 1 van 6"))
 
 

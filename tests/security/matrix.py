@@ -292,6 +292,13 @@ MATRIX: dict[str, Entry] = {
         subject=OTHERS,
         why="a decision holder of another line and professionals who were not asked: 403",
     ),
+    "budget:copy": Entry(
+        only(Role.FACILITATOR_COORDINATOR),
+        kwargs=lambda w: {"pk": w.app_awaiting.pk},
+        own={"lead": 200, "facilitator": 200, "holder": 200, "co": 403, "professional": 403},
+        subject=OTHERS,
+        why="the PDF copy: whoever may read the application, as its page",
+    ),
     "budget:application-step": Entry(
         only(),
         kwargs=lambda w: {"pk": w.app_draft.pk, "step": 1},
