@@ -54,6 +54,8 @@ def main_navigation(user) -> list[NavItem]:
             NavItem(_("My burgerkracht"), reverse("core:dashboard"), "core:dashboard"),
             NavItem(_("My profile"), reverse("accounts:profile"), "accounts:profile"),
         ]
+        if user.is_municipal_staff:
+            items.append(NavItem(_("My tasks"), reverse("core:tasks"), "core:tasks"))
         if user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR):
             items.append(
                 NavItem(
