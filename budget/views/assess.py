@@ -35,6 +35,7 @@ from budget.tables import QueueTable
 from budget.views.base import QUEUE, ApplicationMixin, ReadAuditMixin
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.formatting import euro
 from burgerkracht.core.pagination import BoundedLazyPaginator
 from burgerkracht.meetlat.services import missing_for_finalisation
 from initiatives.forms import MessageForm
@@ -192,6 +193,20 @@ class CompleteAssessmentView(ActionView):
     )
 
     reason_label = gettext_lazy("Note")
+
+    def get_context_data(self, **kwargs):
+        """What is sent, so the confirmation is about something: the line and its decision
+        holders, and the amount proposed."""
+        a = self.application
+        holders = (
+            ", ".join(h.get_full_name() for h in a.line.decision_holders.all()) if a.line_id else ""
+        )
+        rows = [
+            (_("Budget line"), str(a.line) if a.line_id else "—"),
+            (_("Decision holders"), holders or "—"),
+            (_("Proposed amount"), euro(a.proposed_amount)),
+        ]
+        return super().get_context_data(**kwargs, confirm_rows=rows)
 
     def form_valid(self, form):
         return self.attempt(form, services.complete_assessment, _("Sent to the decision holders."))
