@@ -11,7 +11,10 @@ from burgerkracht.core.columns import DateColumn
 
 class QueueTable(tables.Table):
     initiative = tables.Column(
-        verbose_name=_("Application"), linkify=lambda record: record.get_absolute_url(),
+        verbose_name=_("Application"),
+        # The list's filter and sort travel along, for previous/next on the application.
+        linkify=lambda record, table: record.get_absolute_url()
+        + getattr(table, "detail_suffix", ""),
         order_by=("initiative__title",),
     )  # fmt: skip
     status = tables.Column(verbose_name=_("Status"))

@@ -16,7 +16,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
-from budget import application_steps, permissions, selectors, services
+from budget import application_steps, list_navigation, permissions, selectors, services
 from budget.application_selectors import ADVICE
 from budget.enums import APPLICATION_STEPS
 from budget.filters import QueueFilter
@@ -86,6 +86,11 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
             letters=letters,
             messages_list=messages_of(a.initiative) if permissions.can_message(user, a) else [],
             message_form=MessageForm(action=reverse("budget:application-message", args=[a.pk])),
+            list_navigation=list_navigation.navigation_for(
+                user, a, self.request.GET.get(list_navigation.LIST_PARAMETER)
+            )
+            if internal
+            else None,
         )
 
 
@@ -115,6 +120,11 @@ class QueueView(
 
     def get_breadcrumbs(self):
         return [Crumb(QUEUE)]
+
+    def get_table(self, **kwargs):
+        table = super().get_table(**kwargs)
+        table.detail_suffix = list_navigation.detail_suffix(self.request.GET)
+        return table
 
 
 class ActionView(ApplicationMixin, FormView):
