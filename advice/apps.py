@@ -12,6 +12,7 @@ class AdviceConfig(AppConfig):
         from advice import dashboard, reminders
         from burgerkracht.core import dashboard as core_dashboard
         from burgerkracht.core import reminders as core_reminders
+        from burgerkracht.core import worklist
 
         core_dashboard.register("advice/dashboard_panel.html", dashboard.dashboard_context)
 
@@ -20,3 +21,4 @@ class AdviceConfig(AppConfig):
         import_module("advice.reports")  # registers the advice report and its continuity part
         import_module("advice.retention")  # explains its models to the retention table
         import_module("advice.decision_subjects").register()  # who acts on its decisions
+        worklist.register(import_module("advice.worklist").tasks_for)  # "Mijn taken"

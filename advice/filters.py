@@ -5,11 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 from advice.enums import AdviceKind, AdviceStatus
 from advice.models import Advice, AdvisoryBody
+from burgerkracht.core.filtering import ListSearchMixin
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
-class RegisterFilter(django_filters.FilterSet):
+class RegisterFilter(ListSearchMixin):
+    reference_prefix = "ADV"  # advices keep their own reference; it is searched as text
+    search_fields = ("reference", "title", "summary")
+    closed_statuses = frozenset({AdviceStatus.CLOSED, AdviceStatus.WITHDRAWN})
+
     body = django_filters.ModelChoiceFilter(
         label=_("Advisory body"), queryset=AdvisoryBody.objects.order_by("name"),
         empty_label=_("All bodies"),
@@ -31,7 +36,7 @@ class RegisterFilter(django_filters.FilterSet):
 
     class Meta:
         model = Advice
-        fields = ["body", "kind", "status", "answer_overdue", "promises_overdue"]
+        fields = ["q", "body", "kind", "status", "answer_overdue", "promises_overdue", "closed"]
 
     def filter_answer_overdue(self, queryset, name, value):
         return queryset.filter(answer_overdue=value == "yes")

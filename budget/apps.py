@@ -12,7 +12,7 @@ class BudgetConfig(AppConfig):
         from budget import actions, calendar, reminders, selectors
         from burgerkracht.accounts import data_export
         from burgerkracht.core import calendar as core_calendar
-        from burgerkracht.core import dashboard
+        from burgerkracht.core import dashboard, worklist
         from burgerkracht.core import reminders as core_reminders
 
         data_export.register("applications", selectors.export_for_user)
@@ -26,3 +26,4 @@ class BudgetConfig(AppConfig):
         import_module("budget.dashboard")  # registers the attention panels of issue #8
         import_module("budget.retention")  # registers its kinds of the retention table
         import_module("budget.decision_subjects").register()  # who acts on its decisions
+        worklist.register(import_module("budget.worklist").tasks_for)  # "Mijn taken"

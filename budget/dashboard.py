@@ -60,7 +60,12 @@ def administrator_context(user: Any) -> dict[str, Any] | None:
     decide on (one query); each links to the fund's page, where both are fixed."""
     if not (user.is_authenticated and user.has_role(Role.ADMINISTRATOR)):
         return None
-    funds = [
+    return {"funds": funds_to_set_up()}
+
+
+def funds_to_set_up() -> list[Fund]:
+    """Funds being prepared, and open funds with a line without a decision holder."""
+    return [
         fund
         for fund in Fund.objects.filter(status__in=[FundStatus.PREPARING, FundStatus.OPEN])
         .annotate(
@@ -71,7 +76,6 @@ def administrator_context(user: Any) -> dict[str, Any] | None:
         .order_by("starts_on", "name")
         if fund.status == FundStatus.PREPARING or fund.lines_without_holder
     ]
-    return {"funds": funds}
 
 
 dashboard.register("budget/dashboard_continuity.html", continuity_context)

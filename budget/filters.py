@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from budget.enums import ApplicationStatus
 from budget.models import Application, BudgetLine
+from burgerkracht.core.filtering import ListSearchMixin
 from burgerkracht.core.models import Neighbourhood
+from burgerkracht.core.references import APPLICATION
 
 AGE_CHOICES = [
     ("7", _("Sent in more than a week ago")),
@@ -17,7 +19,17 @@ AGE_CHOICES = [
 ]
 
 
-class QueueFilter(django_filters.FilterSet):
+class QueueFilter(ListSearchMixin):
+    reference_prefix = APPLICATION
+    search_fields = (
+        "initiative__title",
+        "initiative__summary",
+        "initiative__created_by__full_name",
+    )
+    closed_statuses = frozenset(
+        {ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN, ApplicationStatus.CLOSED}
+    )
+
     neighbourhood = django_filters.ModelChoiceFilter(
         label=_("Wijk"), queryset=Neighbourhood.objects.filter(is_active=True),
         empty_label=_("All wijken"),
@@ -34,7 +46,7 @@ class QueueFilter(django_filters.FilterSet):
 
     class Meta:
         model = Application
-        fields = ["neighbourhood", "line", "status", "age"]
+        fields = ["q", "neighbourhood", "line", "status", "age", "closed"]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -74,7 +74,8 @@ def integrity_log(fund: Fund) -> QuerySet[IntegrityEntry]:
 
 QUEUE_RELATIONS = ("initiative", "line__fund", "neighbourhood")
 QUEUE_FIELDS = (
-    "status", "requested_amount", "proposed_amount", "submitted_at", "initiative__title",
+    "status", "requested_amount", "proposed_amount", "submitted_at", "created_at",
+    "initiative__title",
     "line__name", "line__fund__name", "neighbourhood__name",
 )  # fmt: skip
 

@@ -11,9 +11,15 @@ from burgerkracht.core.columns import DateColumn, StatusColumn
 
 class QueueTable(tables.Table):
     initiative = tables.Column(
-        verbose_name=_("Application"), linkify=lambda record: record.get_absolute_url(),
+        verbose_name=_("Application"),
+        # The list's filter and sort travel along, for previous/next on the application.
+        linkify=lambda record, table: record.get_absolute_url()
+        + getattr(table, "detail_suffix", ""),
         order_by=("initiative__title",),
     )  # fmt: skip
+    reference = tables.Column(
+        verbose_name=_("Reference"), accessor="pk", orderable=False, empty_values=()
+    )
     status = StatusColumn(verbose_name=_("Status"))
     neighbourhood = tables.Column(verbose_name=_("Wijk"), default=_("Whole city"))
     line = tables.Column(verbose_name=_("Budget line"), default="—", order_by=("line__name",))
@@ -27,13 +33,19 @@ class QueueTable(tables.Table):
     class Meta:
         model = Application
         fields = [
-            "initiative", "status", "neighbourhood", "line", "requested_amount",
+            "initiative", "reference", "status", "neighbourhood", "line", "requested_amount",
             "proposed_amount", "submitted_at", "age",
         ]  # fmt: skip
         order_by = "submitted_at"
         attrs = {"class": "utrecht-table portal-table"}
         template_name = "portal/table.html"
         empty_text = _("No applications match these filters.")
+
+    def render_reference(self, record):
+        return record.reference
+
+    def value_reference(self, record):
+        return record.reference
 
     def render_requested_amount(self, value):
         return euro(value)

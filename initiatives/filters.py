@@ -7,7 +7,9 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from burgerkracht.core.filtering import ListSearchMixin
 from burgerkracht.core.models import Neighbourhood
+from burgerkracht.core.references import INITIATIVE
 from initiatives.enums import InitiativeStatus, Risk
 from initiatives.models import Initiative
 from initiatives.selectors import filter_by_risk
@@ -19,7 +21,11 @@ AGE_CHOICES = [
 ]
 
 
-class OfficialsInitiativeFilter(django_filters.FilterSet):
+class OfficialsInitiativeFilter(ListSearchMixin):
+    reference_prefix = INITIATIVE
+    search_fields = ("title", "summary", "created_by__full_name")
+    closed_statuses = frozenset({InitiativeStatus.ENDED})
+
     neighbourhood = django_filters.ModelChoiceFilter(
         label=_("Wijk"),
         queryset=Neighbourhood.objects.filter(is_active=True),
@@ -46,7 +52,7 @@ class OfficialsInitiativeFilter(django_filters.FilterSet):
 
     class Meta:
         model = Initiative
-        fields = ["neighbourhood", "status", "risk", "age", "unassigned"]
+        fields = ["q", "neighbourhood", "status", "risk", "age", "unassigned", "closed"]
 
     def filter_neighbourhood(self, queryset, name, value):
         # EXISTS, not a join: a join needs DISTINCT, which sorts every row of the list.

@@ -263,6 +263,10 @@ PAGES: list[Page] = [
     Page("core:calendar@resident", "core:calendar", RESIDENT),
     Page("core:calendar@facilitator", "core:calendar", FACILITATOR),
     Page("core:calendar@advice-coordinator", "core:calendar", ADVICE_COORDINATOR),
+    Page("core:tasks@facilitator", "core:tasks", FACILITATOR),
+    Page("core:tasks@decision-holder", "core:tasks", HOLDER),
+    Page("core:tasks@advice-coordinator", "core:tasks", ADVICE_COORDINATOR),
+    Page("core:tasks@administrator", "core:tasks", ADMINISTRATOR),
     Page("core:reports", "core:reports", READ_ONLY),
     *(
         Page(f"core:report/{slug}", "core:report", READ_ONLY, lambda slug=slug: {"slug": slug})

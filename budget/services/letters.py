@@ -14,7 +14,7 @@ from budget.services.application import initiator_users, link
 from budget.services.ledger import euro
 from burgerkracht.core.models import Municipality
 from burgerkracht.core.notifications import notify
-from burgerkracht.core.pdf import render_pdf
+from burgerkracht.core.pdf import logo_data_url, render_pdf
 
 OBJECTION_WEEKS = 6
 
@@ -49,6 +49,46 @@ def letter_context(letter: Letter) -> dict:
         "is_grant": letter.kind == LetterKind.GRANT,
         "is_rejection": letter.kind == LetterKind.REJECTION,
         "is_amendment": letter.kind == LetterKind.AMENDMENT,
+        **_letterhead(letter, lead),
+    }
+
+
+def _letterhead(letter: Letter, lead) -> dict:
+    """What pdf/letter_base.html puts where the envelope's window and the reader look first.
+
+    Residents give no postal address here (data minimisation; the letter goes by e-mail), so
+    the address field holds the lead's name, their organisation and their e-mail address."""
+    from django.utils.translation import gettext as _
+
+    application, initiative = letter.application, letter.application.initiative
+    municipality = Municipality.current()
+    user = lead.user if lead else None
+    recipient = [
+        line
+        for line in (
+            (user.full_name or user.email) if user else _("The initiators"),
+            application.organisation_name,
+            _("By e-mail: %(email)s") % {"email": user.email} if user else "",
+        )
+        if line
+    ]
+    facilitator = initiative.facilitator
+    contact = (
+        {"name": facilitator.full_name or facilitator.email, "email": facilitator.email,
+         "phone": municipality.phone}
+        if facilitator
+        else {"name": municipality.name, "email": municipality.email, "phone": municipality.phone}
+    )  # fmt: skip
+    reference = application.reference
+    if letter.kind == LetterKind.AMENDMENT:
+        reference += f"-W{letter.pk}"
+    return {
+        "logo_url": logo_data_url(municipality),
+        "recipient_lines": recipient,
+        "reference": reference,
+        "subject": _('Your application for the Samen Sterk budget for "%(title)s"')
+        % {"title": initiative.title},
+        "contact": contact,
     }
 
 

@@ -16,7 +16,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
-from budget import application_steps, permissions, selectors, services
+from budget import application_steps, list_navigation, permissions, selectors, services
 from budget.application_selectors import ADVICE
 from budget.enums import APPLICATION_STEPS
 from budget.filters import QueueFilter
@@ -36,6 +36,7 @@ from budget.timeline import application_timeline
 from budget.views.base import QUEUE, ApplicationMixin, ReadAuditMixin
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.formatting import euro
 from burgerkracht.core.pagination import BoundedLazyPaginator
 from burgerkracht.meetlat.services import missing_for_finalisation
 from initiatives.forms import MessageForm
@@ -88,6 +89,11 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
             letters=letters,
             messages_list=messages_of(a.initiative) if permissions.can_message(user, a) else [],
             message_form=MessageForm(action=reverse("budget:application-message", args=[a.pk])),
+            list_navigation=list_navigation.navigation_for(
+                user, a, self.request.GET.get(list_navigation.LIST_PARAMETER)
+            )
+            if internal
+            else None,
         )
 
 
@@ -117,6 +123,11 @@ class QueueView(
 
     def get_breadcrumbs(self):
         return [Crumb(QUEUE)]
+
+    def get_table(self, **kwargs):
+        table = super().get_table(**kwargs)
+        table.detail_suffix = list_navigation.detail_suffix(self.request.GET)
+        return table
 
 
 class ActionView(ApplicationMixin, FormView):
@@ -195,6 +206,20 @@ class CompleteAssessmentView(ActionView):
     )
 
     reason_label = gettext_lazy("Note")
+
+    def get_context_data(self, **kwargs):
+        """What is sent, so the confirmation is about something: the line and its decision
+        holders, and the amount proposed."""
+        a = self.application
+        holders = (
+            ", ".join(h.get_full_name() for h in a.line.decision_holders.all()) if a.line_id else ""
+        )
+        rows = [
+            (_("Budget line"), str(a.line) if a.line_id else "—"),
+            (_("Decision holders"), holders or "—"),
+            (_("Proposed amount"), euro(a.proposed_amount)),
+        ]
+        return super().get_context_data(**kwargs, confirm_rows=rows)
 
     def form_valid(self, form):
         return self.attempt(form, services.complete_assessment, _("Sent to the decision holders."))

@@ -56,6 +56,12 @@ hex_colour = RegexValidator(
 )
 
 
+# Data, not a translation: the regulation is a Dutch legal text whatever the page's language.
+DEFAULT_SUBSIDY_REGULATION = (
+    "Subsidieregeling Samen Sterk 2026, artikel 4, en titel 4.2 van de Algemene wet bestuursrecht"
+)
+
+
 class Municipality(TimeStampedModel):
     """The gemeente that runs this portal: configuration, never code.
 
@@ -111,6 +117,17 @@ class Municipality(TimeStampedModel):
     website = models.URLField(_("website"), blank=True)
     privacy_officer_email = models.EmailField(_("e-mail of the privacy officer"), blank=True)
     letter_footer = models.TextField(_("letter footer"), blank=True)
+    # The legal basis printed in every Samen Sterk decision letter (issue #24): a decision on
+    # a subsidy names the rule it is taken under (Awb 4:23, 3:47).
+    subsidy_regulation = models.CharField(
+        _("legal basis of the Samen Sterk decisions"),
+        max_length=300,
+        default=DEFAULT_SUBSIDY_REGULATION,
+        help_text=_(
+            "The regulation the decision letters name, with the article, e.g. "
+            "'Subsidieregeling Samen Sterk 2026, artikel 4'."
+        ),
+    )
     # Samen Sterk explained together with the wijkbudgetten (PP-08): shown on the Samen Sterk
     # page beside this year's figures; nothing is shown while both are empty.
     neighbourhood_budget_text = models.TextField(

@@ -51,6 +51,8 @@ def main_navigation(user) -> list[NavItem]:
     ]
     if user.is_authenticated:
         items.append(NavItem(_("My burgerkracht"), reverse("core:dashboard"), "core:dashboard"))
+        if user.is_municipal_staff:
+            items.append(NavItem(_("My tasks"), reverse("core:tasks"), "core:tasks"))
         if user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR):
             items.append(
                 NavItem(

@@ -104,3 +104,28 @@ def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
     html = render_to_string(template_name, context)
     document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=_weasyprint_fetcher())
     return document.write_pdf(pdf_variant="pdf/ua-1")
+
+
+def logo_data_url(municipality: Any) -> str:
+    """The municipality's logo as a ``data:`` PNG for a letter ("" without one).
+
+    The fetcher serves only static files and data: URLs, and a logo is an upload; an SVG is
+    drawn as a PNG first (core.uploads.rasterise_svg), so a letter never carries its script.
+    """
+    import base64
+
+    from burgerkracht.core.uploads import rasterise_svg
+
+    if not municipality.logo:
+        return ""
+    try:
+        with municipality.logo.open("rb") as file:
+            data = file.read()
+        if municipality.logo.name.lower().endswith(".svg"):
+            data = rasterise_svg(data)
+    except (OSError, ValueError):
+        logger.warning("PDF: the logo could not be read; the letter goes without it")
+        return ""
+    if not data.startswith(b"\x89PNG"):
+        return ""
+    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")

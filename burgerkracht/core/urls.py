@@ -7,6 +7,7 @@ app_name = "core"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("mijn/", views.DashboardView.as_view(), name="dashboard"),
+    path("mijn/taken/", views.TasksView.as_view(), name="tasks"),
     path("privacy/", views.LocalisedPageView.as_view(page="privacy"), name="privacy"),
     path(
         "toegankelijkheid/",

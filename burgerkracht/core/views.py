@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -14,7 +14,7 @@ from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 from health_check.views import HealthCheckView
 
-from burgerkracht.core import calendar
+from burgerkracht.core import calendar, worklist
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.colours import STATUS_COLOURS
 from burgerkracht.core.models import CalendarFeed, Municipality
@@ -53,6 +53,27 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         show_roles = any(role != Role.RESIDENT for role in user.role_names)
         return super().get_context_data(
             **kwargs, panels=panels_for(user), show_roles=show_roles
+        )
+
+
+class TasksView(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin, TemplateView):
+    """/mijn/taken/: everything that waits on this official, the soonest deadline first."""
+
+    template_name = "core/tasks.html"
+
+    def test_func(self):
+        return self.request.user.is_municipal_staff
+
+    def get_breadcrumbs(self):
+        return [
+            Crumb(gettext_lazy("My burgerkracht"), reverse("core:dashboard")),
+            Crumb(gettext_lazy("My tasks")),
+        ]
+
+    def get_context_data(self, **kwargs):
+        rows = worklist.rows_for(self.request.user)
+        return super().get_context_data(
+            **kwargs, rows=rows, overdue=sum(1 for row in rows if row.overdue)
         )
 
 

@@ -112,7 +112,7 @@ def test_the_whole_flow(browser_page, live_server, tmp_path):
     )
     page.get_by_label("Budgetlijn").select_option(label=str(line))
     page.get_by_role("button", name="De toets opslaan").click()
-    page.get_by_role("link", name="Naar de budgethouders met zeggenschap sturen").click()
+    page.get_by_role("button", name="Naar de budgethouders met zeggenschap sturen").click()
     check("complete")
     page.get_by_role("button", name="Naar de budgethouders met zeggenschap sturen").click()
     application.refresh_from_db()

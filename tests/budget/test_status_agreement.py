@@ -40,7 +40,7 @@ def seen(client, application: Application) -> dict[str, object]:
     detail = client.get(reverse("initiatives:detail", args=[initiative.pk])).content.decode()
     page = client.get(reverse("budget:application", args=[application.pk])).content.decode()
     client.force_login(facilitator)
-    officials = client.get(reverse("initiatives:officials-list")).content.decode()
+    officials = client.get(reverse("initiatives:officials-list") + "?closed=on").content.decode()
     row = next(r for r in officials.split("<tr")[1:] if initiative.title in r)
     follow_up = page[page.index('id="follow-up-title"') :] if "follow-up-title" in page else ""
     evaluations = follow_up[: follow_up.find("</table>")]

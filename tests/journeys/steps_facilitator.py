@@ -45,7 +45,10 @@ def expect_check(page, values: dict, *, amount: str, line: str):
 
 
 def send_to_holders(page):
-    page.get_by_role("link", name="Naar de budgethouders met zeggenschap sturen").click()
+    page.get_by_role("button", name="Naar de budgethouders met zeggenschap sturen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Naar de budgethouders met zeggenschap sturen"
+    )
     page.get_by_role("button", name="Naar de budgethouders met zeggenschap sturen").click()
     expect(page.get_by_text(re.compile("^Wacht op besluit")).first).to_be_visible()
 
@@ -85,3 +88,15 @@ def finish_notes(page, *, held_on: str, present: str):
     for sign in page.get_by_label(re.compile(r"^\d\. |^Teken \d")).all():
         sign.fill("Gezien bij het bezoek.")
     page.get_by_role("button", name=re.compile("^Opslaan")).first.click()
+
+
+def open_my_tasks(page, base_url: str):
+    """From any page through the header's navigation to "Mijn taken"."""
+    page.goto(base_url + reverse("core:dashboard"))
+    page.get_by_role("navigation").get_by_role("link", name="Mijn taken").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn taken")
+
+
+def follow_soonest_task(page):
+    """The first row is the soonest deadline; its link opens the dossier."""
+    page.get_by_role("table").get_by_role("row").nth(1).get_by_role("link").click()

@@ -97,6 +97,10 @@ MATRIX: dict[str, Entry] = {
     "core:health": Entry(everyone()),
     "core:liveness": Entry(everyone()),
     "core:calendar": Entry(logged_in()),
+    "core:tasks": Entry(
+        {ANONYMOUS: LOGIN, **{role: 200 if role in STAFF_ROLES else 403 for role in Role.values}},
+        why="the officials' worklist; whose tasks follow from the dossier (test_worklist)",
+    ),
     "core:calendar-feed": Entry(
         everyone(),
         kwargs=lambda w: {"token": _feed_token(w.lead)},

@@ -1,0 +1,162 @@
+"""The Samen Sterk tasks on "Mijn taken" (burgerkracht.core.worklist).
+
+What waits on this person because of their place on the dossier:
+- as facilitator or backup facilitator of the initiative: applications to check, interim
+  evaluations and visits to hold, accountability sent in to check;
+- as decision holder of the line: applications to decide, evaluations to decide on;
+- as administrator: funds being prepared, or open with lines nobody may decide on.
+One query per kind of task, whatever the number of tasks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from budget.enums import (
+    ACCOUNTING_STATUSES,
+    RUNNING_STATUSES,
+    AccountabilityStatus,
+    ApplicationStatus,
+    EvaluationStatus,
+)
+from budget.models import Accountability, Application, BudgetLine, Evaluation
+from burgerkracht.accounts.roles import Role
+from burgerkracht.core.worklist import Task
+
+# Residents hear within four weeks of sending in (budget.selectors.next_step); the check
+# takes the first half of that, the decision the rest.
+CHECK_WITHIN = timedelta(weeks=2)
+DECIDE_WITHIN = timedelta(weeks=4)
+
+
+def _facilitated(user: Any) -> Q:
+    return Q(initiative__facilitator=user) | Q(initiative__backup_facilitator=user)
+
+
+def _day(moment) -> Any:
+    return timezone.localdate(moment) if moment else None
+
+
+def tasks_for(user: Any) -> Iterator[Task]:
+    if not (user.is_authenticated and user.is_municipal_staff):
+        return
+    fields = ("pk", "created_at", "submitted_at", "status", "initiative__title")
+    if user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR):
+        to_check = (
+            Application.objects.filter(
+                _facilitated(user),
+                status__in=(ApplicationStatus.SUBMITTED, ApplicationStatus.IN_ASSESSMENT),
+            )
+            .select_related("initiative")
+            .only(*fields)
+        )
+        for application in to_check:
+            yield Task(
+                key=f"check-{application.pk}",
+                what=_("Check the application"),
+                reference=application.reference,
+                title=application.initiative.title,
+                url=application.get_absolute_url(),
+                due_on=_due(application.submitted_at, CHECK_WITHIN),
+            )
+        yield from _follow_up(user)
+    if user.has_role(Role.BUDGET_DECISION_HOLDER):
+        held = BudgetLine.objects.filter(decision_holders=user).values("pk")
+        to_decide = (
+            Application.objects.filter(line__in=held, status=ApplicationStatus.AWAITING_DECISION)
+            .select_related("initiative")
+            .only(*fields)
+        )
+        for application in to_decide:
+            yield Task(
+                key=f"decide-{application.pk}",
+                what=_("Decide on the application"),
+                reference=application.reference,
+                title=application.initiative.title,
+                url=application.get_absolute_url(),
+                due_on=_due(application.submitted_at, DECIDE_WITHIN),
+            )
+        evaluations = Evaluation.objects.filter(
+            application__line__in=held,
+            status=EvaluationStatus.RECORDED,
+            application__status__in=RUNNING_STATUSES,
+        ).select_related("application__initiative")
+        for evaluation in evaluations:
+            yield Task(
+                key=f"continue-{evaluation.pk}",
+                what=_("Decide whether the grant continues"),
+                reference=evaluation.application.reference,
+                title=evaluation.application.initiative.title,
+                url=evaluation.get_absolute_url(),
+                due_on=_due(evaluation.recorded_at, CHECK_WITHIN),
+            )
+    if user.has_role(Role.ADMINISTRATOR):
+        yield from _fund_set_up()
+
+
+def _due(submitted_at, within: timedelta):
+    return _day(submitted_at) + within if submitted_at else None
+
+
+def _follow_up(user: Any) -> Iterator[Task]:
+    """The facilitator's part after the grant: evaluations, visits, accountability."""
+    mine = Q(application__initiative__facilitator=user) | Q(
+        application__initiative__backup_facilitator=user
+    )
+    evaluations = Evaluation.objects.filter(
+        mine, status=EvaluationStatus.PLANNED, application__status__in=RUNNING_STATUSES
+    ).select_related("application__initiative")
+    for evaluation in evaluations:
+        application = evaluation.application
+        if evaluation.visit_on is not None:
+            yield Task(
+                key=f"visit-{evaluation.pk}",
+                what=_("Visit for the interim evaluation"),
+                reference=application.reference,
+                title=application.initiative.title,
+                url=evaluation.get_absolute_url(),
+                due_on=evaluation.visit_on,
+            )
+        yield Task(
+            key=f"evaluation-{evaluation.pk}",
+            what=_("Hold the interim evaluation"),
+            reference=application.reference,
+            title=application.initiative.title,
+            url=evaluation.get_absolute_url(),
+            due_on=evaluation.planned_on,
+        )
+    accountabilities = Accountability.objects.filter(
+        mine,
+        status=AccountabilityStatus.SUBMITTED,
+        application__status__in=ACCOUNTING_STATUSES,
+    ).select_related("application__initiative")
+    for accountability in accountabilities:
+        application = accountability.application
+        yield Task(
+            key=f"accountability-{accountability.pk}",
+            what=_("Check the accountability"),
+            reference=application.reference,
+            title=application.initiative.title,
+            url=accountability.get_absolute_url(),
+            due_on=_due(accountability.submitted_at, CHECK_WITHIN) or accountability.due_on,
+        )
+
+
+def _fund_set_up() -> Iterator[Task]:
+    from budget.dashboard import funds_to_set_up
+
+    for fund in funds_to_set_up():
+        yield Task(
+            key=f"fund-{fund.pk}",
+            what=_("Finish the fund: give every line a decision holder"),
+            reference="",
+            title=fund.name,
+            url=fund.get_absolute_url(),
+            due_on=fund.starts_on,
+        )

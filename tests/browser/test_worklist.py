@@ -1,0 +1,44 @@
+""" "Mijn taken" and the queue with its search field, at 1280 and 320 pixels wide: no axe
+violations, nothing wider than the screen."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from budget.enums import ApplicationStatus
+from budget.models import Application
+from tests.factories import UserFactory, application_in, open_line
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_my_tasks_and_the_searchable_queue(
+    page, login, live_server, assert_accessible, width, tmp_path
+):
+    facilitator = login(UserFactory(role="facilitator", with_mfa=True, full_name="Femke Jansen"))
+    line, _holder = open_line(allocation="9000.00", name="Stedelijk")
+    older = application_in(ApplicationStatus.SUBMITTED, facilitator=facilitator, line=line)
+    application_in(ApplicationStatus.IN_ASSESSMENT, facilitator=facilitator, line=line)
+    Application.objects.filter(pk=older.pk).update(submitted_at=timezone.now() - timedelta(weeks=3))
+    page.set_viewport_size({"width": width, "height": 900})
+
+    page.goto(live_server.url + reverse("core:tasks"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn taken")
+    expect(page.get_by_text("Te laat").first).to_be_visible()
+    assert_accessible(page, f"my tasks at {width}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.screenshot(path=tmp_path / f"tasks-{width}.png", full_page=True)
+
+    page.goto(live_server.url + reverse("budget:queue"))
+    page.get_by_label("Zoeken").fill(older.reference)
+    page.get_by_role("button", name="Filter").click()
+    expect(page.get_by_role("link", name=older.initiative.title)).to_have_count(1)
+    assert_accessible(page, f"queue searched at {width}")
+    page.screenshot(path=tmp_path / f"queue-{width}.png", full_page=True)
+    page.get_by_role("link", name=older.initiative.title).click()
+    expect(page.get_by_role("link", name="Terug naar de lijst")).to_be_visible()
+    assert_accessible(page, f"application with list navigation at {width}")
