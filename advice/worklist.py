@@ -56,9 +56,7 @@ def tasks_for(user: Any) -> Iterator[Task]:
                 url=evaluation.get_absolute_url(),
                 due_on=evaluation.due_on,
             )
-    promises = Promise.objects.filter(owner=user, status__in=OPEN_PROMISE).select_related(
-        "advice"
-    )
+    promises = Promise.objects.filter(owner=user, status__in=OPEN_PROMISE).select_related("advice")
     for promise in promises:
         yield Task(
             key=f"promise-{promise.pk}",

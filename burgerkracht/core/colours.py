@@ -116,17 +116,9 @@ def meaning_of(key: str) -> Swatch | None:
     return PALETTE[name] if name else None
 
 
-# --- status badges (h3) ----------------------------------------------------------------------
-# The status of a piece of work, by meaning: the same colours as above, so "done" is green
-# and "late" red on a badge as in a chart. A badge always carries its word too.
-STATUS_COLOURS = {
-    "done": PALETTE["positive"].hex,
-    "on_track": PALETTE["count"].hex,
-    "needs_action": PALETTE["partial"].hex,
-    "late": PALETTE["negative"].hex,
-    "stopped": PALETTE["neutral"].hex,
-}
-
+# --- status badges ----------------------------------------------------------------------------
+# The same meanings as the chart colours above (green done, blue on track, orange needs action,
+# red late, grey stopped), darkened where needed so white text on them is at least 4.5:1.
 # One colour per status meaning (burgerkracht/core/status.py), the background of a status
 # badge with white text: each at least 4.5:1 against white (WCAG 2.1 SC 1.4.3).
 STATUS_COLOURS = {

@@ -51,9 +51,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         user = self.request.user
         # A resident is not told "Your roles: Resident"; people with more roles are.
         show_roles = any(role != Role.RESIDENT for role in user.role_names)
-        return super().get_context_data(
-            **kwargs, panels=panels_for(user), show_roles=show_roles
-        )
+        return super().get_context_data(**kwargs, panels=panels_for(user), show_roles=show_roles)
 
 
 class TasksView(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin, TemplateView):

@@ -1,4 +1,4 @@
-""""Mijn taken": one list per official of everything that waits on them, soonest first.
+""" "Mijn taken": one list per official of everything that waits on them, soonest first.
 
 Apps register a task function in AppConfig.ready() (core cannot import them), as they do for
 the agenda feed. Each function returns the tasks of its own app for THIS person only — what

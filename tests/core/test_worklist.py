@@ -1,4 +1,4 @@
-""""Mijn taken": what waits on THIS official follows from their place on the dossier —
+""" "Mijn taken": what waits on THIS official follows from their place on the dossier —
 another facilitator's application or another line's decision is never on the list — soonest
 first, with overdue tasks marked."""
 
@@ -87,9 +87,7 @@ def test_the_page_lists_soonest_first_and_marks_what_is_overdue(client):
     facilitator = UserFactory(role="facilitator", with_mfa=True)
     late = application_in(ApplicationStatus.SUBMITTED, facilitator=facilitator)
     fresh = application_in(ApplicationStatus.SUBMITTED, facilitator=facilitator)
-    Application.objects.filter(pk=late.pk).update(
-        submitted_at=timezone.now() - timedelta(weeks=3)
-    )
+    Application.objects.filter(pk=late.pk).update(submitted_at=timezone.now() - timedelta(weeks=3))
     client.force_login(facilitator)
 
     response = client.get(reverse("core:tasks"))
@@ -112,4 +110,3 @@ def test_the_staff_navigation_and_dashboard_link_to_it(client):
     client.force_login(UserFactory(role="budget_decision_holder", with_mfa=True))
     html = client.get(reverse("core:dashboard")).content.decode()
     assert html.count(f'href="{reverse("core:tasks")}"') >= 2
-
