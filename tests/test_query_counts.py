@@ -46,6 +46,7 @@ NOT_DATA_PAGES: dict[str, str] = {
     **dict.fromkeys(("core:privacy", "core:accessibility"), "fixed text"),
     "core:theme-css": "the municipality's colours as a stylesheet",
     "core:logo": "an image download",
+    "core:font": "a font download (the municipality's own letter)",
     **dict.fromkeys(
         ("initiatives:sent", "budget:application-sent"),
         "the confirmation after a form: one object, its reference and contact person",
@@ -84,6 +85,7 @@ NOT_DATA_PAGES: dict[str, str] = {
     ),
     "budget:attachment": "a file download",
     "budget:letter": "a PDF download (or 'being made')",
+    "budget:copy": "a PDF download (the applicant's copy of the application)",
     "budget:accountability-file": "POST only (the upload form is on step 3)",
     # meetlat: the decision record is filled in step by step
     **dict.fromkeys(

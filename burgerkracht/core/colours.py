@@ -4,7 +4,8 @@ Every colour the portal uses for data stands for one kind of meaning, on every p
 badge and PDF alike, and is never swapped: green is always the good outcome ("Ja", done, on
 time), red always the bad one ("Nee", late, not adopted), never the other way round.
 
-Each colour has at least 3:1 contrast against white (WCAG 2.1 SC 1.4.11, non-text contrast)
+Each colour has at least 4.5:1 contrast against white (WCAG 2.1 SC 1.4.3 for badge text;
+charts need 3:1, SC 1.4.11)
 and is told apart by more than its hue: every swatch has its own pattern (solid, diagonal
 hatching, stripes, dots), and a chart always has a legend and a table with the words.
 
@@ -13,7 +14,7 @@ name     colour    pattern      means
 ======== ========= ============ ==========================================================
 positive #2e7d32   solid        yes, fully, done, on time, adopted, kept, complete, paid
 negative #a4262c   hatched      no, not, late, overdue, not adopted, not kept
-partial  #c05a00   striped      partly, partly adopted/kept, due and not done, remaining
+partial  #b35300   striped      partly, partly adopted/kept, due and not done, remaining
 neutral  #555555   dotted       open, not yet due, not applicable, already policy, planned
                                 later, dropped, the allocation (the whole)
 count    #1f4e79   solid        a number without a judgement (first series); committed,
@@ -65,7 +66,7 @@ PALETTE = {
     for swatch in (
         Swatch("positive", "#2e7d32", "solid"),
         Swatch("negative", "#a4262c", "hatched"),
-        Swatch("partial", "#c05a00", "striped"),
+        Swatch("partial", "#b35300", "striped"),
         Swatch("neutral", "#555555", "dotted"),
         Swatch("count", "#1f4e79", "solid"),
         Swatch("count2", "#6a1b9a", "crossed"),
@@ -77,7 +78,7 @@ BY_HEX = {swatch.hex: swatch for swatch in PALETTE.values()}
 # The colours of a chart whose series have no meaning of their own, in order.
 COUNT_ORDER = ("count", "count2", "count3")
 
-# Chart colours: each at least 3:1 against white, told apart by pattern too.
+# Chart colours: each at least 4.5:1 against white, told apart by pattern too.
 CHART_COLOURS = tuple(swatch.hex for swatch in PALETTE.values())
 
 # Series keys (the values of the choices and the report columns) and their meaning.
@@ -117,15 +118,15 @@ def meaning_of(key: str) -> Swatch | None:
 
 
 # --- status badges ----------------------------------------------------------------------------
-# The same meanings as the chart colours above (green done, blue on track, orange needs action,
-# red late, grey stopped), darkened where needed so white text on them is at least 4.5:1.
-# One colour per status meaning (burgerkracht/core/status.py), the background of a status
-# badge with white text: each at least 4.5:1 against white (WCAG 2.1 SC 1.4.3).
+# The same colours as the charts above, one per status meaning (burgerkracht/core/status.py):
+# green done, blue on track, orange needs action, red late, grey stopped; a neutral status is
+# an outlined grey badge. Every PALETTE colour is at least 4.5:1 against white, so white text
+# on a badge reads (WCAG 2.1 SC 1.4.3).
 STATUS_COLOURS = {
-    "done": "#0a6b2d",
-    "on_track": "#1f4e79",
-    "needs_action": "#8a4600",
-    "late": "#a4262c",
-    "stopped": "#4d4d4d",
-    "neutral": "#6b6b6b",
+    "done": PALETTE["positive"].hex,
+    "on_track": PALETTE["count"].hex,
+    "needs_action": PALETTE["partial"].hex,
+    "late": PALETTE["negative"].hex,
+    "stopped": PALETTE["neutral"].hex,
+    "neutral": PALETTE["neutral"].hex,
 }

@@ -41,6 +41,11 @@ D = Decimal
 REQUIRED = "Dit veld is verplicht."
 
 
+def required(label):
+    """The message a required field gives when left empty: it names the field."""
+    return f"Vul ‘{label}’ in."
+
+
 @pytest.fixture
 def outsider():
     """The lead of another initiative with its own grant."""
@@ -95,11 +100,11 @@ def test_the_evaluation_through_the_pages(client, outsider):
     assert wrong.status_code == 200
     errors = wrong.context["form"].errors
     assert sorted(errors) == ["held_on", "present"]
-    assert errors["present"] == [REQUIRED]
-    assert field_error(wrong.text, "present") == REQUIRED  # next to the field
+    assert errors["present"] == [required("Wie waren er?")]
+    assert field_error(wrong.text, "present") == required("Wie waren er?")  # next to the field
     assert field_error(wrong.text, "held_on") == errors["held_on"][0]
     assert "toekomst" in errors["held_on"][0]
-    assert wrong.text.count(REQUIRED) == 2  # and in the summary at the top
+    assert wrong.text.count(required("Wie waren er?")) == 2  # and in the summary at the top
     assert 'value="9"' in wrong.text  # what was typed stays in the form
     stored = Evaluation.objects.get(pk=evaluation.pk)
     assert (stored.meeting, stored.held_on, stored.participants_now) == ("", None, None)
@@ -130,7 +135,9 @@ def test_the_evaluation_through_the_pages(client, outsider):
         url("evaluation-step", 3), {f"sign_{first.pk}": "Tien mensen.", "next": ""}
     )
     assert missing_sign.status_code == 200
-    assert missing_sign.context["form"].errors == {f"sign_{second.pk}": [REQUIRED]}
+    assert missing_sign.context["form"].errors == {
+        f"sign_{second.pk}": [required("Teken 2: Ze spreken elkaar ook buiten het koor")]
+    }
     assert not stored.observations.exists()
     step3 = client.post(url("evaluation-step", 3), {
         f"sign_{first.pk}": "Tien mensen.", f"sign_{second.pk}": "Ook op zondag.", "next": "",
@@ -292,8 +299,10 @@ def test_the_accountability_through_the_pages(client, outsider):
         "participants": "", "activities": "30", "resident_input": "Samen besloten.", "next": "",
     })  # fmt: skip
     assert no_count.status_code == 200
-    assert no_count.context["form"].errors == {"participants": [REQUIRED]}
-    assert field_error(no_count.text, "participants") == REQUIRED
+    assert no_count.context["form"].errors == {
+        "participants": [required("Hoeveel mensen deden er mee?")]
+    }
+    assert field_error(no_count.text, "participants") == required("Hoeveel mensen deden er mee?")
     assert 'value="30"' in no_count.text
     step2 = client.post(url("accountability-step", 2), {
         "participants": "11", "activities": "30", "resident_input": "Samen besloten.",

@@ -111,8 +111,8 @@ def test_series_without_a_meaning_get_the_count_colours_not_the_meaning_colours(
 
 
 @pytest.mark.parametrize("swatch", list(PALETTE.values()), ids=lambda s: s.name)
-def test_every_colour_has_3_to_1_contrast_and_its_own_pattern(swatch):
-    assert contrast_ratio(swatch.hex, "#ffffff") >= 3
+def test_every_colour_has_4_5_to_1_contrast_and_its_own_pattern(swatch):
+    assert contrast_ratio(swatch.hex, "#ffffff") >= 4.5
     assert len({s.pattern for s in PALETTE.values() if s.hex != swatch.hex}) >= 5
     for sheet in ("portal.css", "pdf.css"):
         assert f".{swatch.css_class} {{" in (CSS / sheet).read_text()
