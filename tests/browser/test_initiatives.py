@@ -46,7 +46,7 @@ def _resident_registers(page, live_server, assert_accessible, title="Wandelgroep
     initiative = Initiative.objects.get(title=title)
 
     page.goto(live_server.url + reverse("core:dashboard"))  # back later, via My burgerkracht
-    page.get_by_role("link", name=title).click()
+    page.get_by_role("link", name=title, exact=True).click()
     page.get_by_role("link", name="Verder met de aanmelding").click()
     page.get_by_role("link", name=re.compile("^Stap 2: ")).click()
     assert (
@@ -89,7 +89,10 @@ def test_resident_flow_with_javascript(page, live_server, login, assert_accessib
 
     initiative = _resident_registers(page, live_server, assert_accessible)
 
-    assert_accessible(page, "detail after submit")
+    assert_accessible(page, "confirmation after submit")
+    assert page.url.endswith(reverse("initiatives:sent", args=[initiative.pk]))
+    expect(page.get_by_test_id("reference")).to_have_text(initiative.reference)
+    page.get_by_role("link", name="Bekijk je initiatief").click()
     assert page.url.endswith(initiative.get_absolute_url())
 
 
