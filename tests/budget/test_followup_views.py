@@ -43,7 +43,7 @@ REQUIRED = "Dit veld is verplicht."
 
 def required(label):
     """The message a required field gives when left empty: it names the field."""
-    return f"Vul ‘{label}’ in."
+    return f"Vul \u2018{label}\u2019 in."
 
 
 @pytest.fixture
