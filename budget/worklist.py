@@ -57,14 +57,8 @@ def tasks_for(user: Any) -> Iterator[Task]:
             .only(*fields)
         )
         for application in to_check:
-            yield Task(
-                key=f"check-{application.pk}",
-                what=_("Check the application"),
-                reference=application.reference,
-                title=application.initiative.title,
-                url=application.get_absolute_url(),
-                due_on=_due(application.submitted_at, CHECK_WITHIN),
-            )
+            due_on = _due(application.submitted_at, CHECK_WITHIN)
+            yield _task("check", _("Check the application"), application, application, due_on)
         yield from _follow_up(user)
     if user.has_role(Role.BUDGET_DECISION_HOLDER):
         held = BudgetLine.objects.filter(decision_holders=user).values("pk")
@@ -74,30 +68,31 @@ def tasks_for(user: Any) -> Iterator[Task]:
             .only(*fields)
         )
         for application in to_decide:
-            yield Task(
-                key=f"decide-{application.pk}",
-                what=_("Decide on the application"),
-                reference=application.reference,
-                title=application.initiative.title,
-                url=application.get_absolute_url(),
-                due_on=_due(application.submitted_at, DECIDE_WITHIN),
-            )
+            due_on = _due(application.submitted_at, DECIDE_WITHIN)
+            yield _task("decide", _("Decide on the application"), application, application, due_on)
         evaluations = Evaluation.objects.filter(
             application__line__in=held,
             status=EvaluationStatus.RECORDED,
             application__status__in=RUNNING_STATUSES,
         ).select_related("application__initiative")
         for evaluation in evaluations:
-            yield Task(
-                key=f"continue-{evaluation.pk}",
-                what=_("Decide whether the grant continues"),
-                reference=evaluation.application.reference,
-                title=evaluation.application.initiative.title,
-                url=evaluation.get_absolute_url(),
-                due_on=_due(evaluation.recorded_at, CHECK_WITHIN),
-            )
+            what = _("Decide whether the grant continues")
+            due_on = _due(evaluation.recorded_at, CHECK_WITHIN)
+            yield _task("continue", what, evaluation.application, evaluation, due_on)
     if user.has_role(Role.ADMINISTRATOR):
         yield from _fund_set_up()
+
+
+def _task(kind: str, what: str, application: Application, item: Any, due_on) -> Task:
+    """A task about an application or one of its parts (item), named by its reference."""
+    return Task(
+        key=f"{kind}-{item.pk}",
+        what=what,
+        reference=application.reference,
+        title=application.initiative.title,
+        url=item.get_absolute_url(),
+        due_on=due_on,
+    )
 
 
 def _due(submitted_at, within: timedelta):
@@ -115,22 +110,10 @@ def _follow_up(user: Any) -> Iterator[Task]:
     for evaluation in evaluations:
         application = evaluation.application
         if evaluation.visit_on is not None:
-            yield Task(
-                key=f"visit-{evaluation.pk}",
-                what=_("Visit for the interim evaluation"),
-                reference=application.reference,
-                title=application.initiative.title,
-                url=evaluation.get_absolute_url(),
-                due_on=evaluation.visit_on,
-            )
-        yield Task(
-            key=f"evaluation-{evaluation.pk}",
-            what=_("Hold the interim evaluation"),
-            reference=application.reference,
-            title=application.initiative.title,
-            url=evaluation.get_absolute_url(),
-            due_on=evaluation.planned_on,
-        )
+            what = _("Visit for the interim evaluation")
+            yield _task("visit", what, application, evaluation, evaluation.visit_on)
+        what = _("Hold the interim evaluation")
+        yield _task("evaluation", what, application, evaluation, evaluation.planned_on)
     accountabilities = Accountability.objects.filter(
         mine,
         status=AccountabilityStatus.SUBMITTED,
@@ -138,14 +121,9 @@ def _follow_up(user: Any) -> Iterator[Task]:
     ).select_related("application__initiative")
     for accountability in accountabilities:
         application = accountability.application
-        yield Task(
-            key=f"accountability-{accountability.pk}",
-            what=_("Check the accountability"),
-            reference=application.reference,
-            title=application.initiative.title,
-            url=accountability.get_absolute_url(),
-            due_on=_due(accountability.submitted_at, CHECK_WITHIN) or accountability.due_on,
-        )
+        due_on = _due(accountability.submitted_at, CHECK_WITHIN) or accountability.due_on
+        what = _("Check the accountability")
+        yield _task("accountability", what, application, accountability, due_on)
 
 
 def _fund_set_up() -> Iterator[Task]:

@@ -218,11 +218,6 @@ def _axe(page, axe, who: str, path: str) -> list[str]:
     return []
 
 
-@pytest.mark.xfail(
-    reason="issue #24, unfinished (h1): tables outside a scroll region (privacy, public Samen "
-    "Sterk, results), /gezondheid/ and axe target-size findings still fail; see the report",
-    strict=False,
-)
 @pytest.mark.parametrize("role", ROLES)
 def test_no_page_scrolls_sideways_and_axe_finds_nothing(role, site, browser, axe):
     base_url, viewers = site
