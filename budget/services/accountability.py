@@ -188,7 +188,8 @@ def submit_accountability(*, accountability: Accountability, by) -> Accountabili
     notify(
         recipients=facilitator_users(accountability.application),
         template="budget/accountability_submitted",
-        context={"accountability": accountability, "link": _link(accountability)},
+        context={"accountability": accountability, "application": accountability.application,
+                 "link": _link(accountability)},
     )  # fmt: skip
     return accountability
 
@@ -207,7 +208,8 @@ def ask_for_more(*, accountability: Accountability, by, question: str) -> Accoun
     notify(
         recipients=initiator_users(accountability.application),
         template="budget/accountability_more_asked",
-        context={"accountability": accountability, "link": _link(accountability)},
+        context={"accountability": accountability, "application": accountability.application,
+                 "link": _link(accountability)},
         preference="status",
     )  # fmt: skip
     return accountability
@@ -278,7 +280,8 @@ def settle_accountability(*, accountability: Accountability, by, note: str = "")
     notify(
         recipients=[*initiator_users(application), *facilitator_users(application)],
         template="budget/accountability_settled",
-        context={"accountability": accountability, "figures": figures,
+        context={"accountability": accountability, "application": accountability.application,
+                 "figures": figures,
                  "released": euro(figures["released"]), "paid_back": euro(figures["paid_back"]),
                  "link": _link(accountability)},
         preference="status",

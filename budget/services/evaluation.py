@@ -163,7 +163,8 @@ def plan_visit(*, evaluation: Evaluation, by, visit_on: date, visitors) -> Evalu
     notify(
         recipients=initiator_users(evaluation.application),
         template="budget/visit_planned",
-        context={"evaluation": evaluation, "link": _link(evaluation), "visitors": visitors},
+        context={"evaluation": evaluation, "application": evaluation.application,
+                 "link": _link(evaluation), "visitors": visitors},
         preference="status",
     )  # fmt: skip
     return evaluation
@@ -251,7 +252,7 @@ def complete_evaluation_record(*, evaluation: Evaluation, by) -> Evaluation:
         recipients=[*application.line.decision_holders.filter(is_active=True),
                     *initiator_users(application)],
         template="budget/evaluation_recorded",
-        context={"evaluation": evaluation, "link": _link(evaluation)},
+        context={"evaluation": evaluation, "application": application, "link": _link(evaluation)},
         preference="status",
     )  # fmt: skip
     return evaluation
@@ -285,7 +286,8 @@ def reopen_evaluation(*, evaluation: Evaluation, by, reason: str) -> Evaluation:
     notify(
         recipients=facilitator_users(evaluation.application),
         template="budget/evaluation_reopened",
-        context={"evaluation": evaluation, "reason": reason, "link": _link(evaluation)},
+        context={"evaluation": evaluation, "application": evaluation.application,
+                 "reason": reason, "link": _link(evaluation)},
     )  # fmt: skip
     return evaluation
 
@@ -391,7 +393,8 @@ def decide_continuation(*, evaluation: Evaluation, by, reason: str = "") -> Eval
     notify(
         recipients=[*initiator_users(application), *facilitator_users(application)],
         template="budget/continuation_decided",
-        context={"evaluation": evaluation, "decision": evaluation.decision,
+        context={"evaluation": evaluation, "application": evaluation.application,
+                 "decision": evaluation.decision,
                  "link": _link(evaluation)},
         preference="status",
     )  # fmt: skip
