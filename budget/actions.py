@@ -8,7 +8,8 @@ grow with the number of initiatives or applications (tests/budget/test_actions.p
 - a registration (intake) the lead initiator has not sent in yet;
 - an invitation to join an initiative that waits for an answer;
 - an application the lead initiator has not sent in yet, or that came back for changes;
-- an accountability to send in (by its due date), or a question that came back about it;
+- an accountability to send in, from two months before its due date, or a question that
+  came back about it;
 - an evaluation coming up for which the resident has not yet written down their view, and
   a visit the facilitator planned.
 """
@@ -37,6 +38,10 @@ from initiatives.models import Initiative, Initiator
 
 # How far ahead an evaluation shows up: time enough to write down your view.
 EVALUATION_AHEAD = timedelta(days=30)
+# How far ahead the accountability shows up: time enough to gather the receipts. Before that
+# the application's own line says when it is due ("Verantwoording uiterlijk ..."); a list of
+# things due a year from now is no "Actie nodig".
+ACCOUNTABILITY_AHEAD = timedelta(days=60)
 LIMIT = 50  # per kind: a resident with more than this has a list page for each anyway
 
 
@@ -139,8 +144,10 @@ def _application_actions(application, user, today, fmt, permissions) -> list[Act
     if application.status not in ACCOUNTING_STATUSES:
         return []
     accountability = getattr(application, "accountability", None)
-    if accountability is not None and accountability.status in (
-        AccountabilityStatus.OPEN, AccountabilityStatus.MORE_ASKED,
+    if accountability is not None and (
+        accountability.status == AccountabilityStatus.MORE_ASKED
+        or (accountability.status == AccountabilityStatus.OPEN
+            and accountability.due_on <= today + ACCOUNTABILITY_AHEAD)
     ):  # fmt: skip
         if accountability.status == AccountabilityStatus.MORE_ASKED:
             kind, text = (

@@ -69,9 +69,10 @@ def test_actions_name_the_accountability_and_the_evaluation_soonest_first():
     evaluation = granted.evaluations.get()  # planned on 1 May 2027
     accountability = Accountability.objects.get(application=granted)  # due 31 December 2027
 
-    found = actions.actions_for(lead, today=date(2027, 4, 20))
+    found = actions.actions_for(lead, today=date(2027, 11, 15))  # the evaluation is late
 
     assert [a.kind for a in found] == ["evaluation", "accountability"]
+    assert [a.overdue for a in found] == [True, False]
     assert [a.on for a in found] == [evaluation.planned_on, accountability.due_on]
     assert found[1].url == accountability.get_absolute_url()
     assert found[1].reference == granted.reference
@@ -82,12 +83,23 @@ def test_actions_leave_out_an_evaluation_far_ahead_and_name_a_planned_visit():
     lead, facilitator = granted.initiative.created_by, granted.initiative.facilitator
     evaluation = granted.evaluations.get()
 
-    assert kinds(lead, today=date(2027, 1, 1)) == ["accountability"]
+    assert kinds(lead, today=date(2027, 1, 1)) == []
 
     services.plan_visit(
         evaluation=evaluation, by=facilitator, visit_on=date(2027, 4, 28), visitors=[facilitator]
     )
-    assert kinds(lead, today=date(2027, 4, 20)) == ["visit", "evaluation", "accountability"]
+    assert kinds(lead, today=date(2027, 4, 20)) == ["visit", "evaluation"]
+
+
+def test_the_accountability_shows_from_two_months_before_it_is_due():
+    granted = application_in("granted")
+    lead = granted.initiative.created_by
+    Evaluation.objects.filter(application=granted).update(resident_view="Het gaat goed.")
+    due = Accountability.objects.get(application=granted).due_on  # 31 December 2027
+
+    assert kinds(lead, today=due - timedelta(days=61)) == []
+    assert kinds(lead, today=due - timedelta(days=60)) == ["accountability"]
+    assert kinds(lead, today=due + timedelta(days=1)) == ["accountability"]  # and when late
 
 
 def test_actions_say_when_a_question_came_back_about_the_accountability():
