@@ -270,6 +270,7 @@ def generate_answer_pdf(*, answer_pk: int) -> bool:
         if answer.pdf or answer.status != AnswerStatus.PUBLISHED:
             return False
         advice = answer.advice
+        municipality = Municipality.current()
         pdf = render_pdf(
             "pdf/advice_answer.html",
             {
@@ -277,9 +278,44 @@ def generate_answer_pdf(*, answer_pk: int) -> bool:
                 "answer": answer,
                 "recommendations": advice.recommendations.order_by("number"),
                 "promises": advice.promises.select_related("owner", "recommendation"),
-                "municipality": Municipality.current(),
+                "municipality": municipality,
+                **answer_letterhead(advice, municipality),
             },
         )
         answer.pdf.save(f"advies-{advice.reference}.pdf", ContentFile(pdf), save=False)
         answer.save(update_fields=["pdf", "updated_at"])
     return True
+
+
+def answer_letterhead(advice, municipality) -> dict:
+    """The answer is a letter to the advisory body (pdf/letter_base.html): the body and its
+    contact person in the envelope's window, the advice's reference, the municipality's
+    contact person for this advice."""
+    from django.utils.translation import gettext as _
+
+    from burgerkracht.core.pdf import logo_data_url
+
+    body, person = advice.body, advice.body_contact
+    recipient = [
+        line
+        for line in (
+            body.name,
+            _("Attn. %(name)s") % {"name": person.full_name or person.email} if person else "",
+            _("By e-mail: %(email)s") % {"email": body.email} if body.email else "",
+        )
+        if line
+    ]
+    official = advice.contact
+    contact = (
+        {"name": official.full_name or official.email, "email": official.email,
+         "phone": municipality.phone}
+        if official
+        else {"name": municipality.name, "email": municipality.email, "phone": municipality.phone}
+    )  # fmt: skip
+    return {
+        "logo_url": logo_data_url(municipality),
+        "recipient_lines": recipient,
+        "reference": advice.reference,
+        "subject": _('Our answer to your advice "%(title)s"') % {"title": advice.title},
+        "contact": contact,
+    }
