@@ -43,54 +43,64 @@ class NavItem:
 
 
 def main_navigation(user) -> list[NavItem]:
-    items = [
-        NavItem(_("Home"), reverse("core:home"), "core:home"),
+    """Home first; for a logged-in person then their own pages and the work of their roles,
+    the pages everyone can read after that (an official works through the queue many times a
+    day, so it stays on the line and the public pages go under "More"); the profile last."""
+    public = [
         NavItem(_("Initiatives"), reverse("initiatives:public-list"), "initiatives:public-list"),
         NavItem(_("Samen Sterk"), reverse("budget:samen-sterk"), "budget:samen-sterk"),
         NavItem(_("Advices"), reverse("advice:public-list"), "advice:public-list"),
     ]
-    if user.is_authenticated:
-        items.append(NavItem(_("My burgerkracht"), reverse("core:dashboard"), "core:dashboard"))
-        if user.is_municipal_staff:
-            items.append(NavItem(_("My tasks"), reverse("core:tasks"), "core:tasks"))
-        if user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR):
-            items.append(
-                NavItem(
-                    _("Facilitating"),
-                    reverse("initiatives:officials-list"),
-                    "initiatives:officials-list",
-                )
+    home = NavItem(_("Home"), reverse("core:home"), "core:home")
+    if not user.is_authenticated:
+        return [home, *public]
+    return [
+        home,
+        NavItem(_("My burgerkracht"), reverse("core:dashboard"), "core:dashboard"),
+        *_work(user),
+        *public,
+        NavItem(_("My profile"), reverse("accounts:profile"), "accounts:profile"),
+    ]
+
+
+def _work(user) -> list[NavItem]:
+    """The pages of a person's roles, the most used first."""
+    items = []
+    if user.is_municipal_staff:
+        items.append(NavItem(_("My tasks"), reverse("core:tasks"), "core:tasks"))
+    if user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR, Role.BUDGET_DECISION_HOLDER):
+        items.append(NavItem(_("Applications"), reverse("budget:queue"), "budget:queue"))
+    if user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR):
+        items.append(
+            NavItem(
+                _("Facilitating"),
+                reverse("initiatives:officials-list"),
+                "initiatives:officials-list",
             )
-        if user.has_role(
-            Role.FACILITATOR,
-            Role.FACILITATOR_COORDINATOR,
-            Role.BUDGET_DECISION_HOLDER,
-            Role.ADVICE_COORDINATOR,
-            Role.READ_ONLY,
-            Role.ADMINISTRATOR,
-        ):
-            items.append(NavItem(_("Decisions"), reverse("meetlat:register"), "meetlat:register"))
-        if user.has_role(
-            Role.FACILITATOR,
-            Role.FACILITATOR_COORDINATOR,
-            Role.BUDGET_DECISION_HOLDER,
-            Role.READ_ONLY,
-            Role.ADMINISTRATOR,
-        ):
-            items.append(NavItem(_("Budget"), reverse("budget:fund-list"), "budget:fund-list"))
-        if user.has_role(
-            Role.FACILITATOR, Role.FACILITATOR_COORDINATOR, Role.BUDGET_DECISION_HOLDER
-        ):
-            items.append(NavItem(_("Applications"), reverse("budget:queue"), "budget:queue"))
-        if user.has_role(*ADVICE_ROLES):
-            items.append(
-                NavItem(_("Advice register"), reverse("advice:register"), "advice:register")
-            )
-        if reports_for(user):
-            items.append(NavItem(_("Reports"), reverse("core:reports"), "core:reports"))
-        if can_use_admin(user):
-            items.append(NavItem(_("Management"), reverse("admin:index"), "admin:index"))
-        items.append(NavItem(_("My profile"), reverse("accounts:profile"), "accounts:profile"))
+        )
+    if user.has_role(*ADVICE_ROLES):
+        items.append(NavItem(_("Advice register"), reverse("advice:register"), "advice:register"))
+    if user.has_role(
+        Role.FACILITATOR,
+        Role.FACILITATOR_COORDINATOR,
+        Role.BUDGET_DECISION_HOLDER,
+        Role.ADVICE_COORDINATOR,
+        Role.READ_ONLY,
+        Role.ADMINISTRATOR,
+    ):
+        items.append(NavItem(_("Decisions"), reverse("meetlat:register"), "meetlat:register"))
+    if user.has_role(
+        Role.FACILITATOR,
+        Role.FACILITATOR_COORDINATOR,
+        Role.BUDGET_DECISION_HOLDER,
+        Role.READ_ONLY,
+        Role.ADMINISTRATOR,
+    ):
+        items.append(NavItem(_("Budget"), reverse("budget:fund-list"), "budget:fund-list"))
+    if reports_for(user):
+        items.append(NavItem(_("Reports"), reverse("core:reports"), "core:reports"))
+    if can_use_admin(user):
+        items.append(NavItem(_("Management"), reverse("admin:index"), "admin:index"))
     return items
 
 

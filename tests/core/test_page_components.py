@@ -148,3 +148,40 @@ def test_the_font_applies_and_the_system_font_only_without_one(client):
     Municipality.forget_current()
     css = client.get(reverse("core:theme-css")).content.decode()
     assert '--utrecht-typography-sans-serif-font-family: "Fira Sans", system-ui' in css
+
+
+@pytest.mark.django_db
+def test_the_menu_puts_the_work_of_a_role_on_the_line_and_the_public_pages_after_it():
+    def names(user):
+        visible, more = split_navigation(main_navigation(user))
+        return [i.url_name for i in visible], [i.url_name for i in more]
+
+    visible, more = names(UserFactory(role="facilitator"))
+    assert visible == [
+        "core:home", "core:dashboard", "core:tasks", "budget:queue",
+        "initiatives:officials-list", "meetlat:register",
+    ]  # fmt: skip
+    assert more[-4:] == [
+        "initiatives:public-list",
+        "budget:samen-sterk",
+        "advice:public-list",
+        "accounts:profile",
+    ]
+    assert names(UserFactory(role="asd_secretary"))[0][:3] == [
+        "core:home",
+        "core:dashboard",
+        "advice:register",
+    ]
+    resident, nothing_more = names(UserFactory(role="resident"))
+    assert (resident, nothing_more) == ([
+        "core:home", "core:dashboard", "initiatives:public-list", "budget:samen-sterk",
+        "advice:public-list", "accounts:profile",
+    ], [])  # fmt: skip
+    from django.contrib.auth.models import AnonymousUser
+
+    assert names(AnonymousUser())[0] == [
+        "core:home",
+        "initiatives:public-list",
+        "budget:samen-sterk",
+        "advice:public-list",
+    ]
