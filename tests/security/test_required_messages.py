@@ -58,3 +58,24 @@ def test_the_message_says_what_to_do():
         form = budget_application.NewApplicationForm(data={}, initiatives=[])
         form.is_valid()
         assert form.errors["initiative"][0].startswith("Kies een antwoord bij \u2018")
+
+
+def test_the_error_summary_does_not_repeat_a_label_the_message_already_names():
+    from django import forms
+    from django.template.loader import render_to_string
+
+    from burgerkracht.core.forms import NamedRequiredMixin
+
+    class Form(NamedRequiredMixin, forms.Form):
+        goal = forms.CharField(label="Wat is het doel?")
+        amount = forms.IntegerField(label="Bedrag")
+
+    with translation.override("nl"):
+        form = Form(data={"goal": "", "amount": "veel"})
+        assert not form.is_valid()
+        html = render_to_string("nlds/errors.html", {"form": form})
+
+    links = [line.strip() for line in html.splitlines() if "utrecht-link" in line]
+    assert "Vul \u2018Wat is het doel?\u2019 in.</a>" in links[0]
+    assert ">Wat is het doel?" not in links[0]  # the message names the field itself
+    assert ">Bedrag: Voer een geheel getal in.</a>" in links[1]  # a message that does not
