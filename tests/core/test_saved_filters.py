@@ -197,3 +197,15 @@ def test_saving_needs_a_post_with_csrf(facilitator):
     assert response.status_code == 403
     assert strict.get(reverse("core:saved-filter-create")).status_code == 405
     assert not SavedFilter.objects.exists()
+
+
+def test_the_owner_finds_them_in_download_my_data(client, facilitator):
+    import json
+
+    saved_filters.save_filter(by=facilitator, list_key=QUEUE, name="Mijn wijk", query=QUERY)
+    client.force_login(facilitator)
+    response = client.get(reverse("accounts:data-export"))
+    data = json.loads(
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    assert [f["name"] for f in data["saved_filters"]] == ["Mijn wijk"]
