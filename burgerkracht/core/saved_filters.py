@@ -19,8 +19,8 @@ from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.saved_filter_models import MAX_PER_LIST, SavedFilter
 
-# Query parameters that are no filter: the page, an export, the list navigation.
-NOT_A_FILTER = frozenset({"page", "_export", "terug"})
+# Query parameters that are no filter: the page and an export.
+NOT_A_FILTER = frozenset({"page", "_export"})
 MAX_QUERY = 1000
 
 
