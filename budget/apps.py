@@ -27,3 +27,7 @@ class BudgetConfig(AppConfig):
         import_module("budget.retention")  # registers its kinds of the retention table
         import_module("budget.decision_subjects").register()  # who acts on its decisions
         worklist.register(import_module("budget.worklist").tasks_for)  # "Mijn taken"
+        # the running applications of a facilitator's dossiers, for the reassignment page
+        import_module("initiatives.handover").register_running_applications(
+            selectors.running_applications
+        )

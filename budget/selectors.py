@@ -494,3 +494,17 @@ def _accountability_export(accountability) -> dict | None:
         "submitted_at": accountability.submitted_at.isoformat()
         if accountability.submitted_at else None,
     }  # fmt: skip
+
+
+def running_applications(initiative_ids) -> dict[int, list[Application]]:
+    """Per initiative, its applications that are still running (sent in, being checked,
+    waiting for a decision, or granted and running): the dossier a reassignment moves
+    (initiatives/handover.py)."""
+    from budget.enums import OPEN_STATUSES, RUNNING_STATUSES
+
+    running: dict[int, list[Application]] = {}
+    for application in Application.objects.filter(
+        initiative__in=list(initiative_ids), status__in=OPEN_STATUSES | RUNNING_STATUSES
+    ).order_by("pk"):
+        running.setdefault(application.initiative_id, []).append(application)
+    return running

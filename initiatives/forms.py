@@ -379,3 +379,66 @@ class HandoverForm(forms.Form):
         self.fields["successor"].queryset = staff
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", _("Hand over")))
+
+
+class DossierChoiceField(forms.TypedMultipleChoiceField):
+    """The chosen facilitator's dossiers as ticks. Any whole number passes here: whether it
+    really is one of their dossiers is the form's (and the service's) check, with a message
+    that says so, rather than Django's "not one of the available choices"."""
+
+    def valid_value(self, value):
+        return str(value).isdigit()
+
+
+class ReassignForm(forms.Form):
+    """Move some of a facilitator's dossiers to another facilitator, with one reason."""
+
+    from_user = forms.ModelChoiceField(
+        label=_("Whose dossiers?"), queryset=User.objects.none(), widget=forms.HiddenInput
+    )
+    initiatives = DossierChoiceField(
+        label=_("Which dossiers move?"), coerce=int, widget=forms.CheckboxSelectMultiple,
+        help_text=_("All are ticked. Untick the ones that stay."),
+    )  # fmt: skip
+    to_user = forms.ModelChoiceField(label=_("New facilitator"), queryset=User.objects.none())
+    reason = long_text(
+        _("Reason"),
+        _("Why these dossiers move. The reason is kept with every dossier that moves, and the "
+          "new facilitator reads it."),
+        rows=4,
+    )  # fmt: skip
+
+    def __init__(self, *args, dossiers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        staff = (
+            User.objects.filter(groups__name=Role.FACILITATOR, is_active=True)
+            .distinct()
+            .order_by("full_name", "email")
+        )
+        self.fields["from_user"].queryset = staff
+        self.fields["to_user"].queryset = staff
+        self.fields["initiatives"].choices = [(d.pk, d.choice_label) for d in dossiers]
+        name_required_fields(self)
+        self.fields["initiatives"].error_messages["required"] = _(
+            "Tick at least one dossier that moves."
+        )
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Reassign")))
+
+    def clean(self):
+        data = super().clean()
+        from_user, to_user = data.get("from_user"), data.get("to_user")
+        if from_user and to_user and from_user.pk == to_user.pk:
+            self.add_error("to_user", _("Choose someone else than the current facilitator."))
+        chosen = data.get("initiatives") or []
+        if from_user and chosen:
+            from initiatives.handover import initiatives_of
+
+            theirs = set(initiatives_of(from_user).values_list("pk", flat=True))
+            if set(chosen) - theirs:
+                self.add_error(
+                    "initiatives",
+                    _("One or more of these dossiers is not facilitated by %(name)s. "
+                      "Nothing has moved.") % {"name": from_user},
+                )  # fmt: skip
+        return data

@@ -97,3 +97,92 @@ def _move(initiative: Initiative, by: User, leaving: User, successor: User | Non
             context={"initiative": initiative, "leaving": leaving, "note": note, "link": link},
         )  # fmt: skip
     return handover
+
+
+# Who knows the applications of an initiative: budget registers a function in its
+# AppConfig.ready() (initiatives cannot import budget, docs/architecture.md) that takes
+# initiative keys and returns {initiative key: [running applications]} in one query.
+_running_applications = None
+
+
+def register_running_applications(function) -> None:
+    global _running_applications
+    _running_applications = function
+
+
+def dossiers_of(user: User) -> list[Initiative]:
+    """The initiatives `user` facilitates, each with its running applications (sent in, being
+    checked, waiting for a decision, or granted and running) in `running`, in two queries."""
+    initiatives = list(initiatives_of(user))
+    running = _running_applications([i.pk for i in initiatives]) if _running_applications else {}
+    for initiative in initiatives:
+        initiative.running = running.get(initiative.pk, [])
+        role = _("contact") if initiative.facilitator_id == user.pk else _("backup")
+        label = f"{initiative.reference} — {initiative.title} ({role})"
+        if initiative.running:
+            label += " · " + _("running applications: %(references)s") % {
+                "references": ", ".join(a.reference for a in initiative.running)
+            }
+        initiative.choice_label = label
+    return initiatives
+
+
+@transaction.atomic
+def reassign(
+    *, by: User, from_user: User, to_user: User, initiative_ids, reason: str
+) -> list[Handover]:
+    """Move the chosen dossiers of `from_user` (who stays) to `to_user`, with one reason kept
+    on every move. Where `from_user` is the contact, `to_user` becomes the contact; where they
+    are the backup, `to_user` becomes the backup. All or nothing: a dossier that is not
+    `from_user`'s (a tampered form) refuses the whole request."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("Write the reason why these dossiers move."))
+    if to_user.pk == from_user.pk:
+        raise DomainError(_("Choose someone else than the current facilitator."))
+    wanted = {int(pk) for pk in initiative_ids}
+    if not wanted:
+        raise DomainError(_("Tick at least one dossier that moves."))
+    initiatives = list(
+        initiatives_of(from_user).filter(pk__in=wanted).select_for_update(of=("self",))
+    )
+    if {i.pk for i in initiatives} != wanted:
+        raise DomainError(
+            _("One or more of these dossiers is not facilitated by %(name)s. Nothing has moved.")
+            % {"name": from_user}
+        )
+    return [_reassign_one(i, by, from_user, to_user, reason) for i in initiatives]
+
+
+def _reassign_one(initiative: Initiative, by: User, from_user: User, to_user: User, reason: str):
+    was_contact = initiative.facilitator_id == from_user.pk
+    if was_contact:
+        initiative.facilitator = to_user
+        if initiative.backup_facilitator_id == to_user.pk:
+            initiative.backup_facilitator = None  # one person is not their own backup
+    else:
+        initiative.backup_facilitator = None if initiative.facilitator_id == to_user.pk else to_user
+    initiative.save(update_fields=["facilitator", "backup_facilitator", "updated_at"])
+    receiver = to_user if was_contact or initiative.backup_facilitator_id else None
+    handover = Handover.objects.create(
+        initiative=initiative, from_user=from_user, to_user=receiver, note=reason, by=by
+    )
+    AuditEvent.record(
+        subject=initiative, actor=by, action="initiative.reassigned", reason=reason,
+        data={"from": from_user.pk, "to": to_user.pk,
+              "facilitator": initiative.facilitator_id,
+              "backup": initiative.backup_facilitator_id},
+    )  # fmt: skip
+    link = absolute_url(initiative.get_absolute_url())
+    if was_contact:
+        notify(
+            recipients=initiator_users(initiative), template="initiatives/new_contact",
+            context={"initiative": initiative, "contact": initiative.facilitator, "link": link},
+            preference="status",
+        )  # fmt: skip
+    if receiver is not None:
+        notify(
+            recipients=[receiver], template="initiatives/handed_over",
+            context={"initiative": initiative, "leaving": from_user, "note": reason, "link": link},
+        )  # fmt: skip
+    return handover

@@ -62,4 +62,5 @@ urlpatterns = [
     ),
     path("initiatieven/beheer/verdeling/", officials.CoordinatorView.as_view(), name="coordinator"),
     path("initiatieven/beheer/overdracht/", officials.HandoverView.as_view(), name="handover"),
+    path("initiatieven/beheer/herverdelen/", officials.ReassignView.as_view(), name="reassign"),
 ]

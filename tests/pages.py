@@ -305,6 +305,13 @@ PAGES: list[Page] = [
     Page("initiatives:officials-list@facilitator", "initiatives:officials-list", FACILITATOR),
     Page("initiatives:officials-list@coordinator", "initiatives:officials-list", COORDINATOR),
     Page("initiatives:coordinator", "initiatives:coordinator", COORDINATOR),
+    Page(
+        "initiatives:reassign",
+        "initiatives:reassign",
+        COORDINATOR,
+        why="a facilitator's dossiers with their running applications, as ticks",
+        query=lambda: {"van": _user(FACILITATOR).pk},
+    ),
     # budget: public
     Page("budget:samen-sterk", "budget:samen-sterk", ANONYMOUS),
     Page("budget:public-results", "budget:public-results", ANONYMOUS),

@@ -55,6 +55,8 @@ NOT_DATA_PAGES: dict[str, str] = {
     "core:liveness": "answers without touching the database",
     "core:calendar-feed": "an iCalendar export",
     "core:annual-report-pdf": "a PDF download",
+    "core:saved-filter-create": "POST only (the form is on the officials' lists)",
+    "core:saved-filter-delete": "a form: the question before a saved filter is deleted",
     "accounts:data-export": "a JSON export",
     **dict.fromkeys(("accounts:profile-update", "accounts:delete"), "a form"),
     # initiatives: the intake and the actions on an initiative are forms
@@ -191,6 +193,17 @@ def _add_factory_rows() -> None:
     for stage in ("final", "answered", "closed"):
         advice_in(stage, by=_user(ASD_MEMBER), coordinator_user=coordinator, is_public=True)
     PolicyDecisionFactory.create(by=facilitator, complete=True)
+    # Saved filters above the officials' lists (issue #24), one more per list each round.
+    from burgerkracht.core.models import SavedFilter
+    from tests.pages import COORDINATOR, HOLDER
+
+    for email in (FACILITATOR, COORDINATOR, HOLDER, ADVICE_COORDINATOR, ASD_MEMBER):
+        owner = _user(email)
+        for list_key in ("budget:queue", "initiatives:officials-list", "advice:register"):
+            number = SavedFilter.objects.filter(owner=owner, list_key=list_key).count()
+            SavedFilter.objects.create(
+                owner=owner, list_key=list_key, name=f"Filter {number}", query="q=soep"
+            )
 
 
 def _measure_all() -> dict[str, tuple[int, int]]:

@@ -28,6 +28,7 @@ from advice.services import register as services
 from advice.tables import RegisterTable
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.saved_filters import SavedFiltersMixin
 
 REGISTER = gettext_lazy("Advice register")
 
@@ -54,8 +55,8 @@ OPEN_REQUESTS_SHOWN = 20
 
 
 class RegisterView(
-    LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin, ExportMixin, SingleTableMixin,
-    FilterView,
+    LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin, SavedFiltersMixin, ExportMixin,
+    SingleTableMixin, FilterView,
 ):  # fmt: skip
     """Every advice the user may see, with the open requests above it."""
 

@@ -38,6 +38,7 @@ from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.formatting import euro
 from burgerkracht.core.pagination import BoundedLazyPaginator
+from burgerkracht.core.saved_filters import SavedFiltersMixin
 from burgerkracht.meetlat.services import missing_for_finalisation
 from initiatives.forms import MessageForm
 from initiatives.selectors import messages_of
@@ -98,8 +99,8 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
 
 
 class QueueView(
-    LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin, ExportMixin, SingleTableMixin,
-    FilterView,
+    LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin, SavedFiltersMixin, ExportMixin,
+    SingleTableMixin, FilterView,
 ):  # fmt: skip
     """Every application an official works on: filter by wijk, line, status and age; sort;
     export to CSV or XLSX."""

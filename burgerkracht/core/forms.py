@@ -179,3 +179,27 @@ class NamedRequiredMixin:
     def full_clean(self):
         name_required_fields(self)  # here, so that fields added in __init__ count too
         super().full_clean()
+
+
+class SavedFilterForm(forms.Form):
+    """Save the filters now set on an officials' list under a name (core/saved_filters.py)."""
+
+    name = forms.CharField(
+        label=_("Name of the filter"), max_length=80,
+        help_text=_("For example: My wijk, still to check."),
+    )  # fmt: skip
+    list_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
+    query = forms.CharField(widget=forms.HiddenInput, max_length=1000, required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "saved_filter_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["name"].error_messages["required"] = _("Give the filter a name.")
+        from crispy_forms.helper import FormHelper
+        from crispy_forms.layout import Submit
+        from django.urls import reverse
+
+        self.helper = FormHelper()
+        self.helper.form_action = reverse("core:saved-filter-create")
+        self.helper.form_class = "portal-saved-filter-form"
+        self.helper.add_input(Submit("save", _("Save this filter")))

@@ -136,6 +136,11 @@ exempt(
     "the actor is forgotten when an account is erased.",
 )
 exempt("core.AnnualReport", "Aggregate figures; asked for by staff in their role.")
+exempt(
+    "core.SavedFilter",
+    "An official's own names for list filters; deleted with the account (cascade) and by "
+    "its owner at any time.",
+)
 
 # The Meetlat: decision records are the municipality's archive (Archiefwet), written by
 # officials; the applications they decide on are anonymised by their own rule.

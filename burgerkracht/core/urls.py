@@ -1,6 +1,6 @@
 from django.urls import path
 
-from burgerkracht.core import report_views, views
+from burgerkracht.core import report_views, saved_filter_views, views
 
 app_name = "core"
 
@@ -28,5 +28,15 @@ urlpatterns = [
         name="annual-report-pdf",
     ),
     path("rapportages/<slug:slug>/", report_views.ReportView.as_view(), name="report"),
+    path(
+        "mijn/filters/bewaren/",
+        saved_filter_views.SavedFilterCreateView.as_view(),
+        name="saved-filter-create",
+    ),
+    path(
+        "mijn/filters/<int:pk>/verwijderen/",
+        saved_filter_views.SavedFilterDeleteView.as_view(),
+        name="saved-filter-delete",
+    ),
     path("agenda/<slug:token>.ics", views.CalendarFeedView.as_view(), name="calendar-feed"),
 ]

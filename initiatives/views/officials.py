@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
@@ -15,10 +16,11 @@ from django_tables2.export.views import ExportMixin
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.parsing import whole_number
+from burgerkracht.core.saved_filters import SavedFiltersMixin
 from initiatives import permissions, selectors
 from initiatives.filters import OfficialsInitiativeFilter
-from initiatives.forms import HandoverForm
-from initiatives.handover import hand_over, initiatives_of
+from initiatives.forms import HandoverForm, ReassignForm
+from initiatives.handover import dossiers_of, hand_over, initiatives_of, reassign
 from initiatives.tables import OfficialsInitiativeTable
 
 
@@ -27,7 +29,9 @@ class OfficialsMixin(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin):
         return permissions.can_use_officials_list(self.request.user)
 
 
-class OfficialsInitiativeListView(OfficialsMixin, ExportMixin, SingleTableMixin, FilterView):
+class OfficialsInitiativeListView(
+    OfficialsMixin, SavedFiltersMixin, ExportMixin, SingleTableMixin, FilterView
+):
     template_name = "initiatives/officials_list.html"
     table_class = OfficialsInitiativeTable
     filterset_class = OfficialsInitiativeFilter
@@ -117,5 +121,66 @@ class HandoverView(OfficialsMixin, FormView):
             self.request,
             _("Handed over: %(count)d initiative(s). The residents have been told.")
             % {"count": len(moved)},
+        )
+        return redirect("initiatives:coordinator")
+
+
+class ReassignView(OfficialsMixin, FormView):
+    """Move some of a facilitator's dossiers (who stays) to another facilitator, with one
+    reason: e.g. for someone with too much work. All the dossiers are ticked; untick the ones
+    that stay."""
+
+    template_name = "initiatives/reassign.html"
+    form_class = ReassignForm
+
+    def test_func(self):
+        return permissions.can_hand_over(self.request.user)
+
+    def get_breadcrumbs(self):
+        return [Crumb(_("Assigning facilitators"), reverse("initiatives:coordinator")),
+                Crumb(_("Reassign dossiers"))]  # fmt: skip
+
+    @cached_property
+    def person(self):
+        """The facilitator whose dossiers are shown: ?van= on the page, from_user on a POST."""
+        key = self.request.POST.get("from_user") if self.request.method == "POST" else None
+        pk = whole_number(key or self.request.GET.get("van"))
+        if pk is None:
+            return None
+        return ReassignForm().fields["from_user"].queryset.filter(pk=pk).first()
+
+    @cached_property
+    def dossiers(self):
+        return dossiers_of(self.person) if self.person else []
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "dossiers": self.dossiers}
+
+    def get_initial(self):
+        return {
+            "from_user": self.person.pk if self.person else None,
+            "initiatives": [d.pk for d in self.dossiers],
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs, chosen=self.person, dossiers=self.dossiers,
+            people=ReassignForm().fields["from_user"].queryset,
+        )  # fmt: skip
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            moved = reassign(
+                by=self.request.user, from_user=data["from_user"], to_user=data["to_user"],
+                initiative_ids=data["initiatives"], reason=data["reason"],
+            )  # fmt: skip
+        except DomainError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Reassigned to %(name)s: %(count)d dossier(s). The residents have been told.")
+            % {"name": data["to_user"], "count": len(moved)},
         )
         return redirect("initiatives:coordinator")

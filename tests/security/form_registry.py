@@ -30,12 +30,14 @@ import budget.forms.ledger as budget_ledger
 import burgerkracht.accounts.forms as accounts
 import burgerkracht.meetlat.forms as meetlat
 import initiatives.forms as initiatives
+import initiatives.handover as handover
 from advice.models import Advice, AdvisoryBody, BodyOrganisation, Signal
 from advice.reports import AdviceFilterForm
 from budget.continuity import ContinuityFilterForm
 from budget.public_selectors import choose_year
 from budget.reports import FundFilterForm, SamenSterkFilterForm
 from budget.views.public import YearForm
+from burgerkracht.core.forms import SavedFilterForm
 from burgerkracht.core.reports import PeriodForm
 from burgerkracht.meetlat.models import MeetlatVersion
 from burgerkracht.meetlat.reports import MeetlatFilterForm
@@ -103,6 +105,9 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
     initiatives.MessageForm: Entry(lambda w: [{"action": "/x/"}]),
     initiatives.InitiativeFilterForm: Entry(),
     initiatives.HandoverForm: Entry(),
+    initiatives.ReassignForm: Entry(
+        lambda w: [{"dossiers": handover.dossiers_of(w.facilitator)}, {}]
+    ),
     # --- budget: the application -----------------------------------------------------------
     budget_application.NewApplicationForm: Entry(
         lambda w: [{"initiatives": [w.active, w.paused]}, {}]
@@ -205,6 +210,8 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
     advice_bodies.MeetingForm: Entry(lambda w: [{"advices": Advice.objects.all()}]),
     advice_bodies.FactsheetForm: Entry(),
     advice_bodies.HandoverForm: Entry(),
+    # --- core ------------------------------------------------------------------------------
+    SavedFilterForm: Entry(),
 }
 
 

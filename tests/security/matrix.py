@@ -85,6 +85,17 @@ def _feed_token(user) -> str:
     return feed_for(user).token
 
 
+def _saved_filter(world) -> dict[str, int]:
+    """A saved filter of the world's facilitator on the Samen Sterk queue."""
+    from burgerkracht.core.models import SavedFilter
+
+    saved, _created = SavedFilter.objects.get_or_create(
+        owner=world.facilitator, list_key="budget:queue", name="Mijn wijk, nog te toetsen",
+        defaults={"query": "status=in_assessment"},
+    )  # fmt: skip
+    return {"pk": saved.pk}
+
+
 MATRIX: dict[str, Entry] = {
     # --- core -------------------------------------------------------------
     "core:home": Entry(everyone()),
@@ -402,6 +413,21 @@ MATRIX: dict[str, Entry] = {
         subject=OTHERS,
     ),
     "initiatives:handover": Entry(only(Role.FACILITATOR_COORDINATOR, Role.ADMINISTRATOR)),
+    "initiatives:reassign": Entry(
+        only(Role.FACILITATOR_COORDINATOR, Role.ADMINISTRATOR),
+        why="moving some of a facilitator's dossiers: as the handover (permissions.can_hand_over)",
+    ),
+    # --- saved filters of the officials' lists (issue #24) -------------------------------------
+    "core:saved-filter-create": Entry(
+        logged_in(405), why="POST only, from an officials' list (tests/core/test_saved_filters.py)"
+    ),
+    "core:saved-filter-delete": Entry(
+        logged_in(404),
+        kwargs=_saved_filter,
+        own={"facilitator": 200},
+        subject={"other_facilitator": 404},
+        why="personal: only the owner finds it; for anybody else it does not exist",
+    ),
 }
 
 # The Django admin: every pattern sits behind admin_site.admin_view and allauth's
