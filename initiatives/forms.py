@@ -325,6 +325,9 @@ class MessageForm(forms.Form):
 class NoteForm(forms.Form):
     """An internal note: only officials read it; it cannot be changed after saving."""
 
+    # Its own ids: the initiative page also has the timeline's `text` field.
+    prefix = "note"
+
     text = long_text(
         _("Internal note"),
         _("Only for the municipality. The residents never see this. It cannot be changed "

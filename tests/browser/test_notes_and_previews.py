@@ -18,7 +18,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WIDTHS = (1280, 320)
 PANEL = "Interne aantekeningen (niet zichtbaar voor de bewoner)"
 NOTE = "Gebeld met de wijkcoach, zij kent de groep."
-LOADED = "img => img.complete && img.naturalWidth > 0"
+LOADED = """() => {
+  const images = [...document.querySelectorAll('.portal-file__preview')];
+  return images.length > 0 && images.every(img => img.complete && img.naturalWidth > 0);
+}"""
 
 
 @pytest.fixture(autouse=True)
@@ -62,8 +65,7 @@ def test_notes_and_previews_are_accessible_and_fit(page, login, live_server, ass
         page.goto(base + reverse(url_name, args=[application.pk]))
         previews = page.locator(".portal-file__preview")
         expect(previews).to_have_count(2)
-        for i in range(2):
-            assert previews.nth(i).evaluate(LOADED), url_name
+        page.wait_for_function(LOADED)
         expect(page.get_by_alt_text("offerte-zaalhuur.pdf")).to_be_visible()
         expect(page.get_by_text("PDF, 2 pagina's, ")).to_be_visible()
         expect(page.get_by_text("Geen voorbeeld")).to_be_visible()
@@ -108,6 +110,5 @@ def test_previews_show_without_javascript(browser, live_server):
     page.goto(live_server.url + reverse("budget:attachments", args=[application.pk]))
     previews = page.locator(".portal-file__preview")
     expect(previews).to_have_count(2)
-    for i in range(2):
-        assert previews.nth(i).evaluate(LOADED)
+    page.wait_for_function(LOADED)
     context.close()

@@ -135,7 +135,7 @@ def test_the_facilitator_adds_a_note_through_the_initiative_page(client):
     assert "Stuur bericht aan de bewoner" in page.text
 
     response = client.post(
-        reverse("initiatives:note-create", args=[initiative.pk]), {"text": SECRET}
+        reverse("initiatives:note-create", args=[initiative.pk]), {"note-text": SECRET}
     )
 
     assert response.status_code == 302
@@ -147,7 +147,7 @@ def test_another_facilitator_cannot_post_a_note(client):
     initiative, _facilitator, _backup = initiative_with_facilitators()
     client.force_login(UserFactory(role="facilitator"))
     response = client.post(
-        reverse("initiatives:note-create", args=[initiative.pk]), {"text": SECRET}
+        reverse("initiatives:note-create", args=[initiative.pk]), {"note-text": SECRET}
     )
     assert response.status_code == 403
     assert not InternalNote.objects.exists()
@@ -157,7 +157,7 @@ def test_the_lead_cannot_post_a_note(client):
     initiative, _facilitator, _backup = initiative_with_facilitators()
     client.force_login(initiative.created_by)
     response = client.post(
-        reverse("initiatives:note-create", args=[initiative.pk]), {"text": SECRET}
+        reverse("initiatives:note-create", args=[initiative.pk]), {"note-text": SECRET}
     )
     assert response.status_code == 403
 
@@ -169,7 +169,7 @@ def test_the_holder_adds_a_note_on_the_application_page(client):
     client.force_login(holder)
 
     response = client.post(
-        reverse("budget:application-note", args=[application.pk]), {"text": SECRET}
+        reverse("budget:application-note", args=[application.pk]), {"note-text": SECRET}
     )
 
     assert response.status_code == 302
