@@ -206,3 +206,16 @@ def can_use_follow_up(user) -> bool:
 def can_see_confirmation(user, application) -> bool:
     """The "sent in" page with the reference number: the residents, once it is sent in."""
     return application.submitted_at is not None and is_applicant(user, application)
+
+
+def can_read_notes(user, application) -> bool:
+    """Internal notes on an application: the facilitators of its initiative, the decision
+    holders of its line and the coordinators, while they may see the application. Never the
+    residents; not the professionals asked for advice, nor the read-only role."""
+    if is_applicant(user, application) or not can_view_application(user, application):
+        return False
+    return is_facilitator(user, application) or is_coordinator(user) or is_holder(user, application)
+
+
+# Append-only: whoever may read the notes may add one; nobody may change one.
+can_add_note = can_read_notes

@@ -28,6 +28,7 @@ from burgerkracht.core.purge import Run
 from burgerkracht.core.retention import Action, Kind, exempt, register
 from burgerkracht.meetlat.enums import DecisionStatus
 from burgerkracht.meetlat.models import Decision
+from initiatives.models import InternalNote
 
 S = ApplicationStatus
 # The residents' own words and the facilitator's checks of them. The amounts, dates, the
@@ -45,13 +46,15 @@ DOSSIER_FIELDS = {
     "budget.Application": APPLICATION_TEXT,
     "budget.HistoricalApplication": APPLICATION_TEXT,
     "budget.ResultSign": ("text",),
-    "budget.Attachment": ("file", "name"),
+    "budget.Attachment": ("file", "name", "preview"),
     "budget.ProfessionalAdvice": ("question", "text"),
     "budget.Letter": ("file", "reason"),
     "budget.Evaluation": EVALUATION_TEXT,
     "budget.SignObservation": ("seen",),
     "budget.Accountability": ACCOUNTABILITY_TEXT,
     "budget.Spending": ("note",),
+    # The officials' internal notes on the application (the model lives in initiatives).
+    "initiatives.InternalNote": ("text",),
 }
 # Folders whose files always belong to a row; anything else there is left over.
 PRIVATE_FOLDERS = ("private/applications", "private/letters")
@@ -77,12 +80,13 @@ def delete_applications(run: Run, applications: QuerySet[Application]) -> int:
         return applications.count()
     attachments = Attachment.objects.filter(application__in=applications)
     run.drop_files(attachments, "file", clear=False)
+    run.drop_files(attachments, "preview", clear=False)
     draft_decisions = list(
         Decision.objects.filter(application__in=applications)
         .exclude(status=DecisionStatus.FINAL)
         .values_list("pk", flat=True)
     )
-    for model in (Attachment, ResultSign, CostLine, ProfessionalAdvice):
+    for model in (Attachment, ResultSign, CostLine, ProfessionalAdvice, InternalNote):
         children = model.objects.filter(application__in=applications)
         children._raw_delete(children.db)
     count = applications._raw_delete(applications.db)
@@ -104,8 +108,10 @@ def anonymise_dossiers(run: Run, applications: QuerySet[Application]) -> int:
     count += run.blank(ResultSign.objects.filter(of), ("text",))
     attachments = Attachment.objects.filter(of)
     run.drop_files(attachments, "file", clear=False)
+    run.drop_files(attachments, "preview", clear=False)
     count += run.delete(attachments)
     count += run.delete(ProfessionalAdvice.objects.filter(of))
+    count += run.delete(InternalNote.objects.filter(of))
     letters = Letter.objects.filter(of)
     count += run.drop_files(letters, "file", clear=True)
     count += run.blank(letters, ("reason",))
@@ -164,6 +170,7 @@ def purge_orphan_files(run: Run) -> int:
     saving, or between the purge's commit and its file removal)."""
     storage = default_storage
     known = set(Attachment.objects.values_list("file", flat=True))
+    known |= set(Attachment.objects.exclude(preview="").values_list("preview", flat=True))
     known |= set(Letter.objects.exclude(file="").values_list("file", flat=True))
     orphans = [
         name

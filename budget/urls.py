@@ -1,6 +1,15 @@
 from django.urls import path
 
-from budget.views import accountability, apply, assess, evaluation, followup, ledger, public
+from budget.views import (
+    accountability,
+    apply,
+    assess,
+    evaluation,
+    followup,
+    ledger,
+    notes,
+    public,
+)
 
 app_name = "budget"
 
@@ -68,6 +77,11 @@ urlpatterns = [
         name="attachment",
     ),
     path(
+        "samen-sterk/aanvragen/<int:pk>/bijlagen/<int:attachment_pk>/voorbeeld.png",
+        apply.AttachmentPreviewView.as_view(),
+        name="attachment-preview",
+    ),
+    path(
         "samen-sterk/aanvragen/<int:pk>/bijlagen/<int:attachment_pk>/verwijderen/",
         apply.AttachmentRemoveView.as_view(),
         name="attachment-remove",
@@ -85,6 +99,11 @@ urlpatterns = [
         "samen-sterk/aanvragen/<int:pk>/berichten/",
         apply.MessageView.as_view(),
         name="application-message",
+    ),
+    path(
+        "samen-sterk/aanvragen/<int:pk>/aantekeningen/",
+        notes.NoteView.as_view(),
+        name="application-note",
     ),
     path(
         "samen-sterk/aanvragen/<int:pk>/brieven/<int:letter_pk>/",

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from burgerkracht.accounts.models import User
 from burgerkracht.core.models import Neighbourhood
-from initiatives import services
+from initiatives import notes, services
 from initiatives.enums import InitiativeStatus, Result, Scale, Support, Theme, UpdateKind
 from initiatives.models import Initiative
 
@@ -248,6 +248,13 @@ def seed() -> None:
             by=main,
             body="Welkom! Laat maar weten als je ergens hulp bij nodig hebt.",
         )
+        if n % 4 == 0:
+            # The facilitator's own note, never shown to the residents.
+            notes.add_note(
+                by=main,
+                initiative=Initiative.objects.get(pk=initiative.pk),
+                text="Gebeld met de wijkcoach, zij kent de groep.",
+            )
         if status == InitiativeStatus.PAUSED:
             services.pause_initiative(
                 initiative=initiative, by=lead, reason="De vrijwilligers hebben even rust nodig."

@@ -313,9 +313,31 @@ class UpdateForm(forms.Form):
 class MessageForm(forms.Form):
     body = long_text(_("Your message"), rows=4)
 
+    def __init__(self, *args, action: str = "", to_residents: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An official's button says plainly who reads it (the note form says "save").
+        if to_residents:
+            self.fields["body"].label = _("Your message to the residents")
+        label = _("Send a message to the resident") if to_residents else _("Send message")
+        self.helper = _helper(label, action)
+
+
+class NoteForm(forms.Form):
+    """An internal note: only officials read it; it cannot be changed after saving."""
+
+    # Its own ids: the initiative page also has the timeline's `text` field.
+    prefix = "note"
+
+    text = long_text(
+        _("Internal note"),
+        _("Only for the municipality. The residents never see this. It cannot be changed "
+          "after saving."),
+        rows=3,
+    )  # fmt: skip
+
     def __init__(self, *args, action: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Send message"), action)
+        self.helper = _helper(_("Save the note"), action)
 
 
 class InitiativeFilterForm(forms.Form):

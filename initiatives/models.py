@@ -371,3 +371,43 @@ class Handover(models.Model):
 
     def __str__(self) -> str:
         return f"{self.initiative}: {self.from_user} → {self.to_user or '—'}"
+
+
+class InternalNote(models.Model):
+    """An official's note on an initiative or on one of its Samen Sterk applications.
+
+    Never shown to the residents (not on their pages, in their e-mail or their data export).
+    Append-only like the audit trail: a note cannot be changed or removed once saved; it goes
+    only with its dossier, by the retention rules (initiatives/retention.py, budget/retention.py).
+    """
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="internal_notes",
+        verbose_name=_("initiative"),
+    )  # fmt: skip
+    # Empty: a note on the initiative itself; set: a note on this application of it.
+    application = models.ForeignKey(
+        "budget.Application", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="internal_notes", verbose_name=_("application"),
+    )  # fmt: skip
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        verbose_name=_("written by"),
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    text = models.TextField(_("note"))
+
+    class Meta:
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["initiative", "application", "created_at"])]
+        constraints = [models.CheckConstraint(condition=~Q(text=""), name="internal_note_has_text")]
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("An internal note is append-only: it cannot be changed.")
+        super().save(*args, **kwargs)

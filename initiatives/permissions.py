@@ -114,3 +114,17 @@ def can_see_confirmation(user, initiative: Initiative) -> bool:
     return initiative.status != InitiativeStatus.DRAFT and (
         is_initiator(user, initiative) or is_assisting(user, initiative)
     )
+
+
+def can_read_notes(user, initiative: Initiative) -> bool:
+    """Internal notes on the initiative: its own facilitators (and backup) and the
+    coordinators. Never its residents, nor a facilitator of another initiative."""
+    if not user.is_authenticated or is_initiator(user, initiative):
+        return False
+    if initiative.status == InitiativeStatus.DRAFT:
+        return False
+    return is_facilitator(user, initiative) or is_coordinator(user)
+
+
+# Notes are append-only: whoever may read them may add one; nobody may change one.
+can_add_note = can_read_notes

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from burgerkracht.core.purge import Run
 from burgerkracht.core.retention import Action, Kind, register
 from initiatives.enums import InitiativeStatus
-from initiatives.models import Handover, Initiative, Initiator, Message, Update
+from initiatives.models import Handover, Initiative, Initiator, InternalNote, Message, Update
 
 # The initiators' own words about the initiative. The title stays: it names the project.
 INITIATIVE_TEXT = (
@@ -39,12 +39,16 @@ def purge_invitations(run: Run) -> int:
 
 def purge_ended(run: Run) -> int:
     """Ended initiatives keep their title, dates, result and people's roles; the texts,
-    the timeline, the messages and the handover notes go. Hidden from the public pages."""
+    the timeline, the messages, the internal notes and the handover notes go. Hidden from
+    the public pages."""
     ended = Initiative.objects.filter(status=InitiativeStatus.ENDED, ended_at__lt=run.cutoff)
     count = run.blank(ended, INITIATIVE_TEXT, publication_consent=False)
     count += run.blank(Initiator.objects.filter(initiative__in=ended), INITIATOR_TEXT)
     count += run.delete(Update.objects.filter(initiative__in=ended))
     count += run.delete(Message.objects.filter(initiative__in=ended))
+    # The officials' internal notes on the initiative itself go with its texts; notes on an
+    # application follow that application's dossier (budget/retention.py).
+    count += run.delete(InternalNote.objects.filter(initiative__in=ended, application=None))
     return count + run.delete(Handover.objects.filter(initiative__in=ended))
 
 
@@ -91,7 +95,7 @@ register(
 register(
     Kind(
         key="ended_initiatives",
-        label=_("Texts, timeline and messages of ended initiatives"),
+        label=_("Texts, timeline, messages and internal notes of ended initiatives"),
         default_days=2 * 365,
         starts=_("the initiative ends"),
         action=Action.ANONYMISE,
@@ -105,6 +109,7 @@ register(
             "initiatives.Update": ("text",),
             "initiatives.Message": ("body",),
             "initiatives.Handover": ("note",),
+            "initiatives.InternalNote": ("text",),
         },
     )
 )

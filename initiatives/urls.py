@@ -50,6 +50,11 @@ urlpatterns = [
         name="message-create",
     ),
     path(
+        "mijn/initiatieven/<int:pk>/aantekeningen/",
+        workspace.NoteCreateView.as_view(),
+        name="note-create",
+    ),
+    path(
         "mijn/initiatieven/<int:pk>/signalen/<int:update_pk>/",
         workspace.SignalHandledView.as_view(),
         name="signal-handled",

@@ -72,3 +72,26 @@ def odt(mimetype: str = "application/vnd.oasis.opendocument.text") -> bytes:
 
 def plain_zip() -> bytes:
     return _zip([("readme.txt", b"just a zip")])
+
+
+def photo_with_exif(width: int = 640, height: int = 480) -> bytes:
+    """A real JPEG with a camera model and a GPS position in its EXIF (for the previews)."""
+    from PIL import Image
+
+    image = Image.new("RGB", (width, height), (31, 78, 121))
+    exif = Image.Exif()
+    exif[0x0110] = "Camera van de bewoner"  # Model
+    exif[0x8825] = {1: "N", 2: (52.0, 5.0, 0.0)}  # GPSInfo
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def pdf_pages(count: int = 2) -> bytes:
+    """A real PDF of `count` pages (drawn by Pillow), for the previews."""
+    from PIL import Image
+
+    pages = [Image.new("RGB", (595, 842), (255, 255, 255)) for _ in range(count)]
+    buffer = io.BytesIO()
+    pages[0].save(buffer, "PDF", save_all=True, append_images=pages[1:])
+    return buffer.getvalue()

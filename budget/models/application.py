@@ -258,6 +258,10 @@ class Attachment(models.Model):
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     # Receipts and photos sent with the accountability afterwards, next to the application's.
     for_accountability = models.BooleanField(_("with the accountability"), default=False)
+    # A small PNG made on the server when the file is stored (budget/previews.py), beside the
+    # file and as private as it; empty when the file cannot be previewed. Pages: PDFs only.
+    preview = models.FileField(_("preview"), blank=True, max_length=200)
+    pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("attachment")
@@ -266,6 +270,13 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def description(self) -> str:
+        """ "PDF, 2 pagina's, 340 kB" (budget/previews.py)."""
+        from budget.previews import describe
+
+        return describe(self)
 
 
 class ProfessionalAdvice(models.Model):

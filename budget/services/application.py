@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from budget import application_steps, attachments
+from budget import application_steps, attachments, previews
 from budget.enums import (
     APPLICATION_TRANSITIONS,
     DECIDED_STATUSES,
@@ -187,6 +187,7 @@ def store_upload(*, application: Application, by, upload, for_accountability=Fal
         uploaded_by=by, for_accountability=for_accountability,
     )  # fmt: skip
     attachment.file.save(attachment.name, upload, save=False)
+    previews.attach_preview(attachment)
     attachment.save()
     return attachment
 
@@ -195,9 +196,11 @@ def store_upload(*, application: Application, by, upload, for_accountability=Fal
 def remove_attachment(*, attachment: Attachment, by) -> None:
     application = _draft(attachment.application)
     attachment = application.attachments.get(pk=attachment.pk)
-    name, file = attachment.name, attachment.file
+    name, file, preview = attachment.name, attachment.file, attachment.preview
     attachment.delete()
     transaction.on_commit(lambda: file.storage.delete(file.name))
+    if preview:
+        transaction.on_commit(lambda: preview.storage.delete(preview.name))
     audit(application, by, "application.attachment_removed", name=name)
 
 

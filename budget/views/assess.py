@@ -40,7 +40,8 @@ from burgerkracht.core.formatting import euro
 from burgerkracht.core.pagination import BoundedLazyPaginator
 from burgerkracht.core.saved_filters import SavedFiltersMixin
 from burgerkracht.meetlat.services import missing_for_finalisation
-from initiatives.forms import MessageForm
+from initiatives import notes
+from initiatives.forms import MessageForm, NoteForm
 from initiatives.selectors import messages_of
 
 
@@ -89,13 +90,28 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
             own_advice=[x for x in advice if permissions.can_give_advice(user, x)],
             letters=letters,
             messages_list=messages_of(a.initiative) if permissions.can_message(user, a) else [],
-            message_form=MessageForm(action=reverse("budget:application-message", args=[a.pk])),
+            message_form=MessageForm(
+                action=reverse("budget:application-message", args=[a.pk]),
+                to_residents=not permissions.is_applicant(user, a),
+            ),
+            **note_context(user, a),
             list_navigation=list_navigation.navigation_for(
                 user, a, self.request.GET.get(list_navigation.LIST_PARAMETER)
             )
             if internal
             else None,
         )
+
+
+def note_context(user, application) -> dict:
+    """The internal notes panel: only for the officials who may read them."""
+    if not permissions.can_read_notes(user, application):
+        return {"can_read_notes": False}
+    return {
+        "can_read_notes": True,
+        "notes_list": notes.notes_of(application=application),
+        "note_form": NoteForm(action=reverse("budget:application-note", args=[application.pk])),
+    }
 
 
 class QueueView(

@@ -12,8 +12,8 @@ from django.views.generic import FormView, TemplateView
 
 from burgerkracht.core.breadcrumbs import Crumb
 from burgerkracht.core.exceptions import DomainError
-from initiatives import permissions, selectors, services
-from initiatives.forms import AssignForm, EndForm, MessageForm, ReasonForm, UpdateForm
+from initiatives import notes, permissions, selectors, services
+from initiatives.forms import AssignForm, EndForm, MessageForm, NoteForm, ReasonForm, UpdateForm
 from initiatives.models import Update
 from initiatives.timeline import initiative_timeline
 from initiatives.views.base import InitiativeMixin
@@ -27,6 +27,7 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
         initiators = list(initiative.initiators.all())
         # Continuity risks are the municipality's worry, not a message for the residents.
         official = permissions.is_facilitator(user, initiative) or permissions.is_coordinator(user)
+        can_read_notes = permissions.can_read_notes(user, initiative)
         return super().get_context_data(
             **kwargs,
             initiators=initiators,
@@ -48,8 +49,15 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
                 action=reverse("initiatives:update-create", args=[initiative.pk])
             ),
             message_form=MessageForm(
-                action=reverse("initiatives:message-create", args=[initiative.pk])
+                action=reverse("initiatives:message-create", args=[initiative.pk]),
+                to_residents=official and not permissions.is_initiator(user, initiative),
             ),
+            # Internal notes: only for the officials of this initiative (never the residents).
+            can_read_notes=can_read_notes,
+            notes_list=notes.notes_of(initiative=initiative) if can_read_notes else [],
+            note_form=NoteForm(action=reverse("initiatives:note-create", args=[initiative.pk]))
+            if can_read_notes
+            else None,
         )
 
 
@@ -169,6 +177,25 @@ class MessageCreateView(ActionView):
         return self.run(
             services.send_message, _("Your message has been sent."), body=form.cleaned_data["body"]
         )
+
+
+class NoteCreateView(ActionView):
+    """Save an internal note (the form is on the initiative page; this page is its target)."""
+
+    permission = staticmethod(permissions.can_add_note)
+    form_class = NoteForm
+    title = gettext_lazy("Add an internal note")
+
+    def form_valid(self, form):
+        try:
+            notes.add_note(
+                initiative=self.initiative, by=self.request.user, text=form.cleaned_data["text"]
+            )
+        except DomainError as error:
+            form.add_error("text", error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The note has been saved. Only officials can read it."))
+        return redirect(self.initiative.get_absolute_url() + "#aantekeningen")
 
 
 class SignalHandledView(ActionView):

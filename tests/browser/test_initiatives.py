@@ -252,7 +252,7 @@ def test_coordinator_assigns_and_resident_sees_message_and_status(
     facilitator_page = as_user(facilitator)
     facilitator_page.goto(live_server.url + initiative.get_absolute_url())
     facilitator_page.get_by_label("Je bericht").fill("Welkom! Zullen we volgende week bellen?")
-    facilitator_page.get_by_role("button", name="Bericht versturen").click()
+    facilitator_page.get_by_role("button", name="Stuur bericht aan de bewoner").click()
     facilitator_page.get_by_role("link", name="Het initiatief starten").click()
     facilitator_page.locator("main form button[type=submit]").click()
 

@@ -38,7 +38,7 @@ from burgerkracht.core.enums import OutboxStatus
 from burgerkracht.core.models import AuditEvent, CalendarFeed, OutboxMessage, Reminder
 from burgerkracht.core.purge import purge
 from initiatives.enums import InitiativeStatus
-from initiatives.models import Initiative, Initiator, Message, Update
+from initiatives.models import Initiative, Initiator, InternalNote, Message, Update
 from tests.budget.followup_helpers import PDF, C, decided, grant, pay_first, submitted
 from tests.factories import InitiativeFactory, UserFactory, application_in, filled_application
 
@@ -52,8 +52,20 @@ def attach(application, name="offerte.pdf", *, for_accountability=False) -> str:
         uploaded_by=application.created_by, for_accountability=for_accountability,
     )  # fmt: skip
     attachment.file.save(name, ContentFile(PDF), save=False)
+    attachment.preview.save(f"{name}.preview.png", ContentFile(b"\x89PNG"), save=False)
     attachment.save()
+    PREVIEWS.append(attachment.preview.name)
     return attachment.file.name
+
+
+PREVIEWS: list[str] = []  # the previews made beside the files (budget/previews.py)
+
+
+def note(initiative, application=None) -> None:
+    InternalNote.objects.create(
+        initiative=initiative, application=application, author=None,
+        text="Gebeld met de wijkcoach, zij kent de groep.",
+    )  # fmt: skip
 
 
 def letter_file(application) -> str:
@@ -66,6 +78,7 @@ def letter_file(application) -> str:
 def make_every_kind(now) -> list[str]:
     """Records of every kind, all starting their period at `now`; returns the stored files."""
     files = []
+    PREVIEWS.clear()
     # Initiatives: a draft, an unanswered invitation, one that will end; applications.
     InitiativeFactory()
     ended = InitiativeFactory(submitted=True)
@@ -73,6 +86,7 @@ def make_every_kind(now) -> list[str]:
                              invited_at=now, interest="Mijn moeder is ziek.")  # fmt: skip
     Update.objects.create(initiative=ended, author=ended.created_by, kind="news", text="Nieuws")
     Message.objects.create(initiative=ended, sender=ended.created_by, body="Ik heb COPD.")
+    note(ended)
     draft = filled_application()
     files.append(attach(draft))
     withdrawn = application_in(S.WITHDRAWN)
@@ -81,6 +95,8 @@ def make_every_kind(now) -> list[str]:
     files += [attach(rejected), letter_file(rejected)]
     # A grant, evaluated, accounted for and settled: closed.
     closed, holder, facilitator = grant()
+    for application in (draft, withdrawn, rejected, closed):
+        note(application.initiative, application)
     decided(closed, holder, facilitator, C.CONTINUE)
     pay_first(closed, holder)
     files += [attach(closed), attach(closed, "bon.pdf", for_accountability=True)]
@@ -111,7 +127,7 @@ def make_every_kind(now) -> list[str]:
     CalendarFeed.objects.create(user=user)
     # A file nobody points at (a crash between storing and saving).
     files.append(default_storage.save("private/applications/0/verweesd.pdf", ContentFile(PDF)))
-    return files
+    return files + PREVIEWS
 
 
 def personal_rows(label: str, fields: tuple[str, ...]) -> int:
@@ -233,7 +249,7 @@ def test_deleting_applications_knows_every_relation_to_an_application():
         ("budget.ResultSign", "CASCADE"), ("budget.CostLine", "CASCADE"),
         ("budget.Attachment", "CASCADE"), ("budget.ProfessionalAdvice", "CASCADE"),
         ("budget.Letter", "PROTECT"), ("budget.Evaluation", "PROTECT"),
-        ("budget.Accountability", "PROTECT"),
+        ("budget.Accountability", "PROTECT"), ("initiatives.InternalNote", "CASCADE"),
     }  # fmt: skip
     assert delete_applications.__doc__
 

@@ -28,6 +28,7 @@ from tests.factories import (
 from tests.factories import (
     UserFactory as _Users,
 )
+from tests.upload_samples import pdf_pages
 
 
 @dataclass
@@ -152,7 +153,7 @@ def _other_subjects(lead, line, holder, apps, paused) -> dict[str, Any]:
         "foreign_attachment": services.add_attachment(
             application=filled_application(line=line, lead=lead),
             by=lead,
-            upload=SimpleUploadedFile("andere.pdf", b"%PDF-1.4 andere", "application/pdf"),
+            upload=SimpleUploadedFile("andere.pdf", pdf_pages(1), "application/pdf"),
         ),
         "foreign_letter": apps["app_running"].letters.get(),
         "foreign_tranche": services.plan_tranche(
@@ -177,7 +178,7 @@ def _applications(lead, facilitator, line) -> dict[str, Any]:
     draft = filled_application(line=line, lead=lead)
     attachment = services.add_attachment(
         application=draft, by=lead,
-        upload=SimpleUploadedFile("offerte.pdf", b"%PDF-1.4 offerte", "application/pdf"),
+        upload=SimpleUploadedFile("offerte.pdf", pdf_pages(1), "application/pdf"),
     )  # fmt: skip
     assessment = application_in("in_assessment", **kwargs)
     professional = _Users(role="professional")

@@ -102,7 +102,10 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
     initiatives.EndForm: Entry(),
     initiatives.AssignForm: Entry(),
     initiatives.UpdateForm: Entry(lambda w: [{"action": "/x/"}]),
-    initiatives.MessageForm: Entry(lambda w: [{"action": "/x/"}]),
+    initiatives.MessageForm: Entry(
+        lambda w: [{"action": "/x/"}, {"action": "/x/", "to_residents": True}]
+    ),
+    initiatives.NoteForm: Entry(lambda w: [{"action": "/x/"}]),
     initiatives.InitiativeFilterForm: Entry(),
     initiatives.HandoverForm: Entry(),
     initiatives.ReassignForm: Entry(
