@@ -10,12 +10,13 @@ class BudgetConfig(AppConfig):
 
     def ready(self) -> None:
         from budget import actions, calendar, reminders, selectors
+        from budget import data_export as budget_export
         from burgerkracht.accounts import data_export
         from burgerkracht.core import calendar as core_calendar
         from burgerkracht.core import dashboard, worklist
         from burgerkracht.core import reminders as core_reminders
 
-        data_export.register("applications", selectors.export_for_user)
+        data_export.register("applications", budget_export.export_for_user)
         dashboard.register("budget/dashboard_panel.html", selectors.dashboard_context)
         dashboard.register("budget/dashboard_actions.html", actions.dashboard_context, first=True)
         for source in reminders.SOURCES:
