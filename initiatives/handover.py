@@ -75,12 +75,23 @@ def _move(initiative: Initiative, by: User, leaving: User, successor: User | Non
         initiative.backup_facilitator = backup
         receiver = backup
     initiative.save(update_fields=["facilitator", "backup_facilitator", "updated_at"])
+    return _record_move(
+        initiative, by=by, from_user=leaving, receiver=receiver, to=receiver, note=note,
+        action="initiative.handed_over", was_contact=was_contact,
+    )  # fmt: skip
+
+
+def _record_move(
+    initiative, *, by, from_user, receiver, to, note: str, action: str, was_contact: bool
+) -> Handover:
+    """The move of one initiative written down (a Handover with the why, an audit event) and
+    told: the residents when their contact changed, the one who takes over with the note."""
     handover = Handover.objects.create(
-        initiative=initiative, from_user=leaving, to_user=receiver, note=note, by=by
+        initiative=initiative, from_user=from_user, to_user=receiver, note=note, by=by
     )
     AuditEvent.record(
-        subject=initiative, actor=by, action="initiative.handed_over", reason=note,
-        data={"from": leaving.pk, "to": receiver.pk if receiver else None,
+        subject=initiative, actor=by, action=action, reason=note,
+        data={"from": from_user.pk, "to": to.pk if to else None,
               "facilitator": initiative.facilitator_id,
               "backup": initiative.backup_facilitator_id},
     )  # fmt: skip
@@ -94,7 +105,7 @@ def _move(initiative: Initiative, by: User, leaving: User, successor: User | Non
     if receiver is not None:
         notify(
             recipients=[receiver], template="initiatives/handed_over",
-            context={"initiative": initiative, "leaving": leaving, "note": note, "link": link},
+            context={"initiative": initiative, "leaving": from_user, "note": note, "link": link},
         )  # fmt: skip
     return handover
 
@@ -164,25 +175,7 @@ def _reassign_one(initiative: Initiative, by: User, from_user: User, to_user: Us
         initiative.backup_facilitator = None if initiative.facilitator_id == to_user.pk else to_user
     initiative.save(update_fields=["facilitator", "backup_facilitator", "updated_at"])
     receiver = to_user if was_contact or initiative.backup_facilitator_id else None
-    handover = Handover.objects.create(
-        initiative=initiative, from_user=from_user, to_user=receiver, note=reason, by=by
-    )
-    AuditEvent.record(
-        subject=initiative, actor=by, action="initiative.reassigned", reason=reason,
-        data={"from": from_user.pk, "to": to_user.pk,
-              "facilitator": initiative.facilitator_id,
-              "backup": initiative.backup_facilitator_id},
+    return _record_move(
+        initiative, by=by, from_user=from_user, receiver=receiver, to=to_user, note=reason,
+        action="initiative.reassigned", was_contact=was_contact,
     )  # fmt: skip
-    link = absolute_url(initiative.get_absolute_url())
-    if was_contact:
-        notify(
-            recipients=initiator_users(initiative), template="initiatives/new_contact",
-            context={"initiative": initiative, "contact": initiative.facilitator, "link": link},
-            preference="status",
-        )  # fmt: skip
-    if receiver is not None:
-        notify(
-            recipients=[receiver], template="initiatives/handed_over",
-            context={"initiative": initiative, "leaving": from_user, "note": reason, "link": link},
-        )  # fmt: skip
-    return handover
