@@ -53,4 +53,9 @@ def test_resident_pages_of_issue_24_are_accessible_at_both_widths(
             assert scroll <= width, f"{label} scrolls sideways at {width}: {scroll}"
 
     page.goto(live_server.url + pages["dashboard"])
-    expect(page.get_by_test_id("actions-needed").get_by_role("listitem")).to_have_count(3)
+    # The draft application and the registration to finish; the grant's evaluation and
+    # accountability are months ahead, so not yet "Actie nodig" (budget/actions.py).
+    actions = page.get_by_test_id("actions-needed").get_by_role("listitem")
+    expect(actions).to_have_count(2)
+    expect(actions.nth(0)).to_contain_text("Maak")
+    expect(actions.nth(1)).to_contain_text("Maak")
