@@ -10,6 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import Error as PlaywrightError
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls in the tests are
 # ordinary synchronous calls and safe here.
@@ -89,7 +90,17 @@ def axe():
 @pytest.fixture
 def assert_accessible(axe):
     def _check(page, label=""):
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        # A click that navigates returns before the new document exists; axe needs it.
+        page.wait_for_load_state("load")
+        options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+        try:
+            results = axe.run(page, options=options)
+        except PlaywrightError as error:
+            if "documentElement" not in str(error):
+                raise
+            # The navigation committed while axe started: run it on the new document.
+            page.wait_for_load_state("load")
+            results = axe.run(page, options=options)
         assert results.violations_count == 0, f"{label} {page.url}\n{results.generate_report()}"
 
     return _check

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from budget.models import Accountability, Application, Tranche
 from budget.timeline import application_timeline
@@ -112,7 +113,7 @@ def test_timeline_of_a_sent_in_application_marks_the_check_current():
         ("Betaald", "future"),
         ("Verantwoording", "future"),
     ]
-    assert steps[0].on == application.submitted_at.date()
+    assert steps[0].on == timezone.localdate(application.submitted_at)
 
 
 def test_timeline_of_a_grant_shows_the_evaluation_and_the_accountability_due():
