@@ -36,9 +36,19 @@ class UserManager(BaseUserManager["User"]):
 
 
 class User(AbstractBaseUser, PermissionsMixin):
-    email = models.EmailField(_("e-mail address"), unique=True)
+    # Empty (NULL) for a resident without e-mail whom a professional registered (SC-11): such
+    # a person has no login and gets every letter and notice by post.
+    email = models.EmailField(_("e-mail address"), unique=True, null=True, blank=True)
     full_name = models.CharField(_("name"), max_length=150, blank=True)
     phone = models.CharField(_("phone number"), max_length=40, blank=True)
+    street_address = models.CharField(_("street and house number"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    city = models.CharField(_("town"), max_length=100, blank=True)
+    by_post = models.BooleanField(
+        _("send me letters and notices by post"),
+        default=False,
+        help_text=_("Instead of by e-mail. We need your postal address for this."),
+    )
     neighbourhood = models.ForeignKey(
         "core.Neighbourhood",
         on_delete=models.SET_NULL,
@@ -81,13 +91,24 @@ class User(AbstractBaseUser, PermissionsMixin):
         ]
 
     def __str__(self) -> str:
-        return self.full_name or self.email
+        return self.full_name or self.email or _("resident without e-mail")
+
+    @property
+    def gets_post(self) -> bool:
+        """Letters and notices go by post: no e-mail address, or the person chose post."""
+        return self.by_post or not self.email
+
+    @property
+    def postal_lines(self) -> list[str]:
+        """The address block of a letter: name, street, postal code and town."""
+        lines = [self.full_name, self.street_address, f"{self.postal_code}  {self.city}".strip()]
+        return [line for line in lines if line]
 
     def get_full_name(self) -> str:
         return self.full_name
 
     def get_short_name(self) -> str:
-        return self.full_name.split(" ")[0] if self.full_name else self.email
+        return self.full_name.split(" ")[0] if self.full_name else (self.email or "")
 
     @cached_property
     def role_names(self) -> frozenset[str]:

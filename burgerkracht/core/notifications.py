@@ -57,6 +57,8 @@ def notify(
         seen.add(user.pk)
         if field and not getattr(user, field):
             continue
+        if not user.email:
+            continue
         _send(user.email, template, {**context, "recipient": user}, municipality, attachments)
         sent += 1
     return sent
