@@ -11,10 +11,11 @@ class InitiativesConfig(AppConfig):
     def ready(self) -> None:
         from burgerkracht.accounts import data_export
         from burgerkracht.core import dashboard, practice
-        from initiatives import selectors
+        from initiatives import selectors, story_selectors
         from initiatives.practice import ObstacleProvider
 
         data_export.register("initiatives", selectors.export_for_user)
+        data_export.register("stories", story_selectors.export_for_user)
         dashboard.register("initiatives/dashboard_panel.html", selectors.dashboard_context)
         practice.register(ObstacleProvider())
         import_module("initiatives.retention")  # registers its kinds of the retention table

@@ -411,3 +411,6 @@ class InternalNote(models.Model):
         if not self._state.adding:
             raise ValueError("An internal note is append-only: it cannot be changed.")
         super().save(*args, **kwargs)
+
+
+from initiatives.story_models import Story  # noqa: E402,F401  (its own module: this one is full)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from burgerkracht.accounts.roles import Role
 from initiatives.enums import InitiativeStatus
 from initiatives.models import Initiative
+from initiatives.story_models import StoryStatus
 
 
 def _active_initiator_ids(initiative: Initiative) -> set[int]:
@@ -128,3 +129,43 @@ def can_read_notes(user, initiative: Initiative) -> bool:
 
 # Notes are append-only: whoever may read them may add one; nobody may change one.
 can_add_note = can_read_notes
+
+
+# --- stories without money ("Vertel je verhaal", SC-19) ------------------------------------
+# Decision: the portal has no communication role; facilitators and their coordinators look
+# at stories and publish them (docs/stories.md). Anyone with an account may tell one.
+
+
+def can_tell_story(user) -> bool:
+    return user.is_authenticated
+
+
+def can_review_stories(user) -> bool:
+    return can_use_officials_list(user)
+
+
+def can_review_story(user, story) -> bool:
+    """Publish or decline: a facilitator or coordinator, never about their own story."""
+    return (
+        story.status == StoryStatus.SUBMITTED
+        and can_review_stories(user)
+        and story.author_id != user.pk
+    )
+
+
+def can_view_story(user, story) -> bool:
+    """A published story is public; before and after that only its author and the
+    facilitators and coordinators see it."""
+    if story.status == StoryStatus.PUBLISHED:
+        return True
+    return user.is_authenticated and (story.author_id == user.pk or can_review_stories(user))
+
+
+def can_withdraw_story(user, story) -> bool:
+    """The author takes back a story that is waiting or published; a facilitator or
+    coordinator takes a published one off the public pages."""
+    if not user.is_authenticated:
+        return False
+    if story.author_id == user.pk:
+        return story.status in (StoryStatus.SUBMITTED, StoryStatus.PUBLISHED)
+    return story.status == StoryStatus.PUBLISHED and can_review_stories(user)

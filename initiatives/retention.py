@@ -9,6 +9,7 @@ from burgerkracht.core.purge import Run
 from burgerkracht.core.retention import Action, Kind, register
 from initiatives.enums import InitiativeStatus
 from initiatives.models import Handover, Initiative, Initiator, InternalNote, Message, Update
+from initiatives.story_models import Story, StoryStatus
 
 # The initiators' own words about the initiative. The title stays: it names the project.
 INITIATIVE_TEXT = (
@@ -60,6 +61,54 @@ def purge_erased_initiators(run: Run) -> int:
     return count + run.delete(Message.objects.filter(sender__erased_at__lt=run.cutoff))
 
 
+# A story without money: what the resident wrote, and the photo (stored without EXIF).
+STORY_TEXT = ("title", "text", "photo", "photo_alt", "declined_reason")
+
+
+def _delete_stories(run: Run, stories) -> int:
+    run.drop_files(stories, "photo", clear=False)
+    return run.delete(stories)
+
+
+def purge_closed_stories(run: Run) -> int:
+    """Declined or withdrawn: never (again) on the website, so nothing to keep them for."""
+    closed = Story.objects.filter(
+        status__in=(StoryStatus.DECLINED, StoryStatus.WITHDRAWN), updated_at__lt=run.cutoff
+    )
+    return _delete_stories(run, closed)
+
+
+def purge_erased_storytellers(run: Run) -> int:
+    """After an account is erased its stories go too, published or not, with their photos."""
+    return _delete_stories(run, Story.objects.filter(author__erased_at__lt=run.cutoff))
+
+
+register(
+    Kind(
+        key="closed_stories",
+        label=_("Stories that were not published or were withdrawn"),
+        default_days=90,
+        starts=_("the decision or the withdrawal"),
+        action=Action.DELETE,
+        reason="A story is kept only to be shown; three months leave time for questions.",
+        purge=purge_closed_stories,
+        order=60,
+        personal={"initiatives.Story": STORY_TEXT},
+    )
+)
+register(
+    Kind(
+        key="erased_storytellers",
+        label=_("Stories of a deleted account"),
+        default_days=0,
+        starts=_("the account is deleted"),
+        action=Action.DELETE,
+        reason="The person asked to be forgotten; a story is theirs, not a record to keep.",
+        purge=purge_erased_storytellers,
+        order=30,
+        personal={"initiatives.Story": STORY_TEXT},
+    )
+)
 register(
     Kind(
         key="initiative_drafts",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from initiatives.views import intake, officials, public, workspace
+from initiatives.views import intake, officials, public, stories, workspace
 
 app_name = "initiatives"
 
@@ -68,4 +68,15 @@ urlpatterns = [
     path("initiatieven/beheer/verdeling/", officials.CoordinatorView.as_view(), name="coordinator"),
     path("initiatieven/beheer/overdracht/", officials.HandoverView.as_view(), name="handover"),
     path("initiatieven/beheer/herverdelen/", officials.ReassignView.as_view(), name="reassign"),
+    # Stories without money (SC-19)
+    path("verhalen/", stories.PublicStoryListView.as_view(), name="stories"),
+    path("verhalen/vertel/", stories.TellStoryView.as_view(), name="story-tell"),
+    path("verhalen/<int:pk>/", stories.StoryDetailView.as_view(), name="story"),
+    path("verhalen/<int:pk>/foto/", stories.StoryPhotoView.as_view(), name="story-photo"),
+    path(
+        "verhalen/<int:pk>/intrekken/", stories.WithdrawStoryView.as_view(), name="story-withdraw"
+    ),
+    path("verhalen/beheer/", stories.ReviewListView.as_view(), name="stories-review"),
+    path("verhalen/beheer/<int:pk>/", stories.ReviewStoryView.as_view(), name="story-review"),
+    path("mijn/verhalen/", stories.MyStoriesView.as_view(), name="my-stories"),
 ]

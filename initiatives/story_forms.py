@@ -1,0 +1,116 @@
+"""Forms of stories without money. Validation only; the services in initiatives/stories.py
+save."""
+
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from burgerkracht.core.forms import NamedRequiredMixin, long_text
+from burgerkracht.core.models import Neighbourhood
+from burgerkracht.core.uploads import SafeFileField
+from initiatives.stories import PHOTO_POLICY
+
+
+def _helper(label, action: str = "") -> FormHelper:
+    helper = FormHelper()
+    helper.add_input(Submit("submit", label))
+    if action:
+        helper.form_action = action
+    return helper
+
+
+class TellStoryForm(NamedRequiredMixin, forms.Form):
+    title = forms.CharField(
+        label=_("Title"), max_length=150,
+        help_text=_("A few words, for example 'A ride to the doctor for older neighbours'."),
+    )  # fmt: skip
+    text = long_text(
+        _("Your story"),
+        _("What works in your wijk? Who does it, and what can others learn from it?"),
+        rows=8,
+    )  # fmt: skip
+    neighbourhood = forms.ModelChoiceField(
+        label=_("Wijk"), queryset=Neighbourhood.objects.filter(is_active=True).order_by("name"),
+        empty_label=_("Choose a wijk"),
+    )  # fmt: skip
+    photo = SafeFileField(
+        policy=PHOTO_POLICY, label=_("Photo (optional)"), required=False,
+        help_text=_("JPG or PNG, at most 10 MB. We remove the place and the camera details "
+                    "from the photo. Only use a photo of people who agree."),
+    )  # fmt: skip
+    photo_alt = forms.CharField(
+        label=_("What is on the photo?"), max_length=200, required=False,
+        help_text=_("Only with a photo: a short description for people who cannot see it."),
+    )  # fmt: skip
+    consent = forms.BooleanField(
+        label=_("My story may be shown on the website of the municipality (without my name)"),
+        help_text=_("A facilitator looks at it first. You can take it back later."),
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Send your story"))
+
+    def clean_title(self):
+        return self.cleaned_data["title"].strip()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("photo") and not (data.get("photo_alt") or "").strip():
+            self.add_error("photo_alt", _("Say in a few words what is on the photo."))
+        return data
+
+
+class ReviewStoryForm(forms.Form):
+    """One look, one step: publish, or decline with a reason for the resident."""
+
+    decision = forms.ChoiceField(
+        label=_("What do you do with this story?"), widget=forms.RadioSelect,
+        choices=[("publish", _("Publish it")), ("decline", _("Do not publish it"))],
+    )  # fmt: skip
+    reason = long_text(
+        _("Why not?"),
+        _("Only when you do not publish it. The resident reads this."),
+        required=False, rows=3,
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Confirm"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "decline" and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Tell the resident why the story is not published."))
+        return data
+
+
+class WithdrawStoryForm(forms.Form):
+    reason = long_text(_("Why?"), _("The resident reads this."), rows=3)
+
+    def __init__(self, *args, by_author: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if by_author:
+            del self.fields["reason"]
+        self.helper = _helper(_("Withdraw the story"))
+
+
+class StorySearchForm(forms.Form):
+    """The public list: a word and a wijk, as a GET form (works without JavaScript)."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    wijk = forms.ChoiceField(label=_("Wijk"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wijk"].choices = [
+            ("", _("All wijken")),
+            *Neighbourhood.objects.filter(is_active=True).values_list("slug", "name"),
+        ]
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.disable_csrf = True
+        self.helper.add_input(Submit("", _("Show")))
