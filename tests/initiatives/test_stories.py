@@ -25,19 +25,9 @@ from initiatives.story_models import STORY_TRANSITIONS, Story, StoryStatus
 from tests import upload_samples as s
 from tests.clamd import EICAR, fake_clamd
 from tests.factories import NeighbourhoodFactory, UserFactory
+from tests.upload_samples import jpeg_with_gps
 
 pytestmark = pytest.mark.django_db
-
-
-def jpeg_with_gps() -> bytes:
-    """A small JPEG whose EXIF holds a camera model and a GPS position."""
-    image = Image.new("RGB", (40, 30), "#1d4f91")
-    exif = Image.Exif()
-    exif[0x0110] = "Telefoon van Anna"  # camera model
-    exif[0x8825] = {1: "N", 2: (52.0, 22.0, 1.5), 3: "E", 4: (5.0, 13.0, 2.0)}  # GPS IFD
-    out = io.BytesIO()
-    image.save(out, "JPEG", exif=exif)
-    return out.getvalue()
 
 
 def tell(author=None, *, wijk=None, title="Het Watergolfje", text="Ouderen naar de huisarts.",

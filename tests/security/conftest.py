@@ -73,6 +73,9 @@ class World:
     foreign_attachment: Any  # an attachment of another draft of the same lead
     foreign_letter: Any  # the letter of another grant of the same people
     foreign_tranche: Any  # a tranche of another award of app_granted's initiative
+    # Stories without money (SC-19), told by `lead`: one waiting for a look, one published.
+    story_waiting: Any = None
+    story_published: Any = None
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +130,26 @@ def build_world() -> World:
         **apps,
         adv=_advice(),
         **_other_subjects(lead, line, holder, apps, paused),
+        **_stories(lead, wijk),
     )
+
+
+def _stories(lead, wijk) -> dict[str, Any]:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from initiatives import stories
+    from tests.upload_samples import jpeg_with_gps
+
+    def tell(title):
+        photo = SimpleUploadedFile("foto.jpg", jpeg_with_gps())
+        return stories.tell_story(
+            by=lead, title=title, text="Ouderen gaan samen naar de huisarts.",
+            neighbourhood=wijk, consent=True, photo=photo, photo_alt="Een busje voor de deur",
+        )  # fmt: skip
+
+    published = tell("Het Watergolfje")
+    stories.publish_story(story=published, by=UserFactory(role="facilitator"))
+    return {"story_waiting": tell("De Buurthopper"), "story_published": published}
 
 
 def _other_subjects(lead, line, holder, apps, paused) -> dict[str, Any]:
