@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from burgerkracht.accounts.models import User
 from burgerkracht.core.models import Neighbourhood
-from initiatives import notes, services
+from initiatives import demo_stories, notes, services
 from initiatives.enums import InitiativeStatus, Result, Scale, Support, Theme, UpdateKind
 from initiatives.models import Initiative
 
@@ -270,6 +270,7 @@ def seed() -> None:
             submitted_at=timezone.now() - timedelta(days=7 * n)
         )
     _assisted_demo(professional, resident)
+    demo_stories.seed()
 
 
 def _demo_resident(n: int) -> User:

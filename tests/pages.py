@@ -113,6 +113,20 @@ def _published_initiative():
     return _first(_initiatives().published(), "published initiative")
 
 
+def _stories():
+    from initiatives.models import Story
+
+    return Story.objects
+
+
+def _published_story():
+    return _first(_stories().filter(status="published"), "published story")
+
+
+def _waiting_story():
+    return _first(_stories().filter(status="submitted"), "story waiting for a look")
+
+
 def _wijk_of(email: str) -> dict[str, Any]:
     return {"slug": _user(email).neighbourhood.slug}
 
@@ -302,6 +316,18 @@ PAGES: list[Page] = [
         FACILITATOR,
         _pk(lambda: _active_initiative_facilitated_by(FACILITATOR)),
     ),
+    Page("initiatives:stories", "initiatives:stories", ANONYMOUS),
+    Page(
+        "initiatives:stories/search",
+        "initiatives:stories",
+        ANONYMOUS,
+        why="a word and a wijk: the filtered union of stories and accountability stories",
+        query=lambda: {"q": "buur", "wijk": _published_story().neighbourhood.slug},
+    ),
+    Page("initiatives:story", "initiatives:story", ANONYMOUS, _pk(_published_story)),
+    Page("initiatives:my-stories", "initiatives:my-stories", RESIDENT),
+    Page("initiatives:stories-review", "initiatives:stories-review", FACILITATOR),
+    Page("initiatives:story-review", "initiatives:story-review", FACILITATOR, _pk(_waiting_story)),
     Page("initiatives:officials-list@facilitator", "initiatives:officials-list", FACILITATOR),
     Page("initiatives:officials-list@coordinator", "initiatives:officials-list", COORDINATOR),
     Page("initiatives:coordinator", "initiatives:coordinator", COORDINATOR),

@@ -67,9 +67,11 @@ NOT_DATA_PAGES: dict[str, str] = {
             "initiatives:pause", "initiatives:resume", "initiatives:end", "initiatives:assign",
             "initiatives:update-create", "initiatives:message-create",
             "initiatives:signal-handled", "initiatives:handover", "initiatives:note-create",
+            "initiatives:story-tell", "initiatives:story-withdraw",
         ),
         "a form",
     ),
+    "initiatives:story-photo": "an image download",
     # budget: management of the ledger, the application's steps, the actions after a grant
     **dict.fromkeys(
         (
@@ -206,6 +208,16 @@ def _add_factory_rows() -> None:
             SavedFilter.objects.create(
                 owner=owner, list_key=list_key, name=f"Filter {number}", query="q=soep"
             )
+    # Stories without money (SC-19): one more published and one more waiting, in the wijk.
+    from initiatives import stories
+
+    for publish in (True, False):
+        story = stories.tell_story(
+            by=resident, title="Buurhulp met de bus", text="Samen naar de buurtwinkel.",
+            neighbourhood=wijk, consent=True,
+        )  # fmt: skip
+        if publish:
+            stories.publish_story(story=story, by=facilitator)
 
 
 def _measure_all() -> dict[str, tuple[int, int]]:

@@ -95,16 +95,3 @@ def pdf_pages(count: int = 2) -> bytes:
     buffer = io.BytesIO()
     pages[0].save(buffer, "PDF", save_all=True, append_images=pages[1:])
     return buffer.getvalue()
-
-
-def jpeg_with_gps() -> bytes:
-    """A small JPEG whose EXIF holds a camera model and a GPS position."""
-    from PIL import Image
-
-    image = Image.new("RGB", (40, 30), "#1d4f91")
-    exif = Image.Exif()
-    exif[0x0110] = "Telefoon van Anna"  # camera model
-    exif[0x8825] = {1: "N", 2: (52.0, 22.0, 1.5), 3: "E", 4: (5.0, 13.0, 2.0)}  # GPS IFD
-    out = io.BytesIO()
-    image.save(out, "JPEG", exif=exif)
-    return out.getvalue()

@@ -138,10 +138,10 @@ def _stories(lead, wijk) -> dict[str, Any]:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from initiatives import stories
-    from tests.upload_samples import jpeg_with_gps
+    from tests.upload_samples import photo_with_exif
 
     def tell(title):
-        photo = SimpleUploadedFile("foto.jpg", jpeg_with_gps())
+        photo = SimpleUploadedFile("foto.jpg", photo_with_exif(40, 30))
         return stories.tell_story(
             by=lead, title=title, text="Ouderen gaan samen naar de huisarts.",
             neighbourhood=wijk, consent=True, photo=photo, photo_alt="Een busje voor de deur",

@@ -31,6 +31,7 @@ import burgerkracht.accounts.forms as accounts
 import burgerkracht.meetlat.forms as meetlat
 import initiatives.forms as initiatives
 import initiatives.handover as handover
+import initiatives.story_forms as story_forms
 from advice.models import Advice, AdvisoryBody, BodyOrganisation, Signal
 from advice.reports import AdviceFilterForm
 from budget.continuity import ContinuityFilterForm
@@ -111,6 +112,10 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
     initiatives.ReassignForm: Entry(
         lambda w: [{"dossiers": handover.dossiers_of(w.facilitator)}, {}]
     ),
+    story_forms.TellStoryForm: Entry(),
+    story_forms.ReviewStoryForm: Entry(),
+    story_forms.WithdrawStoryForm: Entry(lambda w: [{}, {"by_author": True}]),
+    story_forms.StorySearchForm: Entry(),
     # --- budget: the application -----------------------------------------------------------
     budget_application.NewApplicationForm: Entry(
         lambda w: [{"initiatives": [w.active, w.paused]}, {}]
