@@ -3,6 +3,7 @@ a story with the same title is not told again. Through the services, like the ot
 
 from __future__ import annotations
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from burgerkracht.accounts.models import User
@@ -28,6 +29,25 @@ STORIES = [
 ]  # fmt: skip
 
 
+def _photo() -> SimpleUploadedFile:
+    """A drawn picture of a small white bus on a blue street, so the demo shows a photo."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (800, 450), (31, 78, 121))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 340, 800, 450), fill=(90, 90, 90))
+    draw.rounded_rectangle((220, 170, 600, 340), radius=24, fill=(245, 245, 245))
+    for x in (250, 340, 430):
+        draw.rectangle((x, 195, x + 70, 250), fill=(150, 190, 220))
+    for x in (290, 530):
+        draw.ellipse((x - 30, 310, x + 30, 370), fill=(20, 20, 20))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return SimpleUploadedFile("watergolfje.jpg", out.getvalue(), "image/jpeg")
+
+
 @transaction.atomic
 def seed() -> None:
     resident = User.objects.get(email="bewoner@example.org")
@@ -35,9 +55,11 @@ def seed() -> None:
     for title, wijk, text, publish in STORIES:
         if Story.objects.filter(title=title).exists():
             continue
+        photo = _photo() if title == "Het Watergolfje" else None
         story = stories.tell_story(
             by=resident, title=title, text=text, consent=True,
-            neighbourhood=Neighbourhood.objects.get(name=wijk),
+            neighbourhood=Neighbourhood.objects.get(name=wijk), photo=photo,
+            photo_alt="Een getekend wit busje op een blauwe straat" if photo else "",
         )  # fmt: skip
         if publish:
             stories.publish_story(story=story, by=facilitator)

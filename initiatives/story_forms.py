@@ -37,7 +37,7 @@ class TellStoryForm(NamedRequiredMixin, forms.Form):
         empty_label=_("Choose a wijk"),
     )  # fmt: skip
     photo = SafeFileField(
-        policy=PHOTO_POLICY, label=_("Photo (optional)"), required=False,
+        policy=PHOTO_POLICY, label=_("Photo"), required=False,
         help_text=_("JPG or PNG, at most 10 MB. We remove the place and the camera details "
                     "from the photo. Only use a photo of people who agree."),
     )  # fmt: skip
