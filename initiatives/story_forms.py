@@ -3,23 +3,14 @@ save."""
 
 from __future__ import annotations
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.core.forms import NamedRequiredMixin, long_text
 from burgerkracht.core.models import Neighbourhood
 from burgerkracht.core.uploads import SafeFileField
+from initiatives.forms import InitiativeFilterForm, _helper
 from initiatives.stories import PHOTO_POLICY
-
-
-def _helper(label, action: str = "") -> FormHelper:
-    helper = FormHelper()
-    helper.add_input(Submit("submit", label))
-    if action:
-        helper.form_action = action
-    return helper
 
 
 class TellStoryForm(NamedRequiredMixin, forms.Form):
@@ -98,19 +89,7 @@ class WithdrawStoryForm(forms.Form):
         self.helper = _helper(_("Withdraw the story"))
 
 
-class StorySearchForm(forms.Form):
+class StorySearchForm(InitiativeFilterForm):
     """The public list: a word and a wijk, as a GET form (works without JavaScript)."""
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    wijk = forms.ChoiceField(label=_("Wijk"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["wijk"].choices = [
-            ("", _("All wijken")),
-            *Neighbourhood.objects.filter(is_active=True).values_list("slug", "name"),
-        ]
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.disable_csrf = True
-        self.helper.add_input(Submit("", _("Show")))
+    theme = None  # stories have no theme

@@ -85,6 +85,14 @@ def link_in(message, base_url: str, *, containing: str = "") -> str:
     return base_url + re.sub(r"^https?://[^/]+", "", links[0])
 
 
+# For page.wait_for_function(IMAGE_LOADED, arg=alt): the image with that alt text has loaded
+# (through its permission-checked view): a real picture, not a broken image.
+IMAGE_LOADED = """alt => {
+  const img = document.querySelector(`img[alt="${alt}"]`);
+  return img && img.complete && img.naturalWidth > 0;
+}"""
+
+
 def no_horizontal_scroll(page, width: int = 320):
     """Targets A4: the page fits a 320 px wide screen."""
     page.set_viewport_size({"width": width, "height": HEIGHT})

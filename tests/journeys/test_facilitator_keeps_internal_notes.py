@@ -6,17 +6,18 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.factories import InitiativeFactory, UserFactory, filled_application, open_line
-from tests.journeys.steps_common import log_out, login_through_form, no_horizontal_scroll
+from tests.journeys.steps_common import (
+    IMAGE_LOADED,
+    log_out,
+    login_through_form,
+    no_horizontal_scroll,
+)
 from tests.upload_samples import pdf_pages, photo_with_exif
 
 pytestmark = [pytest.mark.journey, pytest.mark.django_db(transaction=True)]
 
 NOTE = "Gebeld met de wijkcoach, zij kent de groep."
 MESSAGE = "Fijn dat jullie starten! Zullen we volgende week bellen over de zaal?"
-LOADED = """name => {
-  const img = document.querySelector(`img[alt="${name}"]`);
-  return img && img.complete && img.naturalWidth > 0;
-}"""
 PANEL = "Interne aantekeningen (niet zichtbaar voor de bewoner)"
 
 
@@ -70,7 +71,7 @@ def test_facilitator_keeps_internal_notes(page, stack, assert_accessible, tmp_pa
         preview = page.get_by_alt_text(name)
         expect(preview).to_be_visible()
         # Loaded through the permission-checked view: a real picture, not a broken image.
-        page.wait_for_function(LOADED, arg=name)
+        page.wait_for_function(IMAGE_LOADED, arg=name)
     expect(page.get_by_text("PDF, 2 pagina's, ")).to_be_visible()
     assert_accessible(page, "attachments with previews")
     no_horizontal_scroll(page)

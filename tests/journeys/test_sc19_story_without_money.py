@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from tests.factories import NeighbourhoodFactory, UserFactory
 from tests.journeys.steps_common import (
+    IMAGE_LOADED,
     log_out,
     login_through_form,
     mail_text,
@@ -31,10 +32,6 @@ STORY = (
 ALT = "Een wit busje voor het ontmoetingscentrum"
 SECOND = "Sleutelkastje bij de flat"
 REASON = "Er staat een huisadres in. Haal het adres weg en vertel het gerust opnieuw."
-LOADED = """alt => {
-  const img = document.querySelector(`img[alt="${alt}"]`);
-  return img && img.complete && img.naturalWidth > 0;
-}"""
 
 
 def tell(page, base, *, title, text, wijk, photo=None):
@@ -83,7 +80,7 @@ def test_sc19_resident_tells_a_story_facilitator_publishes_visitor_finds_it(
     expect(page.get_by_role("heading", name="2 verhalen wachten")).to_be_visible()
     assert_accessible(page, "stories to look at")
     page.get_by_role("link", name=TITLE).click()
-    page.wait_for_function(LOADED, arg=ALT)
+    page.wait_for_function(IMAGE_LOADED, arg=ALT)
     expect(page.get_by_text(STORY)).to_be_visible()
     assert_accessible(page, "look at a story")
     page.get_by_label("Publiceren", exact=True).check()
@@ -124,7 +121,7 @@ def test_sc19_resident_tells_a_story_facilitator_publishes_visitor_finds_it(
     no_horizontal_scroll(page)
     page.get_by_role("link", name=TITLE).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
-    page.wait_for_function(LOADED, arg=ALT)
+    page.wait_for_function(IMAGE_LOADED, arg=ALT)
     body = page.content()
     assert resident.full_name not in body and resident.email not in body
     stored = page.request.get(page.get_by_alt_text(ALT).evaluate("img => img.src")).body()
