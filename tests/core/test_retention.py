@@ -75,6 +75,23 @@ def letter_file(application) -> str:
     return letter.file.name
 
 
+def declined_story(author) -> str:
+    """A story without money, with a photo, that a facilitator declined; returns the file."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from initiatives import stories
+    from tests.factories import NeighbourhoodFactory
+    from tests.upload_samples import photo_with_exif
+
+    story = stories.tell_story(
+        by=author, title="Ons verhaal", text="Anna van nummer 12 rijdt.", consent=True,
+        neighbourhood=NeighbourhoodFactory(), photo_alt="Anna in haar auto",
+        photo=SimpleUploadedFile("foto.jpg", photo_with_exif(40, 30)),
+    )  # fmt: skip
+    stories.decline_story(story=story, by=UserFactory(role="facilitator"), reason="Een naam.")
+    return story.photo.name
+
+
 def make_every_kind(now) -> list[str]:
     """Records of every kind, all starting their period at `now`; returns the stored files."""
     files = []
@@ -110,6 +127,7 @@ def make_every_kind(now) -> list[str]:
     Initiative.objects.exclude(status=InitiativeStatus.DRAFT).update(
         status=InitiativeStatus.ENDED, ended_at=now, result="reached"
     )
+    files.append(declined_story(ended.created_by))
     # Core: a session, a confirmation link, sent mail, a reminder, the admin log, an agenda.
     user = UserFactory(role="resident")
     session = SessionStore()
@@ -192,9 +210,11 @@ def test_past_retention_no_personal_row_and_no_file_remains(figure):
     figure("S8", kinds=len(table), rows_past_retention=rows, files_past_retention=len(left))
     assert {label: n for label, n in remaining.items() if n} == {}
     assert left == []
-    # Every kind had work; the two after an erasure have theirs in the erasure test below
+    # Every kind had work; the three after an erasure have theirs in the erasure test below
     # (here the initiatives had ended and been anonymised before the accounts were erased).
-    assert {key for key, n in counted.items() if n == 0} == {"erased_accounts", "erased_initiators"}
+    assert {key for key, n in counted.items() if n == 0} == {
+        "erased_accounts", "erased_initiators", "erased_storytellers",
+    }  # fmt: skip
     assert ledger() == money
     closed = Application.objects.get(pk=kept["closed"])
     assert (closed.status, closed.granted_amount, closed.goal) == (S.CLOSED, Decimal("500"), "")
@@ -268,6 +288,7 @@ def test_an_erased_account_leaves_nothing_personal_after_the_purge():
     with time_machine.travel(now + timedelta(hours=1), tick=False):
         counts = purge()
     assert (counts["erased_accounts"], counts["erased_initiators"]) == (1, 2)
+    assert counts["erased_storytellers"] == 1  # the declined story of make_every_kind
     assert Initiator.objects.filter(user=person).exclude(interest="", email="").count() == 0
     assert Message.objects.filter(sender=person).count() == 0
     for night in (0, 1):  # what the erasures of the first night leave goes the next
