@@ -295,3 +295,58 @@ def test_stories_of_an_erased_account_and_closed_stories_go_with_their_photos():
     assert (counts["erased_storytellers"], counts["closed_stories"]) == (1, 1)
     assert list(Story.objects.all()) == [kept]
     assert not storage.exists(name)
+
+
+# --- the pages -------------------------------------------------------------------------------
+
+
+def test_the_form_saves_a_story_with_a_photo_and_asks_for_its_description(client):
+    author, wijk = UserFactory(), NeighbourhoodFactory()
+    client.force_login(author)
+    url = reverse("initiatives:story-tell")
+    data = {"title": "Het Watergolfje", "text": "Naar de huisarts.", "neighbourhood": wijk.pk,
+            "consent": "on"}  # fmt: skip
+
+    refused = client.post(url, {**data, "photo": SimpleUploadedFile("f.jpg", photo_with_exif())})
+    assert refused.status_code == 200 and Story.objects.count() == 0
+    assert "Zeg in een paar woorden wat er op de foto staat." in refused.content.decode()
+    not_a_photo = client.post(url, {**data, "photo": SimpleUploadedFile("f.jpg", s.PDF),
+                                    "photo_alt": "Een busje"})  # fmt: skip
+    assert not_a_photo.status_code == 200 and Story.objects.count() == 0
+
+    photo = SimpleUploadedFile("f.jpg", photo_with_exif())
+    response = client.post(url, {**data, "photo": photo, "photo_alt": "Een busje"})
+
+    assert response.status_code == 302
+    story = Story.objects.get()
+    assert (story.author, story.photo_alt, story.status) == (author, "Een busje", "submitted")
+    assert "Het Watergolfje" in client.get(reverse("initiatives:my-stories")).content.decode()
+
+
+def test_the_review_page_publishes_or_declines_with_a_reason(client):
+    story, other = tell(), tell(title="Tweede")
+    client.force_login(UserFactory(role="facilitator"))
+
+    published = client.post(reverse("initiatives:story-review", args=[story.pk]),
+                            {"decision": "publish"})  # fmt: skip
+    no_reason = client.post(reverse("initiatives:story-review", args=[other.pk]),
+                            {"decision": "decline", "reason": ""})  # fmt: skip
+    declined = client.post(reverse("initiatives:story-review", args=[other.pk]),
+                           {"decision": "decline", "reason": "Er staat een adres in."})  # fmt: skip
+
+    assert (published.status_code, no_reason.status_code, declined.status_code) == (302, 200, 302)
+    assert Story.objects.get(pk=story.pk).status == "published"
+    assert Story.objects.get(pk=other.pk).declined_reason == "Er staat een adres in."
+
+
+def test_the_author_withdraws_on_the_withdraw_page(client):
+    story = tell()
+    client.force_login(story.author)
+
+    response = client.post(reverse("initiatives:story-withdraw", args=[story.pk]))
+
+    assert response.status_code == 302
+    assert Story.objects.get(pk=story.pk).status == "withdrawn"
+    assert client.get(story.get_absolute_url()).status_code == 200  # still theirs to see
+    client.logout()
+    assert client.get(story.get_absolute_url()).status_code == 404
