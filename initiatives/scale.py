@@ -33,6 +33,7 @@ from burgerkracht.core.scale import (
 from initiatives.enums import InitiativeStatus, InitiatorRole, Result, Support, Theme, UpdateKind
 from initiatives.enums import Scale as Reach
 from initiatives.models import Initiative, Initiator, Message, Update
+from initiatives.story_models import Story, StoryStatus
 
 S = InitiativeStatus
 STATUSES = {S.DRAFT: 8, S.SUBMITTED: 12, S.ACTIVE: 42, S.PAUSED: 8, S.ENDED: 30}
@@ -135,6 +136,8 @@ def seed(scale: Scale) -> None:
         scale.save(Update, updates)
         scale.save(Message, messages)
     scale.shared["initiatives"] = result
+    with explicit_timestamps(Story):
+        scale.save(Story, _stories(scale, n // STORIES_EVERY, residents, wijk_ids))
 
 
 def _plan(scale: Scale, residents, wijken, facilitators: dict[int, float]) -> tuple[list, ...]:
@@ -244,3 +247,26 @@ def _timelines(scale: Scale, initiatives: list[Initiative], rows: list[Row]) -> 
                 body="Dank je! We zoeken nog een zaal voor de eerste keer.",
             ))  # fmt: skip
     return updates, messages
+
+
+# Stories without money (SC-19): one per this many initiatives, mostly published.
+STORIES_EVERY = 4
+STORY_STATUSES = {StoryStatus.PUBLISHED: 0.7, StoryStatus.SUBMITTED: 0.1,
+                  StoryStatus.DECLINED: 0.1, StoryStatus.WITHDRAWN: 0.1}  # fmt: skip
+
+
+def _stories(scale: Scale, n: int, residents, wijk_ids: list[int]) -> list[Story]:
+    rows = []
+    for status in scale.spread(n, STORY_STATUSES):
+        told = scale.moment(1, 700)
+        decided = scale.after(told, 1, 14) if status != StoryStatus.SUBMITTED else None
+        rows.append(Story(
+            title="Wat werkt in onze buurt", text="Buren helpen elkaar met boodschappen.",
+            neighbourhood_id=scale.rng.choice(wijk_ids),
+            author_id=scale.rng.choice(residents).pk, publication_consent=True, status=status,
+            published_at=decided if status in (StoryStatus.PUBLISHED, StoryStatus.WITHDRAWN)
+            else None,
+            declined_reason="Er staat een adres in." if status == StoryStatus.DECLINED else "",
+            decided_at=decided, created_at=told, updated_at=decided or told,
+        ))  # fmt: skip
+    return rows
