@@ -159,11 +159,12 @@ class ResultForm(StepForm):
                 self.add_error("organisation_name", _("Fill in the name of the organisation."))
             if not data.get("kvk_number") and "kvk_number" not in self.errors:
                 self.add_error("kvk_number", _("Fill in the KvK number of the organisation."))
-            if not self.lead_rows() and not self.has_error("lead_1_name"):
+            typed = any(data.get(name) for name in self.fields if name.startswith("lead_"))
+            if not typed:
                 self.add_error(
                     "lead_1_name",
-                    _("Name at least one resident who leads the plan: BR-05 asks that "
-                      "residents, not the organisation alone, decide what happens."),
+                    _("Name at least one resident who leads the plan. Residents decide what "
+                      "happens, not the organisation alone."),
                 )  # fmt: skip
         return data
 
