@@ -392,3 +392,28 @@ def test_the_story_step_asks_whether_people_met_again_only_after_a_one_off_event
     assert StoryForm(one_off=True).fields["met_again"].label == (
         "Zijn mensen elkaar na het evenement opnieuw tegengekomen of samen verder gegaan?"
     )
+
+
+def test_the_results_report_counts_whether_people_met_again_after_one_off_events():
+    from budget.report_selectors import grants_in, result_totals
+    from budget.reports import SamenSterkReport
+
+    line, holder = open_line(allocation="5000.00")
+    application = granted_one_off(line, holder)
+    lead = application.initiative.created_by
+    accountability = fill_in(application)
+    services.save_accountability_step(
+        accountability=accountability, by=lead, step=4, data={"met_again": MetAgain.SOME}
+    )
+    services.submit_accountability(accountability=accountability, by=lead)
+    assert SamenSterkReport.met_again(result_totals(grants_in())) == []  # not settled yet
+
+    services.settle_accountability(
+        accountability=accountability, by=application.initiative.facilitator or holder
+    )
+
+    [figure] = SamenSterkReport.met_again(result_totals(grants_in()))
+    assert (figure.value, figure.note) == (
+        "0 / 1 / 0",
+        "van de 1 eenmalige evenementen waarvan de verantwoording is afgerond",
+    )
