@@ -207,6 +207,16 @@ class Application(TimeStampedModel):
         return self.status in DECIDED_STATUSES
 
 
+def numbered(prefix: str, maximum: int) -> list[models.BaseConstraint]:
+    """Rows numbered 1 to `maximum` within an application, each number once."""
+    return [
+        models.UniqueConstraint(fields=["application", "position"], name=f"{prefix}_position_once"),
+        models.CheckConstraint(
+            condition=Q(position__gte=1, position__lte=maximum), name=f"{prefix}_position_range"
+        ),
+    ]
+
+
 class LeadResident(models.Model):
     """A resident in the lead whom an organisation names when it applies (BR-05), invited
     as a co-initiator of the initiative; `initiator` is that invitation."""
@@ -226,13 +236,7 @@ class LeadResident(models.Model):
         verbose_name = _("resident in the lead")
         verbose_name_plural = _("residents in the lead")
         ordering = ["position"]
-        constraints = [
-            models.UniqueConstraint(fields=["application", "position"], name="lead_position_once"),
-            models.CheckConstraint(
-                condition=Q(position__gte=1, position__lte=MAX_LEAD_RESIDENTS),
-                name="lead_position_range",
-            ),
-        ]
+        constraints = numbered("lead", MAX_LEAD_RESIDENTS)
 
     def __str__(self) -> str:
         return self.name or self.email
@@ -254,12 +258,7 @@ class ResultSign(models.Model):
         verbose_name = _("sign of the result")
         verbose_name_plural = _("signs of the result")
         ordering = ["position"]
-        constraints = [
-            models.UniqueConstraint(fields=["application", "position"], name="sign_position_once"),
-            models.CheckConstraint(
-                condition=Q(position__gte=1, position__lte=MAX_SIGNS), name="sign_position_range"
-            ),
-        ]
+        constraints = numbered("sign", MAX_SIGNS)
 
     def __str__(self) -> str:
         return self.text
