@@ -13,6 +13,7 @@ from budget.models import (
     Application,
     Award,
     BudgetLine,
+    LeadResident,
     ProfessionalAdvice,
     Tranche,
 )
@@ -21,8 +22,12 @@ from initiatives.models import Initiator
 
 # The professionals asked for advice, with their names.
 ADVICE = Prefetch("advice", queryset=ProfessionalAdvice.objects.select_related("professional"))
+# The residents in the lead an organisation named (BR-05), with their invitations.
+LEADS = Prefetch("lead_residents", queryset=LeadResident.objects.select_related("initiator"))
 # What the application page shows; its other pages (the check, an evaluation) name theirs.
-APPLICATION_PAGE_PARTS = ("evaluations", "signs", "cost_lines", "attachments", "letters", ADVICE)
+APPLICATION_PAGE_PARTS = (
+    "evaluations", "signs", "cost_lines", "attachments", "letters", ADVICE, LEADS,
+)  # fmt: skip
 # What the accountability's pages show of it besides its own row: its results per sign and
 # its spending, in the order of the signs and the cost lines (their Meta ordering).
 ACCOUNTABILITY_PARTS = ("accountability__sign_results", "accountability__spending")

@@ -12,13 +12,13 @@ if TYPE_CHECKING:
 
 STEP_FIELDS: dict[int, list[str]] = {
     1: [
-        "organisation_name", "residents_in_lead", "neighbourhood", "result_who", "result_how",
-        "result_difference",
-    ],  # and the signs
+        "neighbourhood", "result_who", "result_how", "result_difference",
+        "on_behalf_of_organisation", "organisation_name", "kvk_number",
+    ],  # and the signs, and the residents in the lead (LeadResident)
     2: ["goal", "means"],
     3: ["expected_participants", "reach"],
     4: ["own_contribution", "other_funds", "other_funds_description", "requested_amount"],
-    5: ["starts_on", "ends_on", "evaluation_wishes"],  # and the backup initiator
+    5: ["starts_on", "ends_on", "is_one_off", "event_on", "evaluation_wishes"],  # and the backup
     6: [],  # attachments, optional
 }  # fmt: skip
 STEP_NUMBERS = [number for number, _title in APPLICATION_STEPS]
@@ -41,10 +41,18 @@ def available(application: Application):
     return application.total_costs - application.own_contribution - application.other_funds
 
 
+def organisation_complete(application: Application) -> bool:
+    """BR-05: the organisation's name and KvK number, and at least one resident in the lead
+    with a name and an e-mail address (who is invited)."""
+    a = application
+    named = any(lead.name and lead.email for lead in a.lead_residents.all())
+    return bool(a.organisation_name.strip() and a.kvk_number) and named
+
+
 def step_complete(application: Application, step: int) -> bool:
     a = application
     if step == 1:
-        lead_named = not a.organisation_name or bool(a.residents_in_lead.strip())
+        lead_named = not a.on_behalf_of_organisation or organisation_complete(a)
         has_sign = any(s.text.strip() for s in a.signs.all())
         return bool(a.result_who and a.result_how and a.result_difference and has_sign) and (
             lead_named
@@ -60,7 +68,9 @@ def step_complete(application: Application, step: int) -> bool:
             and a.requested_amount <= available(a)
         )
     if step == 5:
-        return bool(a.starts_on and a.ends_on and a.ends_on >= a.starts_on and has_backup(a))
+        return bool(a.starts_on and a.ends_on and a.ends_on >= a.starts_on and has_backup(a)) and (
+            not a.is_one_off or bool(a.event_on and a.starts_on <= a.event_on <= a.ends_on)
+        )
     if step == 6:
         return True
     raise ValueError(step)

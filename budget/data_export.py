@@ -12,7 +12,9 @@ def export_for_user(user) -> list[dict]:
     from budget.models import Accountability, Evaluation
 
     rows = []
-    for a in applications_of(user).prefetch_related("signs", "cost_lines", "attachments"):
+    for a in applications_of(user).prefetch_related(
+        "signs", "cost_lines", "attachments", "lead_residents"
+    ):
         evaluations = Evaluation.objects.filter(application=a).exclude(resident_view="")
         accountability = Accountability.objects.filter(application=a).first()
         rows.append(
@@ -22,6 +24,11 @@ def export_for_user(user) -> list[dict]:
                 "status": a.status,
                 "organisation_name": a.organisation_name,
                 "residents_in_lead": a.residents_in_lead,
+                "kvk_number": a.kvk_number,
+                "lead_residents": [
+                    {"name": lead.name, "email": lead.email} for lead in a.lead_residents.all()
+                ],
+                "one_off_event_on": str(a.event_on) if a.is_one_off and a.event_on else None,
                 "result_who": a.result_who,
                 "result_how": a.result_how,
                 "result_difference": a.result_difference,
@@ -69,6 +76,8 @@ def _accountability_export(accountability) -> dict | None:
         "consent_story_public": accountability.story_public,
         "lessons": accountability.lessons,
         "next_step": accountability.next_step,
+        "met_again": accountability.met_again,
+        "met_again_story": accountability.met_again_story,
         "spent": [{"what": s.cost_line.description, "amount": str(s.spent), "note": s.note}
                   for s in accountability.spending.select_related("cost_line")],
         "submitted_at": accountability.submitted_at.isoformat()

@@ -133,6 +133,15 @@ class Reached(models.TextChoices):
     NO = "no", _("No")
 
 
+class MetAgain(models.TextChoices):
+    """After a one-off event: did people meet again? (SC-02: "zoeken ze elkaar daarna ook op
+    … zijn geen vreemden meer voor elkaar")."""
+
+    YES = "yes", _("Yes, several people met again or carried on together")
+    SOME = "some", _("A few did")
+    NO = "no", _("No, not that we know")
+
+
 class NextStep(models.TextChoices):
     STOP = "stop", _("We stop")
     FOLLOW_UP = "follow_up", _("We want to apply again for a next period")

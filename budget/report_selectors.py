@@ -24,7 +24,7 @@ from django.db.models import (
 )
 from django.db.models.functions import ExtractYear
 
-from budget.enums import AccountabilityStatus, ApplicationStatus, Reached
+from budget.enums import AccountabilityStatus, ApplicationStatus, MetAgain, Reached
 from budget.models import Application, BudgetLine, Fund, IntegrityEntry
 from burgerkracht.core.reports import narrowed
 from initiatives.models import Initiator
@@ -109,7 +109,17 @@ def _tidy(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def result_totals(grants: QuerySet[Application]) -> dict[str, Any]:
-    return _tidy(grants.order_by().aggregate(**_result_figures()))
+    """The figures of all `grants`, and of the settled one-off events among them whether
+    people met again afterwards (SC-02), in the same query."""
+    one_off = CLOSED & Q(is_one_off=True)
+    met_again = {
+        "one_off_closed": Count("pk", filter=one_off),
+        **{
+            f"met_again_{value}": Count("pk", filter=one_off & Q(accountability__met_again=value))
+            for value in MetAgain.values
+        },
+    }
+    return _tidy(grants.order_by().aggregate(**_result_figures(), **met_again))
 
 
 def results_per_wijk(grants: QuerySet[Application]) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from budget import report_selectors as selectors
-from budget.enums import IntegrityAct, Reached
+from budget.enums import IntegrityAct, MetAgain, Reached
 from budget.models import BudgetLine, Fund
 from budget.services.ledger import euro
 from burgerkracht.core import reports
@@ -174,8 +174,23 @@ class SamenSterkReport(reports.Report):
                        _("people who took part, from the settled accountabilities")),
                 Figure(_("New initiators"), new,
                        _("initiators whose first Samen Sterk grant was decided in the period")),
+                *self.met_again(totals),
             ],
         )  # fmt: skip
+
+    @staticmethod
+    def met_again(totals: dict[str, Any]) -> list[Figure]:
+        """After one-off events (SC-02): did people meet again? Only when there were any."""
+        if not totals["one_off_closed"]:
+            return []
+        counts = " / ".join(str(totals[f"met_again_{v}"]) for v in MetAgain.values)
+        return [
+            Figure(
+                _("After one-off events, people met again: yes / a few / no"), counts,
+                _("of the %(count)d one-off events whose accountability is settled")
+                % {"count": totals["one_off_closed"]},
+            )
+        ]  # fmt: skip
 
     def breakdown(self, grants) -> Section:
         no_wijk = _("No wijk (city-wide)")

@@ -18,6 +18,7 @@ from budget.models import (
     Attachment,
     CostLine,
     Evaluation,
+    LeadResident,
     Letter,
     ProfessionalAdvice,
     ResultSign,
@@ -41,11 +42,13 @@ APPLICATION_TEXT = (
 EVALUATION_TEXT = ("present", "going_well", "hard", "resident_view")
 ACCOUNTABILITY_TEXT = (
     "what_got_in_the_way", "resident_input", "story", "lessons", "question", "settle_note",
+    "met_again_story",
 )  # fmt: skip
 DOSSIER_FIELDS = {
     "budget.Application": APPLICATION_TEXT,
     "budget.HistoricalApplication": APPLICATION_TEXT,
     "budget.ResultSign": ("text",),
+    "budget.LeadResident": ("name", "email"),
     "budget.Attachment": ("file", "name", "preview"),
     "budget.ProfessionalAdvice": ("question", "text"),
     "budget.Letter": ("file", "reason"),
@@ -86,7 +89,7 @@ def delete_applications(run: Run, applications: QuerySet[Application]) -> int:
         .exclude(status=DecisionStatus.FINAL)
         .values_list("pk", flat=True)
     )
-    for model in (Attachment, ResultSign, CostLine, ProfessionalAdvice, InternalNote):
+    for model in (Attachment, ResultSign, CostLine, ProfessionalAdvice, InternalNote, LeadResident):
         children = model.objects.filter(application__in=applications)
         children._raw_delete(children.db)
     count = applications._raw_delete(applications.db)

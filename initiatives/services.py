@@ -158,7 +158,9 @@ def _replace_lead_invitation(initiative: Initiative, by: User, email: str) -> No
     _invite(initiative, by, email, role=InitiatorRole.LEAD)
 
 
-def _invite(initiative: Initiative, by: User, email: str, *, role: str) -> Initiator:
+def _invite(
+    initiative: Initiative, by: User, email: str, *, role: str, extra: dict | None = None
+) -> Initiator:
     email = email.strip().lower()
     existing = (
         initiative.initiators.filter(left_at__isnull=True).filter(email__iexact=email).first()
@@ -170,17 +172,20 @@ def _invite(initiative: Initiative, by: User, email: str, *, role: str) -> Initi
     )
     lead = role == InitiatorRole.LEAD
     link = absolute_url(reverse("initiatives:invitation", args=[initiator.token]))
-    _send_invitation(initiative, by, email, link, lead=lead)
+    _send_invitation(initiative, by, email, link, lead=lead, extra=extra)
     _audit(initiative, by, "initiative.invited", role=role)
     return initiator
 
 
-def _send_invitation(initiative: Initiative, by: User, email: str, link: str, *, lead: bool):
+def _send_invitation(
+    initiative: Initiative, by: User, email: str, link: str, *, lead: bool, extra=None
+):
     notify_address(
         email=email,
         template="initiatives/invitation",
-        context={"initiative": initiative, "inviter": by, "link": link, "lead": lead},
-    )
+        context={"initiative": initiative, "inviter": by, "link": link, "lead": lead,
+                 **(extra or {})},
+    )  # fmt: skip
 
 
 def invitation_expired(initiator: Initiator) -> bool:

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from budget import attachments
 from budget.forms.limits import check_limits, show_limits
-from budget.models import MAX_SIGNS
+from budget.models import MAX_LEAD_RESIDENTS, MAX_SIGNS
+from burgerkracht.core import kvk
 from burgerkracht.core.formatting import euro
 from burgerkracht.core.forms import (
     DateField,
@@ -34,6 +35,19 @@ def euros(label, help_text="", required=True, minimum="0.00") -> MoneyField:
         label=label, help_text=help_text, required=required, max_digits=9,
         min_value=Decimal(minimum), max_value=Decimal("1000000"),
     )  # fmt: skip
+
+
+def yes_no(label, help_text="") -> forms.TypedChoiceField:
+    """A yes/no question as two radio buttons: True, False, or None when not answered."""
+    return forms.TypedChoiceField(
+        label=label, help_text=help_text, required=False, widget=forms.RadioSelect,
+        choices=[("yes", _("Yes")), ("no", _("No"))], coerce=lambda v: v == "yes",
+        empty_value=None,
+    )  # fmt: skip
+
+
+def yes_no_initial(value: bool) -> str:
+    return "yes" if value else "no"
 
 
 class NewApplicationForm(NamedRequiredMixin, forms.Form):
@@ -94,31 +108,80 @@ class ResultForm(StepForm):
         label=_("In which wijk?"), queryset=Neighbourhood.objects.none(), required=False,
         empty_label=_("The whole city"),
     )  # fmt: skip
-    organisation_name = forms.CharField(
-        label=_("Do you apply on behalf of a stichting or association? Its name"),
-        max_length=200, required=False, help_text=_("Leave empty when you apply as residents."),
+    on_behalf_of_organisation = yes_no(
+        _("Do you apply on behalf of an organisation?"),
+        _("For example a stichting or an association. Then you also name the residents who "
+          "lead the plan: they decide what happens."),
     )  # fmt: skip
-    residents_in_lead = long_text(
-        _("Which residents are in the lead?"),
-        _("Needed when you apply on behalf of a stichting: the residents who lead it."),
-        required=False, rows=2,
+    organisation_name = forms.CharField(
+        label=_("Name of the organisation"), max_length=200, required=False,
+        help_text=_("Only when you apply on behalf of an organisation."),
+    )  # fmt: skip
+    kvk_number = forms.CharField(
+        label=_("KvK number of the organisation"), max_length=20, required=False,
+        help_text=_("8 digits, from the Chamber of Commerce (KvK). Only when you apply on "
+                    "behalf of an organisation."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(is_active=True)
+        for n in range(1, MAX_LEAD_RESIDENTS + 1):
+            self.fields[f"lead_{n}_name"] = forms.CharField(
+                label=_("Resident in the lead %(n)d: name") % {"n": n}, max_length=200,
+                required=False,
+                help_text=_("Only when you apply on behalf of an organisation. Name at least "
+                            "one resident who leads the plan.") if n == 1 else "",
+            )  # fmt: skip
+            self.fields[f"lead_{n}_email"] = forms.EmailField(
+                label=_("Resident in the lead %(n)d: e-mail address") % {"n": n},
+                required=False,
+                help_text=_("We send an invitation to join the initiative.") if n == 1 else "",
+            )  # fmt: skip
+
+    def clean_kvk_number(self):
+        number = self.cleaned_data.get("kvk_number") or ""
+        return kvk.validate(number) if number.strip() else ""
 
     def clean(self):
         data = super().clean()
-        if (data.get("organisation_name") or "").strip() and not (
-            data.get("residents_in_lead") or ""
-        ).strip():
-            self.add_error("residents_in_lead", _("Name the residents who are in the lead."))
+        for n in range(1, MAX_LEAD_RESIDENTS + 1):
+            name, email = data.get(f"lead_{n}_name"), data.get(f"lead_{n}_email")
+            if name and not email and f"lead_{n}_email" not in self.errors:
+                self.add_error(f"lead_{n}_email", _("Fill in the e-mail address of %(name)s.")
+                               % {"name": name})  # fmt: skip
+            if email and not name:
+                self.add_error(f"lead_{n}_name", _("Fill in the name of this resident."))
+        partial = not self.fields["result_who"].required
+        if data.get("on_behalf_of_organisation") and not partial:
+            if not (data.get("organisation_name") or "").strip():
+                self.add_error("organisation_name", _("Fill in the name of the organisation."))
+            if not data.get("kvk_number") and "kvk_number" not in self.errors:
+                self.add_error("kvk_number", _("Fill in the KvK number of the organisation."))
+            typed = any(data.get(name) for name in self.fields if name.startswith("lead_"))
+            if not typed:
+                self.add_error(
+                    "lead_1_name",
+                    _("Name at least one resident who leads the plan. Residents decide what "
+                      "happens, not the organisation alone."),
+                )  # fmt: skip
         return data
 
+    def lead_rows(self) -> list[tuple[str, str]]:
+        data = self.cleaned_data
+        rows = [
+            ((data.get(f"lead_{n}_name") or "").strip(), data.get(f"lead_{n}_email") or "")
+            for n in range(1, MAX_LEAD_RESIDENTS + 1)
+        ]
+        return [(name, email) for name, email in rows if name and email]
+
     def values(self) -> dict:
-        data = dict(self.cleaned_data)
+        data = {k: v for k, v in self.cleaned_data.items() if not k.startswith("lead_")}
+        if data.get("on_behalf_of_organisation") is None and self.fields["result_who"].required:
+            data["on_behalf_of_organisation"] = False  # not answered: as residents
         data["signs"] = [data.pop(f"sign_{n}", "") for n in range(1, MAX_SIGNS + 1)]
+        data["lead_residents"] = self.lead_rows()
         return data
 
 
@@ -267,6 +330,15 @@ class TimeForm(StepForm):
         label=_("Until when does it run?"), widget=DateInput,
         help_text=_("Small activities often run for a few months up to a year."),
     )  # fmt: skip
+    is_one_off = yes_no(
+        _("Is it a one-off event, for example a festival on one day?"),
+        _("Then we look back together once, a few weeks after the event, instead of in "
+          "between."),
+    )  # fmt: skip
+    event_on = DateField(
+        label=_("Date of the event"), widget=DateInput, required=False,
+        help_text=_("Only for a one-off event. Between the start and the end above."),
+    )  # fmt: skip
     evaluation_wishes = long_text(
         _("When would you like to look back together?"),
         _("For example: after three months, and at the end."), required=False, rows=2,
@@ -283,8 +355,22 @@ class TimeForm(StepForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+        start, end, event = data.get("starts_on"), data.get("ends_on"), data.get("event_on")
+        if start and end and end < start:
             self.add_error("ends_on", _("The end cannot be before the start."))
+        partial = not self.fields["starts_on"].required
+        if data.get("is_one_off") and not event and not partial and not self.has_error("event_on"):
+            self.add_error("event_on", _("Fill in the date of the event."))
+        if data.get("is_one_off") and event and start and end and not start <= event <= end:
+            self.add_error("event_on", _("The event falls between the start and the end."))
+        return data
+
+    def values(self) -> dict:
+        data = dict(self.cleaned_data)
+        if data.get("is_one_off") is None and self.fields["starts_on"].required:
+            data["is_one_off"] = False  # not answered: not a one-off event
+        if data.get("is_one_off") is False:
+            data["event_on"] = None
         return data
 
 

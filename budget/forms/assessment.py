@@ -10,12 +10,14 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from budget import one_off
 from budget.enums import Outcome
 from budget.forms.application import euros
 from budget.forms.limits import check_limits, show_limits
 from budget.models import BudgetLine
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
+from burgerkracht.core.formatting import day
 from burgerkracht.core.forms import DateField, DateInput
 from initiatives.forms import TEXT_LIMIT, long_text
 
@@ -113,12 +115,20 @@ class AdviceForm(forms.Form):
 class DatesMixin(forms.Form):
     """Up to three evaluation dates and the accountability date, as plain date fields."""
 
-    def add_date_fields(self):
-        for n in range(1, DATE_ROWS + 1):
+    def add_date_fields(self, application=None):
+        """A one-off event gets one end evaluation after the event, no interim ones."""
+        one_off = application is not None and application.is_one_off
+        for n in range(1, 2 if one_off else DATE_ROWS + 1):
             self.fields[f"evaluation_{n}"] = DateField(
                 label=_("Evaluation %(n)d with a visit") % {"n": n}, required=False,
                 widget=DateInput,
             )  # fmt: skip
+        if one_off:
+            self.fields["evaluation_1"].label = _("End evaluation after the event, with a visit")
+            self.fields["evaluation_1"].help_text = _(
+                "A one-off event (%(date)s) gets one evaluation after the event instead of "
+                "interim ones. Within a few weeks, while people still remember it."
+            ) % {"date": day(application.event_on)}
         self.fields["accountability_due"] = DateField(
             label=_("Accountability afterwards, at the latest on"), required=False,
             widget=DateInput,
@@ -138,7 +148,11 @@ class DatesMixin(forms.Form):
             f"evaluation_{n}": date.fromisoformat(d)
             for n, d in enumerate(application.evaluation_dates, 1)
         }
-        initial["accountability_due"] = application.accountability_due
+        if not application.evaluation_dates and application.is_one_off:
+            initial["evaluation_1"] = one_off.end_evaluation_default(application)
+        initial["accountability_due"] = application.accountability_due or (
+            one_off.accountability_default(application)
+        )
         initial["extra_agreements"] = application.extra_agreements
         return initial
 
@@ -158,11 +172,11 @@ class DecisionForm(DatesMixin):
         _("Another line, the wijkbudget, support, or other funds."), required=False, rows=3,
     )  # fmt: skip
 
-    def __init__(self, *args, line=None, **kwargs):
+    def __init__(self, *args, line=None, application=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.line = line
         show_limits(self, "granted_amount", line, officials=True)
-        self.add_date_fields()
+        self.add_date_fields(application)
         for n in range(1, DATE_ROWS + 1):
             self.fields[f"tranche_{n}_date"] = DateField(
                 label=_("Payment %(n)d: date") % {"n": n}, required=False, widget=DateInput
@@ -223,9 +237,9 @@ class DecisionForm(DatesMixin):
 class AmendForm(DatesMixin):
     reason = long_text(_("Why do the agreements change?"), rows=3)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, application=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.add_date_fields()
+        self.add_date_fields(application)
         self.helper = _helper(_("Change the agreements and send a letter"))
 
     def clean(self):

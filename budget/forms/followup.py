@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from budget import attachments
-from budget.enums import Capacity, Continuation, MeetingKind, NextStep, Reached
+from budget.enums import Capacity, Continuation, MeetingKind, MetAgain, NextStep, Reached
 from budget.forms.application import StepForm, euros
 from budget.services.ledger import euro
 from burgerkracht.accounts.models import User
@@ -256,7 +256,10 @@ class SpendingForm(StepForm):
 
 
 class StoryForm(StepForm):
-    field_order = ["story", "story_public", "publication_consent", "lessons", "next_step"]
+    field_order = [
+        "story", "met_again", "met_again_story", "story_public", "publication_consent",
+        "lessons", "next_step",
+    ]  # fmt: skip
 
     story = long_text(
         _("Your story"),
@@ -281,13 +284,26 @@ class StoryForm(StepForm):
                     "from it. Your story is shown only if you also tick that box."),
     )  # fmt: skip
 
-    def __init__(self, *args, ask_consent: bool = False, **kwargs):
+    met_again = forms.ChoiceField(
+        label=_("Did people meet again after the event, or carry on together?"),
+        choices=MetAgain.choices, widget=forms.RadioSelect,
+        help_text=_("For example: neighbours who now greet each other, or a group that "
+                    "meets again."),
+    )  # fmt: skip
+    met_again_story = long_text(
+        _("Tell something about it"), _("Who met again, and how?"), required=False, rows=3
+    )
+
+    def __init__(self, *args, ask_consent: bool = False, one_off: bool = False, **kwargs):
         """`ask_consent`: the initiative has no publication consent yet (it was born from
-        the application, whose form never asked for it), so this step asks."""
+        the application, whose form never asked for it), so this step asks. `one_off`: a
+        one-off event, so it asks whether people met again afterwards (SC-02)."""
         super().__init__(*args, **kwargs)
         self.ask_consent = ask_consent
         if not ask_consent:
             del self.fields["publication_consent"]
+        if not one_off:
+            del self.fields["met_again"], self.fields["met_again_story"]
 
     def clean(self):
         data = super().clean()

@@ -1,10 +1,12 @@
 """The budget app's models: the ledger, and the applications that draw on it."""
 
 from budget.models.application import (
+    MAX_LEAD_RESIDENTS,
     MAX_SIGNS,
     Application,
     Attachment,
     CostLine,
+    LeadResident,
     Letter,
     ProfessionalAdvice,
     ResultSign,
@@ -28,6 +30,7 @@ from budget.models.ledger import (
 )
 
 __all__ = [
+    "MAX_LEAD_RESIDENTS",
     "MAX_SIGNS",
     "ZERO",
     "Accountability",
@@ -39,6 +42,7 @@ __all__ = [
     "Evaluation",
     "Fund",
     "IntegrityEntry",
+    "LeadResident",
     "Letter",
     "LineType",
     "ProfessionalAdvice",

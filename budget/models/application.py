@@ -18,11 +18,12 @@ from simple_history.models import HistoricalRecords
 
 from budget.enums import DECIDED_STATUSES, ApplicationStatus, LetterKind, Outcome
 from budget.models.ledger import ZERO, Award, BudgetLine, Fund, money
-from burgerkracht.core import references
+from burgerkracht.core import kvk, references
 from burgerkracht.core.fields import EncryptedTextField
 from burgerkracht.core.models import Neighbourhood, TimeStampedModel
 
 MAX_SIGNS = 3
+MAX_LEAD_RESIDENTS = 3
 
 
 class ApplicationQuerySet(models.QuerySet["Application"]):
@@ -45,7 +46,15 @@ class Application(TimeStampedModel):
         verbose_name=_("wijk"),
     )  # fmt: skip
     organisation_name = models.CharField(_("on behalf of (stichting)"), max_length=200, blank=True)
+    # Before structured lead residents (LeadResident) existed: free text, kept for old drafts.
     residents_in_lead = EncryptedTextField(_("residents in the lead"), blank=True)
+    # BR-05: an organisation applies only with the residents who lead it (LeadResident rows,
+    # each invited as a co-initiator). The KvK number is checked by burgerkracht.core.kvk.
+    on_behalf_of_organisation = models.BooleanField(_("on behalf of an organisation"),
+                                                    default=False)  # fmt: skip
+    kvk_number = models.CharField(
+        _("KvK number"), max_length=8, blank=True, validators=[kvk.validate]
+    )
     # Step 1: the result description in the residents' own words (the yardstick).
     result_who = EncryptedTextField(_("who will take part?"), blank=True)
     result_how = EncryptedTextField(_("how will they take part and belong?"), blank=True)
@@ -71,6 +80,10 @@ class Application(TimeStampedModel):
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     evaluation_wishes = models.TextField(_("when to look back together"), blank=True)
+    # A one-off event (a festival on one day) gets one end evaluation after the event
+    # instead of interim moments (BR-30 "tijdsduur"; budget/one_off.py).
+    is_one_off = models.BooleanField(_("a one-off event"), default=False)
+    event_on = models.DateField(_("date of the event"), null=True, blank=True)
     # Lifecycle.
     status = models.CharField(
         _("status"), max_length=20, choices=ApplicationStatus.choices,
@@ -194,6 +207,45 @@ class Application(TimeStampedModel):
         return self.status in DECIDED_STATUSES
 
 
+def numbered(prefix: str, maximum: int) -> list[models.BaseConstraint]:
+    """Rows numbered 1 to `maximum` within an application, each number once."""
+    return [
+        models.UniqueConstraint(fields=["application", "position"], name=f"{prefix}_position_once"),
+        models.CheckConstraint(
+            condition=Q(position__gte=1, position__lte=maximum), name=f"{prefix}_position_range"
+        ),
+    ]
+
+
+class LeadResident(models.Model):
+    """A resident in the lead whom an organisation names when it applies (BR-05), invited
+    as a co-initiator of the initiative; `initiator` is that invitation."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="lead_residents"
+    )
+    position = models.PositiveSmallIntegerField(_("number"))
+    name = EncryptedTextField(_("name"), blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    initiator = models.ForeignKey(
+        "initiatives.Initiator", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("invitation"),
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = _("resident in the lead")
+        verbose_name_plural = _("residents in the lead")
+        ordering = ["position"]
+        constraints = numbered("lead", MAX_LEAD_RESIDENTS)
+
+    def __str__(self) -> str:
+        return self.name or self.email
+
+    @property
+    def has_accepted(self) -> bool:
+        return self.initiator is not None and self.initiator.is_active
+
+
 class ResultSign(models.Model):
     """One of the one to three signs by which everyone will notice the result. The same
     signs come back at every evaluation and at the accountability afterwards."""
@@ -206,12 +258,7 @@ class ResultSign(models.Model):
         verbose_name = _("sign of the result")
         verbose_name_plural = _("signs of the result")
         ordering = ["position"]
-        constraints = [
-            models.UniqueConstraint(fields=["application", "position"], name="sign_position_once"),
-            models.CheckConstraint(
-                condition=Q(position__gte=1, position__lte=MAX_SIGNS), name="sign_position_range"
-            ),
-        ]
+        constraints = numbered("sign", MAX_SIGNS)
 
     def __str__(self) -> str:
         return self.text

@@ -18,6 +18,7 @@ from budget.enums import (
     Continuation,
     EvaluationStatus,
     MeetingKind,
+    MetAgain,
     NextStep,
     Reached,
 )
@@ -107,6 +108,11 @@ class Evaluation(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("budget:evaluation", args=[self.pk])
 
+    @property
+    def is_end_evaluation(self) -> bool:
+        """A one-off event's only evaluation, after the event, instead of interim ones."""
+        return self.application.is_one_off
+
 
 class SignObservation(models.Model):
     """Sign by sign: what was seen of the result the residents described."""
@@ -150,6 +156,10 @@ class Accountability(TimeStampedModel):
     story = models.TextField(_("your story"), blank=True)
     story_public = models.BooleanField(_("the story may be shown on the website"), default=False)
     lessons = models.TextField(_("what others can learn from it"), blank=True)
+    # Only for a one-off event: did people meet again afterwards?
+    met_again = models.CharField(_("did people meet again after the event?"), max_length=8,
+                                 choices=MetAgain.choices, blank=True)  # fmt: skip
+    met_again_story = models.TextField(_("how they met again"), blank=True)
     next_step = models.CharField(_("what comes next"), max_length=12, choices=NextStep.choices,
                                  blank=True)  # fmt: skip
     submitted_at = models.DateTimeField(_("sent in at"), null=True, blank=True)

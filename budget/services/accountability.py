@@ -44,7 +44,7 @@ EDITABLE = (AccountabilityStatus.OPEN, AccountabilityStatus.MORE_ASKED)
 STEP_FIELDS = {
     1: ("result_reached", "what_got_in_the_way"),
     2: ("participants", "activities", "resident_input"),
-    4: ("story", "story_public", "lessons", "next_step"),
+    4: ("story", "story_public", "lessons", "next_step", "met_again", "met_again_story"),
 }
 
 
@@ -168,6 +168,8 @@ def accountability_missing(accountability: Accountability) -> list[str]:
         missing.append(_("for every cost line, what you spent (0 if nothing)"))
     if not a.story.strip():
         missing.append(_("your story"))
+    if a.application.is_one_off and not a.met_again:
+        missing.append(_("whether people met again after the event"))
     if not a.next_step:
         missing.append(_("what comes next"))
     return missing

@@ -20,6 +20,7 @@ from budget.enums import (
     FundStatus,
 )
 from budget.models import Application, Attachment, CostLine, Fund, ResultSign
+from budget.services.organisation import replace_lead_residents
 from burgerkracht.core import uploads
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.models import AuditEvent
@@ -120,6 +121,10 @@ def save_application_step(
     signs = data.pop("signs", None)
     costs = data.pop("cost_lines", None)
     backup_email = data.pop("backup_email", "")
+    leads = data.pop("lead_residents", None)
+    if data.get("on_behalf_of_organisation") is False:
+        data.update(organisation_name="", kvk_number="")
+        leads = []
     for name in application_steps.STEP_FIELDS[step]:
         if name in data:
             setattr(application, name, data[name])
@@ -129,6 +134,8 @@ def save_application_step(
         _replace_signs(application, signs)
     if costs is not None:
         _replace_costs(application, costs)
+    if leads is not None:
+        replace_lead_residents(application=application, by=by, rows=leads)
     if backup_email:
         initiative_services.name_backup_initiator(
             initiative=application.initiative, by=by, email=backup_email

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from budget import one_off
 from budget.enums import ApplicationStatus, FundStatus, LetterKind, Outcome
 from budget.models import Application, BudgetLine, Letter, ProfessionalAdvice
 from budget.services.application import (
@@ -26,6 +27,7 @@ from budget.services.application import (
 )
 from budget.services.ledger import approve_award, euro
 from budget.services.lifecycle import start_initiative_for_grant
+from budget.services.organisation import lead_missing, residents_in_lead
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.notifications import notify
 from burgerkracht.meetlat import services as meetlat_services
@@ -105,7 +107,7 @@ def assessment_missing(application: Application) -> list[str]:
         missing.append(_("the proposed amount"))
     if application.line_id is None:
         missing.append(_("the budget line"))
-    return missing
+    return missing + lead_missing(application)
 
 
 @transaction.atomic
@@ -142,7 +144,7 @@ def complete_assessment(*, application: Application, by) -> Application:
             title=_("Samen Sterk application: %(title)s") % {"title": application.initiative},
             financial_accountability=application.financial_check,
             legal_accountability=f"{application.legal_check}\n\n{application.administrative_check}",
-            resident_input_who=application.residents_in_lead or application.result_who,
+            resident_input_who=residents_in_lead(application) or application.result_who,
             resident_input_how=_("The residents wrote the result description themselves."),
             department=application.line.name,
         )  # fmt: skip
@@ -276,7 +278,12 @@ def decision_missing(application: Application) -> list[str]:
             _("for a partial grant, an amount below %(amount)s") % {"amount": euro(requested)}
         )
     if not a.evaluation_dates:
-        missing.append(_("at least one evaluation date"))
+        missing.append(
+            _("the end evaluation date after the event")
+            if a.is_one_off
+            else _("at least one evaluation date")
+        )
+    missing += one_off.dates_missing(a) + lead_missing(a)
     if a.accountability_due is None:
         missing.append(_("the date for the accountability afterwards"))
     scheduled = sum((Decimal(t["amount"]) for t in a.payment_schedule), Decimal(0))
@@ -345,6 +352,9 @@ def amend_decision(*, application: Application, by, reason: str, **fields: Any) 
         setattr(application, name, fields[name])
     if not application.evaluation_dates or application.accountability_due is None:
         raise DomainError(_("Keep at least one evaluation date and the accountability date."))
+    wrong = one_off.dates_missing(application)
+    if wrong:
+        raise DomainError(_("Still needed: %(missing)s.") % {"missing": "; ".join(wrong)})
     application.full_clean(exclude=["created_by", "initiative", "fund"])
     application.save()
     audit(application, by, "application.amended", reason=reason, fields=changed)

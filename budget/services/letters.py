@@ -38,6 +38,7 @@ def letter_context(letter: Letter) -> dict:
         "initiative": initiative,
         "lead": lead,
         "backup": backup,
+        "leads": [lead for lead in application.lead_residents.all() if lead.name],
         "signs": list(application.signs.all()),
         "tranches": [(t.planned_on, euro(t.amount)) for t in tranches],
         "amount": euro(application.granted_amount) if application.granted_amount else "",

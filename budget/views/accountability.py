@@ -90,6 +90,7 @@ class StepView(AccountabilityMixin, FormView):
             kwargs["cost_lines"] = list(self.application.cost_lines.all())
         if self.step == 4:
             kwargs["ask_consent"] = not self.application.initiative.publication_consent
+            kwargs["one_off"] = self.application.is_one_off
         return kwargs
 
     def get_initial(self):

@@ -15,7 +15,13 @@ from django.views.generic import FormView, TemplateView
 
 from budget import application_steps, permissions, selectors, services
 from budget.enums import APPLICATION_STEPS
-from budget.forms.application import NEW, STEP_FORMS, AttachmentForm, NewApplicationForm
+from budget.forms.application import (
+    NEW,
+    STEP_FORMS,
+    AttachmentForm,
+    NewApplicationForm,
+    yes_no_initial,
+)
 from budget.forms.assessment import OptionalReasonForm
 from budget.forms.limits import resident_maximum, scheme_maximum
 from budget.models import Attachment, Letter
@@ -121,6 +127,12 @@ class StepView(ApplicationMixin, FormView):
         initial = {name: getattr(a, name) for name in application_steps.STEP_FIELDS[self.step]}
         if self.step == 1:
             initial.update({f"sign_{s.position}": s.text for s in a.signs.all()})
+            initial["on_behalf_of_organisation"] = yes_no_initial(a.on_behalf_of_organisation)
+            for lead in a.lead_residents.all():
+                initial[f"lead_{lead.position}_name"] = lead.name
+                initial[f"lead_{lead.position}_email"] = lead.email
+        if self.step == 5:
+            initial["is_one_off"] = yes_no_initial(a.is_one_off)
         if self.step == 4:
             for cost in a.cost_lines.all():
                 initial[f"cost_{cost.position}_description"] = cost.description

@@ -17,7 +17,7 @@ from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
 from budget import application_steps, list_navigation, permissions, selectors, services
-from budget.application_selectors import ADVICE
+from budget.application_selectors import ADVICE, LEADS
 from budget.enums import APPLICATION_STEPS
 from budget.filters import QueueFilter
 from budget.forms.assessment import (
@@ -49,7 +49,7 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
     read_purpose = gettext_lazy("Viewing the application")
     template_name = "budget/application_detail.html"
     # Letters and evaluations come with the decision: they are read only after it.
-    application_parts = ("signs", "cost_lines", "attachments")
+    application_parts = ("signs", "cost_lines", "attachments", LEADS)
 
     def get_breadcrumbs(self):
         return [*super().get_breadcrumbs()[:-1], Crumb(str(self.application))]
@@ -180,7 +180,7 @@ class ActionView(ApplicationMixin, FormView):
 class AssessView(ReadAuditMixin, ActionView):
     read_purpose = gettext_lazy("Checking the application")
     template_name = "budget/assess.html"
-    application_parts = ("signs",)
+    application_parts = ("signs", LEADS)
     form_class = AssessmentForm
     permission = staticmethod(permissions.can_assess)
     title = gettext_lazy("Check the application")
@@ -317,13 +317,14 @@ class AdviceView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
 class DecideView(ReadAuditMixin, ActionView):
     read_purpose = gettext_lazy("Deciding on the application")
     template_name = "budget/decide.html"
-    application_parts = (ADVICE,)
+    application_parts = (ADVICE, LEADS)
     form_class = DecisionForm
     permission = staticmethod(permissions.can_decide)
     title = gettext_lazy("Decide")
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "line": self.application.line}
+        return {**super().get_form_kwargs(), "line": self.application.line,
+                "application": self.application}  # fmt: skip
 
     def get_initial(self):
         return DecisionForm.initial_for(self.application)
@@ -399,6 +400,9 @@ class AmendView(ActionView):
     intro = gettext_lazy(
         "The residents get an amendment letter with the new agreements and your reason."
     )
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "application": self.application}
 
     def get_initial(self):
         return AmendForm.initial_dates(self.application)

@@ -95,12 +95,15 @@ def test_a_stichting_names_the_residents_in_the_lead():
     application = filled_application()
     by = application.initiative.created_by
     services.save_application_step(
-        application=application, by=by, step=1, data={"organisation_name": "Stichting Zang"}
-    )
+        application=application, by=by, step=1,
+        data={"on_behalf_of_organisation": True, "organisation_name": "Stichting Zang",
+              "kvk_number": "41329178"},
+    )  # fmt: skip
     assert 1 in application_steps.missing_steps(Application.objects.get(pk=application.pk))
     services.save_application_step(
-        application=application, by=by, step=1, data={"residents_in_lead": "Ans en Piet"}
-    )
+        application=application, by=by, step=1,
+        data={"lead_residents": [("Ans de Vries", "ans@example.org")]},
+    )  # fmt: skip
     assert application_steps.missing_steps(Application.objects.get(pk=application.pk)) == []
 
 

@@ -270,6 +270,7 @@ def test_deleting_applications_knows_every_relation_to_an_application():
         ("budget.Attachment", "CASCADE"), ("budget.ProfessionalAdvice", "CASCADE"),
         ("budget.Letter", "PROTECT"), ("budget.Evaluation", "PROTECT"),
         ("budget.Accountability", "PROTECT"), ("initiatives.InternalNote", "CASCADE"),
+        ("budget.LeadResident", "CASCADE"),
     }  # fmt: skip
     assert delete_applications.__doc__
 

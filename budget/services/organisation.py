@@ -1,0 +1,72 @@
+"""An organisation applies (SC-02): its name and KvK number, and the residents who lead the
+plan. BR-05: "bewoners bepalen wat er gaat gebeuren en daarbij zoveel mogelijk de regie
+houden, inclusief de verantwoording"; applications by organisations must name them.
+
+The residents named are invited as co-initiators of the initiative. Naming them is enough to
+send the application in (the organisation is not kept waiting, and nothing it wrote is lost);
+before the facilitator hands it to the decision holder, and before money is granted, at least
+one of them must have accepted: residents, not the organisation alone, hold the reins.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from budget.models import MAX_LEAD_RESIDENTS, Application, LeadResident
+from burgerkracht.core.exceptions import DomainError
+from initiatives import invitations
+
+
+def replace_lead_residents(
+    *, application: Application, by, rows: list[tuple[str, str]]
+) -> list[LeadResident]:
+    """Save the residents in the lead as (name, e-mail) rows and invite new addresses; an
+    address taken off the list loses its invitation unless it was accepted. Called by
+    save_application_step inside its transaction, on a locked draft."""
+    rows = [((n or "").strip(), (e or "").strip().lower()) for n, e in rows]
+    rows = [(n, e) for n, e in rows if n or e]
+    if len(rows) > MAX_LEAD_RESIDENTS:
+        raise DomainError(
+            _("Name at most %(count)d residents in the lead.") % {"count": MAX_LEAD_RESIDENTS}
+        )
+    emails = [e for _n, e in rows if e]
+    if len(set(emails)) != len(emails):
+        raise DomainError(_("Every resident in the lead needs their own e-mail address."))
+    for old in application.lead_residents.select_related("initiator"):
+        initiator = old.initiator
+        if initiator is not None and old.email not in emails and not initiator.is_backup:
+            invitations.withdraw_invitation(
+                initiator=initiator, by=by,
+                reason=_("No longer named as a resident in the lead of the application."),
+            )  # fmt: skip
+    application.lead_residents.all().delete()
+    leads = []
+    for position, (name, email) in enumerate(rows, 1):
+        initiator = None
+        if email:
+            initiator = invitations.invite_co_initiator(
+                initiative=application.initiative, by=by, email=email,
+                organisation=application.organisation_name,
+            )  # fmt: skip
+        lead = LeadResident.objects.create(
+            application=application, position=position, name=name, email=email,
+            initiator=initiator,
+        )  # fmt: skip
+        leads.append(lead)
+    return leads
+
+
+def lead_missing(application: Application) -> list[str]:
+    """What BR-05 still needs before the application can be decided: for an organisation, at
+    least one named resident in the lead who accepted the invitation."""
+    if not application.on_behalf_of_organisation:
+        return []
+    if any(lead.has_accepted for lead in application.lead_residents.all()):
+        return []
+    return [_("at least one resident in the lead who accepted the invitation")]
+
+
+def residents_in_lead(application: Application) -> str:
+    """The names of the residents in the lead, for the decision record's resident input."""
+    names = [lead.name for lead in application.lead_residents.all() if lead.name]
+    return ", ".join(names) or application.residents_in_lead
