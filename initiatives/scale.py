@@ -258,8 +258,10 @@ STORY_STATUSES = {StoryStatus.PUBLISHED: 0.7, StoryStatus.SUBMITTED: 0.1,
 def _stories(scale: Scale, n: int, residents, wijk_ids: list[int]) -> list[Story]:
     rows = []
     for status in scale.spread(n, STORY_STATUSES):
-        told = scale.moment(1, 700)
-        decided = scale.after(told, 1, 14) if status != StoryStatus.SUBMITTED else None
+        closed = status in (StoryStatus.DECLINED, StoryStatus.WITHDRAWN)
+        # Closed stories go after 90 days (closed_stories): keep them inside that period.
+        told = scale.moment(10, 80) if closed else scale.moment(1, 700)
+        decided = scale.after(told, 1, 5) if status != StoryStatus.SUBMITTED else None
         rows.append(Story(
             title="Wat werkt in onze buurt", text="Buren helpen elkaar met boodschappen.",
             neighbourhood_id=scale.rng.choice(wijk_ids),
