@@ -225,7 +225,8 @@ class LeadResident(models.Model):
         Application, on_delete=models.CASCADE, related_name="lead_residents"
     )
     position = models.PositiveSmallIntegerField(_("number"))
-    name = EncryptedTextField(_("name"), blank=True)
+    # A name and an address, like an initiator's: personal data, not a special category.
+    name = models.CharField(_("name"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)
     initiator = models.ForeignKey(
         "initiatives.Initiator", on_delete=models.SET_NULL, null=True, blank=True,

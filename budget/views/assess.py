@@ -49,7 +49,7 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
     read_purpose = gettext_lazy("Viewing the application")
     template_name = "budget/application_detail.html"
     # Letters and evaluations come with the decision: they are read only after it.
-    application_parts = ("signs", "cost_lines", "attachments", LEADS)
+    application_parts = ("signs", "cost_lines", "attachments")
 
     def get_breadcrumbs(self):
         return [*super().get_breadcrumbs()[:-1], Crumb(str(self.application))]
@@ -60,6 +60,8 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
         decided = a.is_decided
         if decided:
             prefetch_related_objects([a], "evaluations", "letters")
+        if a.on_behalf_of_organisation:  # only an organisation's names residents in the lead
+            prefetch_related_objects([a], LEADS)
         evaluations = [e for e in a.evaluations.all() if e.status != "cancelled"] if decided else []
         # The advice asked: for the municipality, and for the professionals asked.
         advice = (

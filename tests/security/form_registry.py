@@ -151,7 +151,12 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
         lambda w: [{"cost_lines": list(w.app_granted.cost_lines.all())}], LATER
     ),
     budget_followup.StoryForm: Entry(
-        lambda w: [{"partial": p, "ask_consent": a} for p in (False, True) for a in (False, True)]
+        lambda w: [
+            {"partial": p, "ask_consent": a, "one_off": o}
+            for p in (False, True)
+            for a in (False, True)
+            for o in (False, True)
+        ]
     ),
     budget_followup.ReceiptForm: Entry(lambda w: [{"action": "/x/"}]),
     budget_followup.SettleForm: Entry(),
