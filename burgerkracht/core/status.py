@@ -80,6 +80,7 @@ STATUS_MEANINGS: dict[str, dict[str, Meaning]] = {
     "meetlat.decision": {"draft": N, "final": D},
     "core.outboxmessage": {"pending": T, "sent": D, "failed": S},
     "core.reminder": {"queued": T, "sent": D, "skipped": N},
+    "core.postitem": {"queued": A, "posted": D, "cancelled": S},
 }
 
 

@@ -73,6 +73,7 @@ class World:
     foreign_attachment: Any  # an attachment of another draft of the same lead
     foreign_letter: Any  # the letter of another grant of the same people
     foreign_tranche: Any  # a tranche of another award of app_granted's initiative
+    post_item: Any = None  # a letter by post about `active`, to a resident without e-mail
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +108,7 @@ def build_world() -> World:
     line, holder = open_line(allocation="5000.00")
     apps = _applications(lead, facilitator, line)
     paused = InitiativeFactory(created_by=lead, paused=True, facilitator=facilitator)
-    return World(
+    world = World(
         lead=lead,
         co=co,
         facilitator=facilitator,
@@ -128,6 +129,23 @@ def build_world() -> World:
         adv=_advice(),
         **_other_subjects(lead, line, holder, apps, paused),
     )
+    world.post_item = _post_item(active)
+    return world
+
+
+def _post_item(initiative):
+    """A notice about `initiative` to a resident without e-mail: a letter in the post queue."""
+    from burgerkracht.core.notifications import notify
+
+    resident = UserFactory(
+        role="resident", email=None, verified_email=False, full_name="Gerrit Bakker",
+        street_address="Kerkstraat 12", postal_code="1311 AB", city="Almere",
+    )  # fmt: skip
+    notify(
+        recipients=[resident], template="initiatives/paused",
+        context={"initiative": initiative, "reason": "", "link": ""},
+    )  # fmt: skip
+    return resident.post_items.get()
 
 
 def _other_subjects(lead, line, holder, apps, paused) -> dict[str, Any]:
