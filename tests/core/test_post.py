@@ -112,6 +112,7 @@ def test_the_decision_letter_to_a_post_resident_goes_in_the_queue_as_itself():
     assert item.pages == 1 + len(letter_pages)
     assert "Kerkstraat 12" in pages[0] and letter.filename in pages[0]
     assert pages[1:] == letter_pages  # the letter itself, unchanged, after the address page
+    assert "Kerkstraat 12" in letter_pages[0] and "Per e-mail" not in letter_pages[0]
     assert not OutboxMessage.objects.filter(attachments__0__filename=letter.filename).exists()
 
 
