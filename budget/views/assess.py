@@ -72,7 +72,9 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
         tranches = selectors.tranches_of(a) if a.award_id else []
         return super().get_context_data(
             timeline=application_timeline(a, tranches=tranches),
-            posted_letters=posted_letters(application=a),
+            # The officials' record of what went by post (the resident sees it on the
+            # initiative's page; theirs is at the query budget, targets P1).
+            posted_letters=posted_letters(application=a) if internal else [],
             **kwargs,
             next_step=selectors.next_step(a, user),
             steps=[

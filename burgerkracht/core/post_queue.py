@@ -50,7 +50,9 @@ def can_handle_post_item(user: Any, item: PostItem) -> bool:
 
 def post_items_for(user: Any) -> QuerySet[PostItem]:
     """The letters `user` may see in the queue (none for who may not see it at all)."""
-    items = PostItem.objects.select_related("recipient", "initiative", "application", "posted_by")
+    items = PostItem.objects.select_related(
+        "recipient", "initiative", "application__initiative", "posted_by"
+    )
     if not can_see_post_queue(user):
         return items.none()
     if user.has_role(*SEE_ALL):
