@@ -62,7 +62,9 @@ def notify(
         if field and not getattr(user, field):
             continue
         if user.gets_post:
-            subject, body = render_message(template, {**context, "recipient": user}, municipality)
+            subject, body = render_message(
+                template, {**context, "recipient": user}, municipality, letter=True
+            )
             queue_letter(
                 user=user, subject=subject, body=body, template=template, context=context,
                 municipality=municipality, attachments=attachments,
@@ -79,14 +81,19 @@ def notify_address(*, email: str, template: str, context: dict[str, Any]) -> Non
 
 
 def render_message(
-    template: str, context: dict[str, Any], municipality: Municipality
+    template: str, context: dict[str, Any], municipality: Municipality, *, letter: bool = False
 ) -> tuple[str, str]:
     """The (subject, body) of `email/<template>_…`, in the portal's language: the e-mail's
-    text, and the text of the letter for who gets post (core.post)."""
+    text, and the text of the letter for who gets post (core.post). A `_letter.txt` takes the
+    place of `_body.txt` on paper where the e-mail leaves something out that a person
+    without a login cannot read on the portal (the text of a message)."""
+    names = [f"email/{template}_body.txt"]
+    if letter:
+        names.insert(0, f"email/{template}_letter.txt")
     with translation.override(settings.LANGUAGE_CODE):
         full = {**context, "municipality": municipality}
         subject = " ".join(render_to_string(f"email/{template}_subject.txt", full).split())
-        body = render_to_string(f"email/{template}_body.txt", full)
+        body = render_to_string(names, full)
     return subject, body
 
 

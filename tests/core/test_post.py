@@ -143,3 +143,15 @@ def test_a_reminder_to_a_post_resident_is_queued_once_however_often_it_is_sent()
     item = PostItem.objects.get()
     assert (first, second) == ("sent", None)
     assert (item.recipient, item.kind) == (resident, PostKind.REMINDER)
+
+
+def test_a_message_by_post_carries_its_text_which_the_e_mail_leaves_out():
+    from initiatives.services import send_message
+
+    resident = post_resident()
+    initiative = initiative_of(resident, active=True)
+    facilitator = UserFactory(role="facilitator")
+
+    send_message(initiative=initiative, by=facilitator, body="Tot dinsdag in het buurthuis!")
+
+    assert "Tot dinsdag in het buurthuis!" in item_text(PostItem.objects.get())[0]
