@@ -443,6 +443,7 @@ def send_message(*, initiative: Initiative, by: User, body: str) -> Message:
         context={
             "initiative": initiative,
             "sender": by,
+            "text": body,  # on paper only (message_letter.txt): never in an e-mail
             "link": absolute_url(initiative.get_absolute_url()) + "#berichten",
         },
         preference="messages",

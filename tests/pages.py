@@ -287,6 +287,14 @@ PAGES: list[Page] = [
         for slug in REPORT_SLUGS
     ),
     Page("core:annual-report", "core:annual-report", READ_ONLY),
+    Page("core:post-queue@facilitator", "core:post-queue", FACILITATOR),
+    Page("core:post-queue@coordinator", "core:post-queue", COORDINATOR),
+    Page(
+        "core:post-queue@coordinator/posted",
+        "core:post-queue",
+        COORDINATOR,
+        query=lambda: {"status": "posted"},
+    ),
     # accounts
     Page("accounts:profile@resident", "accounts:profile", RESIDENT),
     Page("accounts:profile@facilitator", "accounts:profile", FACILITATOR),

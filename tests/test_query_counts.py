@@ -55,6 +55,8 @@ NOT_DATA_PAGES: dict[str, str] = {
     "core:liveness": "answers without touching the database",
     "core:calendar-feed": "an iCalendar export",
     "core:annual-report-pdf": "a PDF download",
+    **dict.fromkeys(("core:post-print", "core:post-item-pdf"), "a PDF download"),
+    "core:post-mark": "POST only (the form is on the post queue)",
     "core:saved-filter-create": "POST only (the form is on the officials' lists)",
     "core:saved-filter-delete": "a form: the question before a saved filter is deleted",
     "accounts:data-export": "a JSON export",
@@ -197,6 +199,7 @@ def _add_factory_rows() -> None:
     for stage in ("final", "answered", "closed"):
         advice_in(stage, by=_user(ASD_MEMBER), coordinator_user=coordinator, is_public=True)
     PolicyDecisionFactory.create(by=facilitator, complete=True)
+    _add_post_rows(initiative, facilitator)
     # Saved filters above the officials' lists (issue #24), one more per list each round.
     from burgerkracht.core.models import SavedFilter
     from tests.pages import COORDINATOR, HOLDER
@@ -218,6 +221,20 @@ def _add_factory_rows() -> None:
         )  # fmt: skip
         if publish:
             stories.publish_story(story=story, by=facilitator)
+
+
+def _add_post_rows(initiative, facilitator) -> None:
+    """Two letters by post about the facilitator's initiative: one waits, one is posted."""
+    from burgerkracht.core.post_queue import mark_posted
+    from initiatives.services import send_message
+    from tests.core.post_helpers import post_resident
+    from tests.factories import InitiatorFactory
+
+    resident = post_resident()
+    InitiatorFactory(initiative=initiative, user=resident, email="")
+    for body in ("Tot dinsdag!", "Tot donderdag!"):
+        send_message(initiative=initiative, by=facilitator, body=body)
+    mark_posted(items=[resident.post_items.order_by("pk").first()], by=facilitator)
 
 
 def _measure_all() -> dict[str, tuple[int, int]]:

@@ -58,18 +58,22 @@ def _letterhead(letter: Letter, lead) -> dict:
     """What pdf/letter_base.html puts where the envelope's window and the reader look first.
 
     Residents give no postal address here (data minimisation; the letter goes by e-mail), so
-    the address field holds the lead's name, their organisation and their e-mail address."""
+    the address field holds the lead's name, their organisation and their e-mail address;
+    for a lead who gets post, their postal address instead."""
     from django.utils.translation import gettext as _
 
     application, initiative = letter.application, letter.application.initiative
     municipality = Municipality.current()
     user = lead.user if lead else None
+    # A lead who gets post (SC-11) has the letter in a window envelope: their address.
+    by_post = user is not None and user.gets_post
     recipient = [
         line
         for line in (
             (user.full_name or user.email) if user else _("The initiators"),
             application.organisation_name,
-            _("By e-mail: %(email)s") % {"email": user.email} if user else "",
+            *(user.postal_lines[1:] if by_post else ()),
+            _("By e-mail: %(email)s") % {"email": user.email} if user and not by_post else "",
         )
         if line
     ]

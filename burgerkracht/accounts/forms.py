@@ -5,6 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.accounts.models import User
 from burgerkracht.core.models import Neighbourhood
+from burgerkracht.core.post import POSTAL_CODE
+
+# Post needs a whole address: each missing part is named next to its field (SC-11).
+ADDRESS_NEEDED = {
+    "street_address": _("Fill in your street and house number: we need them to send you post."),
+    "postal_code": _("Fill in your postal code: we need it to send you post."),
+    "city": _("Fill in your town: we need it to send you post."),
+}
 
 
 class ProfileForm(forms.ModelForm):
@@ -17,13 +25,22 @@ class ProfileForm(forms.ModelForm):
             "notify_messages",
             "notify_status",
             "notify_reminders",
+            "by_post",
+            "street_address",
+            "postal_code",
+            "city",
         ]
         help_texts = {
             "full_name": _("The name we use when we write to you."),
             "phone": _("For when you would rather be called than e-mailed."),
             "neighbourhood": _("So we can show you what happens near you."),
         }
-        widgets = {"phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"})}
+        widgets = {
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "street_address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "postal_code": forms.TextInput(attrs={"autocomplete": "postal-code"}),
+            "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,11 +60,35 @@ class ProfileForm(forms.ModelForm):
                 "notify_status",
                 "notify_reminders",
             ),
+            Fieldset(
+                _("Letters by post"),
+                "by_post",
+                "street_address",
+                "postal_code",
+                "city",
+            ),
             Submit("save", _("Save")),
         )
 
     def clean_full_name(self):
         return self.cleaned_data["full_name"].strip()
+
+    def clean_postal_code(self):
+        code = "".join(self.cleaned_data["postal_code"].split()).upper()
+        if code and not POSTAL_CODE.match(code):
+            raise forms.ValidationError(_("Enter a postal code like 1234 AB."))
+        return f"{code[:4]} {code[4:]}" if code else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("street_address", "city"):
+            if isinstance(cleaned.get(name), str):
+                cleaned[name] = cleaned[name].strip()
+        if cleaned.get("by_post"):
+            for name, message in ADDRESS_NEEDED.items():
+                if name not in self.errors and not cleaned.get(name):
+                    self.add_error(name, message)
+        return cleaned
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

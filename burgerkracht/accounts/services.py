@@ -15,6 +15,7 @@ from burgerkracht.accounts import data_export
 from burgerkracht.accounts.models import User
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent, Neighbourhood
+from burgerkracht.core.post_queue import cancel_post_to
 from burgerkracht.core.services import withdraw_mail_to
 
 PROFILE_FIELDS = (
@@ -24,6 +25,10 @@ PROFILE_FIELDS = (
     "notify_messages",
     "notify_status",
     "notify_reminders",
+    "by_post",
+    "street_address",
+    "postal_code",
+    "city",
 )
 
 
@@ -61,6 +66,12 @@ def export_personal_data(*, user: User) -> dict[str, Any]:
                 "messages": user.notify_messages,
                 "status": user.notify_status,
                 "reminders": user.notify_reminders,
+            },
+            "by_post": user.by_post,
+            "postal_address": {
+                "street": user.street_address,
+                "postal_code": user.postal_code,
+                "town": user.city,
             },
         },
         "email_addresses": [
@@ -101,8 +112,9 @@ def delete_account(*, user: User, by: User | None, reason: str = "") -> User:
     addresses = {
         user.email,
         *EmailAddress.objects.filter(user=user).values_list("email", flat=True),
-    }
+    } - {None, ""}  # a resident without e-mail (SC-11) has none
     withdraw_mail_to(addresses=sorted(addresses), subject=user, by=by)
+    cancel_post_to(user=user, by=by, reason=_("The account was deleted."))
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
@@ -111,6 +123,8 @@ def delete_account(*, user: User, by: User | None, reason: str = "") -> User:
     user.email = f"verwijderd-{user.pk}@invalid.invalid"
     user.full_name = ""
     user.phone = ""
+    user.street_address = user.postal_code = user.city = ""
+    user.by_post = False
     user.neighbourhood = None
     user.is_active = False
     user.is_staff = False

@@ -24,7 +24,10 @@ from burgerkracht.core.enums import OrganisationType
 from burgerkracht.core.models import District, Municipality, Neighbourhood, Organisation
 
 # Each domain app's demo data, in dependency order; each module has `seed()`.
-APP_DEMOS = ["burgerkracht.meetlat.demo", "initiatives.demo", "budget.demo", "advice.demo"]
+APP_DEMOS = [
+    "burgerkracht.meetlat.demo", "initiatives.demo", "budget.demo", "advice.demo",
+    "initiatives.demo_post",
+]  # fmt: skip
 
 DEMO_PASSWORD = "Burgerkracht-demo-2026"  # noqa: S105 — printed for visitors; DEBUG only
 

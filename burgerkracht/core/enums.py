@@ -28,3 +28,24 @@ class ReminderStatus(models.TextChoices):
     QUEUED = "queued", pgettext_lazy("reminder status", "Waiting to be sent")
     SENT = "sent", pgettext_lazy("reminder status", "Sent")
     SKIPPED = "skipped", pgettext_lazy("reminder status", "Not sent")
+
+
+class PostStatus(models.TextChoices):
+    QUEUED = "queued", pgettext_lazy("post status", "Waiting to be posted")
+    POSTED = "posted", pgettext_lazy("post status", "Posted")
+    CANCELLED = "cancelled", pgettext_lazy("post status", "Cancelled")
+
+
+class PostKind(models.TextChoices):
+    NOTICE = "notice", pgettext_lazy("post kind", "Notice")
+    LETTER = "letter", pgettext_lazy("post kind", "Decision letter")
+    REMINDER = "reminder", pgettext_lazy("post kind", "Reminder")
+
+
+# A letter in the post queue is posted once, by hand. It is cancelled only when it must not
+# go out any more: the account of its recipient was erased (accounts.services.delete_account).
+POST_TRANSITIONS: dict[str, frozenset[str]] = {
+    PostStatus.QUEUED: frozenset({PostStatus.POSTED, PostStatus.CANCELLED}),
+    PostStatus.POSTED: frozenset(),
+    PostStatus.CANCELLED: frozenset(),
+}

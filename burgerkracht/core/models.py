@@ -405,4 +405,5 @@ class AnnualReport(models.Model):
 
 # The outbox and the reminders live beside this file; importing them here registers them.
 from burgerkracht.core.delivery_models import OutboxMessage, OutboxMessageQuerySet, Reminder  # noqa: E402, F401
+from burgerkracht.core.post_models import PostItem  # noqa: E402, F401
 from burgerkracht.core.saved_filter_models import SavedFilter  # noqa: E402, F401

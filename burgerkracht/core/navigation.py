@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.accounts.permissions import can_use_admin
 from burgerkracht.accounts.roles import Role
+from burgerkracht.core.post_queue import can_see_post_queue
 from burgerkracht.core.reports import reports_for
 
 # Who works with the advice register (a body role shows it; the page checks membership).
@@ -97,6 +98,8 @@ def _work(user) -> list[NavItem]:
         Role.ADMINISTRATOR,
     ):
         items.append(NavItem(_("Budget"), reverse("budget:fund-list"), "budget:fund-list"))
+    if can_see_post_queue(user):
+        items.append(NavItem(_("Post"), reverse("core:post-queue"), "core:post-queue"))
     if reports_for(user):
         items.append(NavItem(_("Reports"), reverse("core:reports"), "core:reports"))
     if can_use_admin(user):

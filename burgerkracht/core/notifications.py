@@ -1,4 +1,5 @@
-"""E-mail notifications through the outbox, respecting each person's preferences."""
+"""Notifications through the outbox, respecting each person's preferences; a person who gets
+their letters by post gets the same notice on paper, through the post queue (core.post)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from burgerkracht.core.models import Municipality
+from burgerkracht.core.post import queue_letter
 
 # The user fields that switch a kind of notification on or off (profile page).
 PREFERENCES = {
@@ -43,9 +45,11 @@ def notify(
 ) -> int:
     """Send `email/<template>_subject.txt` and `_body.txt` to each recipient who wants it.
 
-    Called inside the service's transaction: the outbox row exists exactly when the change
-    it tells about exists. `attachments` are (filename, content, mimetype) triples, such as
-    a decision letter. Returns the number of messages queued.
+    Called inside the service's transaction: the outbox row (or the letter in the post
+    queue) exists exactly when the change it tells about exists. `attachments` are (filename,
+    content, mimetype) triples, such as a decision letter. A recipient who `gets_post` (no
+    e-mail address, or post chosen) gets a letter instead of the e-mail (core.post). Returns
+    the number of messages queued, letters included.
     """
     field = PREFERENCES.get(preference or "")
     municipality = Municipality.current()
@@ -57,9 +61,16 @@ def notify(
         seen.add(user.pk)
         if field and not getattr(user, field):
             continue
-        if not user.email:
-            continue
-        _send(user.email, template, {**context, "recipient": user}, municipality, attachments)
+        if user.gets_post:
+            subject, body = render_message(
+                template, {**context, "recipient": user}, municipality, letter=True
+            )
+            queue_letter(
+                user=user, subject=subject, body=body, template=template, context=context,
+                municipality=municipality, attachments=attachments,
+            )  # fmt: skip
+        else:
+            _send(user.email, template, {**context, "recipient": user}, municipality, attachments)
         sent += 1
     return sent
 
@@ -69,6 +80,23 @@ def notify_address(*, email: str, template: str, context: dict[str, Any]) -> Non
     _send(email, template, {**context, "recipient": None}, Municipality.current())
 
 
+def render_message(
+    template: str, context: dict[str, Any], municipality: Municipality, *, letter: bool = False
+) -> tuple[str, str]:
+    """The (subject, body) of `email/<template>_…`, in the portal's language: the e-mail's
+    text, and the text of the letter for who gets post (core.post). A `_letter.txt` takes the
+    place of `_body.txt` on paper where the e-mail leaves something out that a person
+    without a login cannot read on the portal (the text of a message)."""
+    names = [f"email/{template}_body.txt"]
+    if letter:
+        names.insert(0, f"email/{template}_letter.txt")
+    with translation.override(settings.LANGUAGE_CODE):
+        full = {**context, "municipality": municipality}
+        subject = " ".join(render_to_string(f"email/{template}_subject.txt", full).split())
+        body = render_to_string(names, full)
+    return subject, body
+
+
 def _send(
     email: str,
     template: str,
@@ -76,10 +104,7 @@ def _send(
     municipality: Municipality,
     attachments: Sequence[tuple[str, bytes, str]] = (),
 ) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
-        full = {**context, "municipality": municipality}
-        subject = " ".join(render_to_string(f"email/{template}_subject.txt", full).split())
-        body = render_to_string(f"email/{template}_body.txt", full)
+    subject, body = render_message(template, context, municipality)
     message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)

@@ -10,8 +10,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.core import retention
-from burgerkracht.core.enums import OutboxStatus
-from burgerkracht.core.models import OutboxMessage, Reminder
+from burgerkracht.core.enums import OutboxStatus, PostStatus
+from burgerkracht.core.models import OutboxMessage, PostItem, Reminder
 from burgerkracht.core.purge import Run
 from burgerkracht.core.retention import Action, Kind, exempt, register
 
@@ -39,6 +39,17 @@ def purge_outbox(run: Run) -> int:
             | Q(status=OutboxStatus.FAILED, created_at__lt=run.cutoff)
         )
     )
+
+
+def purge_post(run: Run) -> int:
+    # A letter waiting to be posted is never removed; a posted one counts from posting, a
+    # cancelled one from writing. The timeline's "sent by post" line goes with it.
+    done = PostItem.objects.filter(
+        Q(status=PostStatus.POSTED, posted_at__lt=run.cutoff)
+        | Q(status=PostStatus.CANCELLED, created_at__lt=run.cutoff)
+    )
+    run.drop_files(done, "pdf", clear=False)
+    return run.delete(done)
 
 
 def purge_reminders(run: Run) -> int:
@@ -92,6 +103,20 @@ register(
         personal={
             "core.OutboxMessage": ("to", "cc", "bcc", "reply_to", "subject", "body", "html_body")
         },
+    )
+)
+register(
+    Kind(
+        key="post",
+        label=_("Letters we sent by post (addresses and text)"),
+        default_days=90,
+        starts=_("the letter is posted (or cancelled)"),
+        action=Action.DELETE,
+        reason="As the outbox: long enough to answer 'did you send me that?'; the record "
+        "itself keeps what was decided.",
+        purge=purge_post,
+        order=90,
+        personal={"core.PostItem": ("address_lines", "subject", "pdf", "recipient")},
     )
 )
 register(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from burgerkracht.core import report_views, saved_filter_views, views
+from burgerkracht.core import post_views, report_views, saved_filter_views, views
 
 app_name = "core"
 
@@ -38,5 +38,9 @@ urlpatterns = [
         saved_filter_views.SavedFilterDeleteView.as_view(),
         name="saved-filter-delete",
     ),
+    path("post/", post_views.PostQueueView.as_view(), name="post-queue"),
+    path("post/afdrukken/", post_views.PostPrintView.as_view(), name="post-print"),
+    path("post/verstuurd/", post_views.PostMarkView.as_view(), name="post-mark"),
+    path("post/<int:pk>.pdf", post_views.PostItemPdfView.as_view(), name="post-item-pdf"),
     path("agenda/<slug:token>.ics", views.CalendarFeedView.as_view(), name="calendar-feed"),
 ]

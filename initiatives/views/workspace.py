@@ -12,6 +12,7 @@ from django.views.generic import FormView, TemplateView
 
 from burgerkracht.core.breadcrumbs import Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.post_queue import posted_letters
 from initiatives import notes, permissions, selectors, services
 from initiatives.forms import AssignForm, EndForm, MessageForm, NoteForm, ReasonForm, UpdateForm
 from initiatives.models import Update
@@ -35,6 +36,7 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
             official=official,
             status_timeline=initiative_timeline(initiative),
             timeline=selectors.timeline(initiative),
+            posted_letters=posted_letters(initiative=initiative),
             messages_list=selectors.messages_of(initiative),
             next_step=selectors.next_step(initiative, user),
             can_edit_intake=permissions.can_edit_intake(user, initiative),

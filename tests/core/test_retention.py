@@ -90,6 +90,15 @@ def declined_story(author) -> str:
     )  # fmt: skip
     stories.decline_story(story=story, by=UserFactory(role="facilitator"), reason="Een naam.")
     return story.photo.name
+def _posted_letter(now) -> str:
+    """A letter by post (SC-11), posted at `now`; returns its stored file."""
+    from burgerkracht.core.models import PostItem
+    from tests.core.post_helpers import post_resident
+
+    item = PostItem(recipient=post_resident(), address_lines=["Gerrit Bakker"], subject="Brief",
+                    kind="notice", status="posted", posted_at=now)  # fmt: skip
+    item.pdf.save("brief.pdf", ContentFile(PDF))
+    return item.pdf.name
 
 
 def make_every_kind(now) -> list[str]:
@@ -143,6 +152,7 @@ def make_every_kind(now) -> list[str]:
                             due_on=now.date())  # fmt: skip
     LogEntry.objects.log_actions(user_id=user.pk, queryset=[user], action_flag=ADDITION)
     CalendarFeed.objects.create(user=user)
+    files.append(_posted_letter(now))
     # A file nobody points at (a crash between storing and saving).
     files.append(default_storage.save("private/applications/0/verweesd.pdf", ContentFile(PDF)))
     return files + PREVIEWS

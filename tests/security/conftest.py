@@ -76,6 +76,7 @@ class World:
     # Stories without money (SC-19), told by `lead`: one waiting for a look, one published.
     story_waiting: Any = None
     story_published: Any = None
+    post_item: Any = None  # a letter by post about `active`, to a resident without e-mail
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +111,7 @@ def build_world() -> World:
     line, holder = open_line(allocation="5000.00")
     apps = _applications(lead, facilitator, line)
     paused = InitiativeFactory(created_by=lead, paused=True, facilitator=facilitator)
-    return World(
+    world = World(
         lead=lead,
         co=co,
         facilitator=facilitator,
@@ -132,6 +133,23 @@ def build_world() -> World:
         **_other_subjects(lead, line, holder, apps, paused),
         **_stories(lead, wijk),
     )
+    world.post_item = _post_item(active)
+    return world
+
+
+def _post_item(initiative):
+    """A notice about `initiative` to a resident without e-mail: a letter in the post queue."""
+    from burgerkracht.core.notifications import notify
+
+    resident = UserFactory(
+        role="resident", email=None, verified_email=False, full_name="Gerrit Bakker",
+        street_address="Kerkstraat 12", postal_code="1311 AB", city="Almere",
+    )  # fmt: skip
+    notify(
+        recipients=[resident], template="initiatives/paused",
+        context={"initiative": initiative, "reason": "", "link": ""},
+    )  # fmt: skip
+    return resident.post_items.get()
 
 
 def _stories(lead, wijk) -> dict[str, Any]:
