@@ -90,6 +90,8 @@ def declined_story(author) -> str:
     )  # fmt: skip
     stories.decline_story(story=story, by=UserFactory(role="facilitator"), reason="Een naam.")
     return story.photo.name
+
+
 def _posted_letter(now) -> str:
     """A letter by post (SC-11), posted at `now`; returns its stored file."""
     from burgerkracht.core.models import PostItem
