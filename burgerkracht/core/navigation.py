@@ -50,6 +50,7 @@ def main_navigation(user) -> list[NavItem]:
     public = [
         NavItem(_("Initiatives"), reverse("initiatives:public-list"), "initiatives:public-list"),
         NavItem(_("Samen Sterk"), reverse("budget:samen-sterk"), "budget:samen-sterk"),
+        NavItem(_("Stories"), reverse("initiatives:stories"), "initiatives:stories"),
         NavItem(_("Advices"), reverse("advice:public-list"), "advice:public-list"),
     ]
     home = NavItem(_("Home"), reverse("core:home"), "core:home")

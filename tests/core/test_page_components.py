@@ -161,9 +161,10 @@ def test_the_menu_puts_the_work_of_a_role_on_the_line_and_the_public_pages_after
         "core:home", "core:dashboard", "core:tasks", "budget:queue",
         "initiatives:officials-list", "meetlat:register",
     ]  # fmt: skip
-    assert more[-4:] == [
+    assert more[-5:] == [
         "initiatives:public-list",
         "budget:samen-sterk",
+        "initiatives:stories",
         "advice:public-list",
         "accounts:profile",
     ]
@@ -175,7 +176,7 @@ def test_the_menu_puts_the_work_of_a_role_on_the_line_and_the_public_pages_after
     resident, nothing_more = names(UserFactory(role="resident"))
     assert (resident, nothing_more) == ([
         "core:home", "core:dashboard", "initiatives:public-list", "budget:samen-sterk",
-        "advice:public-list", "accounts:profile",
+        "initiatives:stories", "advice:public-list", "accounts:profile",
     ], [])  # fmt: skip
     from django.contrib.auth.models import AnonymousUser
 
@@ -183,5 +184,6 @@ def test_the_menu_puts_the_work_of_a_role_on_the_line_and_the_public_pages_after
         "core:home",
         "initiatives:public-list",
         "budget:samen-sterk",
+        "initiatives:stories",
         "advice:public-list",
     ]
