@@ -82,14 +82,16 @@ def step_down(*, initiator: Initiator, by: User | None, reason: str) -> Initiato
             _move(initiative, LeadSuccession.WANTED)
         _tell(initiative, "initiatives/lead_stepped_down", facilitator_users(initiative),
               person=person, reason=reason, backup=backup)  # fmt: skip
-        _tell(initiative, "initiatives/initiator_stopped", initiator_users(initiative),
+        others = [u for u in initiator_users(initiative) if not backup or u.pk != backup.user_id]
+        _tell(initiative, "initiatives/initiator_stopped", others,
               person=person, lead=True, backup=backup)  # fmt: skip
     else:
         if was_offered and initiative.lead_succession == LeadSuccession.OFFERED:
             _move(initiative, LeadSuccession.WANTED)
-        _tell(initiative, "initiatives/initiator_stopped",
-              [*initiator_users(initiative), *facilitator_users(initiative)],
+        _tell(initiative, "initiatives/initiator_stopped", initiator_users(initiative),
               person=person, lead=False, backup=None)  # fmt: skip
+        _tell(initiative, "initiatives/initiator_stopped", facilitator_users(initiative),
+              person=person, lead=False, backup=None, reason=reason)  # fmt: skip
     return initiator
 
 
