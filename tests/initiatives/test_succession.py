@@ -93,7 +93,7 @@ def test_the_lead_stops_and_the_backup_is_asked_by_mail_and_on_the_dashboard(tea
 
 
 def test_the_backup_confirms_and_becomes_the_lead(team):
-    initiative, lead, backup, co, facilitator = team
+    initiative, lead, backup, co, _facilitator = team
     succession.step_down(initiator=lead, by=lead.user, reason="Te druk.")
 
     succession.answer_lead_offer(initiative=initiative, by=backup.user, accept=True)
@@ -106,7 +106,7 @@ def test_the_backup_confirms_and_becomes_the_lead(team):
 
 
 def test_the_backup_says_no_and_the_facilitator_is_asked(team):
-    initiative, lead, backup, co, facilitator = team
+    initiative, lead, backup, _co, facilitator = team
     succession.step_down(initiator=lead, by=lead.user, reason="Te druk.")
     OutboxMessage.objects.all().delete()
 
@@ -123,7 +123,7 @@ def test_the_backup_says_no_and_the_facilitator_is_asked(team):
 
 
 def test_only_the_asked_backup_can_answer(team):
-    initiative, lead, backup, co, _facilitator = team
+    initiative, lead, _backup, co, _facilitator = team
     succession.step_down(initiator=lead, by=lead.user, reason="Te druk.")
     with pytest.raises(DomainError):
         succession.answer_lead_offer(initiative=initiative, by=co.user, accept=True)
@@ -131,7 +131,7 @@ def test_only_the_asked_backup_can_answer(team):
 
 
 def test_without_a_backup_the_initiative_looks_for_a_lead_and_is_flagged(team):
-    initiative, lead, backup, co, facilitator = team
+    initiative, lead, backup, _co, facilitator = team
     Initiator.objects.filter(pk=backup.pk).update(is_backup=False)
     line, _holder = open_line(allocation="5000.00")
     grant = application_in("granted", line=line, facilitator=facilitator)
@@ -199,7 +199,7 @@ def test_the_facilitator_appoints_a_co_initiator(team):
 
 
 def test_the_facilitator_invites_someone_as_lead_who_leads_once_they_accept(team):
-    initiative, lead, backup, co, facilitator = team
+    initiative, lead, backup, _co, facilitator = team
     Initiator.objects.filter(pk=backup.pk).update(is_backup=False)
     succession.step_down(initiator=lead, by=lead.user, reason="Te druk.")
     newcomer = UserFactory(role="resident", email="nieuw@example.org")
@@ -235,7 +235,7 @@ def test_appointing_needs_a_search_a_reason_and_one_choice(team):
 
 
 def test_deleting_the_account_stops_first_and_leaves_no_initiator_behind(team):
-    initiative, lead, backup, co, facilitator = team
+    initiative, lead, _backup, _co, _facilitator = team
     invitation = InitiatorFactory(initiative=InitiativeFactory(active=True), user=None,
                                   email=lead.user.email.upper())  # fmt: skip
 
