@@ -67,6 +67,7 @@ NOT_DATA_PAGES: dict[str, str] = {
             "initiatives:pause", "initiatives:resume", "initiatives:end", "initiatives:assign",
             "initiatives:update-create", "initiatives:message-create",
             "initiatives:signal-handled", "initiatives:handover", "initiatives:note-create",
+            "initiatives:step-down", "initiatives:lead-offer", "initiatives:appoint-lead",
         ),
         "a form",
     ),
