@@ -167,9 +167,7 @@ class LeadOfferForm(forms.Form):
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )  # fmt: skip
-    reason = long_text(
-        _("Anything you want to tell the facilitator? (optional)"), required=False, rows=3
-    )
+    reason = long_text(_("Anything you want to tell the facilitator?"), required=False, rows=3)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -205,12 +203,18 @@ class AppointLeadForm(forms.Form):
             self.fields["initiator"].queryset = (
                 initiative.initiators.active().select_related("user").order_by("created_at")
             )
+        if not self.fields["initiator"].queryset.exists():
+            del self.fields["initiator"]  # nobody left to choose: invite someone
+            self.fields["email"].required = True
+            self.fields["email"].label = _("Invite someone as lead initiator (e-mail address)")
         name_required_fields(self)
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", _("Appoint the new lead")))
 
     def clean(self):
         data = super().clean()
+        if "initiator" not in self.fields:
+            return data
         if bool(data.get("initiator")) == bool(data.get("email")) and not self.errors:
             self.add_error(
                 "initiator", _("Choose a co-initiator or fill in an e-mail address, not both.")

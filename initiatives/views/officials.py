@@ -24,6 +24,13 @@ from initiatives.handover import dossiers_of, hand_over, initiatives_of, reassig
 from initiatives.tables import OfficialsInitiativeTable
 
 
+def _person(request, field: str, people):
+    """The facilitator a page is about: ?van= on the page, `field` on a POST."""
+    key = request.POST.get(field) if request.method == "POST" else None
+    pk = whole_number(key or request.GET.get("van"))
+    return None if pk is None else people.filter(pk=pk).first()
+
+
 class OfficialsMixin(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin):
     def test_func(self):
         return permissions.can_use_officials_list(self.request.user)
@@ -97,12 +104,8 @@ class HandoverView(OfficialsMixin, FormView):
 
     @cached_property
     def chosen(self):
-        """Who leaves: ?van= on the page, leaving on a POST (their initiatives get a note each)."""
-        key = self.request.POST.get("leaving") if self.request.method == "POST" else None
-        pk = whole_number(key or self.request.GET.get("van"))
-        if pk is None:
-            return None
-        return HandoverForm().fields["leaving"].queryset.filter(pk=pk).first()
+        """Who leaves (their initiatives get a note each)."""
+        return _person(self.request, "leaving", HandoverForm().fields["leaving"].queryset)
 
     @cached_property
     def initiatives(self):
@@ -149,12 +152,8 @@ class ReassignView(OfficialsMixin, FormView):
 
     @cached_property
     def person(self):
-        """The facilitator whose dossiers are shown: ?van= on the page, from_user on a POST."""
-        key = self.request.POST.get("from_user") if self.request.method == "POST" else None
-        pk = whole_number(key or self.request.GET.get("van"))
-        if pk is None:
-            return None
-        return ReassignForm().fields["from_user"].queryset.filter(pk=pk).first()
+        """The facilitator whose dossiers are shown."""
+        return _person(self.request, "from_user", ReassignForm().fields["from_user"].queryset)
 
     @cached_property
     def dossiers(self):

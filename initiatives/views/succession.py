@@ -94,7 +94,7 @@ class AppointLeadView(ActionView):
         try:
             chosen = succession.appoint_lead(
                 initiative=self.initiative, by=self.request.user, reason=data["reason"],
-                initiator=data["initiator"], email=data["email"] or "",
+                initiator=data.get("initiator"), email=data["email"] or "",
             )  # fmt: skip
         except DomainError as error:
             form.add_error(None, error.message)
