@@ -7,6 +7,7 @@ this panel and the lists below it; the invitations cost one query more. The coun
 grow with the number of initiatives or applications (tests/budget/test_actions.py):
 - a registration (intake) the lead initiator has not sent in yet;
 - an invitation to join an initiative that waits for an answer;
+- the question to the backup whether they become the lead initiator (SC-13);
 - an application the lead initiator has not sent in yet, or that came back for changes;
 - an accountability to send in, from two months before its due date, or a question that
   came back about it;
@@ -35,6 +36,7 @@ from budget.models import Application
 from burgerkracht.accounts.roles import Role
 from initiatives.enums import InitiativeStatus
 from initiatives.models import Initiative, Initiator
+from initiatives.succession import pending_offer
 
 # How far ahead an evaluation shows up: time enough to write down your view.
 EVALUATION_AHEAD = timedelta(days=30)
@@ -90,6 +92,16 @@ def actions_for(
 
     actions: list[Action] = []
     for initiative in initiatives:
+        offer = pending_offer(initiative)
+        if offer is not None and offer.user_id == user.pk:
+            day = _day(offer.lead_offered_at)
+            actions.append(Action(
+                kind="lead_offer",
+                text=_("Confirm that you become the lead initiator of %(title)s (or say no).")
+                % {"title": initiative.title},
+                on=day, date_label=_("Asked on %(date)s") % {"date": fmt(day)},
+                url=reverse("initiatives:lead-offer", args=[initiative.pk]),
+            ))  # fmt: skip
         if initiative.status != InitiativeStatus.DRAFT:
             continue
         if not initiative_permissions.is_lead(user, initiative):

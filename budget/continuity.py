@@ -31,6 +31,8 @@ def risk_labels() -> dict[str, str]:
         "facilitator_gone": _("Facilitator no longer active"),
         "no_backup_facilitator": _("No backup facilitator"),
         "backup_facilitator_gone": _("Backup facilitator no longer active"),
+        "lead_wanted": _("Lead initiator stepped down: waiting for a new lead"),
+        "no_active_initiator": _("No active initiator"),
     }
 
 

@@ -10,13 +10,16 @@ What counts as a risk (the same for an initiative and for the initiative of a gr
 - no facilitator: nobody on the municipality's side is the contact;
 - facilitator gone: the contact's account is switched off (how #6's handover marks "left");
 - no backup facilitator: no backup facilitator named;
-- backup facilitator gone: the named backup's account is switched off.
+- backup facilitator gone: the named backup's account is switched off;
+- lead wanted: the lead initiator stepped down and nobody has confirmed to take over (SC-13);
+- no active initiator: nobody is left on the residents' side (SC-13).
 The first five are the risks of `initiatives.enums.Risk` and the officials' list filter, so
 the numbers match that list; "backup facilitator gone" is only counted here.
 
 Each risk is shown, but an item is *flagged* ("needs action", the dashboards' count, the
 items listed) only by the continuity rule of `initiatives.selectors.needs_action`: nobody
-on the municipality's side, or one person on each side without a backup.
+on the municipality's side, or one person on each side without a backup, or no lead
+initiator (stepped down), or no active initiator at all.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from budget.enums import RUNNING_STATUSES
 from budget.models import Application
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
+from initiatives.enums import LeadSuccession
 from initiatives.models import Initiative, Initiator
 from initiatives.selectors import OPEN_STATUSES, needs_action
 
@@ -54,6 +58,8 @@ RISKS = (
     "facilitator_gone",
     "no_backup_facilitator",
     "backup_facilitator_gone",
+    "lead_wanted",
+    "no_active_initiator",
 )
 ITEM_LIMIT = 200
 
@@ -70,6 +76,8 @@ def _risk_conditions(prefix: str = "") -> dict[str, Q]:
         "facilitator_gone": Q(**{f"{prefix}facilitator__is_active": False}),
         "no_backup_facilitator": Q(**{f"{prefix}backup_facilitator__isnull": True}),
         "backup_facilitator_gone": Q(**{f"{prefix}backup_facilitator__is_active": False}),
+        "lead_wanted": ~Q(**{f"{prefix}lead_succession": LeadSuccession.NONE}),
+        "no_active_initiator": Q(active_initiators=0),
     }
 
 
@@ -116,7 +124,7 @@ def running_grants(*, wijk: str = "", facilitator: int | None = None) -> QuerySe
 
 def _flag(prefix: str = "") -> Q:
     """The continuity rule (initiatives/README.md): the items a coordinator must act on."""
-    return needs_action(prefix=prefix, initiators="active_initiators")
+    return needs_action(prefix=prefix, initiators="active_initiators") | Q(active_initiators=0)
 
 
 def _with_counts(

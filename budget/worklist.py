@@ -28,6 +28,7 @@ from budget.enums import (
 from budget.models import Accountability, Application, BudgetLine, Evaluation
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.worklist import Task
+from initiatives.enums import LeadSuccession
 
 # Residents hear within four weeks of sending in (budget.selectors.next_step); the check
 # takes the first half of that, the decision the rest.
@@ -60,6 +61,7 @@ def tasks_for(user: Any) -> Iterator[Task]:
             due_on = _due(application.submitted_at, CHECK_WITHIN)
             yield _task("check", _("Check the application"), application, application, due_on)
         yield from _follow_up(user)
+        yield from _without_lead(user)
     if user.has_role(Role.BUDGET_DECISION_HOLDER):
         held = BudgetLine.objects.filter(decision_holders=user).values("pk")
         to_decide = (
@@ -124,6 +126,19 @@ def _follow_up(user: Any) -> Iterator[Task]:
         due_on = _due(accountability.submitted_at, CHECK_WITHIN) or accountability.due_on
         what = _("Check the accountability")
         yield _task("accountability", what, application, accountability, due_on)
+
+
+def _without_lead(user: Any) -> Iterator[Task]:
+    """Running grants whose lead initiator stopped and who have no new lead yet (SC-13)."""
+    grants = (
+        Application.objects.filter(_facilitated(user), status__in=RUNNING_STATUSES)
+        .exclude(initiative__lead_succession=LeadSuccession.NONE)
+        .select_related("initiative")
+        .only("pk", "created_at", "initiative__title", "initiative__lead_succession")
+    )
+    for application in grants:
+        what = _("Running grant without a lead initiator: make sure someone takes over")
+        yield _task("grant-lead", what, application, application, None)
 
 
 def _fund_set_up() -> Iterator[Task]:

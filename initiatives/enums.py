@@ -61,6 +61,25 @@ class InitiatorRole(models.TextChoices):
     CO = "co", _("Co-initiator")
 
 
+class LeadSuccession(models.TextChoices):
+    """Whether an initiative has its lead initiator, or is looking for one (SC-13)."""
+
+    NONE = "none", _("Has a lead initiator")
+    OFFERED = "offered", _("The backup is asked to become the lead initiator")
+    WANTED = "wanted", _("Looking for a new lead initiator")
+
+
+# The lead steps down: with an active backup the backup is asked (offered), else the search is
+# open (wanted). The backup says yes (none) or no (wanted); a facilitator appoints a co-initiator
+# (none) or invites someone as lead, who is then offered the role until they accept (none).
+# A lead offered or wanted stays flagged for the facilitator until someone is lead again.
+LEAD_SUCCESSION: dict[str, frozenset[str]] = {
+    LeadSuccession.NONE: frozenset({LeadSuccession.OFFERED, LeadSuccession.WANTED}),
+    LeadSuccession.OFFERED: frozenset({LeadSuccession.NONE, LeadSuccession.WANTED}),
+    LeadSuccession.WANTED: frozenset({LeadSuccession.NONE, LeadSuccession.OFFERED}),
+}
+
+
 class Result(models.TextChoices):
     REACHED = "reached", _("Reached")
     PARTLY = "partly", _("Partly reached")
@@ -80,6 +99,7 @@ class Risk(models.TextChoices):
     NO_BACKUP_INITIATOR = "no_backup_initiator", _("No backup initiator")
     NO_BACKUP_FACILITATOR = "no_backup_facilitator", _("No backup facilitator")
     FACILITATOR_GONE = "facilitator_gone", _("Facilitator no longer active")
+    LEAD_WANTED = "lead_wanted", _("Lead initiator stepped down: waiting for a new lead")
 
 
 # The steps of the intake, in order: (number, title). Views and templates read this.

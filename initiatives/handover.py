@@ -33,17 +33,26 @@ def initiatives_of(user: User):
 
 @transaction.atomic
 def hand_over(
-    *, by: User, leaving: User, note: str, successor: User | None = None, deactivate: bool = False
-) -> list[Handover]:
+    *, by: User, leaving: User, note: str = "", successor: User | None = None,
+    deactivate: bool = False, notes: dict[int, str] | None = None,
+) -> list[Handover]:  # fmt: skip
     """Move everything `leaving` facilitates: where they are the contact, the backup takes
     over (or `successor` when there is no backup); where they are the backup, `successor`
     becomes the backup (or the place stays open, and the weekly missing-backup reminder
-    asks for one). With `deactivate`, the account is switched off in the same step."""
-    if not note.strip():
-        raise DomainError(_("Write a handover note: what the next person needs to know, and why."))
+    asks for one). With `deactivate`, the account is switched off in the same step.
+
+    `notes` holds "het waarom" per initiative (its key → text, SC-13); each handover keeps
+    its own note, with the general `note` after it. Every initiative needs one or the other."""
+    notes = {pk: text.strip() for pk, text in (notes or {}).items() if text and text.strip()}
     if successor is not None and successor.pk == leaving.pk:
         raise DomainError(_("The successor must be someone else."))
     initiatives = list(initiatives_of(leaving).select_for_update(of=("self",)))
+    unwritten = [i.title for i in initiatives if i.pk not in notes and not note.strip()]
+    if unwritten or (not initiatives and not note.strip()):
+        raise DomainError(
+            _("Write a handover note: what the next person needs to know, and why. Missing for: "
+              "%(titles)s.") % {"titles": ", ".join(unwritten) or "—"}
+        )  # fmt: skip
     stuck = [
         i.title
         for i in initiatives
@@ -55,12 +64,30 @@ def hand_over(
             % {"titles": ", ".join(stuck)}
         )
     handovers = [
-        _move(initiative, by, leaving, successor, note.strip()) for initiative in initiatives
+        _move(initiative, by, leaving, successor, _note(notes.get(initiative.pk, ""), note))
+        for initiative in initiatives
     ]
     if deactivate and leaving.is_active:
         User.objects.filter(pk=leaving.pk).update(is_active=False)
         AuditEvent.record(subject=leaving, actor=by, action="account.deactivated", reason=note)
     return handovers
+
+
+def _note(own: str, general: str) -> str:
+    """An initiative's own "waarom" first, then the general note of the whole handover."""
+    return "\n\n".join(part for part in (own.strip(), general.strip()) if part)
+
+
+def latest_handovers(initiative: Initiative, limit: int = 3) -> list[Handover]:
+    """The last handovers of an initiative with their "waarom", newest first (one query)."""
+    return list(initiative.handovers.select_related("from_user", "to_user")[:limit])
+
+
+def with_handovers(updates: list, handovers: list[Handover]) -> list:
+    """The timeline with the handovers in it, newest first; a handover has `is_handover`."""
+    for handover in handovers:
+        handover.is_handover = True
+    return sorted([*updates, *handovers], key=lambda entry: entry.created_at, reverse=True)
 
 
 def _move(initiative: Initiative, by: User, leaving: User, successor: User | None, note: str):

@@ -17,6 +17,7 @@ from initiatives.enums import (
     PUBLIC_STATUSES,
     InitiativeStatus,
     InitiatorRole,
+    LeadSuccession,
     Result,
     Risk,
     Scale,
@@ -111,6 +112,14 @@ class Initiative(TimeStampedModel):
         verbose_name=_("backup facilitator"),
     )
 
+    # SC-13: the lead stepped down and nobody has confirmed yet (flagged for the facilitator).
+    lead_succession = models.CharField(
+        _("lead initiator"),
+        max_length=10,
+        choices=LeadSuccession.choices,
+        default=LeadSuccession.NONE,
+    )
+
     objects = InitiativeQuerySet.as_manager()
 
     class Meta:
@@ -193,6 +202,8 @@ class Initiative(TimeStampedModel):
             risks.append(Risk.NO_BACKUP_FACILITATOR)
         if self.facilitator_id is not None and not self.facilitator.is_active:
             risks.append(Risk.FACILITATOR_GONE)
+        if self.lead_succession != LeadSuccession.NONE:
+            risks.append(Risk.LEAD_WANTED)
         return risks
 
 
@@ -225,6 +236,8 @@ class Initiator(TimeStampedModel):
     invited_at = models.DateTimeField(_("invited at"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     left_at = models.DateTimeField(_("left at"), null=True, blank=True)
+    # SC-13: this (backup) initiator is asked to become the lead, since this moment.
+    lead_offered_at = models.DateTimeField(_("asked to become lead at"), null=True, blank=True)
     # The motivation questions of the Methode Jet, per initiator and optional.
     interest = models.TextField(_("what is your interest?"), blank=True)
     dream = models.TextField(_("what is your dream?"), blank=True)

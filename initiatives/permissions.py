@@ -8,7 +8,7 @@ registered with a resident.
 from __future__ import annotations
 
 from burgerkracht.accounts.roles import Role
-from initiatives.enums import InitiativeStatus
+from initiatives.enums import InitiativeStatus, LeadSuccession
 from initiatives.models import Initiative
 from initiatives.story_models import StoryStatus
 
@@ -169,3 +169,31 @@ def can_withdraw_story(user, story) -> bool:
     if story.author_id == user.pk:
         return story.status in (StoryStatus.SUBMITTED, StoryStatus.PUBLISHED)
     return story.status == StoryStatus.PUBLISHED and can_review_stories(user)
+
+
+def can_step_down(user, initiative: Initiative) -> bool:
+    """ "Ik stop als initiatiefnemer": any active initiator, until the initiative has ended."""
+    return initiative.status != InitiativeStatus.ENDED and is_initiator(user, initiative)
+
+
+def can_answer_lead_offer(user, initiative: Initiative) -> bool:
+    """The backup who is asked to become the lead (SC-13), and only them."""
+    return (
+        user.is_authenticated
+        and initiative.lead_succession == LeadSuccession.OFFERED
+        and any(
+            i.is_active and i.lead_offered_at and i.user_id == user.pk
+            for i in initiative.initiators.all()
+        )
+    )
+
+
+def can_appoint_lead(user, initiative: Initiative) -> bool:
+    """A new lead while the initiative looks for one: its own facilitators, or a coordinator."""
+    if initiative.lead_succession == LeadSuccession.NONE:
+        return False
+    if initiative.status in (InitiativeStatus.DRAFT, InitiativeStatus.ENDED):
+        return False
+    if is_initiator(user, initiative):
+        return False
+    return is_facilitator(user, initiative) or is_coordinator(user)

@@ -27,7 +27,7 @@ from django.utils.translation import ngettext
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
 from initiatives import intake
-from initiatives.enums import InitiativeStatus, Risk
+from initiatives.enums import InitiativeStatus, LeadSuccession, Risk
 from initiatives.models import Initiative, Initiator, Message, Update
 from initiatives.permissions import is_coordinator, is_lead
 
@@ -67,6 +67,8 @@ def annotated_risks(initiative: Initiative) -> list[Risk]:
         risks.append(Risk.NO_BACKUP_FACILITATOR)
     if initiative.facilitator_gone:
         risks.append(Risk.FACILITATOR_GONE)
+    if initiative.lead_succession != LeadSuccession.NONE:
+        risks.append(Risk.LEAD_WANTED)
     return risks
 
 
@@ -77,13 +79,15 @@ def needs_action(*, prefix: str = "", initiators: str = "active_initiator_count"
     switched off), or the initiative hangs on one person on each side: at most one active
     initiator and no backup initiator, and no backup facilitator who is still active. A
     missing backup on one side only is shown in the lists but is not flagged: the other side
-    can still carry it over. `prefix` is the path to the initiative, `initiators` the name of
-    the annotated count of active initiators; `has_backup_initiator` must be annotated too."""
+    can still carry it over. An initiative whose lead stepped down is flagged until someone is
+    lead again (SC-13). `prefix` is the path to the initiative, `initiators` the name of the
+    annotated count of active initiators; `has_backup_initiator` must be annotated too."""
     facilitator, backup = f"{prefix}facilitator", f"{prefix}backup_facilitator"
     nobody = Q(**{f"{facilitator}__isnull": True}) | Q(**{f"{facilitator}__is_active": False})
     alone = Q(**{f"{initiators}__lte": 1}) & Q(has_backup_initiator=False)
     no_backup = Q(**{f"{backup}__isnull": True}) | Q(**{f"{backup}__is_active": False})
-    return nobody | (alone & no_backup)
+    lead_wanted = ~Q(**{f"{prefix}lead_succession": LeadSuccession.NONE})
+    return nobody | (alone & no_backup) | lead_wanted
 
 
 def filter_by_risk(queryset: QuerySet[Initiative], risk: str) -> QuerySet[Initiative]:
@@ -98,6 +102,8 @@ def filter_by_risk(queryset: QuerySet[Initiative], risk: str) -> QuerySet[Initia
             )
         case Risk.FACILITATOR_GONE:
             return queryset.filter(facilitator_gone=True)
+        case Risk.LEAD_WANTED:
+            return queryset.exclude(lead_succession=LeadSuccession.NONE)
         case "any":
             return queryset.filter(needs_action(), status__in=OPEN_STATUSES)
     return queryset

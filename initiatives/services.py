@@ -225,6 +225,10 @@ def accept_invitation(*, token: str, user: User) -> Initiator:
     initiator.accepted_at = timezone.now()
     initiator.save(update_fields=["user", "accepted_at"])
     _audit(initiator.initiative, user, "initiative.invitation_accepted", role=initiator.role)
+    if initiator.role == InitiatorRole.LEAD:
+        from initiatives.succession import lead_invitation_accepted  # it imports this module
+
+        lead_invitation_accepted(initiator.initiative, user)
     return initiator
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from initiatives.views import intake, officials, public, stories, workspace
+from initiatives.views import intake, officials, public, stories, succession, workspace
 
 app_name = "initiatives"
 
@@ -58,6 +58,22 @@ urlpatterns = [
         "mijn/initiatieven/<int:pk>/signalen/<int:update_pk>/",
         workspace.SignalHandledView.as_view(),
         name="signal-handled",
+    ),
+    # An initiator stops; the new lead (SC-13)
+    path(
+        "mijn/initiatieven/<int:pk>/stoppen-als-initiatiefnemer/",
+        succession.StepDownView.as_view(),
+        name="step-down",
+    ),
+    path(
+        "mijn/initiatieven/<int:pk>/hoofdinitiatiefnemer/",
+        succession.LeadOfferView.as_view(),
+        name="lead-offer",
+    ),
+    path(
+        "mijn/initiatieven/<int:pk>/nieuwe-hoofdinitiatiefnemer/",
+        succession.AppointLeadView.as_view(),
+        name="appoint-lead",
     ),
     # Officials
     path(

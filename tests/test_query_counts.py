@@ -70,6 +70,7 @@ NOT_DATA_PAGES: dict[str, str] = {
             "initiatives:update-create", "initiatives:message-create",
             "initiatives:signal-handled", "initiatives:handover", "initiatives:note-create",
             "initiatives:story-tell", "initiatives:story-withdraw",
+            "initiatives:step-down", "initiatives:lead-offer", "initiatives:appoint-lead",
         ),
         "a form",
     ),

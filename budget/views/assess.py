@@ -43,6 +43,7 @@ from burgerkracht.core.saved_filters import SavedFiltersMixin
 from burgerkracht.meetlat.services import missing_for_finalisation
 from initiatives import notes
 from initiatives.forms import MessageForm, NoteForm
+from initiatives.handover import latest_handovers
 from initiatives.selectors import messages_of
 
 
@@ -116,6 +117,8 @@ def note_context(user, application) -> dict:
     return {
         "can_read_notes": True,
         "notes_list": notes.notes_of(application=application),
+        # "Het waarom" of the initiative's latest handovers (SC-13).
+        "handovers": latest_handovers(application.initiative),
         "note_form": NoteForm(action=reverse("budget:application-note", args=[application.pk])),
     }
 

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from burgerkracht.accounts import data_export
+from burgerkracht.accounts import data_export, erasure
 from burgerkracht.accounts.models import User
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent, Neighbourhood
@@ -103,12 +103,14 @@ def delete_account(*, user: User, by: User | None, reason: str = "") -> User:
     the outbox no longer go to the person's addresses (`withdraw_mail_to`, in this
     transaction). `by=None` is the system: the purge erasing an account that was not used for
     the retention period. The municipality's staff do not erase themselves (an administrator
-    deactivates them).
+    deactivates them). First the apps' erasure steps run (burgerkracht.accounts.erasure):
+    the person stops as initiator everywhere, through the same path as "Ik stop".
     """
     user = User.objects.select_for_update().get(pk=user.pk)
     if by is not None and by.pk == user.pk and user.is_municipal_staff:
         raise DomainError(_("Staff accounts are deactivated by an administrator."))
     AuditEvent.record(subject=user, actor=by, action="account.deleted", reason=reason)
+    erasure.before_erasure(user, by)  # e.g. stop as initiator everywhere (SC-13)
     addresses = {
         user.email,
         *EmailAddress.objects.filter(user=user).values_list("email", flat=True),

@@ -19,9 +19,16 @@ from burgerkracht.core.parsing import whole_number
 from burgerkracht.core.saved_filters import SavedFiltersMixin
 from initiatives import permissions, selectors
 from initiatives.filters import OfficialsInitiativeFilter
-from initiatives.forms import HandoverForm, ReassignForm
+from initiatives.forms_people import HandoverForm, ReassignForm
 from initiatives.handover import dossiers_of, hand_over, initiatives_of, reassign
 from initiatives.tables import OfficialsInitiativeTable
+
+
+def _person(request, field: str, people):
+    """The facilitator a page is about: ?van= on the page, `field` on a POST."""
+    key = request.POST.get(field) if request.method == "POST" else None
+    pk = whole_number(key or request.GET.get("van"))
+    return None if pk is None else people.filter(pk=pk).first()
 
 
 class OfficialsMixin(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin):
@@ -95,24 +102,27 @@ class HandoverView(OfficialsMixin, FormView):
     def get_initial(self):
         return {"leaving": self.request.GET.get("van") or None}
 
+    @cached_property
+    def chosen(self):
+        """Who leaves (their initiatives get a note each)."""
+        return _person(self.request, "leaving", HandoverForm().fields["leaving"].queryset)
+
+    @cached_property
+    def initiatives(self):
+        return list(initiatives_of(self.chosen)) if self.chosen else []
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "initiatives": self.initiatives}
+
     def get_context_data(self, **kwargs):
-        form = kwargs.get("form") or self.get_form()
-        leaving = whole_number(form["leaving"].value())
-        chosen = (
-            form.fields["leaving"].queryset.filter(pk=leaving).first()
-            if leaving is not None
-            else None
-        )
-        return super().get_context_data(
-            **kwargs, chosen=chosen, initiatives=list(initiatives_of(chosen)) if chosen else []
-        )
+        return super().get_context_data(**kwargs, chosen=self.chosen, initiatives=self.initiatives)
 
     def form_valid(self, form):
         data = form.cleaned_data
         try:
             moved = hand_over(
                 by=self.request.user, leaving=data["leaving"], successor=data["successor"],
-                note=data["note"], deactivate=data["deactivate"],
+                note=data["note"], deactivate=data["deactivate"], notes=form.notes(),
             )  # fmt: skip
         except DomainError as error:
             form.add_error(None, error.message)
@@ -142,12 +152,8 @@ class ReassignView(OfficialsMixin, FormView):
 
     @cached_property
     def person(self):
-        """The facilitator whose dossiers are shown: ?van= on the page, from_user on a POST."""
-        key = self.request.POST.get("from_user") if self.request.method == "POST" else None
-        pk = whole_number(key or self.request.GET.get("van"))
-        if pk is None:
-            return None
-        return ReassignForm().fields["from_user"].queryset.filter(pk=pk).first()
+        """The facilitator whose dossiers are shown."""
+        return _person(self.request, "from_user", ReassignForm().fields["from_user"].queryset)
 
     @cached_property
     def dossiers(self):

@@ -15,6 +15,7 @@ from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.post_queue import posted_letters
 from initiatives import notes, permissions, selectors, services
 from initiatives.forms import AssignForm, EndForm, MessageForm, NoteForm, ReasonForm, UpdateForm
+from initiatives.handover import latest_handovers, with_handovers
 from initiatives.models import Update
 from initiatives.timeline import initiative_timeline
 from initiatives.views.base import InitiativeMixin
@@ -29,14 +30,20 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
         # Continuity risks are the municipality's worry, not a message for the residents.
         official = permissions.is_facilitator(user, initiative) or permissions.is_coordinator(user)
         can_read_notes = permissions.can_read_notes(user, initiative)
+        # "Het waarom" of the latest handovers: for the officials, also in the timeline.
+        handovers = latest_handovers(initiative) if can_read_notes else []
         return super().get_context_data(
             **kwargs,
             initiators=initiators,
             risks=initiative.risks(initiators) if official else [],
             official=official,
             status_timeline=initiative_timeline(initiative),
-            timeline=selectors.timeline(initiative),
             posted_letters=posted_letters(initiative=initiative),
+            timeline=with_handovers(list(selectors.timeline(initiative)), handovers),
+            handovers=handovers,
+            can_step_down=permissions.can_step_down(user, initiative),
+            can_answer_lead_offer=permissions.can_answer_lead_offer(user, initiative),
+            can_appoint_lead=permissions.can_appoint_lead(user, initiative),
             messages_list=selectors.messages_of(initiative),
             next_step=selectors.next_step(initiative, user),
             can_edit_intake=permissions.can_edit_intake(user, initiative),

@@ -43,6 +43,8 @@ KEYS = (
     "facilitator_gone",
     "no_backup_facilitator",
     "backup_facilitator_gone",
+    "lead_wanted",
+    "no_active_initiator",
 )
 LABELS = {
     "single_initiator": "Only one initiator",
@@ -51,6 +53,8 @@ LABELS = {
     "facilitator_gone": "Facilitator no longer active",
     "no_backup_facilitator": "No backup facilitator",
     "backup_facilitator_gone": "Backup facilitator no longer active",
+    "lead_wanted": "Lead initiator stepped down: waiting for a new lead",
+    "no_active_initiator": "No active initiator",
 }
 
 
@@ -82,16 +86,22 @@ def risks_of(initiative: Initiative) -> set[str]:
         found.add("no_backup_facilitator")
     elif not initiative.backup_facilitator.is_active:
         found.add("backup_facilitator_gone")
+    if initiative.lead_succession != "none":
+        found.add("lead_wanted")
+    if not active:
+        found.add("no_active_initiator")
     return found
 
 
 def needs_action(risks: set[str]) -> bool:
     """The continuity rule as written in initiatives/README.md: nobody on the municipality's
-    side, or one person on each side without a backup."""
+    side, or one person on each side without a backup; or no lead initiator since the lead
+    stepped down, or nobody at all on the residents' side (SC-13)."""
     nobody = bool(risks & {"no_facilitator", "facilitator_gone"})
     alone = {"single_initiator", "no_backup_initiator"} <= risks
     no_backup = bool(risks & {"no_backup_facilitator", "backup_facilitator_gone"})
-    return nobody or (alone and no_backup)
+    residents_gone = bool(risks & {"lead_wanted", "no_active_initiator"})
+    return nobody or (alone and no_backup) or residents_gone
 
 
 def expected(items: list[tuple[str, set[str]]]) -> dict[str, int]:
@@ -182,6 +192,12 @@ def world():
     InitiatorFactory(initiative=invited, user=None, is_backup=True, accepted_at=None)
     left = initiative("F backup left", active=True, wijken=[south], **people)
     InitiatorFactory(initiative=left, is_backup=True, left_at=timezone.now())
+    # SC-13: the lead stepped down (the co-initiator stays), and nobody is left at all.
+    stepped = initiative("I lead stepped down", active=True, co={}, **people)
+    stepped.initiators.filter(role="lead").update(left_at=timezone.now())
+    Initiative.objects.filter(pk=stepped.pk).update(lead_succession="wanted")
+    empty = initiative("J nobody left", active=True, **people)
+    empty.initiators.update(left_at=timezone.now())
     # Not open: their risks do not count.
     initiative("G ended alone", ended=True, wijken=[north])
     initiative("H draft alone", wijken=[north])
@@ -217,11 +233,12 @@ def test_continuity_report_counts_initiatives_and_grants_as_defined(reader):
     # By hand: A-F plus the four initiatives of the applications. Flagged by the rule: C (no
     # facilitator), D and the two applications of "gone" (facilitator gone), E and the grant
     # with only an invited backup (one person on each side). Not flagged: A, the safe grant,
-    # and B and F, alone on the residents' side but with an active backup facilitator.
+    # and B and F, alone on the residents' side but with an active backup facilitator. SC-13:
+    # I (the lead stepped down) and J (nobody left) are flagged despite a backup facilitator.
     assert want_initiatives == {
-        "total": 10, "any": 6, "single_initiator": 6, "no_backup_initiator": 7,
+        "total": 12, "any": 8, "single_initiator": 8, "no_backup_initiator": 9,
         "no_facilitator": 1, "facilitator_gone": 3, "no_backup_facilitator": 4,
-        "backup_facilitator_gone": 1,
+        "backup_facilitator_gone": 1, "lead_wanted": 1, "no_active_initiator": 1,
     }  # fmt: skip
     assert want_grants["total"] == 3
     assert want_grants["any"] == 2

@@ -65,6 +65,7 @@ class World:
     attachment: Any
     advice: Any
     letter: Any
+    stepped_down: Any  # SC-13: the lead stepped down; the co-initiator (backup) is asked to lead
     # The subject dimension (issue #23): officials tied to a *different* subject of the same
     # kind, and objects that belong to another parent than the URL names.
     other_facilitator: Any  # facilitator of another initiative (and owner of another policy)
@@ -130,6 +131,7 @@ def build_world() -> World:
         holder=holder,
         **apps,
         adv=_advice(),
+        stepped_down=_stepped_down(lead, co, facilitator),
         **_other_subjects(lead, line, holder, apps, paused),
         **_stories(lead, wijk),
     )
@@ -200,6 +202,18 @@ def _other_subjects(lead, line, holder, apps, paused) -> dict[str, Any]:
             by=holder, award=award, planned_on=date(2027, 3, 1), amount=Decimal("100.00")
         ),
     }
+
+
+def _stepped_down(lead, co, facilitator):
+    """An initiative of the world's lead, co-initiator and facilitator whose lead stepped down:
+    the co-initiator, its backup, is asked to become the lead (SC-13)."""
+    from initiatives import succession
+
+    initiative = InitiativeFactory(created_by=lead, active=True, facilitator=facilitator)
+    InitiatorFactory(initiative=initiative, user=co, is_backup=True)
+    mine = initiative.initiators.get(user=lead)
+    succession.step_down(initiator=mine, by=lead, reason="Ik verhuis.")
+    return initiative
 
 
 def _advice():

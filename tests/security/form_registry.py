@@ -30,6 +30,7 @@ import budget.forms.ledger as budget_ledger
 import burgerkracht.accounts.forms as accounts
 import burgerkracht.meetlat.forms as meetlat
 import initiatives.forms as initiatives
+import initiatives.forms_people as initiatives_people
 import initiatives.handover as handover
 import initiatives.story_forms as story_forms
 from advice.models import Advice, AdvisoryBody, BodyOrganisation, Signal
@@ -108,8 +109,11 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
     ),
     initiatives.NoteForm: Entry(lambda w: [{"action": "/x/"}]),
     initiatives.InitiativeFilterForm: Entry(),
-    initiatives.HandoverForm: Entry(),
-    initiatives.ReassignForm: Entry(
+    initiatives_people.HandoverForm: Entry(lambda w: [{"initiatives": [w.active]}, {}]),
+    initiatives_people.StepDownForm: Entry(),
+    initiatives_people.LeadOfferForm: Entry(),
+    initiatives_people.AppointLeadForm: Entry(lambda w: [{"initiative": w.active}, {}]),
+    initiatives_people.ReassignForm: Entry(
         lambda w: [{"dossiers": handover.dossiers_of(w.facilitator)}, {}]
     ),
     story_forms.TellStoryForm: Entry(),
