@@ -38,7 +38,6 @@ from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.formatting import euro
 from burgerkracht.core.pagination import BoundedLazyPaginator
-from burgerkracht.core.post_queue import posted_letters
 from burgerkracht.core.saved_filters import SavedFiltersMixin
 from burgerkracht.meetlat.services import missing_for_finalisation
 from initiatives import notes
@@ -75,9 +74,6 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
         tranches = selectors.tranches_of(a) if a.award_id else []
         return super().get_context_data(
             timeline=application_timeline(a, tranches=tranches),
-            # The officials' record of what went by post (the resident sees it on the
-            # initiative's page; theirs is at the query budget, targets P1).
-            posted_letters=posted_letters(application=a) if internal else [],
             **kwargs,
             next_step=selectors.next_step(a, user),
             steps=[
