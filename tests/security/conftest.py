@@ -73,6 +73,10 @@ class World:
     foreign_attachment: Any  # an attachment of another draft of the same lead
     foreign_letter: Any  # the letter of another grant of the same people
     foreign_tranche: Any  # a tranche of another award of app_granted's initiative
+    # SC-11: a draft a professional registers with a resident without e-mail (the world's
+    # facilitator is its facilitator), and that professional.
+    assisted: Any
+    assistant: Any
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +131,22 @@ def build_world() -> World:
         **apps,
         adv=_advice(),
         **_other_subjects(lead, line, holder, apps, paused),
+        **_assisted(facilitator),
     )
+
+
+def _assisted(facilitator) -> dict[str, Any]:
+    from initiatives import assisted, services
+
+    assistant = UserFactory(role="professional")
+    initiative = services.start_initiative(by=assistant, assisted=True, title="Samen met Fatima")
+    assisted.register_resident_without_email(
+        initiative=initiative, by=assistant, channel="phone", consent=True,
+        full_name="Fatima Bakr", phone="036 123 45 67",
+    )  # fmt: skip
+    initiative.facilitator = facilitator
+    initiative.save(update_fields=["facilitator"])
+    return {"assisted": initiative, "assistant": assistant}
 
 
 def _other_subjects(lead, line, holder, apps, paused) -> dict[str, Any]:
