@@ -53,6 +53,12 @@ def export_personal_data(*, user: User) -> dict[str, Any]:
             "email": user.email,
             "name": user.full_name,
             "phone": user.phone,
+            "postal_address": {
+                "street_address": user.street_address,
+                "postal_code": user.postal_code,
+                "city": user.city,
+                "by_post": user.by_post,
+            },
             "neighbourhood": neighbourhood.name if neighbourhood else None,
             "joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
@@ -99,11 +105,12 @@ def delete_account(*, user: User, by: User | None, reason: str = "") -> User:
         raise DomainError(_("Staff accounts are deactivated by an administrator."))
     AuditEvent.record(subject=user, actor=by, action="account.deleted", reason=reason)
     addresses = {
-        user.email,
+        *([user.email] if user.email else []),  # a resident without e-mail has none (SC-11)
         *EmailAddress.objects.filter(user=user).values_list("email", flat=True),
     }
     withdraw_mail_to(addresses=sorted(addresses), subject=user, by=by)
     EmailAddress.objects.filter(user=user).delete()
+    user.claim_codes.all().delete()
     Authenticator.objects.filter(user=user).delete()
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if session.get_decoded().get("_auth_user_id") == str(user.pk):
@@ -111,6 +118,7 @@ def delete_account(*, user: User, by: User | None, reason: str = "") -> User:
     user.email = f"verwijderd-{user.pk}@invalid.invalid"
     user.full_name = ""
     user.phone = ""
+    user.street_address = user.postal_code = user.city = ""
     user.neighbourhood = None
     user.is_active = False
     user.is_staff = False

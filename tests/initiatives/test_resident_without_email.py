@@ -64,10 +64,10 @@ def test_registering_again_corrects_the_same_resident():
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"consent": False}, "consent"),
-        ({"channel": Channel.ONLINE}, "Choose how"),
-        ({"street_address": "", "phone": ""}, "postal address or a phone"),
-        ({"full_name": " "}, "name"),
+        ({"consent": False}, "toestemming"),
+        ({"channel": Channel.ONLINE}, "Kies hoe"),
+        ({"street_address": "", "phone": ""}, "postadres of een telefoonnummer"),
+        ({"full_name": " "}, "naam"),
     ],
 )
 def test_refusals(overrides, message):
@@ -162,5 +162,18 @@ def test_a_taken_address_is_refused():
     resident = _register(initiative, professional)
     other = UserFactory(role="resident")
     code = claim.make_claim_code(user=resident, by=professional)
-    with pytest.raises(DomainError, match="already an account"):
+    with pytest.raises(DomainError, match="al een account"):
         claim.request_claim(code=code, email=other.email.upper())
+
+
+def test_erasing_a_resident_without_email_clears_the_address_and_the_codes():
+    from burgerkracht.accounts.services import delete_account
+
+    professional = UserFactory(role="professional")
+    initiative = _assisted_draft(professional)
+    resident = _register(initiative, professional)
+    claim.make_claim_code(user=resident, by=professional)
+    delete_account(user=resident, by=None)
+    resident.refresh_from_db()
+    assert (resident.full_name, resident.street_address, resident.city) == ("", "", "")
+    assert not resident.claim_codes.exists()
