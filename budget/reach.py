@@ -145,7 +145,7 @@ class ReachReport(reports.Report):
         spots = [r for r in rows[: len(data["wijken"])] if not (r["initiatives"] or r["online"]
                  or r["assisted"])]  # fmt: skip
         overview = Section(
-            _("Per channel"),
+            _("Overview"),
             intro=_(
                 "Online: the residents registered themselves. The other channels: a "
                 "professional (wijkteam, buurtvoorlichter) registered together with the "

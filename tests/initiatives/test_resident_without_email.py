@@ -177,3 +177,12 @@ def test_erasing_a_resident_without_email_clears_the_address_and_the_codes():
     resident.refresh_from_db()
     assert (resident.full_name, resident.street_address, resident.city) == ("", "", "")
     assert not resident.claim_codes.exists()
+
+
+def test_an_assisted_registration_is_with_a_professional_unless_said_otherwise():
+    professional = UserFactory(role="professional")
+    assert services.start_initiative(by=professional, assisted=True, title="x").channel == (
+        Channel.PROFESSIONAL
+    )
+    resident = UserFactory(role="resident")
+    assert services.start_initiative(by=resident, title="y").channel == Channel.ONLINE
