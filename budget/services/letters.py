@@ -68,7 +68,9 @@ def _letterhead(letter: Letter, lead) -> dict:
         for line in (
             (user.full_name or user.email) if user else _("The initiators"),
             application.organisation_name,
-            _("By e-mail: %(email)s") % {"email": user.email} if user else "",
+            # A resident without e-mail (SC-11): their postal address instead.
+            *(user.postal_lines[1:] if user and not user.email else []),
+            _("By e-mail: %(email)s") % {"email": user.email} if user and user.email else "",
         )
         if line
     ]

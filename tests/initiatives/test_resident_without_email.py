@@ -186,3 +186,20 @@ def test_an_assisted_registration_is_with_a_professional_unless_said_otherwise()
     )
     resident = UserFactory(role="resident")
     assert services.start_initiative(by=resident, title="y").channel == Channel.ONLINE
+
+
+def test_a_letter_to_a_resident_without_email_carries_the_postal_address():
+    from types import SimpleNamespace
+
+    from budget.services import letters
+
+    professional = UserFactory(role="professional")
+    line, _holder = open_line(allocation="5000.00")
+    budget_services.open_fund(by=UserFactory(role="administrator"), fund=line.fund)
+    initiative = _assisted_draft(professional)
+    _register(initiative, professional)
+    initiative.refresh_from_db()
+    application = budget_services.start_application(by=professional, initiative=initiative)
+    lead = initiative.initiators.get(role="lead")
+    head = letters._letterhead(SimpleNamespace(application=application, kind="grant"), lead)
+    assert head["recipient_lines"] == ["Fatima Bakr", "Stadhuisplein 1", "1315 HR  Almere"]
