@@ -125,7 +125,11 @@ def applications_followed(user) -> QuerySet[Application]:
     """ "My applications": a resident's own, and those a professional follows for a resident
     they registered with (SC-11)."""
     own = applications_of(user).values("pk")
-    helped = Application.objects.filter(initiative__assisted_by=user).values("pk")
+    helped = Application.objects.filter(
+        initiative__assisted_by=user, initiative__consent_recorded_at__isnull=False,
+        initiative__initiators__role="lead", initiative__initiators__left_at__isnull=True,
+        initiative__initiators__user__email__isnull=True,
+    ).values("pk")  # fmt: skip
     return (
         Application.objects.filter(pk__in=own.union(helped))
         .select_related("initiative", "fund")
