@@ -51,6 +51,7 @@ def application_queryset(
     is_advisor read it), so those lists need no query."""
     queryset = Application.objects.select_related(
         "initiative__facilitator", "initiative__backup_facilitator", "line__fund", "fund",
+        "initiative__assisted_by", "initiative__consent_recorded_by",
         "neighbourhood", "assessed_by", "decision__meetlat_version", "award", "decided_by",
         "accountability",
     ).prefetch_related(

@@ -24,6 +24,7 @@ class BudgetConfig(AppConfig):
         core_calendar.register(calendar.events_for)
         import_module("budget.reports")  # registers the Samen Sterk and budget reports
         import_module("budget.continuity")  # registers the continuity-risk report
+        import_module("budget.reach")  # registers the reach report (REP-19)
         import_module("budget.dashboard")  # registers the attention panels of issue #8
         import_module("budget.retention")  # registers its kinds of the retention table
         import_module("budget.decision_subjects").register()  # who acts on its decisions

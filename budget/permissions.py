@@ -72,8 +72,13 @@ def is_advisor(user, application) -> bool:
     return any(a.professional_id == user.pk for a in application.advice.all())
 
 
+def acts_for_resident(user, application) -> bool:
+    """The professional who registered it with a resident without e-mail (SC-11)."""
+    return initiative_permissions.acts_for_resident(user, application.initiative)
+
+
 def can_view_application(user, application) -> bool:
-    if is_applicant(user, application):
+    if is_applicant(user, application) or acts_for_resident(user, application):
         return True
     if application.submitted_at is None:
         return False
@@ -83,7 +88,9 @@ def can_view_application(user, application) -> bool:
 
 
 def can_edit_application(user, application) -> bool:
-    return application.status == ApplicationStatus.DRAFT and is_applicant_lead(user, application)
+    return application.status == ApplicationStatus.DRAFT and (
+        is_applicant_lead(user, application) or acts_for_resident(user, application)
+    )
 
 
 def can_withdraw(user, application) -> bool:
@@ -94,7 +101,9 @@ def can_withdraw(user, application) -> bool:
 
 def can_message(user, application) -> bool:
     return application.submitted_at is not None and (
-        is_applicant(user, application) or is_facilitator(user, application)
+        is_applicant(user, application)
+        or is_facilitator(user, application)
+        or acts_for_resident(user, application)
     )
 
 
@@ -205,7 +214,9 @@ def can_use_follow_up(user) -> bool:
 
 def can_see_confirmation(user, application) -> bool:
     """The "sent in" page with the reference number: the residents, once it is sent in."""
-    return application.submitted_at is not None and is_applicant(user, application)
+    return application.submitted_at is not None and (
+        is_applicant(user, application) or acts_for_resident(user, application)
+    )
 
 
 def can_read_notes(user, application) -> bool:

@@ -121,19 +121,42 @@ def applications_of(user) -> QuerySet[Application]:
     )
 
 
+def applications_followed(user) -> QuerySet[Application]:
+    """ "My applications": a resident's own, and those a professional follows for a resident
+    they registered with (SC-11)."""
+    own = applications_of(user).values("pk")
+    helped = Application.objects.filter(
+        initiative__assisted_by=user, initiative__consent_recorded_at__isnull=False,
+        initiative__initiators__role="lead", initiative__initiators__left_at__isnull=True,
+        initiative__initiators__user__email__isnull=True,
+    ).values("pk")  # fmt: skip
+    return (
+        Application.objects.filter(pk__in=own.union(helped))
+        .select_related("initiative", "fund")
+        .order_by("-created_at")
+    )
+
+
 def initiatives_to_apply_for(user) -> list:
-    """The initiatives a resident leads and that have not ended."""
+    """The initiatives a resident leads and that have not ended; for a professional, those
+    they registered with a resident without e-mail whose consent they recorded (SC-11)."""
     from initiatives.enums import InitiativeStatus
     from initiatives.models import Initiative
 
+    led = Initiative.objects.filter(
+        initiators__user=user, initiators__role="lead",
+        initiators__accepted_at__isnull=False, initiators__left_at__isnull=True,
+    )  # fmt: skip
+    helped = Initiative.objects.filter(
+        assisted_by=user, consent_recorded_at__isnull=False,
+        initiators__role="lead", initiators__left_at__isnull=True,
+        initiators__user__email__isnull=True,
+    )  # fmt: skip
     return list(
-        Initiative.objects.filter(
-            initiators__user=user, initiators__role="lead",
-            initiators__accepted_at__isnull=False, initiators__left_at__isnull=True,
-        )
+        Initiative.objects.filter(pk__in=led.values("pk").union(helped.values("pk")))
         .exclude(status=InitiativeStatus.ENDED)
         .order_by("title")
-    )  # fmt: skip
+    )
 
 
 def next_step(application: Application, user, *, resident: bool | None = None) -> str:

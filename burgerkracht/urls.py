@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("initiatives.urls")),
     path("", include("budget.urls")),
     path("profiel/", include("burgerkracht.accounts.urls")),
+    path("account/overnemen/", include("burgerkracht.accounts.claim_urls")),
     path("besluiten/", include("burgerkracht.meetlat.urls")),
     path("adviezen/", include("advice.urls")),
     path("accounts/", include("allauth.urls")),

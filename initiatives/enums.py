@@ -56,6 +56,19 @@ class Support(models.TextChoices):
     NOTHING = "nothing", _("No help needed for now")
 
 
+class Channel(models.TextChoices):
+    """How the registration reached the municipality (SC-11, REP-19)."""
+
+    ONLINE = "online", _("online")
+    PROFESSIONAL = "professional", _("together with a professional")
+    PHONE = "phone", _("by phone")
+    PAPER = "paper", _("on paper")
+    DESK = "desk", _("at the desk")
+
+
+ASSISTED_CHANNELS = [c for c in Channel.values if c != Channel.ONLINE]
+
+
 class InitiatorRole(models.TextChoices):
     LEAD = "lead", _("Lead initiator")
     CO = "co", _("Co-initiator")

@@ -133,11 +133,16 @@ class Step4Form(StepForm):
     allergy = long_text(_("What do you really not want?"), required=False, rows=2)
     contribution = long_text(_("What do you contribute?"), required=False, rows=2)
 
-    def __init__(self, *args, assisted: bool = False, own_email: str = "", **kwargs):
+    def __init__(
+        self, *args, assisted: bool = False, own_email: str = "", resident_known=False, **kwargs
+    ):
         super().__init__(*args, **kwargs)
-        self.own_email = own_email.lower()
+        self.own_email = (own_email or "").lower()
         if assisted:
-            self.fields["resident_email"].required = not kwargs.get("partial", False)
+            if resident_known:  # a resident without e-mail leads already (SC-11)
+                del self.fields["resident_email"]
+            else:
+                self.fields["resident_email"].required = not kwargs.get("partial", False)
             for name in ("interest", "dream", "allergy", "contribution"):
                 del self.fields[name]
         else:

@@ -15,6 +15,7 @@ from burgerkracht.core import references
 from burgerkracht.core.models import Neighbourhood, TimeStampedModel
 from initiatives.enums import (
     PUBLIC_STATUSES,
+    Channel,
     InitiativeStatus,
     InitiatorRole,
     LeadSuccession,
@@ -94,6 +95,20 @@ class Initiative(TimeStampedModel):
         blank=True,
         related_name="initiatives_assisted",
         verbose_name=_("registered with help from"),
+    )
+    channel = models.CharField(
+        _("registered"), max_length=20, choices=Channel.choices, default=Channel.ONLINE
+    )
+    # SC-11: a professional registers with a resident without e-mail and records the
+    # resident's consent in their stead (the resident signs the printed consent form).
+    consent_recorded_at = models.DateTimeField(_("consent recorded at"), null=True, blank=True)
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("consent recorded by"),
     )
     facilitator = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -57,8 +57,49 @@ def can_edit_intake(user, initiative: Initiative) -> bool:
     return is_lead(user, initiative) or is_assisting(user, initiative)
 
 
+def _lead_without_email(initiative: Initiative) -> bool:
+    return any(
+        i.is_active and i.role == "lead" and i.user is not None and not i.user.email
+        for i in initiative.initiators.all()
+    )
+
+
+def acts_for_resident(user, initiative: Initiative) -> bool:
+    """The professional who registered it with a resident without e-mail, whose consent the
+    professional recorded: they act on the resident's behalf (SC-11)."""
+    return (
+        is_assisting(user, initiative)
+        and initiative.consent_recorded_at is not None
+        and _lead_without_email(initiative)
+    )
+
+
 def can_submit(user, initiative: Initiative) -> bool:
-    return initiative.status == InitiativeStatus.DRAFT and is_lead(user, initiative)
+    return initiative.status == InitiativeStatus.DRAFT and (
+        is_lead(user, initiative) or acts_for_resident(user, initiative)
+    )
+
+
+def can_register_without_email(user, initiative: Initiative) -> bool:
+    return initiative.status == InitiativeStatus.DRAFT and is_assisting(user, initiative)
+
+
+def can_download_consent_form(user, initiative: Initiative) -> bool:
+    """The consent form of an assisted registration: the professional, this initiative's
+    facilitators and the coordinators."""
+    if initiative.assisted_by_id is None or not user.is_authenticated:
+        return False
+    return (
+        is_assisting(user, initiative) or is_facilitator(user, initiative) or is_coordinator(user)
+    )
+
+
+def can_make_claim_letter(user, initiative: Initiative) -> bool:
+    """A claim code for the resident without e-mail: the professional who helped, or this
+    initiative's facilitators."""
+    if not _lead_without_email(initiative):
+        return False
+    return is_assisting(user, initiative) or is_facilitator(user, initiative)
 
 
 def can_assign_facilitators(user, initiative: Initiative) -> bool:

@@ -25,6 +25,7 @@ from burgerkracht.core.notifications import absolute_url, notify, notify_address
 from initiatives import intake
 from initiatives.enums import (
     TRANSITIONS,
+    Channel,
     InitiativeStatus,
     InitiatorRole,
     Result,
@@ -53,6 +54,8 @@ def start_initiative(*, by: User, assisted: bool = False, **fields: Any) -> Init
     """Create a draft from step 1. A resident becomes its lead initiator at once; with
     `assisted`, a professional registers it *with* a resident, who is invited in step 4."""
     initiative = Initiative(created_by=by, assisted_by=by if assisted else None)
+    if assisted:  # how it came in; the professional may say it was by phone, on paper...
+        initiative.channel = Channel.PROFESSIONAL
     for name, value in fields.items():
         setattr(initiative, name, value)
     initiative.full_clean(exclude=["created_by"])

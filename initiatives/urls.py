@@ -1,6 +1,6 @@
 from django.urls import path
 
-from initiatives.views import intake, officials, public, stories, succession, workspace
+from initiatives.views import assisted, intake, officials, public, stories, succession, workspace
 
 app_name = "initiatives"
 
@@ -32,6 +32,22 @@ urlpatterns = [
         name="intake-check",
     ),
     path("mijn/initiatieven/<int:pk>/verstuurd/", intake.SentView.as_view(), name="sent"),
+    # A resident without e-mail (SC-11)
+    path(
+        "mijn/initiatieven/<int:pk>/aanmelden/bewoner-zonder-email/",
+        assisted.ResidentWithoutEmailView.as_view(),
+        name="resident-without-email",
+    ),
+    path(
+        "mijn/initiatieven/<int:pk>/toestemmingsformulier.pdf",
+        assisted.ConsentFormView.as_view(),
+        name="consent-form",
+    ),
+    path(
+        "mijn/initiatieven/<int:pk>/overnamebrief/",
+        assisted.ClaimLetterView.as_view(),
+        name="claim-letter",
+    ),
     # Workspace
     path("mijn/initiatieven/<int:pk>/", workspace.InitiativeDetailView.as_view(), name="detail"),
     path("mijn/initiatieven/<int:pk>/starten/", workspace.ActivateView.as_view(), name="activate"),

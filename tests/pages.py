@@ -266,7 +266,7 @@ def _factsheet_number() -> dict[str, Any]:
 # --- the catalogue -------------------------------------------------------------------------------
 
 # The reports of /rapportages/<slug>/ (test_query_counts checks this against the registry).
-REPORT_SLUGS = ("advice", "budget", "continuity", "meetlat", "samen-sterk")
+REPORT_SLUGS = ("advice", "budget", "continuity", "meetlat", "reach", "samen-sterk")
 
 DASHBOARD_USERS = [email for email, _name, _role, _wijk in USERS if email in LOGIN.values()]
 

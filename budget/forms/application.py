@@ -59,12 +59,14 @@ class NewApplicationForm(NamedRequiredMixin, forms.Form):
         help_text=_("Only when you chose 'A new initiative'."),
     )  # fmt: skip
 
-    def __init__(self, *args, initiatives=(), **kwargs):
+    def __init__(self, *args, initiatives=(), allow_new: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["initiative"].choices = [
             *((str(i.pk), i.title) for i in initiatives),
-            (NEW, _("A new initiative")),
+            *([(NEW, _("A new initiative"))] if allow_new else []),
         ]
+        if not allow_new:
+            del self.fields["new_title"]
         self.helper = FormHelper()
         self.helper.add_input(Submit("start", _("Start your application")))
 

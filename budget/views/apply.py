@@ -49,7 +49,7 @@ class MyApplicationsView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            **kwargs, applications=selectors.applications_of(self.request.user)
+            **kwargs, applications=selectors.applications_followed(self.request.user)
         )
 
 
@@ -58,7 +58,9 @@ class NewApplicationView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
     form_class = NewApplicationForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.has_role(Role.RESIDENT):
+        if request.user.is_authenticated and not request.user.has_role(
+            Role.RESIDENT, Role.PROFESSIONAL
+        ):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -66,7 +68,13 @@ class NewApplicationView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
         return selectors.initiatives_to_apply_for(self.request.user)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "initiatives": self.own_initiatives()}
+        # A professional applies with a resident for an initiative they registered together
+        # (SC-11), never for a new one of their own.
+        return {
+            **super().get_form_kwargs(),
+            "initiatives": self.own_initiatives(),
+            "allow_new": self.request.user.has_role(Role.RESIDENT),
+        }
 
     def get_initial(self):
         return {"initiative": self.request.GET.get("initiatief", "")}

@@ -41,6 +41,7 @@ from burgerkracht.core.pagination import BoundedLazyPaginator
 from burgerkracht.core.saved_filters import SavedFiltersMixin
 from burgerkracht.meetlat.services import missing_for_finalisation
 from initiatives import notes
+from initiatives import permissions as initiative_permissions
 from initiatives.forms import MessageForm, NoteForm
 from initiatives.handover import latest_handovers
 from initiatives.selectors import messages_of
@@ -86,6 +87,11 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
             can_decide=permissions.can_decide(user, a),
             can_amend=permissions.can_amend(user, a),
             can_pay=permissions.can_pay(user, a),
+            initiative=a.initiative,
+            can_download_consent=initiative_permissions.can_download_consent_form(
+                user, a.initiative
+            ),
+            can_make_claim_letter=initiative_permissions.can_make_claim_letter(user, a.initiative),
             evaluations=evaluations,
             tranches=tranches,
             internal=internal,

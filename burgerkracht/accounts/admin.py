@@ -15,6 +15,7 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Person"), {"fields": ("full_name", "phone", "neighbourhood")}),
+        (_("Post"), {"fields": ("street_address", "postal_code", "city", "by_post")}),
         (_("Notifications"), {"fields": ("notify_messages", "notify_status", "notify_reminders")}),
         (_("Roles"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
         (_("Dates"), {"fields": ("date_joined", "last_login", "erased_at")}),

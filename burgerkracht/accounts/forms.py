@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.accounts.models import User
+from burgerkracht.core.forms import NamedRequiredMixin
 from burgerkracht.core.models import Neighbourhood
 from burgerkracht.core.post import POSTAL_CODE
 
@@ -117,3 +118,21 @@ class DeleteAccountForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.layout = Layout("reason", "confirm", Submit("delete", _("Delete my account")))
+
+
+class ClaimStartForm(NamedRequiredMixin, forms.Form):
+    code = forms.CharField(
+        label=_("Your code"), max_length=20,
+        help_text=_("The code from the letter, for example ABCD-EFGH-JKMN."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )  # fmt: skip
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("We send a link to this address. From then on you log in with it."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("send", _("Send me the link")))

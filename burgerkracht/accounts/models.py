@@ -91,7 +91,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         ]
 
     def __str__(self) -> str:
-        return self.full_name or self.email or _("resident without e-mail")
+        return self.full_name or self.email or str(_("resident without e-mail"))
 
     @property
     def gets_post(self) -> bool:
@@ -136,3 +136,35 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def roles(self) -> list[Role]:
         return [Role(name) for name in sorted(self.role_names) if name in Role.values]
+
+
+class ClaimCode(models.Model):
+    """A one-time code with which a resident without e-mail takes over their account (SC-11).
+
+    Only a hash of the code is stored: the code itself is printed once, on the claim letter."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="claim_codes", verbose_name=_("resident")
+    )
+    code_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("made by"),
+    )
+    created_at = models.DateTimeField(_("made at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("valid until"))
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("claim code")
+        verbose_name_plural = _("claim codes")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def is_valid(self) -> bool:
+        return self.used_at is None and self.expires_at > timezone.now()

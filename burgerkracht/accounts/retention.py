@@ -10,7 +10,7 @@ from burgerkracht.accounts.models import User
 from burgerkracht.accounts.services import delete_account
 from burgerkracht.core.models import CalendarFeed, Reminder
 from burgerkracht.core.purge import Run
-from burgerkracht.core.retention import Action, Kind, register
+from burgerkracht.core.retention import Action, Kind, exempt, register
 
 
 def purge_inactive_accounts(run: Run) -> int:
@@ -50,7 +50,15 @@ register(
         purge=purge_inactive_accounts,
         order=20,
         personal={
-            "accounts.User": ("email", "full_name", "phone", "neighbourhood"),
+            "accounts.User": (
+                "email",
+                "full_name",
+                "phone",
+                "street_address",
+                "postal_code",
+                "city",
+                "neighbourhood",
+            ),
             "account.EmailAddress": ("email",),
             "mfa.Authenticator": ("data",),
         },
@@ -68,4 +76,8 @@ register(
         order=30,
         personal={"core.CalendarFeed": ("token",), "core.Reminder": ("recipient",)},
     )
+)
+exempt(
+    "accounts.ClaimCode",
+    "Only the hash of a one-time code and its dates (SC-11); deleted with the account's erasure.",
 )

@@ -58,6 +58,12 @@ def export_personal_data(*, user: User) -> dict[str, Any]:
             "email": user.email,
             "name": user.full_name,
             "phone": user.phone,
+            "postal_address": {
+                "street_address": user.street_address,
+                "postal_code": user.postal_code,
+                "city": user.city,
+                "by_post": user.by_post,
+            },
             "neighbourhood": neighbourhood.name if neighbourhood else None,
             "joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
@@ -112,12 +118,13 @@ def delete_account(*, user: User, by: User | None, reason: str = "") -> User:
     AuditEvent.record(subject=user, actor=by, action="account.deleted", reason=reason)
     erasure.before_erasure(user, by)  # e.g. stop as initiator everywhere (SC-13)
     addresses = {
-        user.email,
+        *([user.email] if user.email else []),  # a resident without e-mail has none (SC-11)
         *EmailAddress.objects.filter(user=user).values_list("email", flat=True),
     } - {None, ""}  # a resident without e-mail (SC-11) has none
     withdraw_mail_to(addresses=sorted(addresses), subject=user, by=by)
     cancel_post_to(user=user, by=by, reason=_("The account was deleted."))
     EmailAddress.objects.filter(user=user).delete()
+    user.claim_codes.all().delete()
     Authenticator.objects.filter(user=user).delete()
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if session.get_decoded().get("_auth_user_id") == str(user.pk):

@@ -27,7 +27,7 @@ class InitiativeMixin(LoginRequiredMixin, BreadcrumbsMixin):
     def initiative(self) -> Initiative:
         return get_object_or_404(
             Initiative.objects.select_related(
-                "facilitator", "backup_facilitator", "assisted_by"
+                "facilitator", "backup_facilitator", "assisted_by", "consent_recorded_by"
             ).prefetch_related(
                 Prefetch("initiators", queryset=Initiator.objects.select_related("user")),
                 "neighbourhoods",

@@ -15,7 +15,9 @@ from django.views.generic import FormView, TemplateView
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from initiatives import assisted as assisted_registration
 from initiatives import intake, permissions, selectors, services
+from initiatives.assisted_forms import AssistedStep1Form
 from initiatives.enums import INTAKE_STEPS
 from initiatives.forms import STEP_FORMS, Step1Form, initial_for_step
 from initiatives.models import Initiator
@@ -65,6 +67,13 @@ class NewInitiativeView(LoginRequiredMixin, StepContextMixin, BreadcrumbsMixin, 
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def assisted(self) -> bool:
+        user = self.request.user
+        return user.has_role(Role.PROFESSIONAL) and not user.has_role(Role.RESIDENT)
+
+    def get_form_class(self):
+        return AssistedStep1Form if self.assisted() else Step1Form
+
     def get_breadcrumbs(self):
         return [
             Crumb(gettext_lazy("My burgerkracht"), "/mijn/"),
@@ -72,9 +81,7 @@ class NewInitiativeView(LoginRequiredMixin, StepContextMixin, BreadcrumbsMixin, 
         ]
 
     def form_valid(self, form):
-        assisted = self.request.user.has_role(Role.PROFESSIONAL) and not self.request.user.has_role(
-            Role.RESIDENT
-        )
+        assisted = self.assisted()
         initiative = services.start_initiative(
             by=self.request.user, assisted=assisted, **form.cleaned_data
         )
@@ -117,6 +124,9 @@ class IntakeStepView(InitiativeMixin, StepContextMixin, FormView):
                 ),
             }
             kwargs["assisted"] = permissions.is_assisting(self.request.user, self.initiative)
+            kwargs["resident_known"] = (
+                assisted_registration.offline_lead(self.initiative) is not None
+            )
             kwargs["own_email"] = self.request.user.email
         return kwargs
 
@@ -182,8 +192,10 @@ class IntakeTaskListView(InitiativeMixin, TemplateView):
             for number, title in INTAKE_STEPS
         ]
         return super().get_context_data(
-            **kwargs, steps=steps, all_complete=all(done for _n, _t, done, _u in steps)
-        )
+            **kwargs, steps=steps, all_complete=all(done for _n, _t, done, _u in steps),
+            assisting=permissions.is_assisting(self.request.user, self.initiative),
+            resident=assisted_registration.offline_lead(self.initiative),
+        )  # fmt: skip
 
     def get_breadcrumbs(self):
         return [*super().get_breadcrumbs(), Crumb(gettext_lazy("Registration"))]

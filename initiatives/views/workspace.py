@@ -47,6 +47,8 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
             messages_list=selectors.messages_of(initiative),
             next_step=selectors.next_step(initiative, user),
             can_edit_intake=permissions.can_edit_intake(user, initiative),
+            can_download_consent=permissions.can_download_consent_form(user, initiative),
+            can_make_claim_letter=permissions.can_make_claim_letter(user, initiative),
             can_activate=permissions.can_activate(user, initiative),
             can_pause_or_resume=permissions.can_pause_or_resume(user, initiative),
             can_end=permissions.can_end(user, initiative),

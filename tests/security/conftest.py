@@ -78,6 +78,10 @@ class World:
     story_waiting: Any = None
     story_published: Any = None
     post_item: Any = None  # a letter by post about `active`, to a resident without e-mail
+    # SC-11: a draft a professional registers with a resident without e-mail (the world's
+    # facilitator is its facilitator), and that professional.
+    assisted: Any = None
+    assistant: Any = None
 
 
 @pytest.fixture(scope="module")
@@ -134,6 +138,7 @@ def build_world() -> World:
         stepped_down=_stepped_down(lead, co, facilitator),
         **_other_subjects(lead, line, holder, apps, paused),
         **_stories(lead, wijk),
+        **_assisted(facilitator),
     )
     world.post_item = _post_item(active)
     return world
@@ -170,6 +175,20 @@ def _stories(lead, wijk) -> dict[str, Any]:
     published = tell("Het Watergolfje")
     stories.publish_story(story=published, by=UserFactory(role="facilitator"))
     return {"story_waiting": tell("De Buurthopper"), "story_published": published}
+
+
+def _assisted(facilitator) -> dict[str, Any]:
+    from initiatives import assisted, services
+
+    assistant = UserFactory(role="professional")
+    initiative = services.start_initiative(by=assistant, assisted=True, title="Samen met Fatima")
+    assisted.register_resident_without_email(
+        initiative=initiative, by=assistant, channel="phone", consent=True,
+        full_name="Fatima Bakr", phone="036 123 45 67",
+    )  # fmt: skip
+    initiative.facilitator = facilitator
+    initiative.save(update_fields=["facilitator"])
+    return {"assisted": initiative, "assistant": assistant}
 
 
 def _other_subjects(lead, line, holder, apps, paused) -> dict[str, Any]:

@@ -29,6 +29,7 @@ import budget.forms.followup as budget_followup
 import budget.forms.ledger as budget_ledger
 import burgerkracht.accounts.forms as accounts
 import burgerkracht.meetlat.forms as meetlat
+import initiatives.assisted_forms as initiatives_assisted
 import initiatives.forms as initiatives
 import initiatives.forms_people as initiatives_people
 import initiatives.handover as handover
@@ -94,11 +95,15 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
     initiatives.Step3Form: Entry(partial),
     initiatives.Step4Form: Entry(
         lambda w: [
-            {"partial": p, "assisted": a, "own_email": w.lead.email}
+            {"partial": p, "assisted": a, "own_email": w.lead.email, "resident_known": k}
             for p in (False, True)
             for a in (False, True)
+            for k in (False, True)
         ]
     ),
+    initiatives_assisted.AssistedStep1Form: Entry(partial),
+    initiatives_assisted.ResidentWithoutEmailForm: Entry(),
+    initiatives_assisted.ClaimLetterForm: Entry(),
     initiatives.Step5Form: Entry(partial),
     initiatives.ReasonForm: Entry(lambda w: [{"reason_required": r} for r in (True, False)]),
     initiatives.EndForm: Entry(),
@@ -122,7 +127,11 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
     story_forms.StorySearchForm: Entry(),
     # --- budget: the application -----------------------------------------------------------
     budget_application.NewApplicationForm: Entry(
-        lambda w: [{"initiatives": [w.active, w.paused]}, {}]
+        lambda w: [
+            {"initiatives": [w.active, w.paused]},
+            {},
+            {"initiatives": [w.assisted], "allow_new": False},
+        ]
     ),
     budget_application.ResultForm: Entry(partial),
     budget_application.GoalForm: Entry(partial),
@@ -177,6 +186,7 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
     # --- accounts, reports, meetlat --------------------------------------------------------
     accounts.ProfileForm: Entry(lambda w: [{"instance": w.lead}]),
     accounts.DeleteAccountForm: Entry(),
+    accounts.ClaimStartForm: Entry(),
     PeriodForm: Entry(),
     MeetlatFilterForm: Entry(),
     meetlat.PolicyDecisionForm: Entry(),

@@ -299,7 +299,10 @@ MATRIX: dict[str, Entry] = {
     "budget:holders": Entry(only(Role.ADMINISTRATOR), kwargs=lambda w: {"pk": w.line.pk}),
     # --- budget applications ---------------------------------------------------------------
     "budget:my-applications": Entry(logged_in()),
-    "budget:application-new": Entry(only(Role.RESIDENT)),
+    "budget:application-new": Entry(
+        only(Role.RESIDENT, Role.PROFESSIONAL),
+        why="a professional applies with a resident without e-mail (SC-11)",
+    ),
     "budget:application": Entry(
         only(Role.FACILITATOR_COORDINATOR),
         kwargs=lambda w: {"pk": w.app_awaiting.pk},
@@ -439,6 +442,7 @@ from tests.security import (  # noqa: E402
     matrix_advice_answer,
     matrix_advice_bodies,
     matrix_advice_register,
+    matrix_assisted,
     matrix_budget_followup,
     matrix_continuity,
     matrix_notes_previews,
@@ -455,6 +459,6 @@ for _part in (
     matrix_advice_register, matrix_advice_answer, matrix_advice_bodies, matrix_reports,
     matrix_reports_budget, matrix_reports_advice, matrix_public_results, matrix_continuity,
     matrix_budget_followup, matrix_notes_previews, matrix_stories, matrix_post,
-    matrix_succession,
+    matrix_succession, matrix_assisted,
 ):  # fmt: skip
     MATRIX.update(_part.ENTRIES)
