@@ -73,12 +73,6 @@ def export_personal_data(*, user: User) -> dict[str, Any]:
                 "status": user.notify_status,
                 "reminders": user.notify_reminders,
             },
-            "by_post": user.by_post,
-            "postal_address": {
-                "street": user.street_address,
-                "postal_code": user.postal_code,
-                "town": user.city,
-            },
         },
         "email_addresses": [
             {"email": a.email, "verified": a.verified, "primary": a.primary}
