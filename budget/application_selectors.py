@@ -3,8 +3,21 @@ number of queries."""
 
 from __future__ import annotations
 
-from django.db.models import Exists, F, Func, OuterRef, Prefetch, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, JSONObject
 from django.shortcuts import get_object_or_404
 
 from budget.models import (
@@ -24,6 +37,22 @@ from initiatives.models import Initiator
 ADVICE = Prefetch("advice", queryset=ProfessionalAdvice.objects.select_related("professional"))
 # The residents in the lead an organisation named (BR-05), with their invitations.
 LEADS = Prefetch("lead_residents", queryset=LeadResident.objects.select_related("initiator"))
+# The same, as rows in the application's own query (Application.leads): the pages of an
+# organisation's application run no query more than a resident's (targets P1).
+LEAD_ROWS = ArraySubquery(
+    LeadResident.objects.filter(application=OuterRef("pk"))
+    .order_by("position")
+    .values(
+        row=JSONObject(
+            name="name",
+            email="email",
+            has_accepted=ExpressionWrapper(
+                Q(initiator__accepted_at__isnull=False, initiator__left_at__isnull=True),
+                output_field=BooleanField(),
+            ),
+        )
+    )
+)
 # What the application page shows; its other pages (the check, an evaluation) name theirs.
 APPLICATION_PAGE_PARTS = (
     "evaluations", "signs", "cost_lines", "attachments", "letters", ADVICE, LEADS,
@@ -57,7 +86,7 @@ def application_queryset(
     ).prefetch_related(
         Prefetch("initiative__initiators", queryset=Initiator.objects.select_related("user")),
         *parts,
-    )  # fmt: skip
+    ).annotate(lead_rows=LEAD_ROWS)  # fmt: skip
     if viewer is not None and viewer.is_authenticated:
         holders = BudgetLine.decision_holders.through.objects
         queryset = queryset.annotate(

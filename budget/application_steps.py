@@ -45,7 +45,7 @@ def organisation_complete(application: Application) -> bool:
     """BR-05: the organisation's name and KvK number, and at least one resident in the lead
     with a name and an e-mail address (who is invited)."""
     a = application
-    named = any(lead.name and lead.email for lead in a.lead_residents.all())
+    named = any(lead.name and lead.email for lead in a.leads)
     return bool(a.organisation_name.strip() and a.kvk_number) and named
 
 

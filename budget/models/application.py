@@ -5,6 +5,7 @@ letters. The status follows `APPLICATION_TRANSITIONS`; only the services change 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -206,6 +207,15 @@ class Application(TimeStampedModel):
     def is_decided(self) -> bool:
         return self.status in DECIDED_STATUSES
 
+    @property
+    def leads(self) -> list:
+        """The residents in the lead an organisation named (BR-05), from the rows annotated
+        by application_selectors (no query) or else from the table."""
+        rows = getattr(self, "lead_rows", None)
+        if rows is None:
+            return list(self.lead_residents.select_related("initiator"))
+        return [LeadRow(**row) for row in rows]
+
 
 def numbered(prefix: str, maximum: int) -> list[models.BaseConstraint]:
     """Rows numbered 1 to `maximum` within an application, each number once."""
@@ -215,6 +225,15 @@ def numbered(prefix: str, maximum: int) -> list[models.BaseConstraint]:
             condition=Q(position__gte=1, position__lte=maximum), name=f"{prefix}_position_range"
         ),
     ]
+
+
+@dataclass(frozen=True)
+class LeadRow:
+    """A resident in the lead as a page shows them (see Application.leads)."""
+
+    name: str
+    email: str
+    has_accepted: bool
 
 
 class LeadResident(models.Model):

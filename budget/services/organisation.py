@@ -40,6 +40,7 @@ def replace_lead_residents(
                 reason=_("No longer named as a resident in the lead of the application."),
             )  # fmt: skip
     application.lead_residents.all().delete()
+    vars(application).pop("lead_rows", None)  # the rows read with it are the old ones
     leads = []
     for position, (name, email) in enumerate(rows, 1):
         initiator = None

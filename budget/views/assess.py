@@ -17,7 +17,7 @@ from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
 from budget import application_steps, list_navigation, permissions, selectors, services
-from budget.application_selectors import ADVICE, LEADS
+from budget.application_selectors import ADVICE
 from budget.enums import APPLICATION_STEPS
 from budget.filters import QueueFilter
 from budget.forms.assessment import (
@@ -62,8 +62,6 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
         decided = a.is_decided
         if decided:
             prefetch_related_objects([a], "evaluations", "letters")
-        if a.on_behalf_of_organisation:  # only an organisation's names residents in the lead
-            prefetch_related_objects([a], LEADS)
         evaluations = [e for e in a.evaluations.all() if e.status != "cancelled"] if decided else []
         # The advice asked: for the municipality, and for the professionals asked.
         advice = (
@@ -191,7 +189,7 @@ class ActionView(ApplicationMixin, FormView):
 class AssessView(ReadAuditMixin, ActionView):
     read_purpose = gettext_lazy("Checking the application")
     template_name = "budget/assess.html"
-    application_parts = ("signs", LEADS)
+    application_parts = ("signs",)
     form_class = AssessmentForm
     permission = staticmethod(permissions.can_assess)
     title = gettext_lazy("Check the application")
@@ -328,7 +326,7 @@ class AdviceView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
 class DecideView(ReadAuditMixin, ActionView):
     read_purpose = gettext_lazy("Deciding on the application")
     template_name = "budget/decide.html"
-    application_parts = (ADVICE, LEADS)
+    application_parts = (ADVICE,)
     form_class = DecisionForm
     permission = staticmethod(permissions.can_decide)
     title = gettext_lazy("Decide")

@@ -417,3 +417,33 @@ def test_the_results_report_counts_whether_people_met_again_after_one_off_events
         "0 / 1 / 0",
         "van de 1 eenmalige evenementen waarvan de verantwoording is afgerond",
     )
+
+
+# --- the pages: no query more for an organisation (targets P1) -----------------------------
+
+
+def _page_queries(client, application) -> tuple[int, str]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    client.force_login(application.initiative.created_by)
+    url = reverse("budget:application", args=[application.pk])
+    client.get(url)  # the per-process caches, as a visitor's earlier requests fill them
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_an_organisations_application_page_runs_no_query_more_and_says_who_accepted(client):
+    line, _holder = open_line(allocation="5000.00")
+    ordinary, _ = _page_queries(client, filled_application(line=line))
+    application = organisation_application(line=line)
+    accept("anna@example.org")
+
+    queries, html = _page_queries(client, application)
+
+    assert queries == ordinary
+    assert "Anna Jansen (anna@example.org) — heeft de uitnodiging aangenomen" in html
+    assert "Piet Bakker (piet@example.org) — uitgenodigd, nog niet aangenomen" in html
