@@ -25,11 +25,12 @@ from budget.models import (
     SignObservation,
     Spending,
 )
+from burgerkracht.core.models import PostItem
 from burgerkracht.core.purge import Run
 from burgerkracht.core.retention import Action, Kind, exempt, register
 from burgerkracht.meetlat.enums import DecisionStatus
 from burgerkracht.meetlat.models import Decision
-from initiatives.models import InternalNote
+from initiatives.models import InternalNote, Story
 
 S = ApplicationStatus
 # The residents' own words and the facilitator's checks of them. The amounts, dates, the
@@ -60,7 +61,9 @@ DOSSIER_FIELDS = {
     "initiatives.InternalNote": ("text",),
 }
 # Folders whose files always belong to a row; anything else there is left over.
-PRIVATE_FOLDERS = ("private/applications", "private/letters")
+PRIVATE_FOLDERS = (
+    "private/applications", "private/letters", "private/stories", "private/post",
+)  # fmt: skip
 
 
 def _history() -> QuerySet:
@@ -175,6 +178,8 @@ def purge_orphan_files(run: Run) -> int:
     known = set(Attachment.objects.values_list("file", flat=True))
     known |= set(Attachment.objects.exclude(preview="").values_list("preview", flat=True))
     known |= set(Letter.objects.exclude(file="").values_list("file", flat=True))
+    known |= set(Story.objects.exclude(photo="").values_list("photo", flat=True))
+    known |= set(PostItem.objects.values_list("pdf", flat=True))
     orphans = [
         name
         for folder in PRIVATE_FOLDERS

@@ -71,8 +71,12 @@ def step_down(*, initiator: Initiator, by: User | None, reason: str) -> Initiato
     initiator.save(update_fields=["left_at", "lead_offered_at", "updated_at"])
     _audit(initiative, by, "initiative.stepped_down", reason=reason, role=initiator.role,
            backup=initiator.is_backup, initiator=initiator.pk)  # fmt: skip
-    if initiative.status == InitiativeStatus.ENDED or initiator.accepted_at is None:
-        return initiator  # an ended initiative needs no lead; a withdrawn invitation no search
+    if initiative.status in (InitiativeStatus.ENDED, InitiativeStatus.DRAFT):
+        # An ended initiative needs no lead; a draft nobody sent in is its makers' own: no
+        # facilitator to search, and its retention clock (the last change) keeps running.
+        return initiator
+    if initiator.accepted_at is None:
+        return initiator  # a withdrawn invitation: no search
     person = initiator.user
     if was_lead:
         backup = initiative.initiators.active().filter(is_backup=True).first()

@@ -157,6 +157,8 @@ def make_every_kind(now) -> list[str]:
     files.append(_posted_letter(now))
     # A file nobody points at (a crash between storing and saving).
     files.append(default_storage.save("private/applications/0/verweesd.pdf", ContentFile(PDF)))
+    files.append(default_storage.save("private/stories/verweesd.jpg", ContentFile(PDF)))
+    files.append(default_storage.save("private/post/verweesd.pdf", ContentFile(PDF)))
     return files + PREVIEWS
 
 
