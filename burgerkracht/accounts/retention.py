@@ -13,6 +13,17 @@ from burgerkracht.core.purge import Run
 from burgerkracht.core.retention import Action, Kind, exempt, register
 
 
+def _offline_and_taking_part():
+    """Residents without e-mail (SC-11) cannot log in, so not logging in says nothing while
+    they take part in an initiative that has not ended (by its status value: this app does
+    not import the initiatives app). Once it ends, the period has long passed."""
+    return User.objects.filter(
+        email__isnull=True,
+        initiator_roles__left_at__isnull=True,
+        initiator_roles__initiative__status__in=("draft", "submitted", "active", "paused"),
+    ).values("pk")
+
+
 def purge_inactive_accounts(run: Run) -> int:
     """Erase accounts nobody logged in to for the whole period (never a superuser: the portal
     must keep someone who can manage it). No warning mail goes out first: logging in once
@@ -21,6 +32,7 @@ def purge_inactive_accounts(run: Run) -> int:
         User.objects.filter(is_active=True, erased_at__isnull=True, is_superuser=False)
         .alias(last_used=Coalesce("last_login", "date_joined"))
         .filter(last_used__lt=run.cutoff)
+        .exclude(pk__in=_offline_and_taking_part())
     )
     if run.dry_run:
         return stale.count()

@@ -203,3 +203,31 @@ def test_a_letter_to_a_resident_without_email_carries_the_postal_address():
     lead = initiative.initiators.get(role="lead")
     head = letters._letterhead(SimpleNamespace(application=application, kind="grant"), lead)
     assert head["recipient_lines"] == ["Fatima Bakr", "Stadhuisplein 1", "1315 HR  Almere"]
+
+
+def test_not_logging_in_does_not_erase_a_resident_without_email_while_the_initiative_runs():
+    from datetime import timedelta
+
+    import time_machine
+    from django.utils import timezone
+
+    from burgerkracht.core.purge import purge
+    from initiatives.models import Initiative
+
+    professional = UserFactory(role="professional")
+    running = _assisted_draft(professional)
+    resident = _register(running, professional)
+    ended = _assisted_draft(professional)
+    stopped = _register(ended, professional, full_name="Kees Bakr")
+    Initiative.objects.filter(pk=ended.pk).update(
+        status=InitiativeStatus.ENDED, result="reached", submitted_at=timezone.now(),
+        ended_at=timezone.now(),
+    )  # fmt: skip
+
+    with time_machine.travel(timezone.now() + timedelta(days=4 * 365), tick=False):
+        purge()
+
+    resident.refresh_from_db()
+    stopped.refresh_from_db()
+    assert (resident.erased_at, resident.full_name) == (None, "Fatima Bakr")
+    assert stopped.erased_at is not None and stopped.full_name == ""
