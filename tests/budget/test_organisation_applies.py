@@ -300,7 +300,7 @@ def awaiting(line) -> Application:
     return Application.objects.get(pk=application.pk)
 
 
-def test_a_one_off_event_has_one_end_evaluation_after_the_event_and_no_interim_ones():
+def test_a_one_off_event_has_one_end_evaluation_after_the_event_and_no_interim_ones(client):
     line, holder = open_line(allocation="5000.00")
     application = awaiting(line)
 
@@ -321,6 +321,9 @@ def test_a_one_off_event_has_one_end_evaluation_after_the_event_and_no_interim_o
         (date(2027, 7, 13), EvaluationStatus.PLANNED)
     ]
     assert evaluations[0].is_end_evaluation
+    client.force_login(application.initiative.created_by)
+    page = client.get(evaluations[0].get_absolute_url()).content.decode()
+    assert '<h1 class="utrecht-heading-1">Eindevaluatie van 13 juli 2027</h1>' in page
     assert Accountability.objects.get(application=application).due_on == date(2027, 8, 3)
 
 
