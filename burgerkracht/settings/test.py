@@ -17,8 +17,14 @@ os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "True")
 # Not secret: a fixed key so that worker and web processes of a test read each other's data.
 os.environ.setdefault("FIELD_ENCRYPTION_KEYS", "9e4JMr-jpdp6BeEQm7-9qSlOUY2x4xf8gS-KHLOELgM=")
 os.environ.setdefault("OUTBOX_DELIVERY_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+# One folder per pytest-xdist worker: each worker has its own database, and a purge in one
+# (the orphan-file sweep) would delete the files of the other's rows. Child processes (Celery
+# worker, gunicorn) inherit the folder of their test process; the process that made it
+# removes it.
+if os.environ.get("TEST_MEDIA_OWNER") != os.environ.get("PYTEST_XDIST_WORKER", ""):
+    os.environ.pop("DJANGO_MEDIA_ROOT", None)
 if "DJANGO_MEDIA_ROOT" not in os.environ:
-    # Child processes (worker, gunicorn) inherit the folder; the process that made it removes it.
+    os.environ["TEST_MEDIA_OWNER"] = os.environ.get("PYTEST_XDIST_WORKER", "")
     os.environ["DJANGO_MEDIA_ROOT"] = tempfile.mkdtemp(prefix="burgerkracht-media-")
     atexit.register(shutil.rmtree, os.environ["DJANGO_MEDIA_ROOT"], ignore_errors=True)
 
