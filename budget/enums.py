@@ -24,6 +24,16 @@ class IntegrityAct(models.TextChoices):
     REALLOCATION = "reallocation", _("Money moved between lines")
     HOLDER_ADDED = "holder_added", _("Decision holder added")
     HOLDER_REMOVED = "holder_removed", _("Decision holder removed")
+    OUT_OF_PURPOSE = "out_of_purpose", _("Money moved out of Samen Sterk")
+
+
+class OutOfPurpose(models.TextChoices):
+    """Where money goes when it leaves the Samen Sterk purpose (SC-16). Every such move is
+    red in the reports: the seeds' "Laat het budget heel" is about exactly this."""
+
+    OTHER_SCHEME = "other_scheme", _("To another scheme")
+    GENERAL_BUDGET = "general_budget", _("Back to the general budget")
+    CUT = "cut", _("Cut (bezuinigd)")
 
 
 class ApplicationStatus(models.TextChoices):

@@ -32,6 +32,16 @@ def can_manage_budget(user) -> bool:
 # --- Applications ---------------------------------------------------------------------------
 
 
+def can_approve_budget_change(user, proposer) -> bool:
+    """The second pair of eyes on a change during the period (SC-15, SC-16): an administrator
+    or facilitator coordinator who is not the person proposing it."""
+    return (
+        user.is_authenticated
+        and user.pk != getattr(proposer, "pk", None)
+        and user.has_role(Role.ADMINISTRATOR, Role.FACILITATOR_COORDINATOR)
+    )
+
+
 def is_applicant(user, application) -> bool:
     return initiative_permissions.is_initiator(user, application.initiative)
 

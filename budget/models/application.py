@@ -390,6 +390,11 @@ class Letter(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     reason = models.TextField(_("why"), blank=True)
+    # An amended award after a continuation decision (SC-14): the evaluation it follows.
+    evaluation = models.ForeignKey(
+        "budget.Evaluation", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="letters", verbose_name=_("after the evaluation"),
+    )  # fmt: skip
     file = models.FileField(_("PDF"), upload_to="private/letters/", blank=True)
     generated_at = models.DateTimeField(_("made at"), null=True, blank=True)
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from budget.enums import FundStatus, IntegrityAct
+from budget.enums import FundStatus, IntegrityAct, OutOfPurpose
 from burgerkracht.core.formatting import day, euro
 from burgerkracht.core.models import Neighbourhood, TimeStampedModel
 
@@ -227,6 +227,16 @@ class IntegrityEntry(models.Model):
     )
     reason = models.TextField(_("why"))
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # A change during the period needs a second person: the approver (SC-15, SC-16).
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("approved by"),
+    )  # fmt: skip
+    # Money that leaves the Samen Sterk purpose: where it goes.
+    destination = models.CharField(
+        _("where the money goes"), max_length=20, choices=OutOfPurpose.choices, blank=True
+    )
+    destination_detail = models.CharField(_("which scheme or budget"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("budget-integrity entry")
@@ -234,7 +244,22 @@ class IntegrityEntry(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(condition=~Q(reason=""), name="integrity_has_reason"),
+            models.CheckConstraint(
+                condition=~Q(approved_by=F("by")), name="integrity_approver_is_someone_else"
+            ),
+            models.CheckConstraint(
+                condition=~Q(act=IntegrityAct.OUT_OF_PURPOSE)
+                | (
+                    Q(approved_by__isnull=False, from_line__isnull=False, amount__gt=0)
+                    & ~Q(destination="")
+                ),
+                name="integrity_out_of_purpose_complete",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_act_display()} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def is_out_of_purpose(self) -> bool:
+        return self.act == IntegrityAct.OUT_OF_PURPOSE

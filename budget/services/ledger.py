@@ -17,7 +17,7 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from budget.enums import FUND_TRANSITIONS, FundStatus, IntegrityAct
+from budget.enums import FUND_TRANSITIONS, FundStatus, IntegrityAct, OutOfPurpose
 from budget.models import ZERO, Award, BudgetLine, Fund, IntegrityEntry, LineType, Tranche
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.formatting import euro
@@ -278,6 +278,45 @@ def reallocate(*, by, from_line: BudgetLine, to_line: BudgetLine, amount: Decima
         amount=amount, reason=reason.strip(), by=by,
     )  # fmt: skip
     _audit(source.fund, by, "fund.reallocated", reason=reason, amount=str(amount))
+    return entry
+
+
+@transaction.atomic
+def move_out_of_purpose(
+    *, by, approved_by, line: BudgetLine, amount: Decimal, destination: str,
+    destination_detail: str = "", reason: str,
+) -> IntegrityEntry:  # fmt: skip
+    """Money leaves the Samen Sterk purpose (to another scheme, the general budget, or cut):
+    only what is still free on the line, with a reason and a second person's approval. The
+    entry is what the reports show in red ("Laat het budget heel", SC-16)."""
+    from budget.permissions import can_approve_budget_change
+
+    if not reason.strip():
+        raise DomainError(_("Say why the money leaves Samen Sterk."))
+    if destination not in OutOfPurpose.values:
+        raise DomainError(_("Say where the money goes."))
+    if approved_by is None or not can_approve_budget_change(approved_by, by):
+        raise DomainError(
+            _("A second person approves this: an administrator or coordinator, not you.")
+        )
+    line = BudgetLine.objects.select_for_update().get(pk=line.pk)
+    if amount <= ZERO:
+        raise DomainError(_("The amount to move must be more than € 0."))
+    if amount > line.remaining:
+        raise DomainError(
+            _("You can move at most what is left on the line: %(remaining)s.")
+            % {"remaining": euro(line.remaining)}
+        )
+    BudgetLine.objects.filter(pk=line.pk).update(allocation=F("allocation") - amount)
+    entry = IntegrityEntry.objects.create(
+        act=IntegrityAct.OUT_OF_PURPOSE, fund_id=line.fund_id, from_line=line, amount=amount,
+        reason=reason.strip(), by=by, approved_by=approved_by, destination=destination,
+        destination_detail=destination_detail.strip(),
+    )  # fmt: skip
+    _audit(
+        line.fund, by, "fund.out_of_purpose", reason=reason, amount=str(amount),
+        destination=destination, approved_by=approved_by.pk,
+    )  # fmt: skip
     return entry
 
 
