@@ -349,7 +349,7 @@ def tranches_of(application: Application) -> list[Tranche]:
                                       if e.extra_award_id)]  # fmt: skip
     return list(
         Tranche.objects.filter(award_id__in=[a for a in awards if a])
-        .select_related("after_evaluation")
+        .select_related("after_evaluation", "award")
         .order_by("planned_on", "pk")
     )
 

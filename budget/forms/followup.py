@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from budget import attachments
 from budget.enums import Capacity, Continuation, MeetingKind, MetAgain, NextStep, Reached
 from budget.forms.application import StepForm, euros
+from budget.models import CostLine
 from budget.services.ledger import euro
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
@@ -127,8 +128,12 @@ class ResidentViewForm(forms.Form):
 
 class ContinuationForm(forms.Form):
     outcome = forms.ChoiceField(
-        label=_("How does it continue?"), choices=Continuation.choices, widget=forms.RadioSelect
-    )
+        label=_("How does it continue?"), choices=Continuation.choices, widget=forms.RadioSelect,
+        help_text=_(
+            "Every outcome but “continue as agreed” changes the grant: the residents get an "
+            "amended award letter. Continuing as agreed changes nothing and sends no letter."
+        ),
+    )  # fmt: skip
     reasons = long_text(
         _("Why?"), _("The residents read this. Say it plainly, with what was seen."), rows=5
     )
@@ -136,8 +141,14 @@ class ContinuationForm(forms.Form):
         _("Extra money in euros (extra push)"), required=False, minimum="0.01",
         help_text=_("Comes from the same line, within what is left on it."),
     )  # fmt: skip
+    cost_line = forms.ModelChoiceField(
+        label=_("Which cost line is the professional support? (less professional support)"),
+        queryset=CostLine.objects.none(), required=False, widget=forms.RadioSelect,
+        help_text=_("This cost line goes down by the amount below."),
+    )  # fmt: skip
     reduce_by = euros(
-        _("Less money in euros (fewer means)"), required=False, minimum="0.01",
+        _("Less money in euros (fewer means, less professional support)"), required=False,
+        minimum="0.01",
         help_text=_("Taken off the payments not made yet; it goes back to the line."),
     )  # fmt: skip
     new_agreements = long_text(
@@ -146,8 +157,13 @@ class ContinuationForm(forms.Form):
         required=False, rows=4,
     )  # fmt: skip
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, cost_lines=(), open_amount=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.open_amount = open_amount
+        self.fields["cost_line"].queryset = cost_lines
+        self.fields["cost_line"].label_from_instance = lambda c: (
+            f"{c.description}: {euro(c.amount)}"
+        )
         # The page wraps the fields in its own form with two buttons: save, make final.
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -155,14 +171,41 @@ class ContinuationForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        outcome = data.get("outcome")
+        outcome, less = data.get("outcome"), data.get("reduce_by")
+        reducing = outcome in (Continuation.FEWER_MEANS, Continuation.LESS_SUPPORT)
         if outcome != Continuation.EXTRA_PUSH and data.get("extra_amount"):
             self.add_error("extra_amount", _("Extra money goes only with an extra push."))
-        if outcome != Continuation.FEWER_MEANS and data.get("reduce_by"):
-            self.add_error("reduce_by", _("Less money goes only with fewer means."))
-        if outcome == Continuation.FEWER_MEANS and not data.get("reduce_by"):
+        if not reducing and less:
+            self.add_error(
+                "reduce_by",
+                _("Less money goes only with fewer means or less professional support."),
+            )
+        if outcome != Continuation.LESS_SUPPORT and data.get("cost_line"):
+            self.add_error(
+                "cost_line", _("Choose a cost line only with less professional support.")
+            )
+        if outcome == Continuation.LESS_SUPPORT:
+            self._clean_support(data)
+        if reducing and not less:
             self.add_error("reduce_by", _("Say how much less money."))
+        elif reducing and self.open_amount is not None and less > self.open_amount:
+            self.add_error(
+                "reduce_by",
+                _("That is more than what is not paid yet: at most %(open)s.")
+                % {"open": euro(self.open_amount)},
+            )
         return data
+
+    def _clean_support(self, data: dict) -> None:
+        cost_line, less = data.get("cost_line"), data.get("reduce_by")
+        if cost_line is None:
+            self.add_error("cost_line", _("Choose the cost line that is the professional support."))
+        elif less and less > cost_line.amount:
+            self.add_error(
+                "reduce_by",
+                _("That is more than the cost line “%(what)s”: at most %(amount)s.")
+                % {"what": cost_line.description, "amount": euro(cost_line.amount)},
+            )
 
     def values(self) -> dict:
         data = dict(self.cleaned_data)

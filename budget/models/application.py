@@ -298,7 +298,8 @@ class CostLine(models.Model):
         ordering = ["position"]
         constraints = [
             models.UniqueConstraint(fields=["application", "position"], name="cost_position_once"),
-            models.CheckConstraint(condition=Q(amount__gt=0), name="cost_positive"),
+            # Zero only after a continuation took the whole professional support off.
+            models.CheckConstraint(condition=Q(amount__gte=0), name="cost_not_negative"),
         ]
 
     def __str__(self) -> str:

@@ -79,6 +79,14 @@ class Evaluation(TimeStampedModel):
     reduce_by = money(_("less money"), null=True, blank=True,
                       validators=[MinValueValidator(ZERO)])  # fmt: skip
     new_agreements = models.TextField(_("the new agreements"), blank=True)
+    # Less professional support: the cost line that is the support (cost lines have no kind:
+    # the decision holder chooses it), and its amount before the decision took `reduce_by`
+    # off it, so the dossier and the amended letter show old and new.
+    cost_line = models.ForeignKey(
+        "budget.CostLine", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("the professional support (cost line)"),
+    )  # fmt: skip
+    cost_line_was = money(_("cost line before"), null=True, blank=True)
     decision = models.OneToOneField(
         "meetlat.Decision", on_delete=models.PROTECT, null=True, blank=True,
         related_name="evaluation",

@@ -29,12 +29,15 @@ from budget.services.assessment import (
     save_decision,
     send_back_to_assessment,
 )
+from budget.services.continuation import (
+    decide_continuation,
+    reduce_professional_support,
+    save_continuation,
+)
 from budget.services.evaluation import (
     complete_evaluation_record,
-    decide_continuation,
     plan_visit,
     reopen_evaluation,
-    save_continuation,
     save_evaluation_record,
     save_resident_view,
 )
@@ -81,6 +84,7 @@ __all__ = [
     "publish_decision",
     "reallocate",
     "reduce_award",
+    "reduce_professional_support",
     "release_tranche",
     "remove_attachment",
     "reopen_evaluation",

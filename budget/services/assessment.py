@@ -365,9 +365,13 @@ def amend_decision(*, application: Application, by, reason: str, **fields: Any) 
     return application
 
 
-def _new_letter(application: Application, by, kind: str, reason: str = "") -> Letter:
+def _new_letter(
+    application: Application, by, kind: str, reason: str = "", evaluation=None
+) -> Letter:
     from budget.services.letters import request_letter
 
-    letter = Letter.objects.create(application=application, kind=kind, created_by=by, reason=reason)
+    letter = Letter.objects.create(
+        application=application, kind=kind, created_by=by, reason=reason, evaluation=evaluation
+    )
     transaction.on_commit(lambda: request_letter(letter_pk=letter.pk))
     return letter

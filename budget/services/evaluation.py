@@ -1,5 +1,5 @@
 """Interim evaluations of a grant: planned from the agreed dates, a visit, the facilitator's
-notes, the residents' own view, and the continuation decision that acts on the ledger.
+notes and the residents' own view; the continuation decision is services.continuation.
 
 "Vertel ook dat de (financiële) ondersteuning afhangt van die evaluatie" (BR-31) and
 "minder mensen die meedoen dan minder middelen; eigen mogelijkheden groter dan minder stut en
@@ -21,25 +21,17 @@ from budget.enums import (
     EVALUATION_TRANSITIONS,
     RUNNING_STATUSES,
     AccountabilityStatus,
-    ApplicationStatus,
-    Continuation,
     EvaluationStatus,
 )
-from budget.models import Accountability, Application, Evaluation, SignObservation, Tranche
+from budget.models import Accountability, Application, Evaluation, SignObservation
 from budget.services.application import (
-    audit,
-    change_application_status,
     facilitator_users,
     initiator_users,
 )
 from budget.services.assessment import is_holder
 from budget.services.ledger import (
-    approve_award,
     euro,
     plan_tranche,
-    reduce_award,
-    release_tranche,
-    withhold_tranche,
 )
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.formatting import day
@@ -47,7 +39,6 @@ from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.meetlat import services as meetlat_services
 from burgerkracht.meetlat.enums import DecisionKind
-from burgerkracht.meetlat.services import missing_for_finalisation
 
 # After a stop, the residents account for what they did within this many days.
 ACCOUNTABILITY_AFTER_STOP = timedelta(days=42)
@@ -55,7 +46,6 @@ RECORD_STEPS = {
     1: ("meeting", "held_on", "present", "participants_now"),
     2: ("going_well", "hard", "own_capacity"),
 }
-CONTINUATION_FIELDS = ("outcome", "extra_amount", "reduce_by", "new_agreements")
 
 
 def _link(evaluation: Evaluation) -> str:
@@ -290,154 +280,6 @@ def reopen_evaluation(*, evaluation: Evaluation, by, reason: str) -> Evaluation:
                  "reason": reason, "link": _link(evaluation)},
     )  # fmt: skip
     return evaluation
-
-
-# --- The continuation decision -------------------------------------------------------------
-
-
-@transaction.atomic
-def save_continuation(*, evaluation: Evaluation, by, reasons: str, **fields: Any) -> Evaluation:
-    """The decision holder's draft: nothing changes and nobody is told yet."""
-    unknown = set(fields) - set(CONTINUATION_FIELDS)
-    if unknown:
-        raise ValueError(f"not continuation fields: {sorted(unknown)}")
-    evaluation = _locked(evaluation, EvaluationStatus.RECORDED)
-    if not is_holder(by, evaluation.application):
-        raise DomainError(_("Only a decision holder of this line can decide."))
-    for name, value in fields.items():
-        setattr(evaluation, name, value)
-    evaluation.full_clean(exclude=["application"])
-    evaluation.save()
-    meetlat_services.update_decision(
-        decision=evaluation.decision, by=by, reasons=reasons, outcome=continuation_text(evaluation)
-    )
-    AuditEvent.record(
-        subject=evaluation, actor=by, action="evaluation.draft_saved",
-        data={"fields": sorted(fields)},
-    )  # fmt: skip
-    return evaluation
-
-
-def continuation_text(evaluation: Evaluation) -> str:
-    if not evaluation.outcome:
-        return ""
-    label = str(Continuation(evaluation.outcome).label)
-    if evaluation.outcome == Continuation.EXTRA_PUSH and evaluation.extra_amount:
-        return f"{label}: + {euro(evaluation.extra_amount)}"
-    if evaluation.outcome == Continuation.FEWER_MEANS and evaluation.reduce_by:
-        return f"{label}: - {euro(evaluation.reduce_by)}"
-    return label
-
-
-def _open_tranche_amount(application: Application) -> Decimal:
-    return sum(
-        (t.amount for t in application.award.tranches.filter(paid_on__isnull=True,
-                                                            withheld_at__isnull=True)),
-        Decimal(0),
-    )  # fmt: skip
-
-
-def continuation_missing(evaluation: Evaluation) -> list[str]:
-    e, missing = evaluation, []
-    if not e.outcome:
-        return [_("the outcome")]
-    if e.decision is None or not e.decision.reasons.strip():
-        missing.append(_("the reasons"))
-    if e.outcome == Continuation.EXTRA_PUSH and not (e.extra_amount or e.new_agreements.strip()):
-        missing.append(_("the extra money, or the extra support in the new agreements"))
-    if e.outcome == Continuation.FEWER_MEANS:
-        open_amount = _open_tranche_amount(e.application)
-        if not e.reduce_by or e.reduce_by <= 0:
-            missing.append(_("how much less money"))
-        elif e.reduce_by > open_amount or e.reduce_by >= e.application.award.amount:
-            missing.append(
-                _("less money than what is not paid yet (%(open)s)") % {"open": euro(open_amount)}
-            )
-    needs_agreements = (Continuation.ADJUST, Continuation.LESS_SUPPORT)
-    if e.outcome in needs_agreements and not e.new_agreements.strip():
-        missing.append(_("the new agreements"))
-    return missing
-
-
-@transaction.atomic
-def decide_continuation(*, evaluation: Evaluation, by, reason: str = "") -> Evaluation:
-    """Make the continuation decision final and act on it.
-
-    Side effects, by outcome: the tranches that waited for this evaluation are released
-    (every outcome but stop); an extra push with money is a new award on the same line,
-    paid at once, within the line's balance; fewer means takes money off the tranches not yet
-    paid and gives it back to the line; stop withholds every unpaid tranche, cancels the
-    evaluations still planned, stops the grant and brings the accountability forward. The
-    residents are told in writing, with the reasons.
-    """
-    evaluation = _locked(evaluation, EvaluationStatus.RECORDED)
-    application = evaluation.application
-    if not is_holder(by, application):
-        raise DomainError(_("Only a decision holder of this line can decide."))
-    missing = continuation_missing(evaluation) + missing_for_finalisation(evaluation.decision)
-    missing = list(dict.fromkeys(missing))
-    if missing:
-        raise DomainError(
-            _("The decision is not complete yet. Still missing: %(missing)s.")
-            % {"missing": "; ".join(missing)}
-        )
-    meetlat_services.update_decision(
-        decision=evaluation.decision, by=by, decided_by=str(by), decided_on=timezone.localdate()
-    )
-    meetlat_services.finalise_decision(decision=evaluation.decision, by=by, reason=reason)
-    _act_on_ledger(evaluation, application, by)
-    evaluation = change_evaluation_status(
-        evaluation=evaluation, to=EvaluationStatus.DECIDED, by=by, reason=reason
-    )
-    audit(application, by, "application.continuation", outcome=evaluation.outcome)
-    notify(
-        recipients=[*initiator_users(application), *facilitator_users(application)],
-        template="budget/continuation_decided",
-        context={"evaluation": evaluation, "application": evaluation.application,
-                 "decision": evaluation.decision,
-                 "link": _link(evaluation)},
-        preference="status",
-    )  # fmt: skip
-    return evaluation
-
-
-def _act_on_ledger(evaluation: Evaluation, application: Application, by) -> None:
-    outcome, award = evaluation.outcome, application.award
-    why = _("Evaluation of %(date)s") % {"date": day(evaluation.planned_on)}
-    if outcome == Continuation.STOP:
-        _stop(evaluation, application, by, why)
-        return
-    if outcome == Continuation.FEWER_MEANS:
-        reduce_award(by=by, award=award, amount=evaluation.reduce_by, reason=why)
-    for tranche in evaluation.tranches.filter(released_at__isnull=True, withheld_at__isnull=True):
-        release_tranche(by=by, tranche=tranche)
-    if outcome == Continuation.EXTRA_PUSH and evaluation.extra_amount:
-        extra = approve_award(
-            by=by, line=application.line, amount=evaluation.extra_amount,
-            description=(_("Extra push: %(title)s") % {"title": application.initiative})[:250],
-            initiative=application.initiative,
-        )  # fmt: skip
-        plan_tranche(
-            by=by, award=extra, planned_on=timezone.localdate(), amount=evaluation.extra_amount
-        )
-        evaluation.extra_award = extra
-        evaluation.save(update_fields=["extra_award", "updated_at"])
-
-
-def _stop(evaluation: Evaluation, application: Application, by, why: str) -> None:
-    for tranche in Tranche.objects.filter(
-        award__in=awards_of(application), paid_on__isnull=True, withheld_at__isnull=True
-    ):
-        withhold_tranche(by=by, tranche=tranche, reason=why)
-    for other in application.evaluations.filter(status=EvaluationStatus.PLANNED):
-        change_evaluation_status(evaluation=other, to=EvaluationStatus.CANCELLED, by=by, reason=why)
-    change_application_status(
-        application=application, to=ApplicationStatus.STOPPED, by=by, reason=why
-    )
-    soon = timezone.localdate() + ACCOUNTABILITY_AFTER_STOP
-    Accountability.objects.filter(
-        application=application, status=AccountabilityStatus.OPEN, due_on__gt=soon
-    ).update(due_on=soon, updated_at=timezone.now())
 
 
 def awards_of(application: Application) -> list:

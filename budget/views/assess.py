@@ -16,7 +16,14 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
-from budget import application_steps, list_navigation, permissions, selectors, services
+from budget import (
+    application_steps,
+    continuation_facts,
+    list_navigation,
+    permissions,
+    selectors,
+    services,
+)
 from budget.application_selectors import ADVICE
 from budget.enums import APPLICATION_STEPS
 from budget.filters import QueueFilter
@@ -92,6 +99,7 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
             can_make_claim_letter=initiative_permissions.can_make_claim_letter(user, a.initiative),
             evaluations=evaluations,
             tranches=tranches,
+            amount_now=continuation_facts.amount_now(a, tranches),
             internal=internal,
             advice_list=advice if internal else [],
             own_advice=[x for x in advice if permissions.can_give_advice(user, x)],

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from budget import permissions, selectors, services
+from budget import continuation_facts, permissions, selectors, services
 from budget.forms.assessment import ReasonForm
 from budget.forms.followup import (
     RECORD_FORMS,
@@ -25,7 +25,8 @@ from budget.forms.followup import (
     VisitForm,
 )
 from budget.models import Evaluation, Tranche
-from budget.services.evaluation import continuation_missing, record_missing
+from budget.services.continuation import continuation_missing, open_tranche_amount
+from budget.services.evaluation import record_missing
 from budget.views.base import (
     ApplicationMixin,
     PartMixin,
@@ -50,7 +51,7 @@ class EvaluationMixin(PartMixin):
     def load_part(self) -> Evaluation:
         evaluation = get_object_or_404(
             Evaluation.objects.select_related("decision", "recorded_by", "decided_by",
-                                              "resident_view_by", "extra_award")
+                                              "resident_view_by", "extra_award", "cost_line")
             .prefetch_related("visitors", "observations"),
             pk=self.kwargs["pk"],
         )  # fmt: skip
@@ -76,6 +77,7 @@ class EvaluationView(ReadAuditMixin, PartPageMixin, EvaluationMixin, TemplateVie
             can_give_view=permissions.can_give_resident_view(user, e),
             can_decide=permissions.can_decide_continuation(user, e),
             internal=internal,
+            letter=continuation_facts.amendment_letter(e, internal=internal),
             record_missing=record_missing(e) if permissions.can_record_evaluation(user, e) else [],
             steps=RECORD_STEPS,
         )
@@ -218,7 +220,13 @@ class ContinuationView(ReadAuditMixin, FormPage):
     def get_initial(self):
         e = self.evaluation
         return {"outcome": e.outcome, "extra_amount": e.extra_amount, "reduce_by": e.reduce_by,
-                "new_agreements": e.new_agreements, "reasons": e.decision.reasons}  # fmt: skip
+                "cost_line": e.cost_line_id, "new_agreements": e.new_agreements,
+                "reasons": e.decision.reasons}  # fmt: skip
+
+    def get_form_kwargs(self):
+        application = self.evaluation.application
+        return {**super().get_form_kwargs(), "cost_lines": application.cost_lines.all(),
+                "open_amount": open_tranche_amount(application)}  # fmt: skip
 
     def get_context_data(self, **kwargs):
         e = self.evaluation

@@ -38,7 +38,7 @@ pytestmark = pytest.mark.django_db
 # --- The continuation decision and the ledger ----------------------------------------------
 
 
-@pytest.mark.parametrize("outcome", [C.CONTINUE, C.LESS_SUPPORT, C.ADJUST])
+@pytest.mark.parametrize("outcome", [C.CONTINUE, C.ADJUST])
 def test_going_on_releases_the_payment_that_waited_and_changes_no_money(outcome):
     application, holder, facilitator = grant()
     pay_first(application, holder)
