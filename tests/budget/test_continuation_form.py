@@ -38,7 +38,7 @@ def post(client, url, **fields):
         ({"reduce_by": "100"}, "cost_line", "Kies de kostenpost die de professionele steun is."),
         ({"cost_line": "dirigent"}, "reduce_by", "Zeg hoeveel minder geld."),
         ({"cost_line": "zaalhuur", "reduce_by": "200,01"}, "reduce_by",
-         f"Dat is meer dan de kostenpost ‘Zaalhuur’: hoogstens {euro(D(200))}."),
+         f"Dat is meer dan de kostenpost \u2018Zaalhuur\u2019: hoogstens {euro(D(200))}."),
         ({"cost_line": "dirigent", "reduce_by": "250"}, "reduce_by",
          f"Dat is meer dan wat nog niet is betaald: hoogstens {euro(D(200))}."),
     ],
