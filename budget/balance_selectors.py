@@ -33,8 +33,9 @@ MONEY = DecimalField(max_digits=14, decimal_places=2)
 
 
 def amount(value: Decimal) -> str:
-    """€ 800 for a whole amount, € 150,50 otherwise: the public pages' way of writing money."""
-    return euro(value, 0 if value == value.to_integral_value() else 2)
+    """€ 800 for a whole amount, € 150,50 otherwise: the public pages' way of writing money,
+    with a no-break space so the sign never ends a line without its number."""
+    return euro(value, 0 if value == value.to_integral_value() else 2).replace(" ", "\u00a0")
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,10 @@ class Balance:
             "changes": ", ".join(change.text for change in self.changes),
             "now": amount(self.allocation),
         }
+
+    @property
+    def out_of_purpose_text(self) -> str:
+        return amount(self.out_of_purpose)
 
     @property
     def awarded_text(self) -> str:
