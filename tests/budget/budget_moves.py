@@ -1,7 +1,7 @@
 """A fund whose money moved (SC-16, "Laat het budget heel"), made through the services with
 known amounts and dates, for the selector, report, public-page and journey tests.
 
-Fund "Samen Sterk 2027" (open) with three lines:
+Fund "Samen Sterk <year>" (2027 unless asked; open) with three lines:
 - Stedelijk € 5.000 (city-wide);
 - Smeerolie Filmwijk € 800 (Filmwijk); on 3 March 2027 € 600 moves here from Stedelijk, and
   € 1.250 is awarded from it: budget € 1.400, € 150 still available;
@@ -42,13 +42,13 @@ def at(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
 
 
-def budget_that_moved(*, cut: bool = True) -> Moved:
+def budget_that_moved(*, cut: bool = True, year: int = 2027) -> Moved:
     admin = UserFactory(role="administrator", full_name=OFFICIALS[0], email="bea@example.org")
     coordinator = UserFactory(role="facilitator_coordinator", full_name=OFFICIALS[1])
     holder = UserFactory(role="budget_decision_holder", full_name=OFFICIALS[2])
     fund = services.create_fund(
-        by=admin, name="Samen Sterk 2027", starts_on=datetime.date(2027, 1, 1),
-        ends_on=datetime.date(2027, 12, 31),
+        by=admin, name=f"Samen Sterk {year}", starts_on=datetime.date(year, 1, 1),
+        ends_on=datetime.date(year, 12, 31),
     )  # fmt: skip
     per_wijk = LineType.objects.get(name="Smeerolie (per wijk)")
     film = NeighbourhoodFactory(name="Filmwijk", slug="filmwijk")
@@ -68,7 +68,7 @@ def budget_that_moved(*, cut: bool = True) -> Moved:
         by=admin, from_line=city, to_line=film_line, amount=D("600"),
         reason="Meer aanvragen in Filmwijk.",
     )  # fmt: skip
-    IntegrityEntry.objects.filter(pk=moved.pk).update(created_at=at(datetime.date(2027, 3, 3)))
+    IntegrityEntry.objects.filter(pk=moved.pk).update(created_at=at(datetime.date(year, 3, 3)))
     services.approve_award(by=holder, line=film_line, amount=D("1250"), description="Koor")
     services.approve_award(by=holder, line=music_line, amount=D("400"), description="Buurtfeest")
     entry = None
@@ -77,5 +77,5 @@ def budget_that_moved(*, cut: bool = True) -> Moved:
             by=admin, approved_by=coordinator, line=music_line, amount=D("2000"),
             destination=OutOfPurpose.CUT, reason="Bezuiniging sociaal domein.",
         )  # fmt: skip
-        IntegrityEntry.objects.filter(pk=entry.pk).update(created_at=at(datetime.date(2027, 6, 1)))
+        IntegrityEntry.objects.filter(pk=entry.pk).update(created_at=at(datetime.date(year, 6, 1)))
     return Moved(fund, city, film_line, music_line, admin, coordinator, entry)

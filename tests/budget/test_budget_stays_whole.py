@@ -20,7 +20,7 @@ from budget.enums import OutOfPurpose
 from budget.models import Fund
 from burgerkracht.core.models import AnnualReport
 from burgerkracht.core.report_services import generate_annual_report
-from tests.budget.budget_moves import budget_that_moved
+from tests.budget.budget_moves import OFFICIALS, budget_that_moved
 from tests.factories import UserFactory
 from tests.language import in_language
 
@@ -234,3 +234,33 @@ def test_the_annual_report_pdf_has_the_cut_and_the_running_total(tmp_path):
     assert "€ 2.000,00" in flat
     log = flat.split("Logboek budgetintegriteit")[-1]
     assert "Uit Samen Sterk gehaald" in log
+
+
+# --- the public pages --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["budget:public-results", "budget:samen-sterk"])
+def test_the_public_pages_show_each_wijk_balance_and_no_official(client, name):
+    moved = budget_that_moved()
+
+    html = plain(in_language(client, "nl").get(reverse(name), {"jaar": 2027}).content.decode())
+
+    assert "Budget € 800, plus € 600 overgeheveld uit Stedelijk op 3 maart: € 1.400." in html
+    assert "Toegekend € 1.250. <span" in html and "Nog beschikbaar € 150." in html
+    assert "Budget € 3.000, min € 2.000 bezuinigd op 1 juni: € 1.000." in html
+    assert html.count("portal-balance--out-of-purpose") == 1
+    leaks = [*OFFICIALS, moved.admin.email, moved.coordinator.email, moved.cut.reason]
+    assert [text for text in leaks if text in html] == []
+
+
+def test_the_public_pages_are_never_stale_after_an_award(client):
+    moved = budget_that_moved()
+    url = reverse("budget:public-results")
+    first = client.get(url)
+    assert "public" not in first.get("Cache-Control", "")  # no shared cache keeps it
+
+    services.approve_award(by=moved.film.decision_holders.get(), line=moved.film,
+                           amount=D("100"), description="Nog een")  # fmt: skip
+
+    html = plain(in_language(client, "nl").get(url).content.decode())
+    assert "Toegekend € 1.350. <span" in html and "Nog beschikbaar € 50." in html
