@@ -1,5 +1,6 @@
 """A Samen Sterk fund with a line for every wijk and the four other kinds, opened, with
-applications in every status (demo_applications), a settlement and a logged reallocation."""
+applications in every status (demo_applications), a settlement, logged reallocations and one
+move out of Samen Sterk (SC-16)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from budget import demo_applications, demo_followup, demo_public, services
+from budget.enums import OutOfPurpose
 from budget.models import Fund, LineType
 from burgerkracht.accounts.models import User
 from burgerkracht.core.models import Neighbourhood
@@ -56,3 +58,18 @@ def seed() -> None:
     demo_applications.seed()
     demo_followup.seed()
     demo_public.seed()
+    _budget_stays_whole(admin, lines)
+
+
+def _budget_stays_whole(admin, lines) -> None:
+    """SC-16: Filmwijk gets money from Stedelijk (the public pages explain its budget), and
+    € 500 of Muziekwijk is cut, approved by the coordinator: red in every report."""
+    services.reallocate(
+        by=admin, from_line=lines["Stedelijk"], to_line=lines["Filmwijk"], amount=Decimal("600"),
+        reason="In Filmwijk komen meer aanvragen dan verwacht.",
+    )  # fmt: skip
+    services.move_out_of_purpose(
+        by=admin, approved_by=User.objects.get(email="coordinator@example.org"),
+        line=lines["Muziekwijk"], amount=Decimal("500"), destination=OutOfPurpose.CUT,
+        reason="Bezuiniging van de gemeenteraad op het sociaal domein.",
+    )  # fmt: skip

@@ -223,8 +223,11 @@ def fund_figures(funds: QuerySet[Fund]) -> list[dict[str, Any]]:
 def integrity_entries(
     *, fund: int | None = None, start: date | None = None, end: date | None = None
 ) -> list[IntegrityEntry]:
-    """The budget-integrity log: money moved between lines and decision holders changed."""
-    entries = IntegrityEntry.objects.select_related("fund", "from_line", "to_line", "holder", "by")
+    """The budget-integrity log: money moved between lines or out of Samen Sterk, and
+    decision holders changed."""
+    entries = IntegrityEntry.objects.select_related(
+        "fund", "from_line", "to_line", "holder", "by", "approved_by"
+    )
     if fund:
         entries = entries.filter(fund_id=fund)
     if start:

@@ -13,6 +13,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from budget import balance_selectors
 from budget import report_selectors as selectors
 from budget.enums import IntegrityAct, MetAgain, Reached
 from budget.models import BudgetLine, Fund
@@ -253,6 +254,10 @@ MONEY_COLUMNS = [
 def _details(entry) -> str:
     if entry.act == IntegrityAct.REALLOCATION:
         return f"{euro(entry.amount)}: {entry.from_line.name} → {entry.to_line.name}"
+    if entry.is_out_of_purpose:
+        where = entry.get_destination_display()
+        where = f"{where} ({entry.destination_detail})" if entry.destination_detail else where
+        return f"{euro(entry.amount)}: {entry.from_line.name} → {where}"
     line = entry.to_line.name if entry.to_line_id else ""
     return f"{entry.holder} · {line}" if line else str(entry.holder)
 
@@ -275,7 +280,10 @@ class BudgetReport(reports.Report):
         funds = selectors.funds_in(**scope)
         return [
             self.money(selectors.fund_figures(funds), selectors.line_figures(funds)),
-            self.log(selectors.integrity_entries(**scope)),
+            self.log(
+                selectors.integrity_entries(**scope),
+                balance_selectors.out_of_purpose_per_fund(funds),
+            ),
         ]
 
     def money(self, funds: list[dict[str, Any]], lines: list[dict[str, Any]]) -> Section:
@@ -317,28 +325,34 @@ class BudgetReport(reports.Report):
             ],
         )  # fmt: skip
 
-    def log(self, entries: list) -> Section:
+    def log(self, entries: list, per_fund: list) -> Section:
         moves = [e for e in entries if e.act == IntegrityAct.REALLOCATION]
+        gone = [e for e in entries if e.is_out_of_purpose]
         rows = [
             {"when": date_format(localtime(e.created_at), "j-n-Y H:i"), "fund": e.fund.name,
              "act": e.get_act_display(), "details": _details(e), "by": str(e.by),
-             "reason": e.reason}
+             "approved_by": str(e.approved_by) if e.approved_by_id else "",
+             "reason": e.reason, "out": OUT_OF_PURPOSE_MARK if e.is_out_of_purpose else ""}
             for e in entries
         ]  # fmt: skip
-        text = [("when", _("When")), ("fund", _("Fund")), ("act", _("What")),
-                ("details", _("Details")), ("by", _("By")), ("reason", _("Why"))]  # fmt: skip
+        text = [("when", _("When")), ("out", _("Out of Samen Sterk")), ("fund", _("Fund")),
+                ("act", _("What")), ("details", _("Details")), ("by", _("By")),
+                ("approved_by", _("Approved by")), ("reason", _("Why"))]  # fmt: skip
         return Section(
             _("Budget-integrity log"),
             intro=_(
-                "Every time money moved between lines, or who decides on a line changed after "
-                "the period opened: when, by whom, and why. Entries made in the chosen period."
+                "Every time money moved between lines, left Samen Sterk, or who decides on a "
+                "line changed after the period opened: when, by whom, and why. Entries made in "
+                "the chosen period. Money taken out of Samen Sterk is marked red and says so "
+                "in the column “Out of Samen Sterk”."
             ),
             figures=[
+                *[_purpose_figure(total) for total in per_fund],
                 Figure(_("Money moved between lines"),
                        euro(sum((e.amount or Decimal(0) for e in moves), Decimal("0.00"))),
                        ngettext("in %(count)d move", "in %(count)d moves", len(moves))
                        % {"count": len(moves)}),
-                Figure(_("Decision holders changed"), len(entries) - len(moves)),
+                Figure(_("Decision holders changed"), len(entries) - len(moves) - len(gone)),
             ],
             tables=[
                 Table(
@@ -346,6 +360,25 @@ class BudgetReport(reports.Report):
                     [Column(key, label, numeric=False) for key, label in text],
                     rows,
                     empty=_("Nothing has been moved or changed."),
+                    marked="out",
                 )
             ],
         )  # fmt: skip
+
+
+OUT_OF_PURPOSE_MARK = gettext_lazy("Taken out of Samen Sterk")
+
+
+def _purpose_figure(total) -> Figure:
+    """ "Dit jaar uit Samen Sterk gehaald (Samen Sterk 2027): € 500,00", red when not € 0."""
+    if total.total:
+        note = ngettext(
+            "in %(count)d move, marked red in the log below",
+            "in %(count)d moves, marked red in the log below", total.moves,
+        ) % {"count": total.moves}  # fmt: skip
+    else:
+        note = _("nothing")
+    return Figure(
+        _("Taken out of Samen Sterk this year (%(fund)s)") % {"fund": total.fund},
+        euro(total.total), note, marked=bool(total.total),
+    )  # fmt: skip

@@ -66,7 +66,7 @@ def totals(lines) -> dict[str, Decimal]:
 
 
 def integrity_log(fund: Fund) -> QuerySet[IntegrityEntry]:
-    return fund.integrity_log.select_related("from_line", "to_line", "holder", "by")
+    return fund.integrity_log.select_related("from_line", "to_line", "holder", "by", "approved_by")
 
 
 # --- Applications ---------------------------------------------------------------------------

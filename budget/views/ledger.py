@@ -15,7 +15,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from budget import permissions, selectors, services
+from budget import balance_selectors, permissions, selectors, services
 from budget.forms import FundForm, HolderForm, LineForm, ReallocationForm
 from budget.models import BudgetLine, Fund
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
@@ -88,7 +88,7 @@ class OverviewView(ViewerMixin, FundMixin, TemplateView):
         return [Crumb(BUDGET, "/samen-sterk/budget/"), Crumb(self.fund.name)]
 
     def get(self, request, *args, **kwargs):
-        lines = list(selectors.lines_of(self.fund))
+        lines = list(balance_selectors.with_out_of_purpose(selectors.lines_of(self.fund)))
         export = request.GET.get("_export")
         if export in ("csv", "xlsx"):
             return self.export(lines, export)
@@ -98,6 +98,7 @@ class OverviewView(ViewerMixin, FundMixin, TemplateView):
         lines = kwargs["lines"]
         return super().get_context_data(
             **kwargs, totals=selectors.totals(lines), chart=self.chart(lines),
+            out_of_purpose=balance_selectors.out_of_purpose_total(lines),
             can_manage=permissions.can_manage_budget(self.request.user),
         )  # fmt: skip
 
@@ -112,11 +113,12 @@ class OverviewView(ViewerMixin, FundMixin, TemplateView):
     def export(self, lines, fmt: str) -> HttpResponse:
         data = tablib.Dataset(
             headers=[_("Line"), _("Kind"), _("Allocation"), _("Committed"), _("Returned"),
-                     _("Paid"), _("Remaining"), _("Awards")]
+                     _("Paid"), _("Remaining"), _("Awards"), _("Taken out of Samen Sterk")]
         )  # fmt: skip
         for line in lines:
             data.append([line.name, line.type.name, line.allocation, line.committed,
-                         line.released, line.paid, line.remaining, line.award_count])  # fmt: skip
+                         line.released, line.paid, line.remaining, line.award_count,
+                         line.out_of_purpose])  # fmt: skip
         content = data.export(fmt)
         mime = (
             "text/csv; charset=utf-8"
@@ -135,7 +137,10 @@ class IntegrityLogView(ViewerMixin, FundMixin, TemplateView):
         return [*super().get_breadcrumbs(), Crumb(gettext_lazy("Budget-integrity log"))]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, entries=selectors.integrity_log(self.fund))
+        (gone,) = balance_selectors.out_of_purpose_per_fund(Fund.objects.filter(pk=self.fund.pk))
+        return super().get_context_data(
+            **kwargs, entries=selectors.integrity_log(self.fund), out_of_purpose=gone.total
+        )
 
 
 class ManageFormView(ManagerMixin, FormView):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from budget import balance_selectors
 from budget import public_selectors as selectors
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.charts import bar_chart
@@ -82,6 +83,7 @@ class ResultsView(YearMixin, BreadcrumbsMixin, TemplateView):
             city=city,
             chart=chart,
             stories=selectors.public_stories(grants),
+            balances=balance_selectors.wijk_balances(year),
         )
 
 
@@ -141,7 +143,10 @@ class SamenSterkView(YearMixin, LocalisedPageView):
             {gettext("Granted (euro)"): [row.figures.granted for row in rows]},
             keys=["granted"],
         )
-        context = super().get_context_data(**kwargs, rows=rows, chart=chart)
+        context = super().get_context_data(
+            **kwargs, rows=rows, chart=chart,
+            balances=balance_selectors.balances(balance_selectors.public_lines(year)),
+        )  # fmt: skip
         context["year_form"] = None  # the other years are on the results page
         context["figures"] = selectors.figures(selectors.grants_of(year))
         return context

@@ -83,6 +83,9 @@ class Table:
     chart: ChartSpec | None = None
     note: str = ""
     empty: str = _("Nothing to show for this choice.")
+    # A row whose value under this key is true is marked (red, with its words in a column:
+    # money that left Samen Sterk, SC-16). The mark never stands for colour alone.
+    marked: str = ""
 
     @property
     def slug(self) -> str:
@@ -98,6 +101,11 @@ class Table:
         return [
             [(_shown(row.get(c.key, "")), c.numeric) for c in self.columns] for row in self.rows
         ]
+
+    def shown(self) -> list[tuple[list[tuple[Any, bool]], bool]]:
+        """`display` with, per row, whether it is marked."""
+        marks = [bool(self.marked and row.get(self.marked)) for row in self.rows]
+        return list(zip(self.display(), marks, strict=True))
 
     def drawn(self) -> Chart | None:
         if self.chart is None or not self.rows:
@@ -127,6 +135,7 @@ class Figure:
     label: str
     value: Any
     note: str = ""
+    marked: bool = False  # red, like a marked row (its label says what it is)
 
 
 @dataclass

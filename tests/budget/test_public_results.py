@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from budget import public_selectors, services
-from budget.enums import AccountabilityStatus, ApplicationStatus, Continuation
+from budget.enums import AccountabilityStatus, ApplicationStatus, Continuation, OutOfPurpose
 from budget.models import Accountability, Application, Award, BudgetLine, LineType
 from burgerkracht.core.models import Municipality
 from initiatives.enums import InitiativeStatus
@@ -125,9 +125,21 @@ def _build():
         by=admin_user, name="Samen Sterk 2031", starts_on=date(2031, 1, 1),
         ends_on=date(2031, 12, 31),
     )  # fmt: skip
+    # SC-16: € 1 of g1's line leaves Samen Sterk; the page says so, never who or why.
+    proposer = UserFactory(role="administrator", full_name="Olga Officier",
+                           email="olga.officier@example.org")  # fmt: skip
+    approver = UserFactory(role="facilitator_coordinator", full_name="Karel Keurder",
+                           email="karel.keurder@example.org")  # fmt: skip
+    services.move_out_of_purpose(
+        by=proposer, approved_by=approver, line=g1.line, amount=Decimal("1.00"),
+        destination=OutOfPurpose.OTHER_SCHEME, destination_detail="Armoedefonds",
+        reason="REASON-INTERNAL-CUT",
+    )  # fmt: skip
     return {
         "a": wijk_a, "b": wijk_b, "g1": g1, "g2": g2, "g3": g3, "g4": g4,
         "awaiting": awaiting, "rejected": rejected, "draft": draft, "other": other,
+        "officials": [proposer.full_name, proposer.email, approver.full_name, approver.email,
+                      "REASON-INTERNAL-CUT"],
     }  # fmt: skip
 
 
@@ -267,6 +279,7 @@ def _leaks(data) -> list[str]:
         people += [facilitator.full_name, facilitator.email]
     return [
         *people,
+        *data["officials"],
         "DRAFT-INITIATIVE", "HIDDEN-INITIATIVE", "STORY-OF-HIDDEN-INITIATIVE",
         "STORY-WITHOUT-CONSENT", "UNDECIDED-INITIATIVE", "NOTE-INTERNAL", "LESSON-INTERNAL",
         "OBSTACLE-HIDDEN", "De zaal ging dicht.", "Anna (trekker)", "Het past.",
@@ -281,6 +294,8 @@ def test_public_pages_show_nothing_personal_or_unpublished(client, data, name):
     html = _get(client, name, **kwargs).content.decode()
 
     assert [text for text in _leaks(data) if text and text in html] == []
+    if name == "budget:samen-sterk":  # the move itself is public, in plain words
+        assert "naar een andere regeling (Armoedefonds)" in html
 
 
 def test_the_story_of_the_neighbourhood_with_a_hidden_initiative_is_not_shown(client, data):

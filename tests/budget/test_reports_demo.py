@@ -50,15 +50,20 @@ def test_the_reports_on_the_demo_data(settings, client):
     with_the_budget = in_language(client, "en").get(BUDGET_URL)
     got = figures(with_the_budget)
     wijken = Neighbourhood.objects.filter(is_active=True).count()
-    allocation = wijken * Decimal("3000") + sum(line[2] for line in OTHER_LINES)
+    cut = Decimal("500")  # SC-16: Muziekwijk's € 500 left Samen Sterk
+    allocation = wijken * Decimal("3000") + sum(line[2] for line in OTHER_LINES) - cut
     committed = sum((a.amount for a in Award.objects.all()), Decimal(0))
     paid = sum((t.amount for t in Tranche.objects.exclude(paid_on=None)), Decimal(0))
     returned = sum((a.released_amount for a in Award.objects.all()), Decimal(0))
-    assert got["Allocation"][0] == euro(allocation)  # a reallocation moves, never adds
+    assert got["Allocation"][0] == euro(allocation)  # a reallocation moves, a cut takes off
     assert got["Committed"][0] == euro(committed)
     assert got["Paid"][0] == euro(paid)
     assert got["Returned"][0] == euro(returned)
     assert Decimal("110") <= returned  # the walking group: € 650 awarded, € 540 spent
     assert got["Remaining"][0] == euro(allocation - committed + returned)
-    assert got["Money moved between lines"] == (euro(Decimal("2500")), "in 1 move")
-    assert got["Decision holders changed"][0] == str(IntegrityEntry.objects.count() - 1)
+    assert got["Money moved between lines"] == (euro(Decimal("3100")), "in 2 moves")
+    assert got["Taken out of Samen Sterk this year (Samen Sterk 2027)"] == (
+        euro(cut),
+        "in 1 move, marked red in the log below",
+    )
+    assert got["Decision holders changed"][0] == str(IntegrityEntry.objects.count() - 3)
