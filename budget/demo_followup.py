@@ -34,7 +34,11 @@ OUTCOME_TEXT = {
     C.CONTINUE: ("", None, None),
     C.EXTRA_PUSH: ("Ook op zaterdag open; de vrijwilligers krijgen een training.", "300", None),
     C.FEWER_MEANS: ("", None, "100"),
-    C.LESS_SUPPORT: ("Het opbouwwerk komt nog eens per maand in plaats van elke week.", None, None),
+    C.LESS_SUPPORT: (
+        "Het opbouwwerk komt nog eens per maand in plaats van elke week.",
+        None,
+        "100",
+    ),
     C.ADJUST: ("De lessen gaan naar de bibliotheek; de evaluatie in september blijft.", None, None),
     C.STOP: ("", None, None),
 }
@@ -126,6 +130,7 @@ def _evaluate(evaluation: Evaluation, facilitator, holder, outcome: str) -> None
         evaluation=evaluation, by=holder, reasons=reasons, outcome=outcome,
         extra_amount=Decimal(extra) if extra else None,
         reduce_by=Decimal(less) if less else None, new_agreements=agreements,
+        cost_line=_support(evaluation.application) if outcome == C.LESS_SUPPORT else None,
     )  # fmt: skip
     decision = Evaluation.objects.get(pk=evaluation.pk).decision
     meetlat_services.update_decision(
@@ -169,3 +174,9 @@ def _account(application: Application, facilitator, reached: str, stage: str) ->
         services.settle_accountability(
             accountability=accountability, by=facilitator, note="Dank jullie wel."
         )
+
+
+def _support(application):
+    """The cost line that is the professional support: the demo calls it Begeleiding."""
+    lines = application.cost_lines.order_by("-amount")
+    return lines.filter(description="Begeleiding").first() or lines.first()

@@ -157,10 +157,11 @@ class ContinuationForm(forms.Form):
         required=False, rows=4,
     )  # fmt: skip
 
-    def __init__(self, *args, cost_lines=(), open_amount=None, **kwargs):
+    def __init__(self, *args, cost_lines=None, open_amount=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.open_amount = open_amount
-        self.fields["cost_line"].queryset = cost_lines
+        if cost_lines is not None:  # the application's cost lines (a queryset)
+            self.fields["cost_line"].queryset = cost_lines
         self.fields["cost_line"].label_from_instance = lambda c: (
             f"{c.description}: {euro(c.amount)}"
         )

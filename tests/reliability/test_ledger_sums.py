@@ -66,11 +66,16 @@ class Ledger:
             services.plan_tranche(by=self.holder, award=award, planned_on=date(2027, 3, 1),
                                   amount=part)  # fmt: skip
 
-    def pay(self, rng):
+    def pay(self, rng, grants: bool = False):
         tranche = self._pick(Tranche.objects.filter(
-            paid_on__isnull=True, released_at__isnull=False, award__settled_at__isnull=True
+            paid_on__isnull=True, released_at__isnull=False, award__settled_at__isnull=True,
+            award__application__isnull=not grants,
         ), rng)  # fmt: skip
         services.pay_tranche(by=self.holder, tranche=tranche, paid_on=date(2027, 3, 2))
+
+    def pay_grant(self, rng):
+        """A grant's one payment, rarer: once paid, nothing of it can be taken off."""
+        self.pay(rng, grants=True)
 
     def reduce(self, rng):
         award = self._pick(Award.objects.filter(settled_at__isnull=True), rng)
@@ -112,8 +117,8 @@ class Ledger:
         return queryset.model.objects.get(pk=rng.choice(pks))
 
 
-KINDS = ("award", "award", "pay", "pay", "reduce", "less_support", "less_support", "settle",
-         "reallocate", "out_of_purpose")  # fmt: skip
+KINDS = ("award", "award", "pay", "pay", "pay_grant", "reduce", "less_support", "less_support",
+         "settle", "reallocate", "out_of_purpose")  # fmt: skip
 
 
 def _over_committed(line_pks) -> list:

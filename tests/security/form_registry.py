@@ -14,6 +14,7 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -155,7 +156,9 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
     budget_followup.ProgressForm: Entry(partial),
     budget_followup.SignsForm: Entry(lambda w: [{"signs": _signs(w)}], LATER),
     budget_followup.ResidentViewForm: Entry(),
-    budget_followup.ContinuationForm: Entry(),
+    budget_followup.ContinuationForm: Entry(
+        lambda w: [{"cost_lines": w.app_granted.cost_lines.all(), "open_amount": Decimal(100)}]
+    ),
     budget_followup.ResultReachedForm: Entry(
         lambda w: [{"signs": _signs(w), "partial": p} for p in (False, True)]
     ),
