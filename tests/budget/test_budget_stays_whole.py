@@ -264,3 +264,14 @@ def test_the_public_pages_are_never_stale_after_an_award(client):
 
     html = plain(in_language(client, "nl").get(url).content.decode())
     assert "Toegekend € 1.350. <span" in html and "Nog beschikbaar € 50." in html
+
+
+def test_a_wijk_page_shows_only_its_own_balance(client):
+    budget_that_moved()
+    url = reverse("budget:public-results-neighbourhood", args=["muziekwijk"])
+
+    html = plain(in_language(client, "nl").get(url, {"jaar": 2027}).content.decode())
+
+    assert "Budget € 3.000, min € 2.000 bezuinigd op 1 juni: € 1.000." in html
+    assert "Nog beschikbaar € 600." in html
+    assert "overgeheveld uit Stedelijk" not in html  # Filmwijk's is on its own page
