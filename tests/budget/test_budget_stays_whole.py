@@ -215,6 +215,11 @@ def test_the_xlsx_log_has_a_column_that_names_the_cut(council):
     marked = [(r[column], r[rows[0].index("Wat")]) for r in rows[1:] if r[column]]
     assert marked == [("Uit Samen Sterk gehaald", "Geld uit Samen Sterk gehaald")]
     assert len(rows) == 3  # the cut and the reallocation
+    fills = [
+        {cell.fill.fgColor.rgb for cell in row} for row in book.worksheets[2].iter_rows(min_row=2)
+    ]
+    red = [n for n, colours in enumerate(rows[1:]) if colours[column]]
+    assert [n for n, colours in enumerate(fills) if colours == {"00FDECEA"}] == red
 
 
 def test_the_annual_report_pdf_has_the_cut_and_the_running_total(tmp_path):
