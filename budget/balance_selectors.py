@@ -198,9 +198,12 @@ def public_lines(year: int) -> QuerySet[BudgetLine]:
     )
 
 
-def wijk_balances(year: int) -> list[Balance]:
-    """A balance per wijk line of the year, named by its wijk, in the wijken's order."""
+def wijk_balances(year: int, neighbourhood=None) -> list[Balance]:
+    """A balance per wijk line of the year (of one wijk when given), named by its wijk, in
+    the wijken's order."""
     lines = public_lines(year).filter(neighbourhood__isnull=False)
+    if neighbourhood is not None:
+        lines = lines.filter(neighbourhood=neighbourhood)
     return balances(lines.order_by("neighbourhood__name", "fund__starts_on", "name"),
                     label_by_wijk=True)  # fmt: skip
 

@@ -123,6 +123,7 @@ class NeighbourhoodResultsView(YearMixin, BreadcrumbsMixin, TemplateView):
             others=others,
             more_others=len(others) == selectors.OTHER_INITIATIVES_SHOWN,
             stories=selectors.public_stories(grants),
+            balances=balance_selectors.wijk_balances(self.get_year().year, neighbourhood),
         )
 
 

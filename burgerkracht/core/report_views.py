@@ -84,7 +84,7 @@ class ReportView(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin, Temp
     def export(self, sections, fmt: str, table_slug: str) -> HttpResponse:
         name = f"{self.report.slug}-{timezone.localdate():%Y-%m-%d}"
         if fmt == "xlsx":
-            content = self.report.workbook(sections).export("xlsx")
+            content = reports.workbook_bytes(self.report, sections)
             response = HttpResponse(content, content_type=XLSX)
             response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
             return response

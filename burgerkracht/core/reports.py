@@ -10,6 +10,7 @@ number of queries, whatever the number of rows.
 from __future__ import annotations
 
 import datetime
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -200,6 +201,28 @@ class Report:
                 seen.add(data.title)
                 book.add_sheet(data)
         return book
+
+
+def workbook_bytes(report: Report, sections: list[Section]) -> bytes:
+    """The report as an Excel file: a sheet per table, and a marked row (money that left
+    Samen Sterk) filled light red with dark red text, besides the column that says it."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import Font, PatternFill
+
+    content = report.workbook(sections).export("xlsx")
+    tables = [table for section in sections for table in section.tables]
+    if not any(table.marked for table in tables):
+        return content
+    book = load_workbook(io.BytesIO(content))
+    fill, font = PatternFill("solid", fgColor="FDECEA"), Font(color="A4262C", bold=True)
+    for sheet, table in zip(book.worksheets, tables, strict=True):
+        for number, row in enumerate(table.rows, start=2):  # row 1 has the headers
+            if table.marked and row.get(table.marked):
+                for cell in sheet[number]:
+                    cell.fill, cell.font = fill, font
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 _reports: dict[str, Report] = {}

@@ -215,6 +215,11 @@ def test_the_xlsx_log_has_a_column_that_names_the_cut(council):
     marked = [(r[column], r[rows[0].index("Wat")]) for r in rows[1:] if r[column]]
     assert marked == [("Uit Samen Sterk gehaald", "Geld uit Samen Sterk gehaald")]
     assert len(rows) == 3  # the cut and the reallocation
+    fills = [
+        {cell.fill.fgColor.rgb for cell in row} for row in book.worksheets[2].iter_rows(min_row=2)
+    ]
+    red = [n for n, colours in enumerate(rows[1:]) if colours[column]]
+    assert [n for n, colours in enumerate(fills) if colours == {"00FDECEA"}] == red
 
 
 def test_the_annual_report_pdf_has_the_cut_and_the_running_total(tmp_path):
@@ -264,3 +269,14 @@ def test_the_public_pages_are_never_stale_after_an_award(client):
 
     html = plain(in_language(client, "nl").get(url).content.decode())
     assert "Toegekend € 1.350. <span" in html and "Nog beschikbaar € 50." in html
+
+
+def test_a_wijk_page_shows_only_its_own_balance(client):
+    budget_that_moved()
+    url = reverse("budget:public-results-neighbourhood", args=["muziekwijk"])
+
+    html = plain(in_language(client, "nl").get(url, {"jaar": 2027}).content.decode())
+
+    assert "Budget € 3.000, min € 2.000 bezuinigd op 1 juni: € 1.000." in html
+    assert "Nog beschikbaar € 600." in html
+    assert "overgeheveld uit Stedelijk" not in html  # Filmwijk's is on its own page

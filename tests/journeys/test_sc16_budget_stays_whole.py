@@ -79,7 +79,9 @@ def test_sc16_a_visitor_reads_per_wijk_what_is_available_and_why(page, stack, tm
         for width in (1280, 320):
             page.set_viewport_size({"width": width, "height": 900})
             page.goto(f"{base}{url}?jaar={YEAR}")
-            film = page.locator(".portal-balance", has_text="Filmwijk")
+            film = page.locator(".portal-balance").filter(
+                has=page.get_by_role("heading", name=re.compile("Filmwijk$"))
+            )
             expect(film).to_contain_text(FILM)
             expect(film).to_contain_text("Toegekend € 1.250. Nog beschikbaar € 150.")
             music = page.locator(".portal-balance--out-of-purpose")
