@@ -49,9 +49,13 @@ def seed() -> None:
         description="Wandelgroep Stedenwijk",
     )  # fmt: skip
     services.settle_award(by=holder, award=walk, spent=Decimal("540"), reason="Afgerond")
-    services.reallocate(
-        by=admin, from_line=lines["Locaties"], to_line=lines["Incidenteel / outreach"],
-        amount=Decimal("2500"), reason="Buurtvoorlichters bereiken meer mensen dan verwacht.",
+    coordinator = User.objects.get(email="coordinator@example.org")
+    services.approve_change(
+        by=coordinator,
+        change=services.propose_reallocation(
+            by=admin, from_line=lines["Locaties"], to_line=lines["Incidenteel / outreach"],
+            amount=Decimal("2500"), reason="Buurtvoorlichters bereiken meer mensen dan verwacht.",
+        ),
     )  # fmt: skip
     demo_applications.seed()
     demo_followup.seed()
