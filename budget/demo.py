@@ -58,5 +58,25 @@ def seed() -> None:
         ),
     )  # fmt: skip
     demo_applications.seed()
+    _changes(admin, coordinator, lines)
     demo_followup.seed()
     demo_public.seed()
+
+
+def _changes(admin, coordinator, lines) -> None:
+    """SC-15/SC-16 on the walk: a second decision holder for Waterwijk, approved; and money
+    out of Samen Sterk that waits for approval."""
+    from budget.enums import OutOfPurpose
+
+    second = User.objects.get(email="zeggenschap2@example.org")
+    services.approve_change(
+        by=coordinator,
+        change=services.propose_holder_change(
+            by=admin, line=lines["Waterwijk"], holder=second, add=True,
+            reason="Anouk Visser beslist over veel wijken; Ahmed Yilmaz neemt Waterwijk mee.",
+        ),
+    )  # fmt: skip
+    services.propose_out_of_purpose(
+        by=admin, line=lines["Stedelijk"], amount=Decimal("1000"), destination=OutOfPurpose.CUT,
+        reason="De gemeenteraad bezuinigt op het sociaal domein.",
+    )  # fmt: skip
