@@ -24,8 +24,14 @@ from django.db.models import (
 )
 from django.db.models.functions import ExtractYear
 
-from budget.enums import AccountabilityStatus, ApplicationStatus, MetAgain, Reached
-from budget.models import Application, BudgetLine, Fund, IntegrityEntry
+from budget.enums import (
+    AccountabilityStatus,
+    ApplicationStatus,
+    ChangeStatus,
+    MetAgain,
+    Reached,
+)
+from budget.models import Application, BudgetChange, BudgetLine, Fund, IntegrityEntry
 from burgerkracht.core.reports import narrowed
 from initiatives.models import Initiator
 
@@ -224,7 +230,9 @@ def integrity_entries(
     *, fund: int | None = None, start: date | None = None, end: date | None = None
 ) -> list[IntegrityEntry]:
     """The budget-integrity log: money moved between lines and decision holders changed."""
-    entries = IntegrityEntry.objects.select_related("fund", "from_line", "to_line", "holder", "by")
+    entries = IntegrityEntry.objects.select_related(
+        "fund", "from_line", "to_line", "holder", "by", "approved_by", "change"
+    )
     if fund:
         entries = entries.filter(fund_id=fund)
     if start:
@@ -232,3 +240,20 @@ def integrity_entries(
     if end:
         entries = entries.filter(created_at__date__lte=end)
     return list(entries.order_by("-created_at", "-pk"))
+
+
+def refused_changes(
+    *, fund: int | None = None, start: date | None = None, end: date | None = None
+) -> list[BudgetChange]:
+    """Proposals during the period that a second person refused (SC-15): nothing changed,
+    and the log shows them with the reason. Refused in the chosen period."""
+    changes = BudgetChange.objects.filter(status=ChangeStatus.REFUSED).select_related(
+        "fund", "line", "to_line", "holder", "reassign_to", "proposed_by", "decided_by"
+    )
+    if fund:
+        changes = changes.filter(fund_id=fund)
+    if start:
+        changes = changes.filter(decided_at__date__gte=start)
+    if end:
+        changes = changes.filter(decided_at__date__lte=end)
+    return list(changes.order_by("-decided_at", "-pk"))

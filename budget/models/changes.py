@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from budget.enums import ChangeKind, ChangeStatus, OutOfPurpose
 from budget.models.ledger import BudgetLine, Fund, IntegrityEntry, money
+from burgerkracht.core.formatting import euro
 
 
 class BudgetChange(models.Model):
@@ -97,6 +98,21 @@ class BudgetChange(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("budget:change", args=[self.pk])
+
+    @property
+    def summary(self) -> str:
+        """What changes, in one line: the person and line, or the amount and where it goes."""
+        if self.kind in (ChangeKind.ADD_HOLDER, ChangeKind.REMOVE_HOLDER):
+            text = f"{self.holder} · {self.line.name}"
+            if self.reassign_to_id:
+                text += " — " + _("%(name)s takes over the open applications") % {
+                    "name": self.reassign_to
+                }
+            return text
+        if self.kind == ChangeKind.REALLOCATION:
+            return f"{euro(self.amount)}: {self.line.name} → {self.to_line.name}"
+        detail = f" ({self.destination_detail})" if self.destination_detail else ""
+        return f"{euro(self.amount)}: {self.line.name} → {self.get_destination_display()}{detail}"
 
     @property
     def is_open(self) -> bool:

@@ -69,14 +69,20 @@ class ChangeView(ChangesMixin, FormView):
         )  # fmt: skip
 
     def post(self, request, *args, **kwargs):
-        action = request.POST.get("action")
-        user, change = request.user, self.change
-        if action == "withdraw" and permissions.can_withdraw_budget_change(user, change):
+        action, user, change = request.POST.get("action"), request.user, self.change
+        allowed = {
+            "withdraw": permissions.can_withdraw_budget_change(user, change),
+            "approve": permissions.can_decide_budget_change(user, change),
+            "refuse": permissions.can_decide_budget_change(user, change),
+        }
+        if not allowed.get(action):
+            return self.handle_no_permission()
+        if action == "withdraw":
             return self._attempt(services.withdraw_change, _("The proposal has been withdrawn."))
-        if not permissions.can_decide_budget_change(user, change):
-            return self.handle_no_permission() if action else redirect(change)
         if action == "approve":
-            return self._attempt(services.approve_change, _("Approved: the change has been made."))
+            return self._attempt(
+                services.approve_change, _("Approved: the change has been made.")
+            )
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
