@@ -30,7 +30,7 @@ def test_removing_the_only_holder_is_not_offered(client, line):
         {"holder": line.decision_holders.get().pk, "add": "0", "reason": "Vertrekt"},
     )
 
-    assert 'value="0"' not in page.text and "enige beslisser" in page.text
+    assert 'value="0"' not in page.text and "enige budgethouder" in page.text
     assert forced.status_code == 200 and not BudgetChange.objects.exists()
 
 
