@@ -5,6 +5,7 @@ budget.views.ledger once the period is open."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.shortcuts import get_object_or_404, redirect
@@ -62,11 +63,14 @@ class ChangeView(ChangesMixin, FormView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        return super().get_context_data(
+        context = super().get_context_data(
             **kwargs, change=self.change,
             can_decide=permissions.can_decide_budget_change(user, self.change),
             can_withdraw=permissions.can_withdraw_budget_change(user, self.change),
         )  # fmt: skip
+        form = context["form"]
+        context["refusal_form"] = form if isinstance(form, RefusalForm) else RefusalForm()
+        return context
 
     def post(self, request, *args, **kwargs):
         action, user, change = request.POST.get("action"), request.user, self.change
@@ -95,9 +99,11 @@ class ChangeView(ChangesMixin, FormView):
         try:
             action(by=self.request.user, change=self.change, **kwargs)
         except DomainError as error:
-            form = form or self.get_form_class()()
+            if form is None:  # approving or withdrawing: the refusal form stays empty
+                form = forms.Form(data={})
+                form.is_valid()
             form.add_error(None, error.message)
-            return self.form_invalid(form)
+            return self.render_to_response(self.get_context_data(form=form))
         messages.success(self.request, success)
         return redirect(self.change)
 

@@ -29,7 +29,7 @@ REASON = "Anouk Visser is met verlof; Ahmed Yilmaz neemt Waterwijk over."
 
 def _propose_holder(page, base, line, *, person: str, add: bool, reason: str, take_over=False):
     page.goto(base + reverse("budget:holders", args=[line.pk]))
-    page.get_by_label("Persoon").select_option(label=person)
+    page.get_by_label("Persoon", exact=True).select_option(label=person)
     page.get_by_label(
         "Toevoegen als budgethouder met zeggenschap" if add else "Verwijderen"
     ).check()
