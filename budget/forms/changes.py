@@ -96,6 +96,7 @@ class OutOfPurposeForm(forms.Form):
     def __init__(self, *args, fund, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["line"].queryset = BudgetLine.objects.filter(fund=fund).order_by("name")
+        self.fields["line"].label_from_instance = lambda line: line.name
         self.helper = _helper(_("Propose the change"))
 
 
