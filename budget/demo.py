@@ -58,9 +58,9 @@ def seed() -> None:
         ),
     )  # fmt: skip
     demo_applications.seed()
-    _changes(admin, coordinator, lines)
     demo_followup.seed()
     demo_public.seed()
+    _changes(admin, coordinator, lines)
 
 
 def _changes(admin, coordinator, lines) -> None:

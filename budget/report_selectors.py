@@ -233,13 +233,18 @@ def integrity_entries(
     entries = IntegrityEntry.objects.select_related(
         "fund", "from_line", "to_line", "holder", "by", "approved_by", "change"
     )
+    return list(_scoped(entries, "created_at", fund, start, end).order_by("-created_at", "-pk"))
+
+
+def _scoped(queryset, moment: str, fund, start, end):
+    """Rows of `fund` whose `moment` falls in the chosen period."""
     if fund:
-        entries = entries.filter(fund_id=fund)
+        queryset = queryset.filter(fund_id=fund)
     if start:
-        entries = entries.filter(created_at__date__gte=start)
+        queryset = queryset.filter(**{f"{moment}__date__gte": start})
     if end:
-        entries = entries.filter(created_at__date__lte=end)
-    return list(entries.order_by("-created_at", "-pk"))
+        queryset = queryset.filter(**{f"{moment}__date__lte": end})
+    return queryset
 
 
 def refused_changes(
@@ -250,10 +255,4 @@ def refused_changes(
     changes = BudgetChange.objects.filter(status=ChangeStatus.REFUSED).select_related(
         "fund", "line", "to_line", "holder", "reassign_to", "proposed_by", "decided_by"
     )
-    if fund:
-        changes = changes.filter(fund_id=fund)
-    if start:
-        changes = changes.filter(decided_at__date__gte=start)
-    if end:
-        changes = changes.filter(decided_at__date__lte=end)
-    return list(changes.order_by("-decided_at", "-pk"))
+    return list(_scoped(changes, "decided_at", fund, start, end).order_by("-decided_at", "-pk"))
