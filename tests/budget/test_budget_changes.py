@@ -263,3 +263,20 @@ def test_a_reallocation_during_the_period_needs_an_approver(people):
 
     assert BudgetLine.objects.get(pk=other.pk).allocation == Decimal("150.00")
     assert IntegrityEntry.objects.get().approved_by == people["coordinator"]
+
+
+def test_the_approvers_have_the_proposal_on_their_tasks_and_the_proposer_not(people):
+    from budget.worklist import tasks_for
+
+    line, _holder = _open()
+    change = _add(line, people["admin"], UserFactory(role="budget_decision_holder"))
+    holder_of_another_line = open_line()[1]
+
+    def keys(user):
+        return {task.key for task in tasks_for(user)}
+
+    assert f"budget-change-{change.pk}" in keys(people["coordinator"])
+    assert f"budget-change-{change.pk}" not in keys(people["admin"])
+    assert f"budget-change-{change.pk}" not in keys(holder_of_another_line)
+    services.approve_change(by=people["coordinator"], change=change)
+    assert f"budget-change-{change.pk}" not in keys(people["coordinator"])
