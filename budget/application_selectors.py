@@ -82,6 +82,7 @@ def application_queryset(
         "initiative__facilitator", "initiative__backup_facilitator", "line__fund", "fund",
         "initiative__assisted_by", "initiative__consent_recorded_by",
         "neighbourhood", "assessed_by", "decision__meetlat_version", "award", "decided_by",
+        "decider",
         "accountability",
     ).prefetch_related(
         Prefetch("initiative__initiators", queryset=Initiator.objects.select_related("user")),
@@ -91,7 +92,11 @@ def application_queryset(
         holders = BudgetLine.decision_holders.through.objects
         queryset = queryset.annotate(
             viewer_pk=Value(viewer.pk),
-            viewer_is_holder=Exists(holders.filter(budgetline=OuterRef("line"), user=viewer.pk)),
+            viewer_is_holder=ExpressionWrapper(
+                Q(Exists(holders.filter(budgetline=OuterRef("line"), user=viewer.pk)))
+                | Q(decider=viewer.pk),
+                output_field=BooleanField(),
+            ),
             viewer_is_advisor=Exists(
                 ProfessionalAdvice.objects.filter(
                     application=OuterRef("pk"), professional=viewer.pk

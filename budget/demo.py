@@ -51,25 +51,53 @@ def seed() -> None:
         description="Wandelgroep Stedenwijk",
     )  # fmt: skip
     services.settle_award(by=holder, award=walk, spent=Decimal("540"), reason="Afgerond")
-    services.reallocate(
-        by=admin, from_line=lines["Locaties"], to_line=lines["Incidenteel / outreach"],
-        amount=Decimal("2500"), reason="Buurtvoorlichters bereiken meer mensen dan verwacht.",
+    coordinator = User.objects.get(email="coordinator@example.org")
+    services.approve_change(
+        by=coordinator,
+        change=services.propose_reallocation(
+            by=admin, from_line=lines["Locaties"], to_line=lines["Incidenteel / outreach"],
+            amount=Decimal("2500"), reason="Buurtvoorlichters bereiken meer mensen dan verwacht.",
+        ),
     )  # fmt: skip
     demo_applications.seed()
     demo_followup.seed()
     demo_public.seed()
-    _budget_stays_whole(admin, lines)
+    _budget_stays_whole(admin, coordinator, lines)
+    _changes(admin, coordinator, lines)
 
 
-def _budget_stays_whole(admin, lines) -> None:
+def _budget_stays_whole(admin, coordinator, lines) -> None:
     """SC-16: Filmwijk gets money from Stedelijk (the public pages explain its budget), and
     € 500 of Muziekwijk is cut, approved by the coordinator: red in every report."""
-    services.reallocate(
-        by=admin, from_line=lines["Stedelijk"], to_line=lines["Filmwijk"], amount=Decimal("600"),
-        reason="In Filmwijk komen meer aanvragen dan verwacht.",
+    services.approve_change(
+        by=coordinator,
+        change=services.propose_reallocation(
+            by=admin, from_line=lines["Stedelijk"], to_line=lines["Filmwijk"],
+            amount=Decimal("600"), reason="In Filmwijk komen meer aanvragen dan verwacht.",
+        ),
     )  # fmt: skip
-    services.move_out_of_purpose(
-        by=admin, approved_by=User.objects.get(email="coordinator@example.org"),
-        line=lines["Muziekwijk"], amount=Decimal("500"), destination=OutOfPurpose.CUT,
-        reason="Bezuiniging van de gemeenteraad op het sociaal domein.",
+    services.approve_change(
+        by=coordinator,
+        change=services.propose_out_of_purpose(
+            by=admin, line=lines["Muziekwijk"], amount=Decimal("500"),
+            destination=OutOfPurpose.CUT,
+            reason="Bezuiniging van de gemeenteraad op het sociaal domein.",
+        ),
+    )  # fmt: skip
+
+
+def _changes(admin, coordinator, lines) -> None:
+    """SC-15/SC-16 on the walk: a second decision holder for Waterwijk, approved; and money
+    out of Samen Sterk that waits for approval."""
+    second = User.objects.get(email="zeggenschap2@example.org")
+    services.approve_change(
+        by=coordinator,
+        change=services.propose_holder_change(
+            by=admin, line=lines["Waterwijk"], holder=second, add=True,
+            reason="Anouk Visser beslist over veel wijken; Ahmed Yilmaz neemt Waterwijk mee.",
+        ),
+    )  # fmt: skip
+    services.propose_out_of_purpose(
+        by=admin, line=lines["Stedelijk"], amount=Decimal("1000"), destination=OutOfPurpose.CUT,
+        reason="De gemeenteraad bezuinigt op het sociaal domein.",
     )  # fmt: skip

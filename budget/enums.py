@@ -192,3 +192,31 @@ APPLICATION_STEPS: list[tuple[int, str]] = [
     (5, _("Time and backup")),
     (6, _("Attachments")),
 ]
+
+
+class ChangeKind(models.TextChoices):
+    """What a proposal during the open period changes (SC-15, SC-16): each needs a second
+    person's approval before it happens."""
+
+    ADD_HOLDER = "add_holder", _("Add a decision holder")
+    REMOVE_HOLDER = "remove_holder", _("Remove a decision holder")
+    REALLOCATION = "reallocation", _("Move money between lines")
+    OUT_OF_PURPOSE = "out_of_purpose", _("Move money out of Samen Sterk")
+
+
+class ChangeStatus(models.TextChoices):
+    PROPOSED = "proposed", pgettext_lazy("budget change status", "Waiting for approval")
+    APPROVED = "approved", pgettext_lazy("budget change status", "Approved")
+    REFUSED = "refused", pgettext_lazy("budget change status", "Refused")
+    WITHDRAWN = "withdrawn", pgettext_lazy("budget change status", "Withdrawn")
+
+
+_C = ChangeStatus
+# proposed → approved (the change is made) | refused (with a reason) | withdrawn (by the
+# proposer). A decided proposal stays as it is: a new change is a new proposal.
+CHANGE_TRANSITIONS: dict[str, frozenset[str]] = {
+    _C.PROPOSED: frozenset({_C.APPROVED, _C.REFUSED, _C.WITHDRAWN}),
+    _C.APPROVED: frozenset(),
+    _C.REFUSED: frozenset(),
+    _C.WITHDRAWN: frozenset(),
+}

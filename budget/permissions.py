@@ -42,6 +42,22 @@ def can_approve_budget_change(user, proposer) -> bool:
     )
 
 
+def can_propose_budget_change(user) -> bool:
+    """Propose a change during the period: an administrator or facilitator coordinator."""
+    return user.is_authenticated and user.has_role(Role.ADMINISTRATOR, Role.FACILITATOR_COORDINATOR)
+
+
+can_view_budget_changes = can_propose_budget_change
+
+
+def can_withdraw_budget_change(user, change) -> bool:
+    return change.is_open and user.is_authenticated and change.proposed_by_id == user.pk
+
+
+def can_decide_budget_change(user, change) -> bool:
+    return change.is_open and can_approve_budget_change(user, change.proposed_by)
+
+
 def is_applicant(user, application) -> bool:
     return initiative_permissions.is_initiator(user, application.initiative)
 
@@ -65,12 +81,24 @@ def _known_for_viewer(application, user, name: str) -> bool | None:
 
 
 def is_holder(user, application) -> bool:
+    """A decision holder of the application's line, or its decider: a holder removed from
+    the line keeps the open applications they decide until they are reassigned (SC-15)."""
     if not user.is_authenticated or application.line_id is None:
         return False
+    if application.decider_id == user.pk:
+        return True
     known = _known_for_viewer(application, user, "viewer_is_holder")
     if known is not None:
         return known
     return any(h.pk == user.pk for h in application.line.decision_holders.all())
+
+
+def is_decider(user, application) -> bool:
+    """Who decides: the application's decider once it has one (set when the check is
+    complete); another holder of the same line may read it but not decide it."""
+    if application.decider_id is not None:
+        return user.is_authenticated and application.decider_id == user.pk
+    return is_holder(user, application)
 
 
 def is_advisor(user, application) -> bool:
@@ -125,7 +153,7 @@ def can_assess(user, application) -> bool:
 
 
 def can_decide(user, application) -> bool:
-    return application.status == ApplicationStatus.AWAITING_DECISION and is_holder(
+    return application.status == ApplicationStatus.AWAITING_DECISION and is_decider(
         user, application
     )
 

@@ -24,8 +24,14 @@ from django.db.models import (
 )
 from django.db.models.functions import ExtractYear
 
-from budget.enums import AccountabilityStatus, ApplicationStatus, MetAgain, Reached
-from budget.models import Application, BudgetLine, Fund, IntegrityEntry
+from budget.enums import (
+    AccountabilityStatus,
+    ApplicationStatus,
+    ChangeStatus,
+    MetAgain,
+    Reached,
+)
+from budget.models import Application, BudgetChange, BudgetLine, Fund, IntegrityEntry
 from burgerkracht.core.reports import narrowed
 from initiatives.models import Initiator
 
@@ -226,12 +232,28 @@ def integrity_entries(
     """The budget-integrity log: money moved between lines or out of Samen Sterk, and
     decision holders changed."""
     entries = IntegrityEntry.objects.select_related(
-        "fund", "from_line", "to_line", "holder", "by", "approved_by"
+        "fund", "from_line", "to_line", "holder", "by", "approved_by", "change"
     )
+    return list(_scoped(entries, "created_at", fund, start, end).order_by("-created_at", "-pk"))
+
+
+def _scoped(queryset, moment: str, fund, start, end):
+    """Rows of `fund` whose `moment` falls in the chosen period."""
     if fund:
-        entries = entries.filter(fund_id=fund)
+        queryset = queryset.filter(fund_id=fund)
     if start:
-        entries = entries.filter(created_at__date__gte=start)
+        queryset = queryset.filter(**{f"{moment}__date__gte": start})
     if end:
-        entries = entries.filter(created_at__date__lte=end)
-    return list(entries.order_by("-created_at", "-pk"))
+        queryset = queryset.filter(**{f"{moment}__date__lte": end})
+    return queryset
+
+
+def refused_changes(
+    *, fund: int | None = None, start: date | None = None, end: date | None = None
+) -> list[BudgetChange]:
+    """Proposals during the period that a second person refused (SC-15): nothing changed,
+    and the log shows them with the reason. Refused in the chosen period."""
+    changes = BudgetChange.objects.filter(status=ChangeStatus.REFUSED).select_related(
+        "fund", "line", "to_line", "holder", "reassign_to", "proposed_by", "decided_by"
+    )
+    return list(_scoped(changes, "decided_at", fund, start, end).order_by("-decided_at", "-pk"))

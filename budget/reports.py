@@ -262,6 +262,33 @@ def _details(entry) -> str:
     return f"{entry.holder} · {line}" if line else str(entry.holder)
 
 
+def _proposed(entry) -> str:
+    """Who proposed it, and when when that was before the approval (SC-15)."""
+    change = getattr(entry, "change", None)
+    if change is None:
+        return str(entry.by)
+    return f"{entry.by} ({date_format(localtime(change.proposed_at), 'j-n-Y H:i')})"
+
+
+def _refused_table(refused) -> Table:
+    """Proposals a second person refused: nothing changed; who proposed, who refused, why."""
+    rows = [
+        {"when": date_format(localtime(c.decided_at), "j-n-Y H:i"), "fund": c.fund.name,
+         "act": c.get_kind_display(), "details": c.summary, "by": str(c.proposed_by),
+         "refused_by": str(c.decided_by), "reason": c.reason, "refusal": c.refusal_reason}
+        for c in refused
+    ]  # fmt: skip
+    text = [("when", _("When")), ("fund", _("Fund")), ("act", _("What")),
+            ("details", _("Details")), ("by", _("Proposed by")), ("refused_by", _("Refused by")),
+            ("reason", _("Why")), ("refusal", _("Refused because"))]  # fmt: skip
+    return Table(
+        _("Refused proposals"),
+        [Column(key, label, numeric=False) for key, label in text],
+        rows,
+        empty=_("No proposal was refused."),
+    )
+
+
 @reports.register
 class BudgetReport(reports.Report):
     slug = "budget"
@@ -283,6 +310,7 @@ class BudgetReport(reports.Report):
             self.log(
                 selectors.integrity_entries(**scope),
                 balance_selectors.out_of_purpose_per_fund(funds),
+                selectors.refused_changes(**scope),
             ),
         ]
 
@@ -325,18 +353,18 @@ class BudgetReport(reports.Report):
             ],
         )  # fmt: skip
 
-    def log(self, entries: list, per_fund: list) -> Section:
+    def log(self, entries: list, per_fund: list, refused: list = ()) -> Section:
         moves = [e for e in entries if e.act == IntegrityAct.REALLOCATION]
         gone = [e for e in entries if e.is_out_of_purpose]
         rows = [
             {"when": date_format(localtime(e.created_at), "j-n-Y H:i"), "fund": e.fund.name,
-             "act": e.get_act_display(), "details": _details(e), "by": str(e.by),
-             "approved_by": str(e.approved_by) if e.approved_by_id else "",
+             "act": e.get_act_display(), "details": _details(e), "by": _proposed(e),
+             "approved_by": str(e.approved_by or "—"),
              "reason": e.reason, "out": OUT_OF_PURPOSE_MARK if e.is_out_of_purpose else ""}
             for e in entries
         ]  # fmt: skip
         text = [("when", _("When")), ("out", _("Out of Samen Sterk")), ("fund", _("Fund")),
-                ("act", _("What")), ("details", _("Details")), ("by", _("By")),
+                ("act", _("What")), ("details", _("Details")), ("by", _("Proposed by")),
                 ("approved_by", _("Approved by")), ("reason", _("Why"))]  # fmt: skip
         return Section(
             _("Budget-integrity log"),
@@ -361,7 +389,8 @@ class BudgetReport(reports.Report):
                     rows,
                     empty=_("Nothing has been moved or changed."),
                     marked="out",
-                )
+                ),
+                _refused_table(refused),
             ],
         )  # fmt: skip
 

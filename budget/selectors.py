@@ -66,17 +66,21 @@ def totals(lines) -> dict[str, Decimal]:
 
 
 def integrity_log(fund: Fund) -> QuerySet[IntegrityEntry]:
-    return fund.integrity_log.select_related("from_line", "to_line", "holder", "by", "approved_by")
+    """The log with who proposed (`by`), who approved, and when it was proposed."""
+    return fund.integrity_log.select_related(
+        "from_line", "to_line", "holder", "by", "approved_by", "change"
+    )
 
 
 # --- Applications ---------------------------------------------------------------------------
 
 
-QUEUE_RELATIONS = ("initiative", "line__fund", "neighbourhood")
+QUEUE_RELATIONS = ("initiative", "line__fund", "neighbourhood", "decider")
 QUEUE_FIELDS = (
     "status", "requested_amount", "proposed_amount", "submitted_at", "created_at",
     "initiative__title",
-    "line__name", "line__fund__name", "neighbourhood__name",
+    "line__name", "line__fund__name", "neighbourhood__name", "decider__full_name",
+    "decider__email",
 )  # fmt: skip
 
 
@@ -100,6 +104,7 @@ def queue_for(user) -> QuerySet[Application]:
         queryset = queryset.filter(
             Q(initiative__in=facilitated)
             | (Q(line__in=held) & ~Q(status=ApplicationStatus.SUBMITTED))
+            | Q(decider=user)
         )
     # Only what the queue's columns show and sort on (budget/tables.py): not the long
     # (encrypted) texts, and no join the columns do not use. Seven joins made PostgreSQL

@@ -23,6 +23,7 @@ class QueueTable(tables.Table):
     status = StatusColumn(verbose_name=_("Status"))
     neighbourhood = tables.Column(verbose_name=_("Wijk"), default=_("Whole city"))
     line = tables.Column(verbose_name=_("Budget line"), default="—", order_by=("line__name",))
+    decider = tables.Column(verbose_name=_("Decides"), default="—", orderable=False)
     requested_amount = tables.Column(verbose_name=_("Asked"), default="—")
     proposed_amount = tables.Column(verbose_name=_("Proposed"), default="—")
     submitted_at = DateColumn(verbose_name=_("Sent in"), format="j-n-Y")
@@ -33,8 +34,8 @@ class QueueTable(tables.Table):
     class Meta:
         model = Application
         fields = [
-            "initiative", "reference", "status", "neighbourhood", "line", "requested_amount",
-            "proposed_amount", "submitted_at", "age",
+            "initiative", "reference", "status", "neighbourhood", "line", "decider",
+            "requested_amount", "proposed_amount", "submitted_at", "age",
         ]  # fmt: skip
         order_by = "submitted_at"
         attrs = {"class": "utrecht-table portal-table"}

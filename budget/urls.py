@@ -4,6 +4,7 @@ from budget.views import (
     accountability,
     apply,
     assess,
+    changes,
     evaluation,
     followup,
     ledger,
@@ -46,6 +47,13 @@ urlpatterns = [
         ledger.HoldersView.as_view(),
         name="holders",
     ),
+    path(
+        "samen-sterk/budget/<int:pk>/uit-samen-sterk/",
+        changes.OutOfPurposeView.as_view(),
+        name="out-of-purpose",
+    ),
+    path("samen-sterk/budget/wijzigingen/", changes.ChangeListView.as_view(), name="changes"),
+    path("samen-sterk/budget/wijzigingen/<int:pk>/", changes.ChangeView.as_view(), name="change"),
     # Applications: the residents' side
     path("samen-sterk/aanvragen/", apply.MyApplicationsView.as_view(), name="my-applications"),
     path(

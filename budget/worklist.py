@@ -23,9 +23,10 @@ from budget.enums import (
     RUNNING_STATUSES,
     AccountabilityStatus,
     ApplicationStatus,
+    ChangeStatus,
     EvaluationStatus,
 )
-from budget.models import Accountability, Application, BudgetLine, Evaluation
+from budget.models import Accountability, Application, BudgetChange, BudgetLine, Evaluation
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.worklist import Task
 from initiatives.enums import LeadSuccession
@@ -65,7 +66,10 @@ def tasks_for(user: Any) -> Iterator[Task]:
     if user.has_role(Role.BUDGET_DECISION_HOLDER):
         held = BudgetLine.objects.filter(decision_holders=user).values("pk")
         to_decide = (
-            Application.objects.filter(line__in=held, status=ApplicationStatus.AWAITING_DECISION)
+            Application.objects.filter(
+                Q(decider=user) | Q(decider__isnull=True, line__in=held),
+                status=ApplicationStatus.AWAITING_DECISION,
+            )
             .select_related("initiative")
             .only(*fields)
         )
@@ -83,6 +87,8 @@ def tasks_for(user: Any) -> Iterator[Task]:
             yield _task("continue", what, evaluation.application, evaluation, due_on)
     if user.has_role(Role.ADMINISTRATOR):
         yield from _fund_set_up()
+    if user.has_role(Role.ADMINISTRATOR, Role.FACILITATOR_COORDINATOR):
+        yield from _changes_to_approve(user)
 
 
 def _task(kind: str, what: str, application: Application, item: Any, due_on) -> Task:
@@ -152,4 +158,23 @@ def _fund_set_up() -> Iterator[Task]:
             title=fund.name,
             url=fund.get_absolute_url(),
             due_on=fund.starts_on,
+        )
+
+
+def _changes_to_approve(user: Any) -> Iterator[Task]:
+    """Proposals during the open period that wait for a second person: not one's own."""
+    waiting = (
+        BudgetChange.objects.filter(status=ChangeStatus.PROPOSED)
+        .exclude(proposed_by=user)
+        .select_related("line")
+        .order_by("proposed_at")
+    )
+    for change in waiting:
+        yield Task(
+            key=f"budget-change-{change.pk}",
+            what=_("Approve or refuse: %(what)s") % {"what": change.get_kind_display()},
+            reference="",
+            title=change.line.name,
+            url=change.get_absolute_url(),
+            due_on=_day(change.proposed_at),
         )

@@ -312,6 +312,7 @@ def application_in(
     if target >= 3:
         budget_services.complete_assessment(application=application, by=facilitator)
     if target >= 4:
+        holder = Application.objects.get(pk=application.pk).decider or holder
         decide(Application.objects.get(pk=application.pk), holder, outcome=outcome)
         budget_services.publish_decision(application=application, by=holder)
     return Application.objects.get(pk=application.pk)

@@ -77,6 +77,12 @@ def _user(email: str):
     return User.objects.get(email=email)
 
 
+def _waiting_change():
+    from budget.models import BudgetChange
+
+    return _first(BudgetChange.objects.filter(status="proposed"), "budget change to approve")
+
+
 def _pk(find: Callable[[], Any]) -> Callable[[], dict[str, Any]]:
     return lambda: {"pk": find().pk}
 
@@ -360,6 +366,8 @@ PAGES: list[Page] = [
     Page("budget:fund-list", "budget:fund-list", HOLDER),
     Page("budget:overview", "budget:overview", HOLDER, _pk(_fund)),
     Page("budget:integrity-log", "budget:integrity-log", HOLDER, _pk(_fund)),
+    Page("budget:changes", "budget:changes", COORDINATOR),
+    Page("budget:change", "budget:change", COORDINATOR, _pk(_waiting_change)),
     # budget: applications
     Page("budget:my-applications", "budget:my-applications", RESIDENT),
     Page(

@@ -90,7 +90,7 @@ NOT_DATA_PAGES: dict[str, str] = {
             "budget:evaluation-step", "budget:evaluation-complete", "budget:resident-view",
             "budget:continuation", "budget:evaluation-reopen", "budget:accountability-step",
             "budget:accountability-submit", "budget:accountability-ask", "budget:settle",
-            "budget:application-note",
+            "budget:application-note", "budget:out-of-purpose",
         ),
         "a form",
     ),

@@ -11,6 +11,7 @@ from budget.models.application import (
     ProfessionalAdvice,
     ResultSign,
 )
+from budget.models.changes import BudgetChange
 from budget.models.followup import (
     Accountability,
     Evaluation,
@@ -37,6 +38,7 @@ __all__ = [
     "Application",
     "Attachment",
     "Award",
+    "BudgetChange",
     "BudgetLine",
     "CostLine",
     "Evaluation",

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from budget.enums import DECIDED_STATUSES, ApplicationStatus, LetterKind, Outcome
+from budget.enums import DECIDED_STATUSES, OPEN_STATUSES, ApplicationStatus, LetterKind, Outcome
 from budget.models.ledger import ZERO, Award, BudgetLine, Fund, money
 from burgerkracht.core import kvk, references
 from burgerkracht.core.fields import EncryptedTextField
@@ -124,6 +124,13 @@ class Application(TimeStampedModel):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # The decision holder who decides this application: set when the check is complete and
+    # it goes to the line's holders; kept when the line's holders change, until an approved
+    # change reassigns it (SC-15).
+    decider = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="applications_to_decide", verbose_name=_("decides"),
+    )  # fmt: skip
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     award = models.OneToOneField(
         Award, on_delete=models.PROTECT, null=True, blank=True, related_name="application"
@@ -206,6 +213,11 @@ class Application(TimeStampedModel):
     @property
     def is_decided(self) -> bool:
         return self.status in DECIDED_STATUSES
+
+    @property
+    def is_open(self) -> bool:
+        """Sent in and not decided or withdrawn yet."""
+        return self.status in OPEN_STATUSES
 
     @property
     def leads(self) -> list:

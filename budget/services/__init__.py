@@ -29,6 +29,14 @@ from budget.services.assessment import (
     save_decision,
     send_back_to_assessment,
 )
+from budget.services.changes import (
+    approve_change,
+    propose_holder_change,
+    propose_out_of_purpose,
+    propose_reallocation,
+    refuse_change,
+    withdraw_change,
+)
 from budget.services.continuation import (
     decide_continuation,
     reduce_professional_support,
@@ -65,6 +73,7 @@ __all__ = [
     "add_line",
     "amend_decision",
     "approve_award",
+    "approve_change",
     "ask_for_more",
     "change_application_status",
     "change_decision_holder",
@@ -81,10 +90,14 @@ __all__ = [
     "pay_tranche",
     "plan_tranche",
     "plan_visit",
+    "propose_holder_change",
+    "propose_out_of_purpose",
+    "propose_reallocation",
     "publish_decision",
     "reallocate",
     "reduce_award",
     "reduce_professional_support",
+    "refuse_change",
     "release_tranche",
     "remove_attachment",
     "reopen_evaluation",
@@ -104,5 +117,6 @@ __all__ = [
     "submit_accountability",
     "submit_application",
     "withdraw_application",
+    "withdraw_change",
     "withhold_tranche",
 ]  # fmt: skip

@@ -60,10 +60,18 @@ def _locked(application: Application, *statuses: str) -> Application:
 
 
 def is_holder(user, application: Application) -> bool:
-    return (
+    """A holder of the line, or the application's decider (who keeps it when removed)."""
+    return application.decider_id == user.pk or (
         application.line_id is not None
         and application.line.decision_holders.filter(pk=user.pk).exists()
     )
+
+
+def is_decider(user, application: Application) -> bool:
+    """The application's decider once it has one; before that any holder of its line."""
+    if application.decider_id is not None:
+        return application.decider_id == user.pk
+    return is_holder(user, application)
 
 
 # --- The facilitator's checks --------------------------------------------------------------
@@ -82,6 +90,8 @@ def save_assessment(*, application: Application, by, **fields: Any) -> Applicati
     line: BudgetLine | None = fields.get("line")
     if line is not None and line.fund_id != application.fund_id:
         raise DomainError(_("Choose a line of the application's own fund."))
+    if line is not None and line.pk != application.line_id:
+        application.decider = None  # chosen again when the check is complete
     for name, value in fields.items():
         setattr(application, name, value)
     application.assessed_by = by
@@ -149,11 +159,16 @@ def complete_assessment(*, application: Application, by) -> Application:
             department=application.line.name,
         )  # fmt: skip
         application.save(update_fields=["decision", "updated_at"])
+    if application.decider_id is None:
+        from budget.services.changes import first_decider
+
+        application.decider = first_decider(application.line)
+        application.save(update_fields=["decider", "updated_at"])
     application = change_application_status(
         application=application, to=ApplicationStatus.AWAITING_DECISION, by=by
     )
     notify(
-        recipients=application.line.decision_holders.filter(is_active=True),
+        recipients=[application.decider],
         template="budget/to_decide",
         context={"application": application, "link": link(application)},
     )  # fmt: skip
@@ -165,8 +180,8 @@ def send_back_to_assessment(*, application: Application, by, reason: str) -> App
     if not reason.strip():
         raise DomainError(_("Say what should be checked again."))
     application = _locked(application, ApplicationStatus.AWAITING_DECISION)
-    if not is_holder(by, application):
-        raise DomainError(_("Only a decision holder of this line can do this."))
+    if not is_decider(by, application):
+        raise DomainError(_("Only the decision holder who decides this application can do this."))
     application = change_application_status(
         application=application, to=ApplicationStatus.IN_ASSESSMENT, by=by, reason=reason
     )
@@ -231,8 +246,8 @@ def save_decision(*, application: Application, by, reasons: str, **fields: Any) 
     if unknown:
         raise ValueError(f"not decision fields: {sorted(unknown)}")
     application = _locked(application, ApplicationStatus.AWAITING_DECISION)
-    if not is_holder(by, application):
-        raise DomainError(_("Only a decision holder of this line can decide."))
+    if not is_decider(by, application):
+        raise DomainError(_("Only the decision holder who decides this application can decide."))
     for name, value in fields.items():
         setattr(application, name, value)
     application.full_clean(exclude=["created_by", "initiative", "fund"])
@@ -297,8 +312,8 @@ def publish_decision(*, application: Application, by, reason: str = "") -> Appli
     """Make the decision final and tell the residents: the Meetlat and the triad must be
     complete; money is committed on the line; the letter is made and sent by a worker."""
     application = _locked(application, ApplicationStatus.AWAITING_DECISION)
-    if not is_holder(by, application):
-        raise DomainError(_("Only a decision holder of this line can decide."))
+    if not is_decider(by, application):
+        raise DomainError(_("Only the decision holder who decides this application can decide."))
     if application.line.fund.status != FundStatus.OPEN:
         raise DomainError(_("Money can only be awarded while the fund is open."))
     missing = decision_missing(application)
@@ -315,6 +330,7 @@ def publish_decision(*, application: Application, by, reason: str = "") -> Appli
         award = approve_award(
             by=by, line=application.line, amount=application.granted_amount,
             description=str(application.initiative)[:250], initiative=application.initiative,
+            decider_kept=application.decider_id == by.pk,
         )  # fmt: skip
         application.award = award
     application.decided_by = by

@@ -87,18 +87,20 @@ def close_fund(*, by, fund: Fund, reason: str = "") -> Fund:
 
 @transaction.atomic
 def approve_award(
-    *, by, line: BudgetLine, amount: Decimal, description: str, initiative=None
-) -> Award:
+    *, by, line: BudgetLine, amount: Decimal, description: str, initiative=None,
+    decider_kept: bool = False,
+) -> Award:  # fmt: skip
     """Commit money against a line.
 
     The line's row is locked (SELECT … FOR UPDATE) so concurrent approvals queue up and each
     sees the balance the previous one left; the database constraint on the line is the last
-    word: even a bug here cannot over-commit it.
+    word: even a bug here cannot over-commit it. `decider_kept`: `by` is the decider of the
+    application this award is for, who keeps deciding it after leaving the line (SC-15).
     """
     line = BudgetLine.objects.select_for_update().select_related("fund").get(pk=line.pk)
     if line.fund.status != FundStatus.OPEN:
         raise DomainError(_("Money can only be awarded while the fund is open."))
-    if not line.decision_holders.filter(pk=by.pk).exists():
+    if not decider_kept and not line.decision_holders.filter(pk=by.pk).exists():
         raise DomainError(_("Only a decision holder of this line can award from it."))
     if amount <= ZERO:
         raise DomainError(_("The amount must be more than zero."))
@@ -248,8 +250,12 @@ def settle_award(
 
 
 @transaction.atomic
-def reallocate(*, by, from_line: BudgetLine, to_line: BudgetLine, amount: Decimal, reason: str):
-    """Move money between two lines of one fund: a logged act with a mandatory reason."""
+def reallocate(
+    *, by, from_line: BudgetLine, to_line: BudgetLine, amount: Decimal, reason: str,
+    approved_by=None,
+):  # fmt: skip
+    """Move money between two lines of one fund: a logged act with a mandatory reason. Once
+    the period has opened a second person approves it (budget.services.changes)."""
     if not reason.strip():
         raise DomainError(_("Say why the money moves."))
     if from_line.pk == to_line.pk:
@@ -264,6 +270,8 @@ def reallocate(*, by, from_line: BudgetLine, to_line: BudgetLine, amount: Decima
     source, target = locked[from_line.pk], locked[to_line.pk]
     if source.fund_id != target.fund_id:
         raise DomainError(_("Money only moves between lines of the same fund."))
+    if source.fund.status != FundStatus.PREPARING:
+        _check_approver(by, approved_by)
     if amount <= ZERO:
         raise DomainError(_("The amount to move must be more than € 0."))
     if amount > source.remaining:
@@ -275,9 +283,12 @@ def reallocate(*, by, from_line: BudgetLine, to_line: BudgetLine, amount: Decima
     BudgetLine.objects.filter(pk=target.pk).update(allocation=F("allocation") + amount)
     entry = IntegrityEntry.objects.create(
         act=IntegrityAct.REALLOCATION, fund_id=source.fund_id, from_line=source, to_line=target,
-        amount=amount, reason=reason.strip(), by=by,
+        amount=amount, reason=reason.strip(), by=by, approved_by=approved_by,
     )  # fmt: skip
-    _audit(source.fund, by, "fund.reallocated", reason=reason, amount=str(amount))
+    _audit(
+        source.fund, by, "fund.reallocated", reason=reason, amount=str(amount),
+        approved_by=getattr(approved_by, "pk", None),
+    )  # fmt: skip
     return entry
 
 
@@ -289,16 +300,11 @@ def move_out_of_purpose(
     """Money leaves the Samen Sterk purpose (to another scheme, the general budget, or cut):
     only what is still free on the line, with a reason and a second person's approval. The
     entry is what the reports show in red ("Laat het budget heel", SC-16)."""
-    from budget.permissions import can_approve_budget_change
-
     if not reason.strip():
         raise DomainError(_("Say why the money leaves Samen Sterk."))
     if destination not in OutOfPurpose.values:
         raise DomainError(_("Say where the money goes."))
-    if approved_by is None or not can_approve_budget_change(approved_by, by):
-        raise DomainError(
-            _("A second person approves this: an administrator or coordinator, not you.")
-        )
+    _check_approver(by, approved_by)
     line = BudgetLine.objects.select_for_update().get(pk=line.pk)
     if amount <= ZERO:
         raise DomainError(_("The amount to move must be more than € 0."))
@@ -320,10 +326,23 @@ def move_out_of_purpose(
     return entry
 
 
+def _check_approver(by, approved_by) -> None:
+    """The second pair of eyes on a change during the period (SC-15, SC-16)."""
+    from budget.permissions import can_approve_budget_change
+
+    if approved_by is None or not can_approve_budget_change(approved_by, by):
+        raise DomainError(
+            _("A second person approves this: an administrator or coordinator, not you.")
+        )
+
+
 @transaction.atomic
-def change_decision_holder(*, by, line: BudgetLine, holder, add: bool, reason: str = ""):
+def change_decision_holder(
+    *, by, line: BudgetLine, holder, add: bool, reason: str = "", approved_by=None
+):
     """Before the period opens holders are simply set; afterwards every change is a logged
-    act with a mandatory reason ("tenzij…")."""
+    act with a mandatory reason and a second person's approval ("tenzij…"), and an open line
+    always keeps at least one holder."""
     line = BudgetLine.objects.select_for_update().select_related("fund").get(pk=line.pk)
     is_open = line.fund.status != FundStatus.PREPARING
     if is_open and not reason.strip():
@@ -333,6 +352,10 @@ def change_decision_holder(*, by, line: BudgetLine, holder, add: bool, reason: s
         raise DomainError(
             _("Nothing changes: this person already is (or is not) a decision holder.")
         )
+    if is_open and not add:
+        check_not_last_holder(line, holder)
+    if is_open:
+        _check_approver(by, approved_by)
     if add:
         line.decision_holders.add(holder)
     else:
@@ -341,6 +364,23 @@ def change_decision_holder(*, by, line: BudgetLine, holder, add: bool, reason: s
         IntegrityEntry.objects.create(
             act=IntegrityAct.HOLDER_ADDED if add else IntegrityAct.HOLDER_REMOVED,
             fund=line.fund, to_line=line, holder=holder, reason=reason.strip(), by=by,
+            approved_by=approved_by,
         )  # fmt: skip
-    _audit(line, by, "line.holder_added" if add else "line.holder_removed", reason=reason)
+    _audit(
+        line, by, "line.holder_added" if add else "line.holder_removed", reason=reason,
+        holder=holder.pk, approved_by=getattr(approved_by, "pk", None),
+    )  # fmt: skip
     return line
+
+
+def check_not_last_holder(line: BudgetLine, holder) -> None:
+    """An open line always keeps someone who can decide on it (SC-15)."""
+    others = line.decision_holders.exclude(pk=holder.pk).filter(is_active=True)
+    if not others.exists():
+        raise DomainError(
+            _(
+                "%(name)s is the only decision holder of %(line)s. Add another decision holder "
+                "first: an open line always keeps someone who can decide."
+            )
+            % {"name": holder, "line": line.name}
+        )

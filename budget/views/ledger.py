@@ -15,8 +15,9 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from budget import balance_selectors, permissions, selectors, services
-from budget.forms import FundForm, HolderForm, LineForm, ReallocationForm
+from budget import balance_selectors, change_selectors, permissions, selectors, services
+from budget.enums import FundStatus
+from budget.forms import FundForm, HolderForm, HolderProposalForm, LineForm, ReallocationForm
 from budget.models import BudgetLine, Fund
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.charts import bar_chart
@@ -96,10 +97,15 @@ class OverviewView(ViewerMixin, FundMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         lines = kwargs["lines"]
+        user, is_open = self.request.user, self.fund.status == FundStatus.OPEN
+        can_manage = permissions.can_manage_budget(user)
+        can_propose = is_open and permissions.can_propose_budget_change(user)
+        preparing = self.fund.status == FundStatus.PREPARING
         return super().get_context_data(
             **kwargs, totals=selectors.totals(lines), chart=self.chart(lines),
             out_of_purpose=balance_selectors.out_of_purpose_total(lines),
-            can_manage=permissions.can_manage_budget(self.request.user),
+            can_manage=can_manage, can_propose=can_propose,
+            can_change_holders=can_propose or (preparing and can_manage),
         )  # fmt: skip
 
     def chart(self, lines):
@@ -139,8 +145,9 @@ class IntegrityLogView(ViewerMixin, FundMixin, TemplateView):
     def get_context_data(self, **kwargs):
         (gone,) = balance_selectors.out_of_purpose_per_fund(Fund.objects.filter(pk=self.fund.pk))
         return super().get_context_data(
-            **kwargs, entries=selectors.integrity_log(self.fund), out_of_purpose=gone.total
-        )
+            **kwargs, entries=selectors.integrity_log(self.fund), out_of_purpose=gone.total,
+            refused=change_selectors.refused_changes(self.fund),
+        )  # fmt: skip
 
 
 class ManageFormView(ManagerMixin, FormView):
@@ -203,7 +210,46 @@ class FundOpenView(FundMixin, ManageFormView):
         return self.attempt(form, services.open_fund, _("The period is open."), fund=self.fund)
 
 
-class ReallocateView(FundMixin, ManageFormView):
+class OpenFundProposerMixin:
+    """An administrator manages a fund being prepared; once it is open an administrator or
+    coordinator proposes, and a second one approves."""
+
+    def get_fund(self) -> Fund:
+        raise NotImplementedError
+
+    @property
+    def proposing(self) -> bool:
+        return self.get_fund().status == FundStatus.OPEN
+
+    def test_func(self):
+        user = self.request.user
+        if self.proposing:
+            return permissions.can_propose_budget_change(user)
+        return permissions.can_manage_budget(user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, proposing=self.proposing)
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.proposing:
+            form.helper.inputs[0].value = _("Propose the change")
+        return form
+
+    def proposed(self, form, action, **kwargs):
+        try:
+            change = action(by=self.request.user, **kwargs)
+        except DomainError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Your proposal waits for approval by another administrator or coordinator."),
+        )
+        return redirect(change)
+
+
+class ReallocateView(OpenFundProposerMixin, FundMixin, ManageFormView):
     form_class = ReallocationForm
     title = gettext_lazy("Move money between lines")
 
@@ -216,15 +262,38 @@ class ReallocateView(FundMixin, ManageFormView):
     def get_success_url(self):
         return self.fund.get_absolute_url()
 
+    def get_fund(self) -> Fund:
+        return self.fund
+
     def form_valid(self, form):
+        if self.proposing:
+            return self.proposed(form, services.propose_reallocation, **form.cleaned_data)
         return self.attempt(
             form, services.reallocate, _("The money has been moved."), **form.cleaned_data
         )
 
 
-class HoldersView(ManageFormView):
-    form_class = HolderForm
+class HoldersView(OpenFundProposerMixin, ManageFormView):
+    """Before the period opens the administrator sets the holders; afterwards a change is a
+    proposal with a reason that a second administrator or coordinator approves (SC-15)."""
+
     title = gettext_lazy("Who decides on this line")
+
+    def get_fund(self) -> Fund:
+        return self.line.fund
+
+    def get_form_class(self):
+        return HolderProposalForm if self.proposing else HolderForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.proposing:
+            kwargs.update(line=self.line, holders=self.holders)
+        return kwargs
+
+    @cached_property
+    def holders(self) -> list:
+        return list(self.line.decision_holders.order_by("full_name", "email"))
 
     @cached_property
     def line(self) -> BudgetLine:
@@ -236,13 +305,15 @@ class HoldersView(ManageFormView):
                 Crumb(self.line.name)]  # fmt: skip
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            **kwargs, line=self.line, holders=self.line.decision_holders.all()
-        )
+        return super().get_context_data(**kwargs, line=self.line, holders=self.holders)
 
     def get_success_url(self):
         return self.line.fund.get_absolute_url()
 
     def form_valid(self, form):
+        if self.proposing:
+            return self.proposed(
+                form, services.propose_holder_change, line=self.line, **form.cleaned_data
+            )
         return self.attempt(form, services.change_decision_holder, _("Saved."), line=self.line,
                             **form.cleaned_data)  # fmt: skip

@@ -57,6 +57,7 @@ USERS: list[tuple[str, str, str, str]] = [
     ("coordinator@example.org", "Yvonne Kok", Role.FACILITATOR_COORDINATOR, ""),
     ("facilitator2@example.org", "Jeroen Dekker", Role.FACILITATOR, ""),
     ("zeggenschap@example.org", "Anouk Visser", Role.BUDGET_DECISION_HOLDER, ""),
+    ("zeggenschap2@example.org", "Ahmed Yilmaz", Role.BUDGET_DECISION_HOLDER, ""),
     ("professional@example.org", "Mohamed El Amrani", Role.PROFESSIONAL, "Stedenwijk"),
     ("asd-lid@example.org", "Henk Smit", Role.ASD_MEMBER, "Waterwijk"),
     ("boplus@example.org", "Gerda Mulder", Role.BO_PLUS_REPRESENTATIVE, "Centrum"),

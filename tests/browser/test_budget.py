@@ -23,7 +23,8 @@ def fund():
     services.open_fund(by=admin, fund=line.fund)
     services.approve_award(by=holder, line=line, amount=Decimal("250.00"), description="Koor")
     services.reallocate(by=admin, from_line=line, to_line=other, amount=Decimal("100.00"),
-                        reason="Meer aanvragen in wijk B")  # fmt: skip
+                        reason="Meer aanvragen in wijk B",
+                        approved_by=UserFactory(role="facilitator_coordinator"))  # fmt: skip
     return line.fund
 
 

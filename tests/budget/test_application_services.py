@@ -303,6 +303,7 @@ def test_a_grant_larger_than_the_line_can_bear_is_refused_and_nothing_changes():
     services.reallocate(
         by=UserFactory(role="administrator"), from_line=line, to_line=spare,
         amount=BudgetLine.objects.get(pk=line.pk).remaining - Decimal("100.00"), reason="Nodig",
+        approved_by=UserFactory(role="facilitator_coordinator"),
     )  # fmt: skip
 
     with pytest.raises(DomainError, match="100,00"):

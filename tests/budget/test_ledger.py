@@ -114,8 +114,9 @@ def test_reallocation_moves_money_and_logs_why():
         services.reallocate(
             by=admin, from_line=line, to_line=other, amount=Decimal("50"), reason=" "
         )
+    coordinator = UserFactory(role="facilitator_coordinator")
     services.reallocate(by=admin, from_line=line, to_line=other, amount=Decimal("300.00"),
-                        reason="Wijk B heeft meer aanvragen")  # fmt: skip
+                        reason="Wijk B heeft meer aanvragen", approved_by=coordinator)  # fmt: skip
 
     line.refresh_from_db()
     other.refresh_from_db()
@@ -134,7 +135,8 @@ def test_changing_decision_holders_after_opening_needs_a_reason_and_is_logged():
     with pytest.raises(DomainError):
         services.change_decision_holder(by=admin, line=line, holder=newcomer, add=True)
     services.change_decision_holder(by=admin, line=line, holder=newcomer, add=True,
-                                    reason="Wethouder met ziekteverlof")  # fmt: skip
+                                    reason="Wethouder met ziekteverlof",
+                                    approved_by=UserFactory(role="administrator"))  # fmt: skip
 
     entry = IntegrityEntry.objects.get()
     assert (entry.act, entry.holder, entry.reason) == (

@@ -48,6 +48,7 @@ def _check_books(lines, total_allocation):
 def test_any_sequence_keeps_the_books_right(operations):
     with transaction.atomic():
         admin = UserFactory(role="administrator")
+        coordinator = UserFactory(role="facilitator_coordinator")
         first, holder = open_line(allocation="1000.00", name="A")
         lines = [
             first,
@@ -84,6 +85,7 @@ def test_any_sequence_keeps_the_books_right(operations):
                         to_line=lines[destination],
                         amount=value,
                         reason="herverdeling",
+                        approved_by=coordinator,
                     )
             except DomainError:
                 pass  # refused by a rule: the books must still be right

@@ -53,11 +53,13 @@ def ledger():
     tranche = services.plan_tranche(by=holder, award=award_b, planned_on=date(2027, 3, 1),
                                     amount=D("200"))  # fmt: skip
     services.pay_tranche(by=holder, tranche=tranche, paid_on=date(2027, 3, 1))
+    coordinator = UserFactory(role="facilitator_coordinator", full_name="Yvonne Kok")
     services.reallocate(by=admin, from_line=line_a, to_line=line_b, amount=D("1000"),
-                        reason="Meer aanvragen in de wijk.")  # fmt: skip
+                        reason="Meer aanvragen in de wijk.", approved_by=coordinator)  # fmt: skip
     new_holder = UserFactory(role="budget_decision_holder", full_name="Henk Houder")
     services.change_decision_holder(by=admin, line=line_b, holder=new_holder, add=True,
-                                    reason="Vervanging tijdens verlof.")  # fmt: skip
+                                    reason="Vervanging tijdens verlof.",
+                                    approved_by=coordinator)  # fmt: skip
     return line_a.fund, old
 
 

@@ -108,7 +108,7 @@ def test_every_budget_chart_gives_a_money_figure_the_same_colour():
     assert drawn == {BY_HEX[MONEY_COLOURS[k]].css_class for k in ("committed", "remaining")}
 
 
-def test_administrator_moves_money_with_a_reason_and_it_shows_in_the_log(client):
+def test_administrator_proposes_moving_money_and_it_shows_in_the_log_once_approved(client):
     fund, admin = _fund_with_awards()
     a, b = BudgetLine.objects.filter(fund=fund).order_by("name")
     client.force_login(admin)
@@ -121,7 +121,11 @@ def test_administrator_moves_money_with_a_reason_and_it_shows_in_the_log(client)
         reverse("budget:reallocate", args=[fund.pk]),
         {"from_line": a.pk, "to_line": b.pk, "amount": "100.00", "reason": "Wijk B groeit"},
     )
+    assert not IntegrityEntry.objects.exists()  # the period is open: a proposal waits
+    client.force_login(UserFactory(role="facilitator_coordinator", full_name="Yvonne Kok"))
+    client.post(moved["Location"], {"action": "approve"})
     log = client.get(reverse("budget:integrity-log", args=[fund.pk]))
+    client.force_login(admin)
 
     nothing = client.post(
         reverse("budget:reallocate", args=[fund.pk]),
@@ -135,7 +139,7 @@ def test_administrator_moves_money_with_a_reason_and_it_shows_in_the_log(client)
     assert "maximaal" not in nothing.text
     assert moved.status_code == 302
     assert IntegrityEntry.objects.get().reason == "Wijk B groeit"
-    assert "Wijk B groeit" in log.text
+    assert "Wijk B groeit" in log.text and "Yvonne Kok" in log.text
 
 
 def test_administrator_sets_up_a_fund_in_the_portal(client):

@@ -82,6 +82,8 @@ class World:
     # facilitator is its facilitator), and that professional.
     assisted: Any = None
     assistant: Any = None
+    # SC-15: a proposal to add a decision holder to `line`, waiting for a second person.
+    budget_change: Any = None
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +143,18 @@ def build_world() -> World:
         **_assisted(facilitator),
     )
     world.post_item = _post_item(active)
+    world.budget_change = _budget_change(line)
     return world
+
+
+def _budget_change(line):
+    """A proposal during the open period (SC-15): its proposer is an administrator."""
+    from budget import services
+
+    return services.propose_holder_change(
+        by=UserFactory(role="administrator"), line=line, add=True, reason="Verlof",
+        holder=UserFactory(role="budget_decision_holder"),
+    )  # fmt: skip
 
 
 def _post_item(initiative):

@@ -295,8 +295,7 @@ MATRIX: dict[str, Entry] = {
     "budget:integrity-log": Entry(only(*BUDGET_VIEWERS), kwargs=lambda w: {"pk": w.fund.pk}),
     "budget:line-create": Entry(only(Role.ADMINISTRATOR), kwargs=lambda w: {"pk": w.fund.pk}),
     "budget:fund-open": Entry(only(Role.ADMINISTRATOR), kwargs=lambda w: {"pk": w.fund.pk}),
-    "budget:reallocate": Entry(only(Role.ADMINISTRATOR), kwargs=lambda w: {"pk": w.fund.pk}),
-    "budget:holders": Entry(only(Role.ADMINISTRATOR), kwargs=lambda w: {"pk": w.line.pk}),
+    # budget:reallocate and budget:holders: matrix_budget_changes (open period: proposals)
     # --- budget applications ---------------------------------------------------------------
     "budget:my-applications": Entry(logged_in()),
     "budget:application-new": Entry(
@@ -443,6 +442,7 @@ from tests.security import (  # noqa: E402
     matrix_advice_bodies,
     matrix_advice_register,
     matrix_assisted,
+    matrix_budget_changes,
     matrix_budget_followup,
     matrix_continuity,
     matrix_notes_previews,
@@ -459,6 +459,6 @@ for _part in (
     matrix_advice_register, matrix_advice_answer, matrix_advice_bodies, matrix_reports,
     matrix_reports_budget, matrix_reports_advice, matrix_public_results, matrix_continuity,
     matrix_budget_followup, matrix_notes_previews, matrix_stories, matrix_post,
-    matrix_succession, matrix_assisted,
+    matrix_succession, matrix_assisted, matrix_budget_changes,
 ):  # fmt: skip
     MATRIX.update(_part.ENTRIES)
