@@ -66,7 +66,7 @@ def budget_that_moved(*, cut: bool = True, year: int = 2027) -> Moved:
     services.open_fund(by=admin, fund=fund)
     moved = services.reallocate(
         by=admin, from_line=city, to_line=film_line, amount=D("600"),
-        reason="Meer aanvragen in Filmwijk.",
+        reason="Meer aanvragen in Filmwijk.", approved_by=coordinator,
     )  # fmt: skip
     IntegrityEntry.objects.filter(pk=moved.pk).update(created_at=at(datetime.date(year, 3, 3)))
     services.approve_award(by=holder, line=film_line, amount=D("1250"), description="Koor")

@@ -151,7 +151,7 @@ def test_fund_and_period_filters(reader):
 
 def test_csv_and_xlsx_of_the_budget_report(reader):
     fund, _old = ledger()
-    slugs = ["per-fund", "per-budget-line", "budget-integrity-log"]
+    slugs = ["per-fund", "per-budget-line", "budget-integrity-log", "refused-proposals"]
     as_csv = get(reader, {"fonds": fund.pk, "_export": "csv", "tabel": slugs[1]})
     as_xlsx = get(reader, {"fonds": fund.pk, "_export": "xlsx"})
 

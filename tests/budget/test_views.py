@@ -40,8 +40,8 @@ def test_overview_figures_equal_the_ledger(client):
     assert response.context["totals"]["remaining"] == Decimal("1050.00")
     assert '<figure class="portal-chart' in response.text  # the chart, as HTML bars
     assert csv.content.decode().splitlines()[1:] == [
-        "Wijk A,Stedelijk,1000.00,300.00,0.00,0.00,700.00,1",
-        "Wijk B,Stedelijk,500.00,200.00,50.00,0.00,350.00,1",
+        "Wijk A,Stedelijk,1000.00,300.00,0.00,0.00,700.00,1,0.00",
+        "Wijk B,Stedelijk,500.00,200.00,50.00,0.00,350.00,1,0.00",
     ]
 
 

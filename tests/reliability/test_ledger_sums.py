@@ -99,8 +99,9 @@ class Ledger:
 
     def reallocate(self, rng):
         source, target = rng.sample(self.lines, 2)
-        services.reallocate(by=self.admin, from_line=source, to_line=target,
-                            amount=_amount(rng, 1, 150), reason="Schuiven")  # fmt: skip
+        services.reallocate(by=self.holder, from_line=source, to_line=target,
+                            amount=_amount(rng, 1, 150), reason="Schuiven",
+                            approved_by=self.admin)  # fmt: skip
 
     def out_of_purpose(self, rng):
         services.move_out_of_purpose(
