@@ -28,6 +28,7 @@ from budget.models.ledger import (
     Tranche,
     money,
 )
+from budget.models.letter_texts import LetterText
 
 __all__ = [
     "MAX_LEAD_RESIDENTS",
@@ -44,6 +45,7 @@ __all__ = [
     "IntegrityEntry",
     "LeadResident",
     "Letter",
+    "LetterText",
     "LineType",
     "ProfessionalAdvice",
     "ResultSign",

@@ -396,6 +396,10 @@ class Letter(models.Model):
         related_name="letters", verbose_name=_("after the evaluation"),
     )  # fmt: skip
     file = models.FileField(_("PDF"), upload_to="private/letters/", blank=True)
+    # The versions of the municipality's wording the letter was made with (issue #26).
+    texts = models.ManyToManyField(
+        "budget.LetterText", blank=True, related_name="letters", verbose_name=_("texts used")
+    )
     generated_at = models.DateTimeField(_("made at"), null=True, blank=True)
 
     class Meta:
