@@ -215,3 +215,35 @@ def test_there_is_a_version_1_of_every_block_in_both_languages(municipality):
             validate_letter_text(text.body)
     assert "bezwaar" in default_text(LetterBlock.OBJECTION, "nl")
     assert "objection" in default_text(LetterBlock.OBJECTION, "en")
+
+
+# --- one objection term ---------------------------------------------------------------------
+
+
+def test_the_objection_term_is_one_setting_for_letters_mails_and_the_public_page(
+    municipality, client, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+    from django.utils import translation
+
+    from budget.selectors import next_step
+    from tests.budget.followup_helpers import C, decided, grant, mails_to
+
+    Municipality.objects.filter(pk=municipality.pk).update(objection_weeks=8)
+    Municipality.forget_current()
+
+    letter = _letter(capture=django_capture_on_commit_callbacks)
+    assert "binnen 8 weken na de datum van deze brief" in _made(letter)
+
+    application, holder, facilitator = grant()
+    decided(application, holder, facilitator, C.CONTINUE)
+    lead = application.initiative.created_by
+    assert "Je kunt binnen 8 weken bezwaar maken." in mails_to(lead)[-1].body
+
+    page = client.get(reverse("budget:samen-sterk"), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "binnen 8 weken bezwaar maken" in page and "zes weken" not in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        rejected = application_in(ApplicationStatus.REJECTED, outcome="rejected")
+    with translation.override("nl"):
+        assert "binnen 8 weken bezwaar maken" in next_step(rejected, lead, resident=True)
