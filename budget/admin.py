@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -35,7 +36,7 @@ class LetterTextForm(forms.ModelForm):
 @admin.register(LetterText)
 class LetterTextAdmin(admin.ModelAdmin):
     form = LetterTextForm
-    list_display = ["block", "language", "version", "is_active", "created_at", "preview_link"]
+    list_display = ["block", "language", "version", "is_active", "preview_link", "created_at"]
     list_filter = ["block", "language", "is_active"]
     list_select_related = ["created_by"]
     readonly_fields = ["version", "is_active", "created_by", "activated_at", "placeholders",
@@ -64,15 +65,18 @@ class LetterTextAdmin(admin.ModelAdmin):
             return ["placeholders"]
         return ["block", "language", *self.readonly_fields]
 
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["block", "language", "body", "reason", "placeholders"]
+        return ["block", "language", "version", "is_active", "activated_at", "created_by",
+                "preview_link", "body", "reason", "placeholders"]  # fmt: skip
+
     def get_changeform_initial_data(self, request):
         return {**super().get_changeform_initial_data(request), "language": "nl"}
 
     @admin.display(description=gettext_lazy("Facts you can use"))
     def placeholders(self, obj=None):
-        return format_html(
-            "<ul>{}</ul>",
-            format_html_join("", "<li><code>{{{}}}</code>: {}</li>", PLACEHOLDERS.items()),
-        )
+        return format_html_join(mark_safe("<br>"), "<code>{{{}}}</code>: {}", PLACEHOLDERS.items())
 
     @admin.display(description=gettext_lazy("Preview"))
     def preview_link(self, obj):
