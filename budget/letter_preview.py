@@ -37,7 +37,7 @@ def _sample(kind: str) -> dict:
         line=SimpleNamespace(name=_("Example line")), evaluation_days=[date(2026, 6, 15)],
     )  # fmt: skip
     letter = SimpleNamespace(
-        kind=kind, get_kind_display=LetterKind(kind).label, reason=_("The hall is free later.")
+        kind=kind, title=LetterKind(kind).label, reason=_("The hall is free later.")
     )
     return {
         "letter": letter, "application": application,
@@ -77,6 +77,8 @@ def preview_letter(text: LetterText) -> bytes:
         municipality = Municipality.current()
         amended = block == LetterBlock.AMENDED_AWARD
         facts = _sample_facts() if amended else None
+        if amended:
+            context["letter"].title = _("Amended award")
         context.update(
             municipality=municipality, logo_url=logo_data_url(municipality),
             objection_weeks=municipality.objection_weeks,

@@ -412,5 +412,13 @@ class Letter(models.Model):
         return f"{self.get_kind_display()} ({self.application})"
 
     @property
+    def title(self) -> str:
+        """What the letter is called: an amendment after an evaluation is the amended award
+        (SC-14, "Gewijzigde toekenning")."""
+        if self.kind == LetterKind.AMENDMENT and self.evaluation_id:
+            return str(_("Amended award"))
+        return self.get_kind_display()
+
+    @property
     def filename(self) -> str:
-        return f"{self.get_kind_display().lower().replace(' ', '-')}-{self.pk}.pdf"
+        return f"{self.title.lower().replace(' ', '-')}-{self.pk}.pdf"

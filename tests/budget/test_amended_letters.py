@@ -69,6 +69,7 @@ def test_the_amended_award_letter_gives_the_old_and_new_amounts(outcome, fields,
     text = _text(_amended(evaluation, holder))
 
     assert "Gewijzigde toekenning" in text
+    assert Letter.objects.get(evaluation=evaluation).filename.startswith("gewijzigde-toekenning-")
     assert "Wat we zagen bij het bezoek." in text  # the reasons
     assert says in text
     if old:
