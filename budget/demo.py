@@ -25,6 +25,9 @@ OTHER_LINES = [
 
 @transaction.atomic
 def seed() -> None:
+    from budget.services.letter_texts import ensure_default_letter_texts
+
+    ensure_default_letter_texts()  # the letters' wording, version 1 (idempotent)
     name = "Samen Sterk 2027"
     if Fund.objects.filter(name=name).exists():
         return

@@ -94,6 +94,18 @@ class LetterKind(models.TextChoices):
     AMENDMENT = "amendment", _("Amendment letter")
 
 
+class LetterBlock(models.TextChoices):
+    """The prose of a letter that the municipality edits (issue #26): one block per kind of
+    letter, plus the blocks every letter shares."""
+
+    GRANT = "grant", _("Grant letter: opening")
+    REJECTION = "rejection", _("Rejection letter: opening")
+    AMENDMENT = "amendment", _("Amendment letter: opening")
+    AMENDED_AWARD = "amended_award", _("Amended award after an evaluation: opening")
+    OBJECTION = "objection", _("Every letter: objection")
+    CLOSING = "closing", _("Every letter: closing")
+
+
 class EvaluationStatus(models.TextChoices):
     PLANNED = "planned", pgettext_lazy("evaluation status", "Planned")
     RECORDED = "recorded", pgettext_lazy("evaluation status", "Written down")

@@ -29,6 +29,14 @@ def can_manage_budget(user) -> bool:
     return user.is_authenticated and user.has_role(Role.ADMINISTRATOR)
 
 
+def can_edit_letter_texts(user) -> bool:
+    """The wording of the letters (issue #26): administrators, in the management screens."""
+    return bool(
+        user.is_authenticated and user.is_active and user.is_staff
+        and user.has_role(Role.ADMINISTRATOR)
+    )  # fmt: skip
+
+
 # --- Applications ---------------------------------------------------------------------------
 
 

@@ -37,6 +37,7 @@ from budget.models import (
     IntegrityEntry,
     Tranche,
 )
+from burgerkracht.core.models import Municipality
 
 LIVE_EVALUATION = (EvaluationStatus.PLANNED, EvaluationStatus.RECORDED)
 TO_ACCOUNT = (AccountabilityStatus.OPEN, AccountabilityStatus.MORE_ASKED)
@@ -206,8 +207,8 @@ def next_step(application: Application, user, *, resident: bool | None = None) -
         case ApplicationStatus.REJECTED:
             return _(
                 "Read the letter: it says why, and where else you can go. You can object within "
-                "six weeks."
-            )
+                "%(weeks)s weeks."
+            ) % {"weeks": Municipality.current().objection_weeks}
         case _:
             return _("This application has been withdrawn.")
 

@@ -303,6 +303,9 @@ def seed_reference_data() -> None:
 
     import_module("budget.migrations.0002_line_types").create(apps, None)
     import_module("advice.migrations.0002_reference_data").forwards(apps, None)
+    from budget.services.letter_texts import ensure_default_letter_texts
+
+    ensure_default_letter_texts()  # the letters' wording, version 1 (issue #26)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

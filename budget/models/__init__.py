@@ -29,6 +29,7 @@ from budget.models.ledger import (
     Tranche,
     money,
 )
+from budget.models.letter_texts import LetterText
 
 __all__ = [
     "MAX_LEAD_RESIDENTS",
@@ -46,6 +47,7 @@ __all__ = [
     "IntegrityEntry",
     "LeadResident",
     "Letter",
+    "LetterText",
     "LineType",
     "ProfessionalAdvice",
     "ResultSign",

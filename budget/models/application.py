@@ -409,6 +409,10 @@ class Letter(models.Model):
         related_name="letters", verbose_name=_("after the evaluation"),
     )  # fmt: skip
     file = models.FileField(_("PDF"), upload_to="private/letters/", blank=True)
+    # The versions of the municipality's wording the letter was made with (issue #26).
+    texts = models.ManyToManyField(
+        "budget.LetterText", blank=True, related_name="letters", verbose_name=_("texts used")
+    )
     generated_at = models.DateTimeField(_("made at"), null=True, blank=True)
 
     class Meta:
@@ -421,5 +425,13 @@ class Letter(models.Model):
         return f"{self.get_kind_display()} ({self.application})"
 
     @property
+    def title(self) -> str:
+        """What the letter is called: an amendment after an evaluation is the amended award
+        (SC-14, "Gewijzigde toekenning")."""
+        if self.kind == LetterKind.AMENDMENT and self.evaluation_id:
+            return str(_("Amended award"))
+        return self.get_kind_display()
+
+    @property
     def filename(self) -> str:
-        return f"{self.get_kind_display().lower().replace(' ', '-')}-{self.pk}.pdf"
+        return f"{self.title.lower().replace(' ', '-')}-{self.pk}.pdf"

@@ -8,15 +8,15 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from budget import application_steps
+from budget.continuation_facts import continuation_facts
 from budget.enums import LetterKind
+from budget.letter_content import amended_facts, letter_block, placeholder_values, prose
 from budget.models import Letter
 from budget.services.application import initiator_users, link
 from budget.services.ledger import euro
 from burgerkracht.core.models import Municipality
 from burgerkracht.core.notifications import notify
 from burgerkracht.core.pdf import logo_data_url, render_pdf
-
-OBJECTION_WEEKS = 6
 
 
 def request_letter(*, letter_pk: int) -> bool:
@@ -26,13 +26,18 @@ def request_letter(*, letter_pk: int) -> bool:
     return enqueue(generate_letter_task, letter_pk=letter_pk)
 
 
-def letter_context(letter: Letter) -> dict:
+def letter_context(letter: Letter, *, override=None) -> dict:
+    """Everything the letter shows. `override`: an unsaved or inactive LetterText to use
+    instead of the active one (the preview)."""
     application = letter.application
     initiative = application.initiative
     lead = next((i for i in initiative.initiators.all() if i.is_active and i.role == "lead"), None)
     tranches = application.award.tranches.all() if application.award_id else []
     backup = application_steps.backup(application)
-    return {
+    municipality = Municipality.current()
+    evaluation = letter.evaluation if letter.evaluation_id else None
+    facts = continuation_facts(evaluation) if evaluation else None
+    context = {
         "letter": letter,
         "application": application,
         "initiative": initiative,
@@ -45,13 +50,22 @@ def letter_context(letter: Letter) -> dict:
         "requested": euro(application.requested_amount) if application.requested_amount else "",
         "evaluation_dates": application.evaluation_days,
         "decision": application.decision,
-        "municipality": Municipality.current(),
-        "objection_weeks": OBJECTION_WEEKS,
+        "municipality": municipality,
+        "objection_weeks": municipality.objection_weeks,
         "is_grant": letter.kind == LetterKind.GRANT,
         "is_rejection": letter.kind == LetterKind.REJECTION,
         "is_amendment": letter.kind == LetterKind.AMENDMENT,
+        "is_amended_award": evaluation is not None,
+        "facts": amended_facts(facts) if facts else None,
+        "evaluation_on": evaluation.planned_on if evaluation else None,
+        "signer": (evaluation.decided_by if evaluation else None) or application.decided_by,
+        "line": application.line if application.line_id else None,
         **_letterhead(letter, lead),
     }
+    values = placeholder_values(context, facts)
+    language = translation.get_language() or "nl"
+    context.update(prose(letter_block(letter), language[:2], values, override))
+    return context
 
 
 def _letterhead(letter: Letter, lead) -> dict:
@@ -103,14 +117,21 @@ def generate_letter(*, letter_pk: int) -> bool:
         letter = (
             Letter.objects.select_for_update(of=("self",))
             .select_related(
-                "application__initiative", "application__decision", "application__award"
+                "application__initiative",
+                "application__decision",
+                "application__award",
+                "application__line",
+                "evaluation__decision",
+                "evaluation__decided_by",
             )
             .get(pk=letter_pk)
         )
         if letter.file:
             return False
         with translation.override("nl"):
-            pdf = render_pdf("pdf/application_letter.html", letter_context(letter))
+            context = letter_context(letter)
+            pdf = render_pdf("pdf/application_letter.html", context)
+        letter.texts.set(context["texts_used"])
         letter.file.save(f"brief-{letter.pk}.pdf", ContentFile(pdf), save=False)
         letter.generated_at = timezone.now()
         letter.save(update_fields=["file", "generated_at"])

@@ -11,7 +11,12 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, RegexValidator
+from django.core.validators import (
+    FileExtensionValidator,
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+)
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -112,6 +117,15 @@ class Municipality(TimeStampedModel):
     street_address = models.CharField(_("visiting address"), max_length=200, blank=True)
     postal_address = models.CharField(_("postal address"), max_length=200, blank=True)
     phone = models.CharField(_("phone number"), max_length=40, blank=True)
+    objection_weeks = models.PositiveSmallIntegerField(
+        _("objection term in weeks"),
+        default=6,
+        validators=[MinValueValidator(6), MaxValueValidator(52)],
+        help_text=_(
+            "How many weeks residents have to object to a decision (at least the six weeks of "
+            "the law). Used in the letters, the e-mails and the Samen Sterk page."
+        ),
+    )
     email = models.EmailField(_("e-mail address"), blank=True)
     website = models.URLField(_("website"), blank=True)
     privacy_officer_email = models.EmailField(_("e-mail of the privacy officer"), blank=True)
