@@ -28,6 +28,7 @@ from budget.models.ledger import (
     Tranche,
     money,
 )
+from budget.models.payments import PaymentImport, PaymentOrder
 
 __all__ = [
     "MAX_LEAD_RESIDENTS",
@@ -45,6 +46,8 @@ __all__ = [
     "LeadResident",
     "Letter",
     "LineType",
+    "PaymentImport",
+    "PaymentOrder",
     "ProfessionalAdvice",
     "ResultSign",
     "SignObservation",

@@ -77,6 +77,9 @@ class Application(TimeStampedModel):
     requested_amount = money(
         _("requested amount"), null=True, blank=True, validators=[MinValueValidator(Decimal("1"))]
     )
+    # Also step 4: where the money goes (SC-12). Editable until the first payment order.
+    iban = EncryptedTextField(_("bank account (IBAN)"), blank=True)
+    account_holder = EncryptedTextField(_("in the name of"), blank=True)
     # Step 5: time.
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)

@@ -55,6 +55,13 @@ from budget.services.ledger import (
     settle_award,
     withhold_tranche,
 )
+from budget.services.payments import (
+    change_bank_account,
+    confirm_payment_file,
+    order_download,
+    order_payments,
+    read_payment_file,
+)
 
 __all__ = [
     "add_accountability_file",
@@ -64,6 +71,8 @@ __all__ = [
     "approve_award",
     "ask_for_more",
     "change_application_status",
+    "change_bank_account",
+    "confirm_payment_file",
     "change_decision_holder",
     "close_fund",
     "complete_assessment",
@@ -75,9 +84,12 @@ __all__ = [
     "give_advice",
     "move_out_of_purpose",
     "open_fund",
+    "order_download",
+    "order_payments",
     "pay_tranche",
     "plan_tranche",
     "plan_visit",
+    "read_payment_file",
     "publish_decision",
     "reallocate",
     "reduce_award",
