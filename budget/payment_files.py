@@ -60,7 +60,7 @@ def _date(value) -> str:
     text = str(value or "").strip()
     for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y%m%d"):
         try:
-            return datetime.strptime(text, pattern).date().isoformat()
+            return datetime.strptime(text, pattern).date().isoformat()  # noqa: DTZ007 - a day
         except ValueError:
             continue
     return ""
@@ -85,7 +85,11 @@ def read_confirmations(content: bytes, filename: str) -> list[ConfirmationRow]:
     try:
         if fmt == "csv":
             text = content.decode("utf-8-sig")
-            delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
+            delimiter = (
+                ";"
+                if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",")
+                else ","
+            )
             data = tablib.Dataset().load(text, format="csv", delimiter=delimiter)
         else:
             data = tablib.Dataset().load(io.BytesIO(content), format="xlsx")
@@ -101,6 +105,7 @@ def read_confirmations(content: bytes, filename: str) -> list[ConfirmationRow]:
         raise ValueError("columns")
     rows = []
     for number, values in enumerate(data, start=2):
+
         def cell(key, values=values):
             return values[columns[key]] if key in columns else ""
 

@@ -11,15 +11,25 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from budget.enums import RUNNING_STATUSES
 from budget.models import Application, BudgetLine, PaymentOrder, Tranche
 from burgerkracht.accounts.roles import Role
+from burgerkracht.core.formatting import euro
 
 RELATED = (
     "award__line",
     "award__application__initiative",
     "award__evaluation__application__initiative",
+)
+
+# Who the residents call about a payment: their contact person, or the backup when away.
+CONTACTS = tuple(
+    f"award__{path}application__initiative__{who}"
+    for path in ("", "evaluation__")
+    for who in ("facilitator", "backup_facilitator")
 )
 
 
@@ -62,9 +72,13 @@ def orderable(user, today: date | None = None) -> QuerySet[Tranche]:
     return (
         tranches_for(user)
         .filter(
-            released_at__isnull=False, withheld_at__isnull=True, paid_on__isnull=True,
-            order__isnull=True, planned_on__lte=today, award__settled_at__isnull=True,
-        )  # fmt: skip
+            released_at__isnull=False,
+            withheld_at__isnull=True,
+            paid_on__isnull=True,
+            order__isnull=True,
+            planned_on__lte=today,
+            award__settled_at__isnull=True,
+        )
         .select_related(*RELATED)
         .order_by("planned_on", "pk")
     )
@@ -96,14 +110,17 @@ def orders_for(user) -> QuerySet[PaymentOrder]:
     return orders if sees_all(user) else orders.filter(created_by=user.pk)
 
 
-def ordered_for(user) -> QuerySet[Tranche]:
-    """Sent to the finance department and not paid yet."""
-    return (
+def ordered_for(user, limit: int = 100) -> list[Tranche]:
+    """Sent to the finance department and not paid yet, oldest order first."""
+    tranches = list(
         tranches_for(user)
         .filter(order__isnull=False, paid_on__isnull=True)
         .select_related(*RELATED)
-        .order_by("ordered_on", "pk")
+        .order_by("ordered_on", "pk")[:limit]
     )
+    for tranche in tranches:
+        tranche.application = application_of(tranche)
+    return tranches
 
 
 def has_payment_order(application: Application) -> bool:
@@ -165,3 +182,49 @@ def imports_for(user):
 def tranches_of(application: Application) -> QuerySet[Tranche]:
     """The tranches of an application's award and of its extra pushes."""
     return Tranche.objects.filter(_of_applications(Q(pk=application.pk)))
+
+
+def explain(outcome: dict) -> str:
+    """The row's outcome for the person, in their language."""
+    kind = outcome["outcome"]
+    if kind in ("pay", "paid"):
+        day = date_format(date.fromisoformat(outcome["paid_on"]), "j F Y")
+        text = _("Will be paid on %(date)s.") if kind == "pay" else _("Paid on %(date)s.")
+        return text % {"date": day}
+    if kind == "already_paid":
+        day = date_format(date.fromisoformat(outcome["paid_before"]), "j F Y")
+        return _("Already paid on %(date)s: nothing changes.") % {"date": day}
+    if kind == "unknown":
+        return _("Unknown payment reference, or not a payment you are responsible for.")
+    if kind == "amount_mismatch":
+        return _("The amount %(amount)s is not the amount ordered (%(ordered)s).") % {
+            "amount": euro(Decimal(outcome["amount"])),
+            "ordered": euro(Decimal(outcome["ordered_amount"])),
+        }
+    if kind == "duplicate":
+        return _("This reference is already on line %(line)s of the file.") % {
+            "line": outcome["other_line"]
+        }
+    if kind == "settled":
+        return _("The grant has been settled: this payment cannot be marked as paid.")
+    if outcome.get("unreadable") == "amount":
+        return _("The amount cannot be read.")
+    return _("The paid date cannot be read.")
+
+
+def resident_payments(user, limit: int = 10) -> list[Tranche]:
+    """The payments of the grants a resident is an active initiator of, for their dashboard:
+    planned, ordered (with the date) and paid (with the date)."""
+    own = Q(
+        initiative__initiators__user=user.pk, initiative__initiators__accepted_at__isnull=False,
+        initiative__initiators__left_at__isnull=True, published_at__isnull=False,
+    )  # fmt: skip
+    tranches = list(
+        Tranche.objects.filter(_of_applications(own), withheld_at__isnull=True)
+        .select_related(*RELATED, "after_evaluation", *CONTACTS)
+        .order_by("-planned_on", "-pk")
+        .distinct()[:limit]
+    )
+    for tranche in tranches:
+        tranche.application = application_of(tranche)
+    return tranches

@@ -1,8 +1,9 @@
 """The status timeline on an application's page (issue #24): sent in → checked → decision →
-payment order sent (SC-12) → paid → (interim evaluation →) accountability, each step with its date once done, the current
-step marked and the steps to come greyed. Built from the application's own fields, its
-tranches, evaluations and accountability (no new state): one query for the tranches; the
-evaluations and the accountability are what the page already loaded."""
+payment order sent (SC-12) → paid → (interim evaluation →) accountability, each step with its
+date once done, the current step marked and the steps to come greyed. Built from the
+application's own fields, its tranches, evaluations and accountability (no new state): one
+query for the tranches; the evaluations and the accountability are what the page already
+loaded."""
 
 from __future__ import annotations
 

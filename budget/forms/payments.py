@@ -39,9 +39,9 @@ class BankAccountFields(forms.Form):
         data = super().clean()
         if data.get("iban") and not (data.get("account_holder") or "").strip():
             self.add_error("account_holder", _("Fill in the name the account is in."))
-        if (data.get("account_holder") or "").strip() and not data.get("iban"):
-            if "iban" not in self.errors:
-                self.add_error("iban", _("Fill in the bank account (IBAN)."))
+        holder = (data.get("account_holder") or "").strip()
+        if holder and not data.get("iban") and "iban" not in self.errors:
+            self.add_error("iban", _("Fill in the bank account (IBAN)."))
         return data
 
 

@@ -198,6 +198,11 @@ class Application(TimeStampedModel):
         return reverse("budget:application", args=[self.pk])
 
     @property
+    def iban_masked(self) -> str:
+        """The bank account as shown on pages: only its last four digits."""
+        return f"{self.iban[:2]}•• •••• {self.iban[-4:]}" if self.iban else ""
+
+    @property
     def total_costs(self) -> Decimal:
         return sum((line.amount for line in self.cost_lines.all()), ZERO)
 

@@ -208,7 +208,11 @@ class Tranche(TimeStampedModel):
             ),
             models.CheckConstraint(
                 condition=Q(order__isnull=True)
-                | Q(released_at__isnull=False, ordered_on__isnull=False, order_reference__isnull=False),
+                | Q(
+                    released_at__isnull=False,
+                    ordered_on__isnull=False,
+                    order_reference__isnull=False,
+                ),
                 name="tranche_ordered_only_when_released",
             ),
         ]

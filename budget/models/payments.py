@@ -56,8 +56,7 @@ class PaymentImport(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(confirmed_at__isnull=True, summary={})
-                | Q(confirmed_at__isnull=False),
+                condition=Q(confirmed_at__isnull=True, summary={}) | Q(confirmed_at__isnull=False),
                 name="payment_import_summary_after_confirmation",
             )
         ]

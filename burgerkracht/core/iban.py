@@ -47,7 +47,7 @@ def validate(value: str) -> str:
     return number
 
 
-def format(value: str) -> str:  # noqa: A001 - the name stdnum uses
+def format(value: str) -> str:
     """In groups of four, as printed on a bank card: ``NL91 ABNA 0417 1643 00``."""
     number = compact(value)
     return " ".join(number[i : i + 4] for i in range(0, len(number), 4))
