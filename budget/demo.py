@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from budget import demo_applications, demo_followup, demo_public, services
+from budget import demo_applications, demo_followup, demo_payments, demo_public, services
 from budget.models import Fund, LineType
 from burgerkracht.accounts.models import User
 from burgerkracht.core.models import Neighbourhood
@@ -55,4 +55,5 @@ def seed() -> None:
     )  # fmt: skip
     demo_applications.seed()
     demo_followup.seed()
+    demo_payments.seed()
     demo_public.seed()

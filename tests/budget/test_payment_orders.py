@@ -128,7 +128,7 @@ def test_only_released_tranches_whose_date_has_come_are_ordered():
     order = _order(holder)
     states = [t.state for t in Tranche.objects.filter(award_id=application.award_id)]
     assert states == ["ordered", "released"]  # 1 June 2027 has not come yet
-    with pytest.raises(DomainError, match="no payments ready"):
+    with pytest.raises(DomainError, match="geen betalingen klaar"):
         _order(holder)  # ordering again orders nothing twice
     assert PaymentOrder.objects.count() == 1
     later = _order(holder, today=date(2027, 6, 1))
@@ -269,9 +269,9 @@ def test_an_xlsx_confirmation_file_with_dutch_columns_is_read():
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"a,b\n1,2\n", "reference"),
-        (b"\x00\x01garbage", "reference"),
-        (b"reference,paid_on\n", "no rows"),
+        (b"a,b\n1,2\n", "kolommen reference"),
+        (b"\x00\x01garbage", "kolommen reference"),
+        (b"reference,paid_on\n", "geen regels"),
     ],
 )
 def test_a_file_that_cannot_be_used_is_refused(content, message):
@@ -302,7 +302,7 @@ def test_the_iban_is_checked(typed, valid):
 def test_the_bank_account_is_fixed_after_the_first_payment_order():
     application, holder, _facilitator = granted_with_account()
     _order(holder)
-    with pytest.raises(DomainError, match="no longer"):
+    with pytest.raises(DomainError, match="niet meer wijzigen"):
         with_account(Application.objects.get(pk=application.pk), "DE89370400440532013000")
     assert Application.objects.get(pk=application.pk).iban == IBAN
 
@@ -364,7 +364,7 @@ def test_ordered_tranches_are_not_cut_when_the_award_is_reduced():
 
 
 def test_an_official_orders_only_the_tranches_they_answer_for():
-    application, holder, facilitator = granted_with_account()
+    application, _holder, _facilitator = granted_with_account()
     stranger = UserFactory(role="facilitator")
     with pytest.raises(DomainError):
         _order(stranger)

@@ -82,6 +82,9 @@ class World:
     # facilitator is its facilitator), and that professional.
     assisted: Any = None
     assistant: Any = None
+    # SC-12: a payment order and a confirmation file, both of the world's facilitator.
+    payment_order: Any = None
+    payment_import: Any = None
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +144,17 @@ def build_world() -> World:
         **_assisted(facilitator),
     )
     world.post_item = _post_item(active)
+    world.payment_order, world.payment_import = _payments(facilitator)
     return world
+
+
+def _payments(facilitator):
+    from budget.models import PaymentImport, PaymentOrder
+
+    return (
+        PaymentOrder.objects.create(created_by=facilitator, rows="[]"),
+        PaymentImport.objects.create(created_by=facilitator, filename="bank.csv", rows=[]),
+    )
 
 
 def _post_item(initiative):
