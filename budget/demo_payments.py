@@ -14,7 +14,7 @@ from burgerkracht.accounts.models import User
 
 WITH_ACCOUNT = {
     "Koor voor mensen met geheugenproblemen": ("NL91ABNA0417164300", "Stichting Koor Almere"),
-    "Taalcafé voor nieuwkomers": ("NL02RABO0123456789", "A. de Vries"),
+    "Taalcafé voor nieuwkomers": ("NL44RABO0123456789", "A. de Vries"),
 }
 ORDERED_ON = date(2027, 2, 1)
 
