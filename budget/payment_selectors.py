@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -58,12 +59,18 @@ def tranches_for(user) -> QuerySet[Tranche]:
     return tranches.filter(own)
 
 
-def application_of(tranche: Tranche) -> Application:
+def application_of(tranche: Tranche) -> Application | None:
+    """The application a tranche pays: of its award, or of the extra push its award is; None
+    for an award made outside an application (the ledger's own tests and settlements)."""
     award = tranche.award
     try:
         return award.application
-    except Application.DoesNotExist:
+    except ObjectDoesNotExist:
+        pass
+    try:
         return award.evaluation.application
+    except ObjectDoesNotExist:
+        return None
 
 
 def orderable(user, today: date | None = None) -> QuerySet[Tranche]:

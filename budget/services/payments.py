@@ -36,6 +36,8 @@ def _audit(subject, by, action: str, reason: str = "", **data: Any) -> None:
 
 def _tell(tranche: Tranche, template: str) -> None:
     application = application_of(tranche)
+    if application is None:
+        return
     notify(
         recipients=initiative_services.initiator_users(application.initiative),
         template=template,
