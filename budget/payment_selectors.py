@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from budget.enums import RUNNING_STATUSES
+from budget.enums import ACCOUNTING_STATUSES, RUNNING_STATUSES
 from budget.models import Application, BudgetLine, PaymentOrder, Tranche
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.formatting import euro
@@ -220,11 +220,11 @@ def explain(outcome: dict) -> str:
 
 
 def resident_payments(user, limit: int = 10) -> list[Tranche]:
-    """The payments of the grants a resident is an active initiator of, for their dashboard:
-    planned, ordered (with the date) and paid (with the date)."""
+    """The payments of the running (or stopped, not yet settled) grants a resident is an
+    active initiator of, for their dashboard: planned, ordered and paid, with their dates."""
     own = Q(
         initiative__initiators__user=user.pk, initiative__initiators__accepted_at__isnull=False,
-        initiative__initiators__left_at__isnull=True, published_at__isnull=False,
+        initiative__initiators__left_at__isnull=True, status__in=list(ACCOUNTING_STATUSES),
     )  # fmt: skip
     tranches = list(
         Tranche.objects.filter(_of_applications(own), withheld_at__isnull=True)
