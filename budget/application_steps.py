@@ -17,7 +17,10 @@ STEP_FIELDS: dict[int, list[str]] = {
     ],  # and the signs, and the residents in the lead (LeadResident)
     2: ["goal", "means"],
     3: ["expected_participants", "reach"],
-    4: ["own_contribution", "other_funds", "other_funds_description", "requested_amount"],
+    4: [
+        "own_contribution", "other_funds", "other_funds_description", "requested_amount",
+        "iban", "account_holder",
+    ],
     5: ["starts_on", "ends_on", "is_one_off", "event_on", "evaluation_wishes"],  # and the backup
     6: [],  # attachments, optional
 }  # fmt: skip

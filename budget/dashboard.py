@@ -6,6 +6,7 @@ shows exactly the items counted:
   initiatives with a continuity risk → the continuity report, for a facilitator filtered on
   their own initiatives;
 - the professional's open advice requests, each linked to its page;
+- a resident's payments: planned, payment order sent, paid, each with its date (SC-12);
 - the administrator's budget set-up: funds still being prepared, and funds with lines that
   have no decision holder, each linked to the fund's page where it is fixed.
 """
@@ -17,7 +18,7 @@ from typing import Any
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from budget import continuity_selectors
+from budget import continuity_selectors, payment_selectors
 from budget.enums import FundStatus
 from budget.models import Fund, ProfessionalAdvice
 from burgerkracht.accounts.roles import Role
@@ -78,6 +79,16 @@ def funds_to_set_up() -> list[Fund]:
     ]
 
 
+def payments_context(user: Any) -> dict[str, Any] | None:
+    """A resident's payments, each step with its date (SC-12): one query, residents only;
+    no panel without a payment."""
+    if not (user.is_authenticated and user.has_role(Role.RESIDENT)):
+        return None
+    tranches = payment_selectors.resident_payments(user)
+    return {"tranches": tranches} if tranches else None
+
+
+dashboard.register("budget/dashboard_payments.html", payments_context)
 dashboard.register("budget/dashboard_continuity.html", continuity_context)
 dashboard.register("budget/dashboard_professional.html", professional_context)
 dashboard.register("budget/dashboard_administrator.html", administrator_context)

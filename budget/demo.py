@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from budget import demo_applications, demo_followup, demo_public, services
+from budget import demo_applications, demo_followup, demo_payments, demo_public, services
 from budget.enums import OutOfPurpose
 from budget.models import Fund, LineType
 from burgerkracht.accounts.models import User
@@ -64,6 +64,7 @@ def seed() -> None:
     )  # fmt: skip
     demo_applications.seed()
     demo_followup.seed()
+    demo_payments.seed()
     demo_public.seed()
     _budget_stays_whole(admin, coordinator, lines)
     _changes(admin, coordinator, lines)

@@ -21,6 +21,7 @@ STATE_LABELS = {
     "waiting": _("waits for an evaluation"),
     "planned": _("will be paid"),
     "released": _("will be paid"),
+    "ordered": _("payment order sent"),
 }
 
 

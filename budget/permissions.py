@@ -276,3 +276,53 @@ def can_read_notes(user, application) -> bool:
 
 # Append-only: whoever may read the notes may add one; nobody may change one.
 can_add_note = can_read_notes
+
+
+# --- Payment orders for the finance department (SC-12) -------------------------------------
+
+PAYMENT_ROLES = (
+    Role.FACILITATOR,
+    Role.FACILITATOR_COORDINATOR,
+    Role.BUDGET_DECISION_HOLDER,
+    Role.ADMINISTRATOR,
+)
+
+
+def can_order_payments(user) -> bool:
+    """Export payment orders and read the bank's confirmations: who may mark a tranche as
+    paid (`can_pay`: facilitators, decision holders, coordinators) and the administrators.
+    Which tranches follows the subject (payment_selectors.tranches_for)."""
+    return user.is_authenticated and user.has_role(*PAYMENT_ROLES)
+
+
+def can_see_payment_order(user, order) -> bool:
+    """An order's file: who sent it, the coordinators and the administrators."""
+    return can_order_payments(user) and (
+        order.created_by_id == user.pk
+        or user.has_role(Role.FACILITATOR_COORDINATOR, Role.ADMINISTRATOR)
+    )
+
+
+def can_see_payment_import(user, payment_import) -> bool:
+    """A confirmation file is seen and applied by who read it: its preview follows their
+    rights."""
+    return can_order_payments(user) and payment_import.created_by_id == user.pk
+
+
+def can_confirm_payment_import(user, payment_import) -> bool:
+    return payment_import.confirmed_at is None and can_see_payment_import(user, payment_import)
+
+
+BANK_ACCOUNT_FIXED = frozenset(
+    {ApplicationStatus.WITHDRAWN, ApplicationStatus.REJECTED, ApplicationStatus.STOPPED,
+     ApplicationStatus.CLOSED}
+)  # fmt: skip
+
+
+def can_change_bank_account(user, application, *, ordered: bool) -> bool:
+    """The residents' bank account for the payments: until the first payment order."""
+    return (
+        not ordered
+        and application.status not in BANK_ACCOUNT_FIXED
+        and (is_applicant_lead(user, application) or acts_for_resident(user, application))
+    )

@@ -1,8 +1,9 @@
 """The status timeline on an application's page (issue #24): sent in → checked → decision →
-paid → (interim evaluation →) accountability, each step with its date once done, the current
-step marked and the steps to come greyed. Built from the application's own fields, its
-tranches, evaluations and accountability (no new state): one query for the tranches; the
-evaluations and the accountability are what the page already loaded."""
+payment order sent (SC-12) → paid → (interim evaluation →) accountability, each step with its
+date once done, the current step marked and the steps to come greyed. Built from the
+application's own fields, its tranches, evaluations and accountability (no new state): one
+query for the tranches; the evaluations and the accountability are what the page already
+loaded."""
 
 from __future__ import annotations
 
@@ -55,16 +56,16 @@ def application_timeline(application: Application, *, tranches: list | None = No
                                        on=day(application.status_changed_at))]  # fmt: skip
     if status in ENDED_EARLY or application.outcome == "rejected":
         return mark(steps)
-    paid = None
-    if tranches is not None:
-        paid = min((t.paid_on for t in tranches if t.paid_on), default=None)
-    elif application.award_id:
-        paid = (
-            Tranche.objects.filter(award_id=application.award_id, paid_on__isnull=False)
-            .order_by("paid_on")
-            .values_list("paid_on", flat=True)
-            .first()
+    if tranches is None and application.award_id:
+        tranches = list(
+            Tranche.objects.filter(award_id=application.award_id).only("ordered_on", "paid_on")
         )
+    tranches = tranches or []
+    paid = min((t.paid_on for t in tranches if t.paid_on), default=None)
+    # SC-12: the first payment order sent to the finance department, then the first payment.
+    ordered = min((t.ordered_on for t in tranches if t.ordered_on), default=None)
+    if ordered or not paid:
+        steps.append((_("Payment order sent"), ordered is not None, ordered, ""))
     steps.append((_("Paid"), paid is not None, paid, ""))
     evaluations = [e for e in application.evaluations.all()
                    if e.status != EvaluationStatus.CANCELLED] if decided else []  # fmt: skip

@@ -9,6 +9,7 @@ from budget.views import (
     followup,
     ledger,
     notes,
+    payments,
     public,
 )
 
@@ -157,6 +158,28 @@ urlpatterns = [
         "samen-sterk/aanvragen/<int:pk>/betalingen/<int:tranche_pk>/",
         evaluation.PayTrancheView.as_view(),
         name="pay",
+    ),
+    path(
+        "samen-sterk/aanvragen/<int:pk>/rekening/",
+        payments.BankAccountView.as_view(),
+        name="bank-account",
+    ),
+    # Payment orders for the finance department, and the bank's confirmations (SC-12)
+    path("samen-sterk/betalingen/", payments.PaymentOrdersView.as_view(), name="payment-orders"),
+    path(
+        "samen-sterk/betalingen/opdrachten/<int:pk>/<slug:fmt>/",
+        payments.PaymentOrderFileView.as_view(),
+        name="payment-order-file",
+    ),
+    path(
+        "samen-sterk/betalingen/terugmelden/",
+        payments.PaymentImportView.as_view(),
+        name="payment-import",
+    ),
+    path(
+        "samen-sterk/betalingen/terugmelden/<int:pk>/",
+        payments.PaymentImportPreviewView.as_view(),
+        name="payment-import-preview",
     ),
     # After the grant: evaluations, accountability, the facilitator's week
     path("samen-sterk/opvolging/", followup.FollowUpView.as_view(), name="follow-up"),

@@ -263,6 +263,14 @@ def _meeting():
     return _first(Meeting.objects.all(), "meeting")
 
 
+def _payment_import_of(email: str):
+    from budget.models import PaymentImport
+
+    return _first(
+        PaymentImport.objects.filter(created_by__email=email), f"confirmation file of {email}"
+    )
+
+
 def _factsheet_number() -> dict[str, Any]:
     from advice.models import FactsheetVersion
 
@@ -300,6 +308,16 @@ PAGES: list[Page] = [
         "core:post-queue",
         COORDINATOR,
         query=lambda: {"status": "posted"},
+    ),
+    # budget: payment orders and the bank's confirmations (SC-12)
+    Page("budget:payment-orders@facilitator", "budget:payment-orders", FACILITATOR),
+    Page("budget:payment-orders@coordinator", "budget:payment-orders", COORDINATOR),
+    Page("budget:payment-orders@decision-holder", "budget:payment-orders", HOLDER),
+    Page(
+        "budget:payment-import-preview@facilitator",
+        "budget:payment-import-preview",
+        FACILITATOR,
+        kwargs=_pk(lambda: _payment_import_of(FACILITATOR)),
     ),
     # accounts
     Page("accounts:profile@resident", "accounts:profile", RESIDENT),

@@ -12,7 +12,7 @@ means a query per row.
 from __future__ import annotations
 
 import sys
-from datetime import timedelta
+from datetime import date, timedelta
 from io import StringIO
 
 import pytest
@@ -99,6 +99,8 @@ NOT_DATA_PAGES: dict[str, str] = {
     "budget:letter": "a PDF download (or 'being made')",
     "budget:copy": "a PDF download (the applicant's copy of the application)",
     "budget:accountability-file": "POST only (the upload form is on step 3)",
+    "budget:payment-order-file": "a CSV or XLSX download (the payment order)",
+    **dict.fromkeys(("budget:payment-import", "budget:bank-account"), "a form"),
     # meetlat: the decision record is filled in step by step
     **dict.fromkeys(
         (
@@ -204,6 +206,7 @@ def _add_factory_rows() -> None:
         advice_in(stage, by=_user(ASD_MEMBER), coordinator_user=coordinator, is_public=True)
     PolicyDecisionFactory.create(by=facilitator, complete=True)
     _add_post_rows(initiative, facilitator)
+    _add_payment_rows(granted, resident, facilitator)
     # Saved filters above the officials' lists (issue #24), one more per list each round.
     from burgerkracht.core.models import SavedFilter
     from tests.pages import COORDINATOR, HOLDER
@@ -225,6 +228,22 @@ def _add_factory_rows() -> None:
         )  # fmt: skip
         if publish:
             stories.publish_story(story=story, by=facilitator)
+
+
+def _add_payment_rows(granted, resident, facilitator) -> None:
+    """A bank account for the new grant, a payment order of its due payments, and a
+    confirmation file read (SC-12): the payment pages' lists grow each round."""
+    from budget import services
+
+    services.change_bank_account(
+        by=resident, application=granted, iban="NL91ABNA0417164300", account_holder="Buurt"
+    )
+    services.order_payments(by=facilitator, today=date(2027, 12, 31))
+    services.read_payment_file(
+        by=facilitator,
+        filename="bank.csv",
+        content=b"reference,paid_on\nBT-2027-99999,2027-03-01\n",
+    )
 
 
 def _add_post_rows(initiative, facilitator) -> None:

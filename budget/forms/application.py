@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from budget import attachments
 from budget.forms.limits import check_limits, show_limits
+from budget.forms.payments import BankAccountFields
 from budget.models import MAX_LEAD_RESIDENTS, MAX_SIGNS
 from burgerkracht.core import kvk
 from burgerkracht.core.formatting import euro
@@ -213,7 +214,7 @@ class ParticipantsForm(StepForm):
     )
 
 
-class MoneyForm(StepForm):
+class MoneyForm(BankAccountFields, StepForm):
     own_contribution = euros(
         _("Own contribution in euros"), _("Money you or the participants put in yourselves."),
         required=False,
@@ -244,6 +245,8 @@ class MoneyForm(StepForm):
             self.fields[f"cost_{n}_amount"].widget.attrs["data-cost"] = "amount"
         for name in ("own_contribution", "other_funds", "requested_amount"):
             self.fields[name].widget.attrs["data-money"] = name
+        for name in ("iban", "account_holder"):  # after the money asked (SC-12)
+            self.fields[name] = self.fields.pop(name)
         # The costs are drawn as a table by the template (budget/includes/cost_table.html);
         # crispy draws the rest, after it.
         self.helper.layout = Layout(*(n for n in self.fields if not n.startswith("cost_")))

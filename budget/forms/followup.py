@@ -389,6 +389,10 @@ class SettleForm(forms.Form):
 
 class PaidForm(forms.Form):
     paid_on = DateField(label=_("Paid on"), widget=DateInput)
+    bank_reference = forms.CharField(
+        label=_("The bank's reference of the payment"), max_length=60, required=False,
+        help_text=_("From the bank statement, so the payment can be found again."),
+    )  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

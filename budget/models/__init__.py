@@ -30,6 +30,7 @@ from budget.models.ledger import (
     money,
 )
 from budget.models.letter_texts import LetterText
+from budget.models.payments import PaymentImport, PaymentOrder
 
 __all__ = [
     "MAX_LEAD_RESIDENTS",
@@ -49,6 +50,8 @@ __all__ = [
     "Letter",
     "LetterText",
     "LineType",
+    "PaymentImport",
+    "PaymentOrder",
     "ProfessionalAdvice",
     "ResultSign",
     "SignObservation",

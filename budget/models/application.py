@@ -77,6 +77,9 @@ class Application(TimeStampedModel):
     requested_amount = money(
         _("requested amount"), null=True, blank=True, validators=[MinValueValidator(Decimal("1"))]
     )
+    # Also step 4: where the money goes (SC-12). Editable until the first payment order.
+    iban = EncryptedTextField(_("bank account (IBAN)"), blank=True)
+    account_holder = EncryptedTextField(_("in the name of"), blank=True)
     # Step 5: time.
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
@@ -200,6 +203,11 @@ class Application(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("budget:application", args=[self.pk])
+
+    @property
+    def iban_masked(self) -> str:
+        """The bank account as shown on pages: only its last four digits."""
+        return f"{self.iban[:2]}•• •••• {self.iban[-4:]}" if self.iban else ""
 
     @property
     def total_costs(self) -> Decimal:

@@ -178,6 +178,17 @@ class Tranche(TimeStampedModel):
     )  # fmt: skip
     released_at = models.DateTimeField(_("released at"), null=True, blank=True)
     withheld_at = models.DateTimeField(_("withheld at"), null=True, blank=True)
+    # SC-12: the payment order sent to the finance department, and the bank's own reference
+    # of the payment once it is paid (from the confirmation file or typed in by hand).
+    order = models.ForeignKey(
+        "budget.PaymentOrder", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="tranches", verbose_name=_("payment order"),
+    )  # fmt: skip
+    ordered_on = models.DateField(_("payment order sent on"), null=True, blank=True)
+    order_reference = models.CharField(
+        _("payment reference"), max_length=30, null=True, blank=True, unique=True
+    )
+    bank_reference = models.CharField(_("bank's reference"), max_length=60, blank=True)
 
     history = HistoricalRecords()
 
@@ -195,14 +206,26 @@ class Tranche(TimeStampedModel):
                 condition=Q(paid_on__isnull=True) | Q(released_at__isnull=False),
                 name="tranche_paid_only_when_released",
             ),
+            models.CheckConstraint(
+                condition=Q(order__isnull=True)
+                | Q(
+                    released_at__isnull=False,
+                    ordered_on__isnull=False,
+                    order_reference__isnull=False,
+                ),
+                name="tranche_ordered_only_when_released",
+            ),
         ]
 
     @property
     def state(self) -> str:
+        """waiting → released → ordered → paid; or withheld (never paid)."""
         if self.paid_on:
             return "paid"
         if self.withheld_at:
             return "withheld"
+        if self.order_id:
+            return "ordered"
         return "released" if self.released_at else "waiting"
 
     def __str__(self) -> str:

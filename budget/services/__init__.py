@@ -66,6 +66,13 @@ from budget.services.ledger import (
     settle_award,
     withhold_tranche,
 )
+from budget.services.payments import (
+    change_bank_account,
+    confirm_payment_file,
+    order_download,
+    order_payments,
+    read_payment_file,
+)
 
 __all__ = [
     "add_accountability_file",
@@ -76,10 +83,12 @@ __all__ = [
     "approve_change",
     "ask_for_more",
     "change_application_status",
+    "change_bank_account",
     "change_decision_holder",
     "close_fund",
     "complete_assessment",
     "complete_evaluation_record",
+    "confirm_payment_file",
     "create_fund",
     "current_fund",
     "decide_continuation",
@@ -87,6 +96,8 @@ __all__ = [
     "give_advice",
     "move_out_of_purpose",
     "open_fund",
+    "order_download",
+    "order_payments",
     "pay_tranche",
     "plan_tranche",
     "plan_visit",
@@ -94,6 +105,7 @@ __all__ = [
     "propose_out_of_purpose",
     "propose_reallocation",
     "publish_decision",
+    "read_payment_file",
     "reallocate",
     "reduce_award",
     "reduce_professional_support",

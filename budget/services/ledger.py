@@ -143,20 +143,13 @@ def plan_tranche(
 
 
 @transaction.atomic
-def pay_tranche(*, by, tranche: Tranche, paid_on: date) -> Tranche:
+def pay_tranche(*, by, tranche: Tranche, paid_on: date, bank_reference: str = "") -> Tranche:
+    """Mark as paid by hand: the fallback next to the bank's confirmation file (SC-12)."""
+    from budget.services.payments import mark_paid
+
     tranche = Tranche.objects.select_for_update().select_related("award").get(pk=tranche.pk)
-    if tranche.paid_on is not None:
-        raise DomainError(_("This tranche has already been paid."))
-    if tranche.award.settled_at is not None:
-        raise DomainError(_("This award has been settled."))
-    if tranche.released_at is None:
-        raise DomainError(_("This tranche waits for an evaluation and cannot be paid yet."))
     BudgetLine.objects.select_for_update().get(pk=tranche.award.line_id)
-    tranche.paid_on = paid_on
-    tranche.save(update_fields=["paid_on", "updated_at"])
-    BudgetLine.objects.filter(pk=tranche.award.line_id).update(paid=F("paid") + tranche.amount)
-    _audit(tranche.award, by, "award.tranche_paid", amount=str(tranche.amount))
-    return tranche
+    return mark_paid(by=by, tranche=tranche, paid_on=paid_on, bank_reference=bank_reference)
 
 
 @transaction.atomic
@@ -178,6 +171,8 @@ def withhold_tranche(*, by, tranche: Tranche, reason: str) -> Tranche:
     tranche = Tranche.objects.select_for_update().get(pk=tranche.pk)
     if tranche.paid_on or tranche.withheld_at:
         raise DomainError(_("This tranche has already been paid or withheld."))
+    if tranche.order_id:
+        raise DomainError(_("This tranche has been sent to the finance department."))
     tranche.released_at, tranche.withheld_at = None, timezone.now()
     tranche.save(update_fields=["released_at", "withheld_at", "updated_at"])
     _audit(tranche.award, by, "award.tranche_withheld", reason=reason, amount=str(tranche.amount))
@@ -191,7 +186,7 @@ def reduce_award(*, by, award: Award, amount: Decimal, reason: str) -> Award:
     award = Award.objects.select_for_update().get(pk=award.pk)
     unpaid = list(
         award.tranches.select_for_update()
-        .filter(paid_on__isnull=True, withheld_at__isnull=True)
+        .filter(paid_on__isnull=True, withheld_at__isnull=True, order__isnull=True)
         .order_by("-planned_on", "-pk")
     )
     open_amount = sum((t.amount for t in unpaid), ZERO)

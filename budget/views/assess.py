@@ -92,6 +92,9 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
             can_decide=permissions.can_decide(user, a),
             can_amend=permissions.can_amend(user, a),
             can_pay=permissions.can_pay(user, a),
+            can_change_bank_account=permissions.can_change_bank_account(
+                user, a, ordered=any(t.order_id for t in tranches)
+            ),
             initiative=a.initiative,
             can_download_consent=initiative_permissions.can_download_consent_form(
                 user, a.initiative

@@ -307,8 +307,9 @@ class PayTrancheView(ApplicationMixin, FormView):
     def form_valid(self, form):
         try:
             services.pay_tranche(
-                by=self.request.user, tranche=self.tranche, paid_on=form.cleaned_data["paid_on"]
-            )
+                by=self.request.user, tranche=self.tranche, paid_on=form.cleaned_data["paid_on"],
+                bank_reference=form.cleaned_data["bank_reference"],
+            )  # fmt: skip
         except DomainError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)

@@ -62,6 +62,7 @@ class FundListView(ViewerMixin, TemplateView):
             **kwargs,
             funds=selectors.funds(),
             can_manage=permissions.can_manage_budget(self.request.user),
+            can_order_payments=permissions.can_order_payments(self.request.user),
         )
 
 

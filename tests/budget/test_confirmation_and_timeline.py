@@ -110,6 +110,7 @@ def test_timeline_of_a_sent_in_application_marks_the_check_current():
         ("Ingediend", "done"),
         ("Gecontroleerd door je contactpersoon", "current"),
         ("Besluit", "future"),
+        ("Betaalopdracht verstuurd", "future"),
         ("Betaald", "future"),
         ("Verantwoording", "future"),
     ]
@@ -125,7 +126,8 @@ def test_timeline_of_a_grant_shows_the_evaluation_and_the_accountability_due():
         ("Ingediend", "done"),
         ("Gecontroleerd door je contactpersoon", "done"),
         ("Besluit", "done"),
-        ("Betaald", "current"),
+        ("Betaalopdracht verstuurd", "current"),
+        ("Betaald", "future"),
         ("Tussentijdse evaluatie", "future"),
         ("Verantwoording", "future"),
     ]
@@ -144,7 +146,23 @@ def test_timeline_of_a_settled_grant_is_done_up_to_the_accountability():
     steps = application_timeline(Application.objects.get(pk=granted.pk))
 
     assert [s.state for s in steps] == ["done"] * 6
-    assert steps[3].on == date(2027, 2, 1)
+    assert steps[3].on == date(2027, 2, 1)  # paid by hand: no payment-order step
+
+
+def test_timeline_shows_the_payment_order_with_its_date_then_the_payment():
+    from budget import services
+    from tests.budget.payment_helpers import IBAN
+
+    granted = application_in("granted")
+    lead, holder = granted.initiative.created_by, granted.line.decision_holders.get()
+    services.change_bank_account(by=lead, application=granted, iban=IBAN, account_holder="A")
+    services.order_payments(by=holder, today=date(2027, 2, 3))
+
+    steps = application_timeline(Application.objects.get(pk=granted.pk))
+    assert [(s.label, s.state, s.on) for s in steps[3:5]] == [
+        ("Betaalopdracht verstuurd", "done", date(2027, 2, 3)),
+        ("Betaald", "current", None),
+    ]
 
 
 def test_timeline_of_a_rejection_stops_at_the_decision():

@@ -129,10 +129,12 @@ def test_sc14_continuation_changes_the_money_and_the_residents_have_it_in_writin
     login_through_form(page, base, lead.email)
     page.goto(base + application.get_absolute_url())
     expect(page.get_by_test_id("amount-now")).to_have_text(euro(spec["new_amount"]))
-    link = page.get_by_role("link", name="Wijzigingsbrief")
+    link = page.get_by_role("link", name="Gewijzigde toekenning")
     reload_until(page, link, timeout=90)
     text = letter_text(page, link)
     assert application.initiative.title in text
+    assert "Gewijzigde toekenning" in text
+    assert f"Vanaf nu is het {euro(spec['new_amount'])}." in text  # the new total, in writing
     page.goto(base + reverse("budget:evaluation", args=[evaluation.pk]))
     expect(page.get_by_text(spec["why"])).to_be_visible()
     assert_accessible(page, f"decided evaluation ({case})")

@@ -84,6 +84,9 @@ class World:
     assistant: Any = None
     # SC-15: a proposal to add a decision holder to `line`, waiting for a second person.
     budget_change: Any = None
+    # SC-12: a payment order and a confirmation file, both of the world's facilitator.
+    payment_order: Any = None
+    payment_import: Any = None
 
 
 @pytest.fixture(scope="module")
@@ -144,6 +147,7 @@ def build_world() -> World:
     )
     world.post_item = _post_item(active)
     world.budget_change = _budget_change(line)
+    world.payment_order, world.payment_import = _payments(facilitator)
     return world
 
 
@@ -155,6 +159,15 @@ def _budget_change(line):
         by=UserFactory(role="administrator"), line=line, add=True, reason="Verlof",
         holder=UserFactory(role="budget_decision_holder"),
     )  # fmt: skip
+
+
+def _payments(facilitator):
+    from budget.models import PaymentImport, PaymentOrder
+
+    return (
+        PaymentOrder.objects.create(created_by=facilitator, rows="[]"),
+        PaymentImport.objects.create(created_by=facilitator, filename="bank.csv", rows=[]),
+    )
 
 
 def _post_item(initiative):

@@ -28,6 +28,7 @@ import budget.forms.application as budget_application
 import budget.forms.assessment as budget_assessment
 import budget.forms.followup as budget_followup
 import budget.forms.ledger as budget_ledger
+import budget.forms.payments as budget_payments
 import burgerkracht.accounts.forms as accounts
 import burgerkracht.meetlat.forms as meetlat
 import initiatives.assisted_forms as initiatives_assisted
@@ -72,6 +73,7 @@ EXCLUDED: dict[type[forms.BaseForm], str] = {
     budget_application.StepForm: "base of the application and follow-up steps; no fields",
     budget_assessment.DatesMixin: "base of DecisionForm and AmendForm, which add its fields",
     advice_bodies.SignalFields: "the shared fields of SignalForm and ConvertForm",
+    budget_payments.BankAccountFields: "the IBAN fields of MoneyForm and BankAccountForm",
 }
 
 
@@ -177,6 +179,8 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
     budget_followup.ReceiptForm: Entry(lambda w: [{"action": "/x/"}]),
     budget_followup.SettleForm: Entry(),
     budget_followup.PaidForm: Entry(),
+    budget_payments.BankAccountForm: Entry(),
+    budget_payments.ConfirmationFileForm: Entry(),
     # --- budget: the ledger, reports, public pages -----------------------------------------
     budget_ledger.FundForm: Entry(),
     budget_ledger.LineForm: Entry(),
