@@ -25,6 +25,8 @@ def export_for_user(user) -> list[dict]:
                 "organisation_name": a.organisation_name,
                 "residents_in_lead": a.residents_in_lead,
                 "kvk_number": a.kvk_number,
+                "bank_account": a.iban,
+                "bank_account_in_the_name_of": a.account_holder,
                 "lead_residents": [
                     {"name": lead.name, "email": lead.email} for lead in a.lead_residents.all()
                 ],

@@ -20,6 +20,7 @@ from budget.models import (
     Evaluation,
     LeadResident,
     Letter,
+    PaymentOrder,
     ProfessionalAdvice,
     ResultSign,
     SignObservation,
@@ -38,7 +39,7 @@ S = ApplicationStatus
 APPLICATION_TEXT = (
     "residents_in_lead", "result_who", "result_how", "result_difference", "goal", "means",
     "reach", "evaluation_wishes", "legal_check", "administrative_check", "financial_check",
-    "criterion_reasoning",
+    "criterion_reasoning", "iban", "account_holder",
 )  # fmt: skip
 EVALUATION_TEXT = ("present", "going_well", "hard", "resident_view")
 ACCOUNTABILITY_TEXT = (
@@ -245,6 +246,28 @@ register(
         personal=DOSSIER_FIELDS,
     )
 )
+
+
+def purge_payment_orders(run: Run) -> int:
+    """The exported rows of a payment order (names and IBANs) go after the fiscal period;
+    the order itself, its date and reference, and the tranches it paid stay."""
+    return run.blank(PaymentOrder.objects.filter(created_at__lt=run.cutoff), ("rows",))
+
+
+register(
+    Kind(
+        key="payment_orders",
+        label=_("Payment orders for the finance department: names and bank accounts"),
+        default_days=7 * 365,
+        starts=_("the payment order is sent"),
+        action=Action.ANONYMISE,
+        reason="The 7-year fiscal period (AWR art. 52); the payment itself stays in the "
+        "ledger, with its date and reference.",
+        purge=purge_payment_orders,
+        order=45,
+        personal={"budget.PaymentOrder": ("rows",)},
+    )
+)
 register(
     Kind(
         key="orphan_files",
@@ -276,6 +299,17 @@ for _label in (
 ):
     exempt(f"budget.{_label}", _LEDGER)
 exempt("budget.CostLine", "What the money was for: part of the financial record.")
+exempt(
+    "budget.PaymentImport",
+    "The bank's confirmations as read: payment references, dates and amounts; no names or "
+    "bank accounts are kept from the file.",
+)
+exempt(
+    "budget.BudgetChange",
+    "Proposals by staff to change the budget or who decides, and their approval; an "
+    "archive record like the budget-integrity log.",
+)
+exempt("budget.LetterText", "The municipality's wording of its letters; no personal data.")
 exempt(
     "budget.IntegrityEntry",
     "The budget-integrity log of staff decisions about money; an archive record.",

@@ -31,7 +31,10 @@ def test_the_export_holds_every_text_the_resident_wrote(client):
         interest="Mijn buren.", dream="Een wijkkoor.", allergy="Gedoe.", contribution="Koffie."
     )
     type(application).objects.filter(pk=application.pk).update(
-        residents_in_lead="Anna en Piet", evaluation_wishes="In mei."
+        residents_in_lead="Anna en Piet",
+        evaluation_wishes="In mei.",
+        iban="NL91ABNA0417164300",
+        account_holder="Stichting Koor",
     )
     Message.objects.create(initiative=initiative, sender=lead, body="Mijn vraag over de zaal.")
     evaluation = application.evaluations.first()

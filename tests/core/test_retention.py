@@ -27,6 +27,7 @@ from budget.models import (
     Award,
     BudgetLine,
     Letter,
+    PaymentOrder,
     ProfessionalAdvice,
     Tranche,
 )
@@ -154,6 +155,13 @@ def make_every_kind(now) -> list[str]:
                             due_on=now.date())  # fmt: skip
     LogEntry.objects.log_actions(user_id=user.pk, queryset=[user], action_flag=ADDITION)
     CalendarFeed.objects.create(user=user)
+    # SC-12: the grant's bank account, and a payment order that lists it.
+    closed.iban, closed.account_holder = "NL91ABNA0417164300", "Stichting Koor"
+    closed.save(update_fields=["iban", "account_holder"])
+    order = PaymentOrder.objects.create(
+        created_by=UserFactory(role="facilitator"), rows='[{"iban": "NL91ABNA0417164300"}]'
+    )
+    PaymentOrder.objects.filter(pk=order.pk).update(created_at=now)
     files.append(_posted_letter(now))
     # A file nobody points at (a crash between storing and saving).
     files.append(default_storage.save("private/applications/0/verweesd.pdf", ContentFile(PDF)))
