@@ -71,6 +71,8 @@ STATUS_MEANINGS: dict[str, dict[str, Meaning]] = {
     },
     "budget.evaluation": {"planned": T, "recorded": T, "decided": D, "cancelled": S},
     "budget.accountability": {"open": A, "submitted": T, "more_asked": A, "settled": D},
+    # A proposal to change the budget or who decides (SC-15): the approver must act.
+    "budget.budgetchange": {"proposed": A, "approved": D, "refused": S, "withdrawn": N},
     "advice.advicerequest": {"open": T, "answered": D, "lapsed": L, "withdrawn": S},
     "advice.advice": {"concept": N, "final": T, "answered": T, "closed": D, "withdrawn": S},
     "advice.answer": {"draft": N, "approved": T, "published": D},

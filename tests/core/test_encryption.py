@@ -119,8 +119,23 @@ def test_the_migration_encrypts_plain_text_and_decrypts_it_again_backwards():
 def test_the_special_category_fields_are_the_documented_ones():
     labels = {model._meta.label: names for model, names in encrypted_fields().items()}
     assert labels == {
-        "budget.Application": ["residents_in_lead", "result_who", "result_how", "reach"],
-        "budget.HistoricalApplication": ["residents_in_lead", "result_who", "result_how", "reach"],
+        "budget.Application": [
+            "residents_in_lead",
+            "result_who",
+            "result_how",
+            "reach",
+            "iban",
+            "account_holder",
+        ],
+        "budget.HistoricalApplication": [
+            "residents_in_lead",
+            "result_who",
+            "result_how",
+            "reach",
+            "iban",
+            "account_holder",
+        ],
+        "budget.PaymentOrder": ["rows"],
         "budget.Evaluation": ["present", "going_well", "hard", "resident_view"],
         "budget.Accountability": ["what_got_in_the_way"],
         "meetlat.Decision": ["resident_input_who", "resident_input_how"],

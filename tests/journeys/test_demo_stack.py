@@ -220,7 +220,7 @@ def test_every_demo_account_logs_in_and_every_page_of_its_menu_opens(stack):
         )
 
     failures = [failure for found, _pages, _agenda in walks.values() for failure in found]
-    assert len(accounts) == 12
+    assert len(accounts) == 13
     assert failures == [], "\n".join(failures)
     assert min(pages for _found, pages, _agenda in walks.values()) >= 5
     # Staff log in with a code; the others straight away (all twelve reached /mijn/).

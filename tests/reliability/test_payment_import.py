@@ -20,6 +20,9 @@ pytestmark = [
     pytest.mark.integration,
     pytest.mark.reliability,
     pytest.mark.django_db(transaction=True),
+    # A transaction test empties the tables after itself: the Meetlat's principles (which
+    # every grant decision refers to) are put back first.
+    pytest.mark.usefixtures("reference_data"),
 ]
 
 GRANTS = 4

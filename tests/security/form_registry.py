@@ -26,6 +26,7 @@ import advice.forms.followup as advice_followup
 import advice.forms.register as advice_register
 import budget.forms.application as budget_application
 import budget.forms.assessment as budget_assessment
+import budget.forms.changes as budget_changes
 import budget.forms.followup as budget_followup
 import budget.forms.ledger as budget_ledger
 import budget.forms.payments as budget_payments
@@ -38,6 +39,7 @@ import initiatives.handover as handover
 import initiatives.story_forms as story_forms
 from advice.models import Advice, AdvisoryBody, BodyOrganisation, Signal
 from advice.reports import AdviceFilterForm
+from budget.admin import LetterTextForm
 from budget.continuity import ContinuityFilterForm
 from budget.public_selectors import choose_year
 from budget.reports import FundFilterForm, SamenSterkFilterForm
@@ -186,6 +188,19 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
     budget_ledger.LineForm: Entry(),
     budget_ledger.ReallocationForm: Entry(lambda w: [{"fund": w.fund}]),
     budget_ledger.HolderForm: Entry(),
+    # Proposals during the open period (SC-15, SC-16): a line with one holder and with two.
+    budget_changes.HolderProposalForm: Entry(
+        lambda w: [
+            {"line": w.app_granted.line, "holders": holders}
+            for holders in (
+                list(w.app_granted.line.decision_holders.all())[:1],
+                [w.holder, w.other_holder],
+            )
+        ]
+    ),
+    budget_changes.OutOfPurposeForm: Entry(lambda w: [{"fund": w.fund}]),
+    budget_changes.RefusalForm: Entry(),
+    LetterTextForm: Entry(),
     FundFilterForm: Entry(),
     SamenSterkFilterForm: Entry(),
     ContinuityFilterForm: Entry(),
