@@ -10,6 +10,7 @@ from django.utils.formats import get_format, number_format
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.core.formatting import euro
+from burgerkracht.core.reasons import ReasonValidator
 
 # The longest free text we take in one box.
 TEXT_LIMIT = 5000
@@ -29,6 +30,13 @@ def long_text(label, help_text="", required=True, rows=4) -> forms.CharField:
         max_length=TEXT_LIMIT,
         widget=forms.Textarea(attrs={"rows": rows}),
     )
+
+
+def reason_text(label, help_text="", required=True, rows=3, message=None) -> forms.CharField:
+    """A box that demands a reason: a sentence, not "." or "x" (core.reasons)."""
+    field = long_text(label, help_text, required=required, rows=rows)
+    field.validators.append(ReasonValidator(message))
+    return field
 
 
 class DateInput(forms.DateInput):
