@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.forms import TEXT_LIMIT, long_text, name_required_fields  # noqa: F401
+from burgerkracht.core.forms import TEXT_LIMIT, long_text, name_required_fields, reason_text  # noqa: F401
 from burgerkracht.core.models import Neighbourhood
 from initiatives.enums import Result, Scale, Support, Theme, UpdateKind
 from initiatives.models import Initiative
@@ -243,7 +243,7 @@ def _helper(submit_label, action: str = "") -> FormHelper:
 
 
 class ReasonForm(forms.Form):
-    reason = long_text(_("Why?"), _("A short explanation, for the people involved."), rows=3)
+    reason = reason_text(_("Why?"), _("A short explanation, for the people involved."))
 
     def __init__(self, *args, submit_label=None, reason_required: bool = True, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.forms import long_text, name_required_fields
+from burgerkracht.core.forms import long_text, name_required_fields, reason_text
 from initiatives.models import Initiator
 
 
@@ -98,7 +98,7 @@ class ReassignForm(forms.Form):
         help_text=_("All are ticked. Untick the ones that stay."),
     )  # fmt: skip
     to_user = forms.ModelChoiceField(label=_("New facilitator"), queryset=User.objects.none())
-    reason = long_text(
+    reason = reason_text(
         _("Reason"),
         _("Why these dossiers move. The reason is kept with every dossier that moves, and the "
           "new facilitator reads it."),
@@ -144,7 +144,7 @@ class ReassignForm(forms.Form):
 class StepDownForm(forms.Form):
     """ "Ik stop als initiatiefnemer": the reason is read by the facilitator."""
 
-    reason = long_text(
+    reason = reason_text(
         _("Why do you stop?"),
         _("Your facilitator reads this. The other initiators see only that you stopped."),
         rows=4,
@@ -192,7 +192,7 @@ class AppointLeadForm(forms.Form):
         required=False,
         help_text=_("They become the lead when they accept the invitation."),
     )
-    reason = long_text(
+    reason = reason_text(
         _("Why this person?"), _("The initiators read this in the e-mail about the new lead."),
         rows=3,
     )  # fmt: skip

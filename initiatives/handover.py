@@ -14,6 +14,7 @@ from burgerkracht.accounts.models import User
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
+from burgerkracht.core.reasons import is_reason
 from initiatives.enums import InitiativeStatus
 from initiatives.models import Handover, Initiative
 from initiatives.services import initiator_users
@@ -174,7 +175,7 @@ def reassign(
     are the backup, `to_user` becomes the backup. All or nothing: a dossier that is not
     `from_user`'s (a tampered form) refuses the whole request."""
     reason = (reason or "").strip()
-    if not reason:
+    if not is_reason(reason):
         raise DomainError(_("Write the reason why these dossiers move."))
     if to_user.pk == from_user.pk:
         raise DomainError(_("Choose someone else than the current facilitator."))

@@ -19,6 +19,7 @@ from burgerkracht.core import uploads
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent, Neighbourhood
 from burgerkracht.core.notifications import absolute_url, notify
+from burgerkracht.core.reasons import is_reason
 from initiatives import permissions
 from initiatives.story_models import Story, StoryStatus
 
@@ -126,7 +127,7 @@ def decline_story(*, story: Story, by, reason: str) -> Story:
     if not permissions.can_review_story(by, story):
         raise DomainError(_("You cannot decline this story."))
     reason = (reason or "").strip()
-    if not reason:
+    if not is_reason(reason):
         raise DomainError(_("Tell the resident why the story is not published."))
     _move(story, StoryStatus.DECLINED)
     story.declined_reason, story.decided_at = reason, timezone.now()
@@ -145,7 +146,7 @@ def withdraw_story(*, story: Story, by, reason: str = "") -> Story:
         raise DomainError(_("You cannot withdraw this story."))
     by_author = story.author_id == by.pk
     reason = (reason or "").strip()
-    if not by_author and not reason:
+    if not by_author and not is_reason(reason):
         raise DomainError(_("Tell the resident why the story is taken off the website."))
     _move(story, StoryStatus.WITHDRAWN)
     story.withdrawn_at = timezone.now()

@@ -6,8 +6,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from burgerkracht.core.forms import NamedRequiredMixin, long_text
+from burgerkracht.core.forms import NamedRequiredMixin, long_text, reason_text
 from burgerkracht.core.models import Neighbourhood
+from burgerkracht.core.reasons import is_reason
 from burgerkracht.core.uploads import SafeFileField
 from initiatives.forms import InitiativeFilterForm, _helper
 from initiatives.stories import PHOTO_POLICY
@@ -74,13 +75,13 @@ class ReviewStoryForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("decision") == "decline" and not (data.get("reason") or "").strip():
+        if data.get("decision") == "decline" and not is_reason(data.get("reason")):
             self.add_error("reason", _("Tell the resident why the story is not published."))
         return data
 
 
 class WithdrawStoryForm(forms.Form):
-    reason = long_text(_("Why?"), _("The resident reads this."), rows=3)
+    reason = reason_text(_("Why?"), _("The resident reads this."))
 
     def __init__(self, *args, by_author: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

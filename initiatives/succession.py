@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from burgerkracht.accounts.models import User
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.notifications import absolute_url, notify
+from burgerkracht.core.reasons import is_reason
 from initiatives.enums import LEAD_SUCCESSION, InitiativeStatus, InitiatorRole, LeadSuccession
 from initiatives.models import Initiative, Initiator
 from initiatives.services import _audit, _invite, facilitator_users, initiator_users
@@ -58,7 +59,7 @@ def pending_offer(initiative: Initiative) -> Initiator | None:
 def step_down(*, initiator: Initiator, by: User | None, reason: str) -> Initiator:
     """`initiator` stops. A lead's place goes to the backup (asked first) or is searched for."""
     reason = (reason or "").strip()
-    if not reason:
+    if not is_reason(reason):
         raise DomainError(_("Tell us why you stop. The facilitator reads it."))
     initiative = _locked(initiator.initiative_id)
     initiator = Initiator.objects.select_for_update().get(pk=initiator.pk)
@@ -145,7 +146,7 @@ def appoint_lead(
     """The facilitator appoints an active co-initiator as lead, or invites `email` as lead
     (who becomes the lead when they accept the invitation)."""
     reason = (reason or "").strip()
-    if not reason:
+    if not is_reason(reason):
         raise DomainError(_("Write why you choose this person."))
     if (initiator is None) == (not email.strip()):
         raise DomainError(_("Choose a co-initiator or fill in an e-mail address, not both."))

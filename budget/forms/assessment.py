@@ -18,7 +18,7 @@ from budget.models import BudgetLine
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.formatting import day
-from burgerkracht.core.forms import DateField, DateInput
+from burgerkracht.core.forms import DateField, DateInput, reason_text
 from initiatives.forms import TEXT_LIMIT, long_text
 
 DATE_ROWS = 3
@@ -74,7 +74,7 @@ class AssessmentForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = long_text(_("Why?"), rows=3)
+    reason = reason_text(_("Why?"))
 
     def __init__(self, *args, label=None, help_text="", button=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,7 +163,7 @@ class DecisionForm(DatesMixin):
         required=False,
     )  # fmt: skip
     granted_amount = euros(_("Amount in euros"), required=False)
-    reasons = long_text(
+    reasons = reason_text(
         _("Reasons"), _("Why this decision, in plain words. The residents will read this."),
         required=False, rows=5,
     )  # fmt: skip
@@ -235,7 +235,7 @@ class DecisionForm(DatesMixin):
 
 
 class AmendForm(DatesMixin):
-    reason = long_text(_("Why do the agreements change?"), rows=3)
+    reason = reason_text(_("Why do the agreements change?"))
 
     def __init__(self, *args, application=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,6 +12,7 @@ from budget.forms.ledger import _holders
 from budget.models import BudgetLine
 from burgerkracht.accounts.models import User
 from burgerkracht.core.forms import MoneyField
+from burgerkracht.core.reasons import ReasonValidator
 
 REASON_HELP = _("Everyone who reads the budget-integrity log will see this.")
 WHY = _("Why?")
@@ -20,7 +21,7 @@ WHY = _("Why?")
 def _reason(label=WHY, help_text=REASON_HELP) -> forms.CharField:
     return forms.CharField(
         label=label, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=help_text,
+        help_text=help_text, validators=[ReasonValidator()],
     )  # fmt: skip
 
 

@@ -16,7 +16,7 @@ from budget.models import CostLine
 from budget.services.ledger import euro
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.forms import DateField, DateInput
+from burgerkracht.core.forms import DateField, DateInput, reason_text
 from burgerkracht.core.uploads import SafeFileField
 from initiatives.forms import long_text
 
@@ -134,7 +134,7 @@ class ContinuationForm(forms.Form):
             "amended award letter. Continuing as agreed changes nothing and sends no letter."
         ),
     )  # fmt: skip
-    reasons = long_text(
+    reasons = reason_text(
         _("Why?"), _("The residents read this. Say it plainly, with what was seen."), rows=5
     )
     extra_amount = euros(

@@ -12,6 +12,7 @@ from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.forms import DateField, DateInput, MoneyField
 from burgerkracht.core.models import Neighbourhood
+from burgerkracht.core.reasons import ReasonValidator
 
 
 def _helper(label) -> FormHelper:
@@ -78,6 +79,7 @@ class ReallocationForm(forms.Form):
     reason = forms.CharField(
         label=_("Why?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Everyone who reads the budget-integrity log will see this."),
+        validators=[ReasonValidator()],
     )  # fmt: skip
 
     def __init__(self, *args, fund, **kwargs):
@@ -96,7 +98,7 @@ class HolderForm(forms.Form):
     )  # fmt: skip
     reason = forms.CharField(
         label=_("Why?"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Required once the period has opened."),
+        help_text=_("Required once the period has opened."), validators=[ReasonValidator()],
     )  # fmt: skip
 
     def __init__(self, *args, **kwargs):

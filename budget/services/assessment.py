@@ -30,6 +30,7 @@ from budget.services.lifecycle import start_initiative_for_grant
 from budget.services.organisation import lead_missing, residents_in_lead
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.notifications import notify
+from burgerkracht.core.reasons import is_reason
 from burgerkracht.meetlat import services as meetlat_services
 from burgerkracht.meetlat.enums import DecisionKind
 
@@ -123,7 +124,7 @@ def assessment_missing(application: Application) -> list[str]:
 @transaction.atomic
 def return_to_applicant(*, application: Application, by, reason: str) -> Application:
     """Hand an incomplete application back to the residents, saying what is needed."""
-    if not reason.strip():
+    if not is_reason(reason):
         raise DomainError(_("Tell the residents what is missing."))
     application = _locked(application, ApplicationStatus.IN_ASSESSMENT)
     application = change_application_status(
@@ -177,7 +178,7 @@ def complete_assessment(*, application: Application, by) -> Application:
 
 @transaction.atomic
 def send_back_to_assessment(*, application: Application, by, reason: str) -> Application:
-    if not reason.strip():
+    if not is_reason(reason):
         raise DomainError(_("Say what should be checked again."))
     application = _locked(application, ApplicationStatus.AWAITING_DECISION)
     if not is_decider(by, application):
@@ -356,7 +357,7 @@ def amend_decision(*, application: Application, by, reason: str, **fields: Any) 
     allowed = {"evaluation_dates", "accountability_due", "extra_agreements"}
     if set(fields) - allowed:
         raise ValueError(f"not amendable: {sorted(set(fields) - allowed)}")
-    if not reason.strip():
+    if not is_reason(reason):
         raise DomainError(_("Say why the agreements change."))
     application = _locked(application, ApplicationStatus.GRANTED, ApplicationStatus.PARTLY_GRANTED)
     if not is_holder(by, application):

@@ -38,6 +38,7 @@ from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.formatting import euro
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
+from burgerkracht.core.reasons import is_reason
 
 
 def _audit(change: BudgetChange, by, action: str, reason: str = "") -> None:
@@ -64,7 +65,7 @@ def _check_proposer(by) -> None:
 
 
 def _create(*, by, line: BudgetLine, kind: str, reason: str, **fields) -> BudgetChange:
-    if not reason.strip():
+    if not is_reason(reason):
         raise DomainError(_("Say why this should change."))
     change = BudgetChange.objects.create(
         fund_id=line.fund_id, line=line, kind=kind, reason=reason.strip(), proposed_by=by,
@@ -227,7 +228,7 @@ def refuse_change(*, by, change: BudgetChange, reason: str) -> BudgetChange:
         raise DomainError(
             _("A second person refuses this: an administrator or coordinator, not you.")
         )
-    if not reason.strip():
+    if not is_reason(reason):
         raise DomainError(_("Say why you refuse this change."))
     _decide(change, by, ChangeStatus.REFUSED, reason.strip())
     _audit(change, by, "change.refused", reason=reason.strip())

@@ -37,6 +37,7 @@ from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.formatting import day
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
+from burgerkracht.core.reasons import is_reason
 from burgerkracht.meetlat import services as meetlat_services
 from burgerkracht.meetlat.enums import DecisionKind
 
@@ -265,7 +266,7 @@ def save_resident_view(*, evaluation: Evaluation, by, text: str) -> Evaluation:
 @transaction.atomic
 def reopen_evaluation(*, evaluation: Evaluation, by, reason: str) -> Evaluation:
     """The decision holder needs more before deciding: back to the facilitator."""
-    if not reason.strip():
+    if not is_reason(reason):
         raise DomainError(_("Say what is still needed."))
     evaluation = _locked(evaluation, EvaluationStatus.RECORDED)
     if not is_holder(by, evaluation.application):

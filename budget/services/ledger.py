@@ -22,6 +22,7 @@ from budget.models import ZERO, Award, BudgetLine, Fund, IntegrityEntry, LineTyp
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.formatting import euro
 from burgerkracht.core.models import AuditEvent
+from burgerkracht.core.reasons import is_reason
 
 
 def _audit(subject, by, action: str, reason: str = "", **data: Any) -> None:
@@ -251,7 +252,7 @@ def reallocate(
 ):  # fmt: skip
     """Move money between two lines of one fund: a logged act with a mandatory reason. Once
     the period has opened a second person approves it (budget.services.changes)."""
-    if not reason.strip():
+    if not is_reason(reason):
         raise DomainError(_("Say why the money moves."))
     if from_line.pk == to_line.pk:
         raise DomainError(_("Choose two different lines."))
@@ -295,7 +296,7 @@ def move_out_of_purpose(
     """Money leaves the Samen Sterk purpose (to another scheme, the general budget, or cut):
     only what is still free on the line, with a reason and a second person's approval. The
     entry is what the reports show in red ("Laat het budget heel", SC-16)."""
-    if not reason.strip():
+    if not is_reason(reason):
         raise DomainError(_("Say why the money leaves Samen Sterk."))
     if destination not in OutOfPurpose.values:
         raise DomainError(_("Say where the money goes."))
@@ -340,7 +341,7 @@ def change_decision_holder(
     always keeps at least one holder."""
     line = BudgetLine.objects.select_for_update().select_related("fund").get(pk=line.pk)
     is_open = line.fund.status != FundStatus.PREPARING
-    if is_open and not reason.strip():
+    if is_open and not is_reason(reason):
         raise DomainError(_("The period has opened: say why who decides changes."))
     present = line.decision_holders.filter(pk=holder.pk).exists()
     if add == present:

@@ -104,7 +104,7 @@ def test_self_approval_is_refused_by_the_service_and_the_database(people):
     with pytest.raises(DomainError, match="tweede persoon"):
         services.approve_change(by=people["admin"], change=change)
     with pytest.raises(DomainError, match="tweede persoon"):
-        services.refuse_change(by=people["admin"], change=change, reason="Nee")
+        services.refuse_change(by=people["admin"], change=change, reason="Niet nodig op deze lijn.")
     with pytest.raises(IntegrityError), transaction.atomic():
         BudgetChange.objects.filter(pk=change.pk).update(
             status=ChangeStatus.REFUSED, decided_by=people["admin"], refusal_reason="x",
@@ -129,7 +129,7 @@ def _act(to, change, people):
     if to == ChangeStatus.APPROVED:
         return services.approve_change(by=people["coordinator"], change=change)
     if to == ChangeStatus.REFUSED:
-        return services.refuse_change(by=people["coordinator"], change=change, reason="Nee")
+        return services.refuse_change(by=people["coordinator"], change=change, reason="Niet nodig op deze lijn.")
     return services.withdraw_change(by=people["admin"], change=change)
 
 

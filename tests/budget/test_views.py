@@ -129,7 +129,7 @@ def test_administrator_proposes_moving_money_and_it_shows_in_the_log_once_approv
 
     nothing = client.post(
         reverse("budget:reallocate", args=[fund.pk]),
-        {"from_line": a.pk, "to_line": b.pk, "amount": "0", "reason": "Niets"},
+        {"from_line": a.pk, "to_line": b.pk, "amount": "0", "reason": "Per ongeluk nul ingevuld."},
     )
 
     assert refused.status_code == 200

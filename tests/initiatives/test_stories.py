@@ -119,7 +119,7 @@ def test_only_facilitators_and_coordinators_publish(role):
     with pytest.raises(DomainError):
         stories.publish_story(story=story, by=UserFactory(role=role))
     with pytest.raises(DomainError):
-        stories.decline_story(story=story, by=UserFactory(role=role), reason="Nee.")
+        stories.decline_story(story=story, by=UserFactory(role=role), reason="Het verhaal noemt namen.")
 
 
 def test_nobody_publishes_their_own_story():
@@ -136,12 +136,12 @@ def test_the_author_withdraws_and_a_facilitator_takes_a_published_story_off_with
 
     other, facilitator = tell(), UserFactory(role="facilitator")
     with pytest.raises(DomainError):  # waiting: the facilitator declines it instead
-        stories.withdraw_story(story=other, by=facilitator, reason="Weg.")
+        stories.withdraw_story(story=other, by=facilitator, reason="Het verhaal klopt niet meer.")
     stories.publish_story(story=other, by=facilitator)
     with pytest.raises(DomainError):
         stories.withdraw_story(story=other, by=facilitator, reason="")
     with pytest.raises(DomainError):
-        stories.withdraw_story(story=other, by=UserFactory(), reason="Weg.")
+        stories.withdraw_story(story=other, by=UserFactory(), reason="Het verhaal klopt niet meer.")
     stories.withdraw_story(story=other, by=facilitator, reason="De buurman wil er niet in.")
 
     assert Story.objects.get(pk=other.pk).status == "withdrawn"
@@ -284,7 +284,7 @@ def test_stories_of_an_erased_account_and_closed_stories_go_with_their_photos():
     published = tell(photo=SimpleUploadedFile("foto.jpg", photo_with_exif(40, 30)), alt="Een busje")
     stories.publish_story(story=published, by=UserFactory(role="facilitator"))
     declined = tell()
-    stories.decline_story(story=declined, by=UserFactory(role="facilitator"), reason="Nee.")
+    stories.decline_story(story=declined, by=UserFactory(role="facilitator"), reason="Het verhaal noemt namen.")
     kept = tell()
     storage, name = published.photo.storage, published.photo.name
     delete_account(user=published.author, by=published.author)
