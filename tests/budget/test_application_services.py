@@ -337,8 +337,8 @@ def test_amending_needs_a_reason_and_the_holder_and_makes_an_amendment_letter():
         )
     with pytest.raises(DomainError):
         services.amend_decision(
-            application=application, by=UserFactory(role="facilitator"), reason="Het koor begint later.",
-            extra_agreements="Nieuw",
+            application=application, by=UserFactory(role="facilitator"),
+            reason="Het koor begint later.", extra_agreements="Nieuw",
         )  # fmt: skip
     services.amend_decision(
         application=application, by=holder, reason="De zaal is later vrij.",

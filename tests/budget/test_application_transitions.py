@@ -102,7 +102,9 @@ SERVICES = {
         {S.SUBMITTED, S.IN_ASSESSMENT},
     ),
     "return": (
-        lambda a, p: services.return_to_applicant(application=a, by=p["facilitator"], reason="Er ontbreekt een offerte."),
+        lambda a, p: services.return_to_applicant(
+            application=a, by=p["facilitator"], reason="Er ontbreekt een offerte."
+        ),
         {S.IN_ASSESSMENT},
     ),
     "complete": (
@@ -110,7 +112,9 @@ SERVICES = {
         {S.IN_ASSESSMENT},
     ),
     "send_back": (
-        lambda a, p: services.send_back_to_assessment(application=a, by=p["holder"], reason="Het bedrag klopt niet."),
+        lambda a, p: services.send_back_to_assessment(
+            application=a, by=p["holder"], reason="Het bedrag klopt niet."
+        ),
         {S.AWAITING_DECISION},
     ),
     "publish": (

@@ -129,7 +129,9 @@ def _act(to, change, people):
     if to == ChangeStatus.APPROVED:
         return services.approve_change(by=people["coordinator"], change=change)
     if to == ChangeStatus.REFUSED:
-        return services.refuse_change(by=people["coordinator"], change=change, reason="Niet nodig op deze lijn.")
+        return services.refuse_change(
+            by=people["coordinator"], change=change, reason="Niet nodig op deze lijn."
+        )
     return services.withdraw_change(by=people["admin"], change=change)
 
 

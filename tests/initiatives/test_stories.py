@@ -119,7 +119,9 @@ def test_only_facilitators_and_coordinators_publish(role):
     with pytest.raises(DomainError):
         stories.publish_story(story=story, by=UserFactory(role=role))
     with pytest.raises(DomainError):
-        stories.decline_story(story=story, by=UserFactory(role=role), reason="Het verhaal noemt namen.")
+        stories.decline_story(
+            story=story, by=UserFactory(role=role), reason="Het verhaal noemt namen."
+        )
 
 
 def test_nobody_publishes_their_own_story():
@@ -284,7 +286,9 @@ def test_stories_of_an_erased_account_and_closed_stories_go_with_their_photos():
     published = tell(photo=SimpleUploadedFile("foto.jpg", photo_with_exif(40, 30)), alt="Een busje")
     stories.publish_story(story=published, by=UserFactory(role="facilitator"))
     declined = tell()
-    stories.decline_story(story=declined, by=UserFactory(role="facilitator"), reason="Het verhaal noemt namen.")
+    stories.decline_story(
+        story=declined, by=UserFactory(role="facilitator"), reason="Het verhaal noemt namen."
+    )
     kept = tell()
     storage, name = published.photo.storage, published.photo.name
     delete_account(user=published.author, by=published.author)

@@ -218,17 +218,25 @@ def test_the_facilitator_invites_someone_as_lead_who_leads_once_they_accept(team
 def test_appointing_needs_a_search_a_reason_and_one_choice(team):
     initiative, lead, _backup, co, facilitator = team
     with pytest.raises(DomainError):  # the initiative has its lead
-        succession.appoint_lead(initiative=initiative, by=facilitator, reason="Zij kent iedereen.", initiator=co)
+        succession.appoint_lead(
+            initiative=initiative, by=facilitator, reason="Zij kent iedereen.", initiator=co
+        )
     succession.step_down(initiator=lead, by=lead.user, reason="Te druk.")
     with pytest.raises(DomainError):
         succession.appoint_lead(initiative=initiative, by=facilitator, reason="", initiator=co)
     with pytest.raises(DomainError):
         succession.appoint_lead(
-            initiative=initiative, by=facilitator, reason="Zij kent iedereen.", initiator=co, email="a@example.org"
+            initiative=initiative,
+            by=facilitator,
+            reason="Zij kent iedereen.",
+            initiator=co,
+            email="a@example.org",
         )
     with pytest.raises(DomainError):  # someone who left cannot lead
         lead.refresh_from_db()
-        succession.appoint_lead(initiative=initiative, by=facilitator, reason="Zij kent iedereen.", initiator=lead)
+        succession.appoint_lead(
+            initiative=initiative, by=facilitator, reason="Zij kent iedereen.", initiator=lead
+        )
 
 
 # --- account deletion -------------------------------------------------------------------------
