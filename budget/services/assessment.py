@@ -274,7 +274,7 @@ def decision_missing(application: Application) -> list[str]:
     a, missing = application, []
     if not a.outcome:
         return [_("the decision: grant, grant in part or do not grant")]
-    if a.decision is None or not a.decision.reasons.strip():
+    if a.decision is None or not is_reason(a.decision.reasons):
         missing.append(_("the reasons"))
     if a.outcome == Outcome.REJECT:
         if not a.alternatives.strip():

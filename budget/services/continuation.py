@@ -50,6 +50,7 @@ from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.formatting import day
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
+from burgerkracht.core.reasons import is_reason
 from burgerkracht.meetlat import services as meetlat_services
 from burgerkracht.meetlat.services import missing_for_finalisation
 
@@ -108,7 +109,7 @@ def continuation_missing(evaluation: Evaluation) -> list[str]:
     e, missing = evaluation, []
     if not e.outcome:
         return [_("the outcome")]
-    if e.decision is None or not e.decision.reasons.strip():
+    if e.decision is None or not is_reason(e.decision.reasons):
         missing.append(_("the reasons"))
     if e.outcome == Continuation.EXTRA_PUSH and not (e.extra_amount or e.new_agreements.strip()):
         missing.append(_("the extra money, or the extra support in the new agreements"))

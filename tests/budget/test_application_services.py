@@ -231,7 +231,7 @@ def test_only_a_decision_holder_of_the_line_decides():
     for person in (facilitator, other_holder, UserFactory(role="budget_decision_holder")):
         with pytest.raises(DomainError):
             services.save_decision(
-                application=application, by=person, reasons="x", outcome="granted"
+                application=application, by=person, reasons="Past goed.", outcome="granted"
             )
         with pytest.raises(DomainError):
             services.publish_decision(application=application, by=person)
