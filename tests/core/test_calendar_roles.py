@@ -108,6 +108,8 @@ def test_the_decider_gets_the_evaluation_and_the_accountability_not_the_visit(cl
     assert _keys(client, grant["decider"]) == dates
     assert _keys(client, grant["facilitator"]) == dates | {f"visit-{evaluation.pk}"}
     assert _keys(client, grant["other_holder"]) == set()
+    other = application_in("granted")  # another initiative, its own facilitator
+    assert _keys(client, other.initiative.facilitator).isdisjoint(dates)
 
 
 def test_a_holder_of_the_line_gets_the_dates_while_the_grant_has_no_decider(client, grant):
