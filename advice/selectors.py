@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from advice import permissions
 from advice.enums import OPEN_PROMISE, AdviceStatus, AnswerStatus, RequestStatus
-from advice.models import Advice, AdviceRequest, Membership, Promise, Signal
+from advice.models import Advice, AdviceRequest, Promise
 from burgerkracht.core.models import AuditEvent
 
 PUBLIC_STATUSES = (AdviceStatus.FINAL, AdviceStatus.ANSWERED, AdviceStatus.CLOSED)
@@ -173,19 +173,3 @@ def counts_on_row(user: Any, **counts: Subquery) -> dict[str, int]:
     from burgerkracht.accounts.models import User
 
     return User.objects.filter(pk=user.pk).values(**counts).get()
-
-
-def membership_figures(user: Any) -> dict[str, int]:
-    """How many people sit in the bodies, how many in more than one, the seats, and how many
-    people recorded signals (one query)."""
-    current = Membership.objects.filter(ended_on__isnull=True, user__is_active=True)
-    in_several = current.values("user").annotate(n=Count("body", distinct=True)).filter(n__gt=1)
-    return counts_on_row(
-        user,
-        people=counted(current, "user", distinct=True),
-        several=counted(current.filter(user__in=in_several.values("user")), "user", distinct=True),
-        seats=counted(current),
-        signal_people=counted(
-            Signal.objects.filter(recorded_by__isnull=False), "recorded_by", distinct=True
-        ),
-    )

@@ -280,7 +280,15 @@ def _factsheet_number() -> dict[str, Any]:
 # --- the catalogue -------------------------------------------------------------------------------
 
 # The reports of /rapportages/<slug>/ (test_query_counts checks this against the registry).
-REPORT_SLUGS = ("advice", "budget", "continuity", "meetlat", "reach", "samen-sterk")
+REPORT_SLUGS = (
+    "advice",
+    "budget",
+    "continuity",
+    "meetlat",
+    "reach",
+    "representation",
+    "samen-sterk",
+)
 
 DASHBOARD_USERS = [email for email, _name, _role, _wijk in USERS if email in LOGIN.values()]
 
@@ -291,6 +299,11 @@ PAGES: list[Page] = [
     Page("core:calendar@resident", "core:calendar", RESIDENT),
     Page("core:calendar@facilitator", "core:calendar", FACILITATOR),
     Page("core:calendar@advice-coordinator", "core:calendar", ADVICE_COORDINATOR),
+    Page("core:calendar@decision-holder", "core:calendar", HOLDER),
+    Page("core:calendar@asd-secretary", "core:calendar", ASD_SECRETARY),
+    Page("core:calendar@asd-member", "core:calendar", ASD_MEMBER),
+    Page("core:calendar@bo-plus", "core:calendar", BO_PLUS),
+    Page("core:calendar@read-only", "core:calendar", READ_ONLY),
     Page("core:tasks@facilitator", "core:tasks", FACILITATOR),
     Page("core:tasks@decision-holder", "core:tasks", HOLDER),
     Page("core:tasks@advice-coordinator", "core:tasks", ADVICE_COORDINATOR),
@@ -494,7 +507,6 @@ PAGES: list[Page] = [
     Page("advice:promise-detail", "advice:promise-detail", ADVICE_COORDINATOR, _pk(_promise)),
     Page("advice:bodies", "advice:bodies", ADVICE_COORDINATOR),
     Page("advice:body-detail", "advice:body-detail", ADVICE_COORDINATOR, lambda: {"slug": "asd"}),
-    Page("advice:representation", "advice:representation", ADVICE_COORDINATOR),
     Page("advice:signals", "advice:signals", ADVICE_COORDINATOR),
     Page("advice:signal-detail", "advice:signal-detail", ADVICE_COORDINATOR, _pk(_advice_signal)),
     Page("advice:obstacles", "advice:obstacles", ADVICE_COORDINATOR),

@@ -54,6 +54,7 @@ NOT_DATA_PAGES: dict[str, str] = {
     "core:health": "the health check (database, cache, broker)",
     "core:liveness": "answers without touching the database",
     "core:calendar-feed": "an iCalendar export",
+    "advice:representation": "a permanent redirect to the representation report",
     "core:annual-report-pdf": "a PDF download",
     **dict.fromkeys(("core:post-print", "core:post-item-pdf"), "a PDF download"),
     "core:post-mark": "POST only (the form is on the post queue)",

@@ -15,10 +15,17 @@ PAGES = (
     ("advice:obstacles", _("Obstacles from initiatives"), permissions.can_convert_obstacles),
     ("advice:meetings", _("Meetings with the college"), permissions.can_view_meetings),
     ("advice:bodies", _("Advisory bodies"), permissions.can_view_bodies),
-    ("advice:representation", _("Who is represented"), permissions.can_view_bodies),
+    ("core:report:representation", _("Who is represented"), permissions.can_view_bodies),
     ("advice:factsheet", _("Roles and authorities"), lambda user: True),
     ("advice:handover", _("Hand over contacts"), permissions.is_editor),
 )
+
+
+def _url(name: str) -> str:
+    """A URL name, or "core:report:<slug>" for a report of /rapportages/."""
+    if name.startswith("core:report:"):
+        return reverse("core:report", args=[name.removeprefix("core:report:")])
+    return reverse(name)
 
 
 @register.inclusion_tag("advice/includes/menu.html", takes_context=True)
@@ -26,7 +33,7 @@ def advice_menu(context):
     request = context["request"]
     user = request.user
     items = [
-        (reverse(name), label, request.path == reverse(name))
+        (_url(name), label, request.path == _url(name))
         for name, label, allowed in PAGES
         if allowed(user)
     ]

@@ -14,7 +14,7 @@ urlpatterns = [
          name="body-organisation-add"),
     path("organen/<slug:slug>/organisaties/<int:pk>/", bodies.OrganisationEditView.as_view(),
          name="body-organisation-edit"),
-    path("vertegenwoordiging/", bodies.RepresentationView.as_view(), name="representation"),
+    path("vertegenwoordiging/", bodies.RepresentationMovedView.as_view(), name="representation"),
     # signals
     path("signalen/", signals.SignalListView.as_view(), name="signals"),
     path("signalen/nieuw/", signals.SignalCreateView.as_view(), name="signal-create"),

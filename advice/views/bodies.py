@@ -1,6 +1,6 @@
 """The advisory bodies: who is in them (with their other bodies: "dubbele petten"), the
-member organisations with their themes and groups, managing both, and the representation
-overview (which groups and themes nobody speaks for)."""
+member organisations with their themes and groups, and managing both. The representation
+overview is a report now (advice/representation.py); its old address redirects there."""
 
 from __future__ import annotations
 
@@ -11,28 +11,25 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, RedirectView, TemplateView
 
 from advice import permissions
-from advice.enums import BodyKind
 from advice.forms.bodies import EndMembershipForm, MemberForm, OrganisationForm
 from advice.models import (
     AdvisoryBody,
     BodyOrganisation,
     Membership,
-    TargetGroup,
-    Theme,
 )
-from advice.selectors import membership_figures
 from advice.services import bodies as services
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
 
 BODIES = _("Advisory bodies")
+REPRESENTATION = "representation"  # the slug of the report (advice/representation.py)
 FORM_TEMPLATE = "advice/bodies/form.html"
 
 
@@ -78,16 +75,6 @@ class ServiceFormView(Access, FormView):
             form.add_error(None, error_text(error))
             return self.form_invalid(form)
         return response
-
-
-def current_organisations(body_filter: Q):
-    today = timezone.localdate()
-    return (
-        BodyOrganisation.objects.filter(body_filter)
-        .filter(Q(left_on__isnull=True) | Q(left_on__gte=today))
-        .select_related("organisation", "body")
-        .prefetch_related("themes", "groups")
-    )
 
 
 class BodyListView(Access, TemplateView):
@@ -238,38 +225,10 @@ class OrganisationEditView(OrganisationAddView):
         }  # fmt: skip
 
 
-class RepresentationView(Access, TemplateView):
-    """Theme by group: which BO+ organisations speak for whom, and who is missing (REP-11)."""
+class RepresentationMovedView(RedirectView):
+    """The representation overview is a report in /rapportages/ now (issue #27): the old
+    address stays, as a permanent redirect; the report checks who may read it."""
 
-    template_name = "advice/bodies/representation.html"
-
-    def allowed(self):
-        return permissions.can_view_bodies(self.request.user)
-
-    def get_breadcrumbs(self):
-        return [Crumb(BODIES, reverse("advice:bodies")), Crumb(_("Representation"))]
-
-    def get_context_data(self, **kwargs):
-        organisations = list(current_organisations(Q(body__kind=BodyKind.BO_PLUS)))
-        themes, groups = list(Theme.objects.all()), list(TargetGroup.objects.all())
-        cover: dict[tuple[int, int], list[str]] = defaultdict(list)
-        represented: set[int] = set()
-        for member in organisations:
-            group_ids = [g.pk for g in member.groups.all()]
-            represented.update(group_ids)
-            for theme in member.themes.all():
-                for group_id in group_ids:
-                    cover[theme.pk, group_id].append(member.organisation.name)
-        rows = []
-        for theme in themes:
-            cells = [(group, cover.get((theme.pk, group.pk), [])) for group in groups]
-            rows.append({"theme": theme, "cells": cells,
-                         "missing": [group for group, names in cells if not names]})  # fmt: skip
-        return super().get_context_data(
-            **kwargs,
-            groups=groups,
-            rows=rows,
-            organisation_count=len(organisations),
-            unrepresented=[group for group in groups if group.pk not in represented],
-            **membership_figures(self.request.user),
-        )
+    permanent = True
+    query_string = True
+    url = reverse_lazy("core:report", args=[REPRESENTATION])

@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language, gettext_lazy
@@ -137,7 +138,8 @@ class HealthView(HealthCheckView):
 
 
 class CalendarPageView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
-    """/agenda/: the person's private agenda link, and a button to replace it."""
+    """/agenda/: the person's dates as a list (for who has no calendar program), their
+    private agenda link, and a button to replace it."""
 
     template_name = "core/calendarfeed_detail.html"
 
@@ -150,11 +152,21 @@ class CalendarPageView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         feed_url = absolute_url(calendar.feed_for(user).get_absolute_url())
+        today = timezone.localdate()
+        events = calendar.events_for(user)
         return super().get_context_data(
             **kwargs,
             feed_url=feed_url,
             webcal_url="webcal://" + feed_url.split("://", 1)[-1],
-            events=calendar.events_for(user),
+            events=events,
+            groups=[
+                (
+                    "agenda-overdue",
+                    _("Date passed, not done yet"),
+                    [event for event in events if event.on < today],
+                ),
+                ("agenda-dates", _("Coming dates"), [e for e in events if e.on >= today]),
+            ],
         )
 
     def post(self, request):

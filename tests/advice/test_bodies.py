@@ -1,11 +1,10 @@
 """The bodies: members (several bodies per person allowed, and shown), member organisations
-with their themes and groups, managing both, and the representation overview."""
+with their themes and groups, and managing both. The representation overview is a report
+now: tests/advice/test_representation.py."""
 
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,7 +13,7 @@ from advice.models import BodyOrganisation, Membership, TargetGroup, Theme
 from advice.services import bodies as services
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
-from tests.advice.factories import body, coordinator, member
+from tests.advice.factories import body, member
 from tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -214,55 +213,3 @@ def test_add_and_change_an_organisation_through_the_pages(client):
 
     assert [g.name for g in initial["groups"]] == ["Jeugd"]
     assert [g.name for g in added.groups.all()] == ["Ouderen"]
-
-
-# --- representation ------------------------------------------------------------------------
-
-
-def _bo_organisation(themes, groups):
-    return services.save_organisation(
-        by=admin(),
-        body=body("bo-plus"),
-        organisation=OrganisationFactory(),
-        themes=[theme(t) for t in themes],
-        groups=[group(g) for g in groups],
-    )
-
-
-def test_representation_shows_the_groups_nobody_speaks_for(client):
-    youth = group("Jeugd")
-    _bo_organisation(["Armoede"], ["Ouderen", "Minima"])
-    _bo_organisation(["Eenzaamheid"], ["Ouderen"])
-    client.force_login(coordinator())
-
-    response = client.get(reverse("advice:representation"))
-
-    assert youth in response.context["unrepresented"]
-    assert group("Ouderen") not in response.context["unrepresented"]
-    rows = {row["theme"].name: row for row in response.context["rows"]}
-    assert group("Minima") in rows["Eenzaamheid"]["missing"]
-    assert group("Minima") not in rows["Armoede"]["missing"]
-
-
-def test_representation_counts_the_people_and_the_double_hats(client):
-    person = member("asd")
-    member("bo-plus", user=person)
-    member("asd")
-    client.force_login(coordinator())
-
-    context = client.get(reverse("advice:representation")).context
-
-    assert (context["people"], context["seats"], context["several"]) == (2, 3, 1)
-
-
-def test_representation_queries_do_not_grow_with_the_organisations(client):
-    client.force_login(coordinator())
-    _bo_organisation(["Armoede"], ["Ouderen"])
-    with CaptureQueriesContext(connection) as few:
-        client.get(reverse("advice:representation"))
-    for _ in range(6):
-        _bo_organisation(["Armoede", "Eenzaamheid"], ["Ouderen", "Jeugd"])
-    with CaptureQueriesContext(connection) as many:
-        client.get(reverse("advice:representation"))
-
-    assert len(many) == len(few)

@@ -22,7 +22,6 @@ LIST_PAGES = [
     "advice:signals",
     "advice:meetings",
     "advice:bodies",
-    "advice:representation",
 ]
 
 
@@ -30,6 +29,7 @@ def _urls(answered) -> list[str]:
     promise = answered.promises.order_by("pk").first()
     return [
         *(reverse(name) for name in LIST_PAGES),
+        reverse("core:report", args=["representation"]),  # moved there (issue #27)
         reverse("advice:public-detail", args=[answered.pk]),
         reverse("advice:advice-detail", args=[answered.pk]),
         reverse("advice:answer", args=[answered.pk]),

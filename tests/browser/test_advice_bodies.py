@@ -73,7 +73,7 @@ def test_bodies_signals_meetings_and_factsheet(browser_page, live_server):
 
     # The coordinator: representation, signals, an obstacle made a signal.
     login_as(boss)
-    page.goto(url + reverse("advice:representation"))
+    page.goto(url + reverse("core:report", args=["representation"]))
     check("representation")
     page.goto(url + reverse("advice:signals"))
     check("signals")

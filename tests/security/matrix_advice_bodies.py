@@ -66,7 +66,9 @@ ENTRIES: dict[str, Entry] = {
         kwargs=lambda w: {"slug": "asd", "pk": _member_organisation(w)},
         own=MANAGERS,
     ),
-    "advice:representation": Entry(INTERNAL, own=MEMBERS),
+    "advice:representation": Entry(
+        everyone(301), why="moved to /rapportages/representation/ (matrix_reports.REPORTS)"
+    ),
     # --- signals -----------------------------------------------------------------------------
     "advice:signals": Entry(INTERNAL, own=MEMBERS),
     "advice:signal-create": Entry(

@@ -7,6 +7,8 @@ from burgerkracht.accounts.roles import Role
 from burgerkracht.core.reports import REPORT_ROLES
 from tests.security.matrix import Entry, only
 
+ADVICE_INTERNAL = only(Role.ADVICE_COORDINATOR, Role.ADMINISTRATOR, Role.READ_ONLY)
+
 BODY_ROLES = (Role.ASD_MEMBER, Role.BO_PLUS_REPRESENTATIVE, Role.ASD_SECRETARY)
 
 
@@ -32,5 +34,18 @@ ENTRIES: dict = {
         own={"facilitator": 200},
         subject={"other_facilitator": 200, "other_holder": 200},
         why="made for whoever asked (here the facilitator); any report reader may download it",
+    ),
+}
+
+
+# The reports of `core:report` whose readers are not "read-only and up" by role alone: per
+# slug, what every role and the people tied to the subject may do
+# (tests/security/test_report_matrix.py runs every role and every relation).
+REPORTS: dict[str, Entry] = {
+    "representation": Entry(
+        ADVICE_INTERNAL,
+        own={"adv.asd_member": 200, "adv.bo_member": 200, "adv.asd_secretary": 200},
+        why="as the page /adviezen/vertegenwoordiging/ was: whoever may see the bodies; a body "
+        "role needs a current membership (a plain role user has none: 403)",
     ),
 }
