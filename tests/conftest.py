@@ -4,6 +4,7 @@ from django.conf import settings as django_settings
 from burgerkracht.core.models import Municipality
 from tests.factories import UserFactory
 from tests.figures import _fuzz_requests, figure, pytest_terminal_summary  # noqa: F401  (hooks)
+from tests.order import pytest_collection_modifyitems  # noqa: F401  (hook: long tests first)
 
 
 @pytest.fixture(autouse=True)
