@@ -48,7 +48,14 @@ def _decisions():
     complete_decision(no_money, by, skip="financial_accountability")  # Meetlat complete
     PolicyDecisionFactory.create(by=by, department="Wijkzaken")  # nothing filled in
     partial = PolicyDecisionFactory.create(by=by, department="Wijkzaken").decision
-    services.save_meetlat(decision=partial, by=by, answers={1: ("fully", ""), 2: ("not", "Nee")})
+    services.save_meetlat(
+        decision=partial,
+        by=by,
+        answers={
+            1: ("fully", "Het volgt dit helemaal."),
+            2: ("not", "Het past niet bij dit besluit."),
+        },
+    )
     return by
 
 
