@@ -118,7 +118,7 @@ def test_coverage_figures_are_computed_from_the_answers(client):
     principle_2 = dict(report["by_principle"])[(2, canonical.PRINCIPLES[1][1])]
     assert principle_2 == {"fully": 2, "partly": 0, "not": 1, "na": 0}
     assert '<figure class="portal-chart' in response.text  # the chart, as HTML bars
-    assert csv.splitlines()[1:] == ["Wijkzaken,3,2,67", "Zorg,1,0,0"]
+    assert csv.splitlines()[1:] == ["Wijkzaken,3,2,67,0,0,0", "Zorg,1,0,0,0,0,0"]
 
 
 def test_register_runs_the_same_number_of_queries_at_10_and_100(
