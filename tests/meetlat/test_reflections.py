@@ -83,7 +83,7 @@ def test_principle_6_needs_the_reflection_date_in_the_future():
         {"answer_1": "fully", "explanation_1": "Bewoners schreven mee aan het voorstel."}
     )
 
-    assert without.errors["reflection_due"] == ["Principe 6: kies de datum van de terugblik."]
+    assert without.errors["reflection_due"] == ["Principe 6: kies de datum van de reflectie."]
     assert past.errors["reflection_due"] == ["Kies een datum na vandaag."]
     assert other_principles_only.is_valid(), other_principles_only.errors
 
@@ -104,7 +104,7 @@ def test_the_service_refuses_fully_without_text_and_sets_the_reflection_date():
     assert refused.value.message == (
         f"Principe 3, {HEADING_3}: schrijf kort hoe dit besluit dit principe eert."
     )
-    assert no_date.value.message == "Principe 6: kies de datum van de terugblik."
+    assert no_date.value.message == "Principe 6: kies de datum van de reflectie."
     decision.refresh_from_db()
     assert decision.reflection_due == date(2099, 5, 1)
     assert sorted(decision.answers.values_list("principle__number", "answer", "explanation")) == [
@@ -305,7 +305,7 @@ def test_the_owner_sees_it_in_tasks_and_on_the_dashboard_and_others_do_not(clien
 
     assert 'data-testid="reflections-due"' in dashboard
     assert reverse("meetlat:reflection", args=[decision.pk]) in dashboard
-    assert "Terugkijken op het besluit (principe 6)" in tasks
+    assert "Reflecteer op het besluit (principe 6)" in tasks
     assert "Wijziging regels Samen Sterk" not in others
     assert 'data-testid="reflections-due"' not in early
 
@@ -325,7 +325,7 @@ def test_the_reflection_is_in_the_owners_agenda_only(client, final):
 
     assert feed(owner) == [
         (f"meetlat-reflection-{decision.pk}@localhost", date(2027, 6, 1),
-         "Terugkijken op het besluit: Wijziging regels Samen Sterk"),
+         "Reflectie op het besluit: Wijziging regels Samen Sterk"),
     ]  # fmt: skip
     assert feed(other) == []
 
