@@ -78,7 +78,10 @@ def _complete_decision(decision, by, outcome: str) -> None:
     )  # fmt: skip
     meetlat.save_meetlat(
         decision=decision, by=by,
-        answers={p.number: ("fully", "") for p in decision.meetlat_version.principles.all()},
+        answers={
+            p.number: ("fully", "Het besluit volgt dit principe helemaal.")
+            for p in decision.meetlat_version.principles.all()
+        },
     )  # fmt: skip
 
 

@@ -317,7 +317,8 @@ class _Register:
         """Every principle answered for the final answers' decisions (their keys are known
         once they are written)."""
         return [
-            PrincipleAnswer(decision_id=d.pk, principle_id=p.pk, answer="fully")
+            PrincipleAnswer(decision_id=d.pk, principle_id=p.pk, answer="fully",
+                            explanation="Het antwoord volgt dit principe helemaal.")
             for d in self.decisions if d.status == DecisionStatus.FINAL for p in self.principles
         ]  # fmt: skip
 

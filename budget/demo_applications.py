@@ -25,7 +25,8 @@ def _answers(decision, by, note: str) -> None:
     meetlat_services.save_meetlat(
         decision=decision, by=by,
         answers={
-            p.number: ("partly", note) if p.number == 3 else ("fully", "")
+            p.number: ("partly", note) if p.number == 3
+            else ("fully", "Het besluit volgt dit principe helemaal.")
             for p in decision.meetlat_version.principles.all()
         },
     )  # fmt: skip

@@ -139,7 +139,10 @@ def _evaluate(evaluation: Evaluation, facilitator, holder, outcome: str) -> None
     )  # fmt: skip
     meetlat_services.save_meetlat(
         decision=decision, by=holder,
-        answers={p.number: ("fully", "") for p in decision.meetlat_version.principles.all()},
+        answers={
+            p.number: ("fully", "Het besluit volgt dit principe helemaal.")
+            for p in decision.meetlat_version.principles.all()
+        },
     )  # fmt: skip
     services.decide_continuation(evaluation=evaluation, by=holder, reason="Demo")
 

@@ -306,18 +306,19 @@ def meetlat_answers(decision_ids: list[int]) -> int:
     as in the demo); on PostgreSQL one INSERT … SELECT."""
     version = MeetlatVersion.current()
     why = "De bewoners waren er bij de aanvraag bij, niet bij het besluit."
+    fully = "Het besluit volgt dit principe helemaal."
     if connection.vendor == "postgresql" and decision_ids:
         table, principles = PrincipleAnswer._meta.db_table, version.principles.model._meta.db_table
         return insert_select(
             f"INSERT INTO {table} (decision_id, principle_id, answer, explanation) "  # noqa: S608
             f"SELECT d, p.id, CASE WHEN p.number = 3 THEN 'partly' ELSE 'fully' END, "
-            f"CASE WHEN p.number = 3 THEN %s ELSE '' END "
+            f"CASE WHEN p.number = 3 THEN %s ELSE %s END "
             f"FROM unnest(%s::bigint[]) AS d CROSS JOIN {principles} AS p WHERE p.version_id = %s",
-            [why, decision_ids, version.pk],
+            [why, fully, decision_ids, version.pk],
         )
     answers = [
         PrincipleAnswer(decision_id=d, principle_id=p.pk, answer="partly" if p.number == 3
-                        else "fully", explanation=why if p.number == 3 else "")
+                        else "fully", explanation=why if p.number == 3 else fully)
         for d in decision_ids for p in version.principles.all()
     ]  # fmt: skip
     return insert(PrincipleAnswer, answers)

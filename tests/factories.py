@@ -177,10 +177,14 @@ def complete_decision(decision: Decision, by, *, skip: str = "") -> Decision:
     }
     fields = {k: v for k, v in fields.items() if k != skip}
     meetlat_services.update_decision(decision=decision, by=by, **fields)
+    # Principle 6 cannot be answered without the reflection date (SC-17).
+    skipped = {f"principle:{p}" for p in (6,)} if skip == "reflection_due" else {skip}
     answers = {
-        p.number: ("partly", "Deels, want de tijd was kort.") if p.number == 3 else ("fully", "")
+        p.number: ("partly", "Deels, want de tijd was kort.")
+        if p.number == 3
+        else ("fully", "Het besluit volgt dit principe helemaal.")
         for p in decision.meetlat_version.principles.all()
-        if skip != f"principle:{p.number}"
+        if f"principle:{p.number}" not in skipped
     }
     meetlat_services.save_meetlat(decision=decision, by=by, answers=answers)
     return Decision.objects.get(pk=decision.pk)
@@ -340,7 +344,10 @@ def complete_grant_meetlat(decision: Decision, holder) -> None:
         decision=decision, by=holder, resident_input_result="Hun tekst is de maatstaf.",
         reflection_due=date(2028, 1, 1),
     )  # fmt: skip
-    answers = {p.number: ("fully", "") for p in decision.meetlat_version.principles.all()}
+    answers = {
+        p.number: ("fully", "Het besluit volgt dit principe helemaal.")
+        for p in decision.meetlat_version.principles.all()
+    }
     meetlat_services.save_meetlat(decision=decision, by=holder, answers=answers)
 
 

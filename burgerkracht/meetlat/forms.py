@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout, Submit
+from crispy_forms.layout import HTML, Fieldset, Layout, Submit
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from burgerkracht.core.forms import DateField, DateInput
-from burgerkracht.meetlat.enums import Answer
+from burgerkracht.core.forms import DateField, DateInput, reason_text
+from burgerkracht.core.reasons import is_reason
+from burgerkracht.meetlat.enums import REFLECTION_PRINCIPLE, Answer
 from burgerkracht.meetlat.models import MeetlatVersion
+from burgerkracht.meetlat.rules import answer_message, reflection_date_message
 
 LIMIT = 5000
 
@@ -74,12 +77,20 @@ class DecisionForm(forms.Form):
         self.helper = _helper(_("Save"))
 
 
+TRIAD_MESSAGE = _("Write it in a sentence: a full stop, a dash or “n.v.t.” is not an account.")
+
+
+def triad_text(label, rows=3):
+    """A triad line may stay empty in the draft; what is written is a sentence (issue #27)."""
+    return reason_text(label, required=False, rows=rows, message=TRIAD_MESSAGE)
+
+
 class TriadForm(forms.Form):
-    financial_accountability = text(_("Financial accountability"), rows=4)
-    legal_accountability = text(_("Legal accountability"), rows=4)
-    resident_input_who = text(_("Which residents were involved?"))
-    resident_input_how = text(_("How were they involved, and from when?"))
-    resident_input_result = text(_("What was done with their input?"))
+    financial_accountability = triad_text(_("Financial accountability"), rows=4)
+    legal_accountability = triad_text(_("Legal accountability"), rows=4)
+    resident_input_who = triad_text(_("Which residents were involved?"))
+    resident_input_how = triad_text(_("How were they involved, and from when?"))
+    resident_input_result = triad_text(_("What was done with their input?"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,11 +104,15 @@ class TriadForm(forms.Form):
 
 
 class MeetlatForm(forms.Form):
-    """One page with every principle of the decision's version: an answer and an explanation."""
+    """One page with every principle of the decision's version: per principle a fieldset with
+    its heading (legend) and its verbatim text (linked with aria-describedby), the answer and
+    the reflection of how this decision honours it — needed for every answer, "fully" too.
+    Principle 6 also asks the date of the later reflection."""
 
     def __init__(self, *args, version: MeetlatVersion, **kwargs):
         super().__init__(*args, **kwargs)
         self.principles = list(version.principles.all())
+        self.principle_texts = {p.number: p.explanation for p in self.principles}
         fieldsets = []
         for p in self.principles:
             self.fields[f"answer_{p.number}"] = forms.ChoiceField(
@@ -105,11 +120,31 @@ class MeetlatForm(forms.Form):
                 choices=Answer.choices, required=False, widget=forms.RadioSelect,
             )  # fmt: skip
             self.fields[f"explanation_{p.number}"] = text(
-                _("Explanation"), _("Needed unless the answer is 'fully'."), rows=3
-            )
+                _("How does this decision honour this principle?"),
+                _("A few sentences, also when the answer is “fully”. With “not applicable”: "
+                  "why it does not apply."),
+                rows=3,
+            )  # fmt: skip
+            text_id = f"principle-{p.number}-text"
+            parts = [
+                # The text through a template variable: escaped, never read as a template.
+                HTML(f'<p class="utrecht-paragraph portal-principle-text" id="{text_id}">'
+                     f"{{{{ form.principle_texts.{p.number} }}}}</p>"),
+                f"answer_{p.number}", f"explanation_{p.number}",
+            ]  # fmt: skip
+            if p.number == REFLECTION_PRINCIPLE:
+                self.fields["reflection_due"] = DateField(
+                    label=_("When do we reflect on the outcome and the process?"),
+                    help_text=_("Needed when you answer this principle. You get a reminder."),
+                    required=False, widget=DateInput,
+                )  # fmt: skip
+                parts.append("reflection_due")
             fieldsets.append(
                 Fieldset(
-                    f"{p.number}. {p.heading}", f"answer_{p.number}", f"explanation_{p.number}"
+                    f"{p.number}. {p.heading}",
+                    *parts,
+                    css_id=f"principle-{p.number}",
+                    aria_describedby=text_id,
                 )
             )
         self.helper = _helper(_("Save the Meetlat"))
@@ -119,17 +154,16 @@ class MeetlatForm(forms.Form):
         data = super().clean()
         for p in self.principles:
             answer = data.get(f"answer_{p.number}")
-            if (
-                answer
-                and answer != Answer.FULLY
-                and not data.get(f"explanation_{p.number}", "").strip()
-            ):
+            if answer and not is_reason(data.get(f"explanation_{p.number}", "")):
                 self.add_error(
-                    f"explanation_{p.number}",
-                    _("Principle %(number)s, %(heading)s: explain why you chose “%(answer)s”.")
-                    % {"number": p.number, "heading": p.heading,
-                       "answer": Answer(answer).label.lower()},
-                )  # fmt: skip
+                    f"explanation_{p.number}", answer_message(p.number, p.heading, answer)
+                )
+        due = data.get("reflection_due")
+        if data.get(f"answer_{REFLECTION_PRINCIPLE}") and "reflection_due" in self.fields:
+            if due is None:
+                self.add_error("reflection_due", reflection_date_message())
+            elif due <= timezone.localdate() and "reflection_due" in self.changed_data:
+                self.add_error("reflection_due", _("Choose a date after today."))
         return data
 
     def answers(self) -> dict[int, tuple[str, str]]:
@@ -151,11 +185,19 @@ class ReasonForm(forms.Form):
 
 
 class ReflectionForm(forms.Form):
-    reflection = text(
-        _("Reflection"),
-        _("How did it turn out, and what do we learn from it?"),
-        required=True,
-        rows=6,
+    """The later reflection (principle 6): two questions, each answered in a sentence."""
+
+    learned = reason_text(
+        _("What have we learned?"),
+        _("About the outcome and about the process."),
+        rows=5,
+        message=_("Write in a sentence what we have learned."),
+    )
+    changes = reason_text(
+        _("What do we change?"),
+        _("What we do differently from now on, and in which decision or working method."),
+        rows=5,
+        message=_("Write in a sentence what we change."),
     )
 
     def __init__(self, *args, **kwargs):

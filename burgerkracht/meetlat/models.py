@@ -99,8 +99,12 @@ class Decision(TimeStampedModel):
     resident_input_result = models.TextField(_("what was done with their input"), blank=True)
     # Principle 6: a reflection later on.
     reflection_due = models.DateField(_("reflect on"), null=True, blank=True)
-    reflection = models.TextField(_("reflection"), blank=True)
+    reflection = models.TextField(_("what we learned"), blank=True)
+    reflection_changes = models.TextField(_("what we change"), blank=True)
     reflected_at = models.DateTimeField(_("reflected at"), null=True, blank=True)
+    reflected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     finalised_at = models.DateTimeField(_("final since"), null=True, blank=True)
     finalised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -127,7 +131,12 @@ class Decision(TimeStampedModel):
                 | (~Q(status=DecisionStatus.FINAL) & Q(finalised_at__isnull=True)),
                 name="decision_final_has_date",
                 violation_error_message=_("A final decision has a date, and only then."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(reflected_at__isnull=True) | Q(status=DecisionStatus.FINAL),
+                name="decision_reflected_once_final",
+                violation_error_message=_("Only a final decision is reflected on."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -153,10 +162,12 @@ class PrincipleAnswer(models.Model):
         ordering = ["principle__number"]
         constraints = [
             models.UniqueConstraint(fields=["decision", "principle"], name="answer_once"),
+            # Every answer, "fully" too, says how the decision honours the principle. Added
+            # NOT VALID (migration 0005): answers stored before this rule keep their place.
             models.CheckConstraint(
-                condition=Q(answer=Answer.FULLY) | ~Q(explanation=""),
-                name="answer_explained_unless_fully",
-                violation_error_message=_("Explain every answer other than 'fully'."),
+                condition=~Q(explanation=""),
+                name="answer_explained",
+                violation_error_message=_("Explain every answer."),
             ),
         ]
 

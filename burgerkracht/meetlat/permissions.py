@@ -52,7 +52,9 @@ def can_finalise_here(user, decision) -> bool:
 
 
 def can_reflect(user, decision) -> bool:
-    if not decision.is_final or not can_edit_decisions(user):
+    """Write the later reflection (principle 6): once, on a final decision, by who may
+    reflect under its subject's rule (a policy decision: its owner, see `subjects.owned`)."""
+    if not decision.is_final or decision.reflected_at is not None or not can_edit_decisions(user):
         return False
     rules, subject = rules_for(decision)
     return rules.can_reflect(user, subject)

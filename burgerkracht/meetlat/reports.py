@@ -135,4 +135,41 @@ class MeetlatReport(reports.Report):
                 ),
             )
         )
-        return [coverage, accountability]
+        return [coverage, accountability, reflections_section(kind_rows, kind_column)]
+
+
+def reflections_section(kind_rows: list[dict], kind_column: Column) -> Section:
+    """Principle 6: the later reflections of final decisions, due, done and overdue."""
+    due, done, overdue = (sum(row[key] for row in kind_rows) for key in ("due", "done", "overdue"))
+    section = Section(
+        _("Later reflections (principle 6)"),
+        intro=_(
+            "A final decision plans a later reflection: what have we learned, and what do we "
+            "change? Due: its date is still to come. Overdue: its date has passed without a "
+            "reflection."
+        ),
+        figures=[
+            Figure(_("Reflections due"), due),
+            Figure(_("Reflections done"), done),
+            Figure(_("Reflections overdue"), overdue),
+        ],
+    )
+    section.tables.append(
+        Table(
+            _("Reflections per kind of decision"),
+            [
+                kind_column,
+                Column("due", _("Due")),
+                Column("done", _("Done")),
+                Column("overdue", _("Overdue")),
+            ],
+            kind_rows,
+            ChartSpec(
+                _("Reflections per kind of decision"),
+                "kind",
+                ["due", "done", "overdue"],
+                stacked=True,
+            ),
+        )
+    )
+    return section

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, TruncMonth
+from django.utils import timezone
 
 from burgerkracht.core.reports import percent
-from burgerkracht.meetlat.enums import Answer
+from burgerkracht.meetlat.enums import Answer, DecisionStatus
 from burgerkracht.meetlat.models import Decision, PolicyDecision, Principle, PrincipleAnswer
 
 
@@ -33,35 +35,61 @@ def policy_decisions() -> QuerySet[PolicyDecision]:
     )
 
 
+def reflection_counts(today: date | None = None) -> dict[str, Count]:
+    """The later reflections (principle 6) of final decisions, as aggregates: `due` (its
+    date today or later, not written yet), `done` (written) and `overdue` (its date passed,
+    not written). A draft has no reflection due yet."""
+    today = today or timezone.localdate()
+    scheduled = Q(status=DecisionStatus.FINAL, reflection_due__isnull=False)
+    open_ = scheduled & Q(reflected_at__isnull=True)
+    return {
+        "due": Count("pk", filter=open_ & Q(reflection_due__gte=today)),
+        "done": Count("pk", filter=Q(status=DecisionStatus.FINAL, reflected_at__isnull=False)),
+        "overdue": Count("pk", filter=open_ & Q(reflection_due__lt=today)),
+    }
+
+
 @dataclass(frozen=True)
 class CoverageRow:
     label: str
     total: int
     complete: int
+    due: int = 0
+    done: int = 0
+    overdue: int = 0
 
     @property
     def share(self) -> int:
         return percent(self.complete, self.total) or 0
 
 
-def coverage(*, department: str = "") -> dict:
-    """The Meetlat coverage report: overall, per principle, per department, per month."""
+def _row(label: str, row: dict) -> CoverageRow:
+    return CoverageRow(
+        label, row["total"], row["complete"], row["due"], row["done"], row["overdue"]
+    )
+
+
+def coverage(*, department: str = "", today: date | None = None) -> dict:
+    """The Meetlat coverage report: overall, per principle, per department, per month; with
+    the later reflections due, done and overdue beside the decisions covered."""
     decisions = with_completeness(Decision.objects.all())
     if department:
         decisions = decisions.filter(department=department)
     complete_q = Q(answer_count__gte=1) & Q(answer_count=F("principle_count"))
-    totals = decisions.aggregate(total=Count("pk"), complete=Count("pk", filter=complete_q))
+    counts = {
+        "total": Count("pk"), "complete": Count("pk", filter=complete_q),
+        **reflection_counts(today),
+    }  # fmt: skip
+    totals = decisions.aggregate(**counts)
     by_department = [
-        CoverageRow(row["department"] or "—", row["total"], row["complete"])
-        for row in decisions.values("department")
-        .annotate(total=Count("pk"), complete=Count("pk", filter=complete_q))
-        .order_by("department")
+        _row(row["department"] or "—", row)
+        for row in decisions.values("department").annotate(**counts).order_by("department")
     ]
     by_month = [
-        CoverageRow(row["month"].strftime("%Y-%m"), row["total"], row["complete"])
+        _row(row["month"].strftime("%Y-%m"), row)
         for row in decisions.annotate(month=TruncMonth("created_at"))
         .values("month")
-        .annotate(total=Count("pk"), complete=Count("pk", filter=complete_q))
+        .annotate(**counts)
         .order_by("month")
     ]
     answers = PrincipleAnswer.objects.filter(decision__in=decisions.values("pk"))
@@ -72,7 +100,7 @@ def coverage(*, department: str = "") -> dict:
         key = (row["principle__number"], row["principle__heading"])
         per_principle.setdefault(key, dict.fromkeys(Answer.values, 0))[row["answer"]] = row["n"]
     return {
-        "overall": CoverageRow("", totals["total"], totals["complete"]),
+        "overall": _row("", totals),
         "by_department": by_department,
         "by_month": by_month,
         "by_principle": sorted(per_principle.items()),
@@ -98,9 +126,10 @@ def decisions_in(*, start=None, end=None, department: str = "", kind: str = "") 
     )  # fmt: skip
 
 
-def coverage_by_kind(decisions: QuerySet[Decision]) -> list[dict]:
-    """Per kind of decision: how many, how many with a complete Meetlat, and the triad:
-    financial, legal and resident-input accountability written down (all three questions)."""
+def coverage_by_kind(decisions: QuerySet[Decision], today: date | None = None) -> list[dict]:
+    """Per kind of decision: how many, how many with a complete Meetlat, the triad:
+    financial, legal and resident-input accountability written down (all three questions),
+    and the later reflections due, done and overdue."""
     complete_q = Q(answer_count__gte=1) & Q(answer_count=F("principle_count"))
     financial = ~Q(financial_accountability="")
     legal = ~Q(legal_accountability="")
@@ -111,6 +140,7 @@ def coverage_by_kind(decisions: QuerySet[Decision]) -> list[dict]:
             financial=Count("pk", filter=financial), legal=Count("pk", filter=legal),
             residents=Count("pk", filter=residents),
             triad=Count("pk", filter=financial & legal & residents),
+            **reflection_counts(today),
         )
     )  # fmt: skip
     return list(rows)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,10 +17,10 @@ from django.utils.translation import gettext_lazy
 
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.models import AuditEvent
+from burgerkracht.core.reasons import is_reason, require_reason
 from burgerkracht.meetlat.enums import (
     REFLECTION_PRINCIPLE,
     TRANSITIONS,
-    Answer,
     DecisionKind,
     DecisionStatus,
 )
@@ -31,7 +31,9 @@ from burgerkracht.meetlat.models import (
     Principle,
     PrincipleAnswer,
 )
+from burgerkracht.meetlat.permissions import can_reflect as may_reflect
 from burgerkracht.meetlat.permissions import may_finalise
+from burgerkracht.meetlat.rules import answer_message, reflection_date_message
 
 TRIAD_FIELDS = {
     "financial_accountability": gettext_lazy("financial accountability"),
@@ -44,6 +46,15 @@ EDITABLE_FIELDS = {
     "title", "outcome", "reasons", "is_public", "decided_by", "decided_on", "department",
     "reflection_due", *TRIAD_FIELDS,
 }  # fmt: skip
+
+
+def _reason(text: str, message: str) -> str:
+    """The stripped text when it is a reason (core.reasons), else DomainError saying what is
+    asked."""
+    try:
+        return require_reason(text, message=message)
+    except ValidationError as error:
+        raise DomainError(message) from error
 
 
 def _draft(decision: Decision) -> Decision:
@@ -107,27 +118,39 @@ def update_decision(*, decision: Decision, by: Any, **changes: Any) -> Decision:
 
 
 @transaction.atomic
-def save_meetlat(*, decision: Decision, by: Any, answers: dict[int, tuple[str, str]]) -> Decision:
-    """Save answers per principle number: (answer, explanation). Unanswered ones stay open."""
+def save_meetlat(
+    *,
+    decision: Decision,
+    by: Any,
+    answers: dict[int, tuple[str, str]],
+    reflection_due: date | None = None,
+) -> Decision:
+    """Save answers per principle number: (answer, reflection). Unanswered ones stay open.
+    Every answer carries a reflection that is a sentence, "fully" too; "not applicable" says
+    why. Answering principle 6 sets the date of the later reflection (`reflection_due`, or
+    the date the decision already has)."""
     decision = _draft(decision)
     principles = {p.number: p for p in decision.meetlat_version.principles.all()}
     for number, (answer, explanation) in answers.items():
         if not answer:
             PrincipleAnswer.objects.filter(decision=decision, principle=principles[number]).delete()
             continue
-        if answer != Answer.FULLY and not explanation.strip():
-            raise DomainError(
-                _("Explain your answer for principle %(number)d.") % {"number": number}
-            )
+        principle = principles[number]
+        text = _reason(explanation, answer_message(number, principle.heading, answer))
         PrincipleAnswer.objects.update_or_create(
-            decision=decision,
-            principle=principles[number],
-            defaults={"answer": answer, "explanation": explanation.strip()},
-        )
-    AuditEvent.record(
-        subject=decision, actor=by, action="decision.meetlat_saved",
-        data={"principles": sorted(n for n, (a, _e) in answers.items() if a)},
-    )  # fmt: skip
+            decision=decision, principle=principle,
+            defaults={"answer": answer, "explanation": text},
+        )  # fmt: skip
+    data: dict[str, Any] = {"principles": sorted(n for n, (a, _e) in answers.items() if a)}
+    if answers.get(REFLECTION_PRINCIPLE, ("", ""))[0]:
+        due = reflection_due or decision.reflection_due
+        if due is None:
+            raise DomainError(reflection_date_message())
+        if due != decision.reflection_due:
+            decision.reflection_due = due
+            decision.save(update_fields=["reflection_due", "updated_at"])
+            data["reflection_due"] = due.isoformat()
+    AuditEvent.record(subject=decision, actor=by, action="decision.meetlat_saved", data=data)
     return decision
 
 
@@ -138,14 +161,15 @@ def missing_for_finalisation(decision: Decision) -> list[str]:
         missing.append(_("the outcome"))
     if not decision.reasons.strip():
         missing.append(_("the reasons"))
+    # The triad: a sentence each, not "." or "x" (issue #27).
     missing += [
-        str(label) for name, label in TRIAD_FIELDS.items() if not getattr(decision, name).strip()
+        str(label) for name, label in TRIAD_FIELDS.items() if not is_reason(getattr(decision, name))
     ]
     answered = {a.principle_id: a for a in decision.answers.all()}
     principles: list[Principle] = list(decision.meetlat_version.principles.all())
     for principle in principles:
         answer = answered.get(principle.pk)
-        if answer is None or (answer.answer != Answer.FULLY and not answer.explanation.strip()):
+        if answer is None or not is_reason(answer.explanation):
             missing.append(
                 _("Meetlat principle %(number)d (%(heading)s)")
                 % {"number": principle.number, "heading": principle.heading}
@@ -183,16 +207,28 @@ def finalise_decision(*, decision: Decision, by: Any, reason: str = "") -> Decis
 
 
 @transaction.atomic
-def record_reflection(*, decision: Decision, by: Any, reflection: str) -> Decision:
+def record_reflection(*, decision: Decision, by: Any, learned: str, changes: str) -> Decision:
+    """The later reflection (principle 6): what we learned and what we change, once, with
+    who and when; audited. Its reminders stop (the reminder source reads `reflected_at`)."""
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if not decision.is_final:
         raise DomainError(_("Reflect on a decision once it is final."))
-    if not reflection.strip():
-        raise DomainError(_("Write down the reflection."))
-    decision.reflection = reflection.strip()
+    if decision.reflected_at is not None:
+        raise DomainError(_("This decision has been reflected on already."))
+    if not may_reflect(by, decision):
+        raise PermissionDenied(_("Only who owns this decision can write its reflection."))
+    decision.reflection = _reason(learned, _("Write in a sentence what we have learned."))
+    decision.reflection_changes = _reason(changes, _("Write in a sentence what we change."))
     decision.reflected_at = timezone.now()
-    decision.save(update_fields=["reflection", "reflected_at", "updated_at"])
-    AuditEvent.record(subject=decision, actor=by, action="decision.reflected")
+    decision.reflected_by = by
+    decision.save(
+        update_fields=[
+            "reflection", "reflection_changes", "reflected_at", "reflected_by", "updated_at",
+        ]
+    )  # fmt: skip
+    AuditEvent.record(
+        subject=decision, actor=by, action="decision.reflected", reason=decision.reflection
+    )
     return decision
 
 

@@ -63,18 +63,42 @@ def _is_owner(user: Any, decision: Any) -> bool:
     return user.is_authenticated and decision.created_by_id == user.pk
 
 
+def owner_has_left(decision: Any) -> bool:
+    """The decision's owner (who entered it) is gone: deactivated, erased or deleted."""
+    owner = decision.created_by
+    return owner is None or not owner.is_active or owner.erased_at is not None
+
+
+def takes_over_reflection(user: Any, decision: Any) -> bool:
+    """Continuity (decision record 0018): when a policy decision's owner has left, the
+    advice coordinators (who keep the register of policy decisions) write its reflection
+    and get its reminders."""
+    from burgerkracht.accounts.roles import Role
+
+    return (
+        user.is_authenticated
+        and user.has_role(Role.ADVICE_COORDINATOR)
+        and owner_has_left(decision)
+    )
+
+
 def owned(decision_of: Callable[[Any], Any]) -> SubjectRules:
     """Rules for a subject that is its author's: readable by all decision staff, prepared,
-    made final and reflected on by who entered the decision."""
+    made final and reflected on by who entered the decision (its owner); the reflection
+    passes to the advice coordinators when the owner has left."""
 
     def owner(user: Any, subject: Any) -> bool:
         return _is_owner(user, decision_of(subject))
+
+    def reflects(user: Any, subject: Any) -> bool:
+        decision = decision_of(subject)
+        return _is_owner(user, decision) or takes_over_reflection(user, decision)
 
     return SubjectRules(
         can_view=lambda user, subject: True,
         can_prepare=owner,
         can_finalise=owner,
-        can_reflect=owner,
+        can_reflect=reflects,
         own_workflow=False,
     )
 

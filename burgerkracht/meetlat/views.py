@@ -8,6 +8,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,7 +17,7 @@ from django.views.generic import FormView, TemplateView
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.charts import bar_chart
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.meetlat import permissions, selectors, services
+from burgerkracht.meetlat import permissions, rules, selectors, services
 from burgerkracht.meetlat.forms import (
     DecisionForm,
     MeetlatForm,
@@ -76,7 +77,7 @@ class DecisionMixin(StaffMixin):
     @cached_property
     def decision(self) -> Decision:
         return get_object_or_404(
-            Decision.objects.select_related("meetlat_version"), pk=self.kwargs["pk"]
+            Decision.objects.select_related("meetlat_version", "reflected_by"), pk=self.kwargs["pk"]
         )
 
     def dispatch(self, request, *args, **kwargs):
@@ -181,16 +182,21 @@ class MeetlatView(DecisionFormView):
         return {**super().get_form_kwargs(), "version": self.decision.meetlat_version}
 
     def get_initial(self):
-        initial = {}
-        for answer in self.decision.answers.select_related("principle"):
+        decision = self.decision
+        initial = {
+            "reflection_due": decision.reflection_due
+            or rules.proposed_reflection_date(timezone.localdate())
+        }
+        for answer in decision.answers.select_related("principle"):
             initial[f"answer_{answer.principle.number}"] = answer.answer
             initial[f"explanation_{answer.principle.number}"] = answer.explanation
         return initial
 
     def form_valid(self, form):
         return self.run(
-            services.save_meetlat, _("The Meetlat has been saved."), answers=form.answers()
-        )
+            services.save_meetlat, _("The Meetlat has been saved."), answers=form.answers(),
+            reflection_due=form.cleaned_data.get("reflection_due"),
+        )  # fmt: skip
 
 
 class FinaliseView(DecisionFormView):
@@ -217,7 +223,7 @@ class ReflectionView(DecisionFormView):
     def form_valid(self, form):
         return self.run(
             services.record_reflection, _("The reflection has been saved."),
-            reflection=form.cleaned_data["reflection"],
+            learned=form.cleaned_data["learned"], changes=form.cleaned_data["changes"],
         )  # fmt: skip
 
 
@@ -291,9 +297,14 @@ class CoverageView(StaffMixin, TemplateView):
         )  # fmt: skip
 
     def csv(self, report) -> HttpResponse:
-        data = tablib.Dataset(headers=[_("Department"), _("Decisions"), _("Complete"), "%"])
+        data = tablib.Dataset(
+            headers=[_("Department"), _("Decisions"), _("Complete"), "%", _("Reflections due"),
+                     _("Reflections done"), _("Reflections overdue")]
+        )  # fmt: skip
         for row in report["by_department"]:
-            data.append([row.label, row.total, row.complete, row.share])
+            data.append(
+                [row.label, row.total, row.complete, row.share, row.due, row.done, row.overdue]
+            )
         response = HttpResponse(data.export("csv"), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="meetlat-dekking.csv"'
         return response

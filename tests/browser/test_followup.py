@@ -82,7 +82,10 @@ def test_evaluation_decision_and_accountability(browser_page, live_server):
     )  # fmt: skip
     meetlat_services.save_meetlat(
         decision=decision, by=holder,
-        answers={p.number: ("fully", "") for p in decision.meetlat_version.principles.all()},
+        answers={
+            p.number: ("fully", "Het besluit volgt dit principe helemaal.")
+            for p in decision.meetlat_version.principles.all()
+        },
     )  # fmt: skip
     login_as(holder)
     page.goto(url + reverse("budget:continuation", args=[evaluation.pk]))

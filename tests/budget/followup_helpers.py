@@ -44,7 +44,10 @@ def complete_meetlat(decision, by) -> None:
         resident_input_result="Hun eigen tekens zijn de maatstaf.",
         reflection_due=date(2028, 1, 1),
     )  # fmt: skip
-    answers = {p.number: ("fully", "") for p in decision.meetlat_version.principles.all()}
+    answers = {
+        p.number: ("fully", "Het besluit volgt dit principe helemaal.")
+        for p in decision.meetlat_version.principles.all()
+    }
     meetlat_services.save_meetlat(decision=decision, by=by, answers=answers)
 
 

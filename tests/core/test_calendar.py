@@ -74,6 +74,13 @@ def events(grant, *names):
             date(2028, 1, 1),
             f"Verantwoording insturen: {title}",
         ),
+        # the grant decision's later reflection (SC-17), in the agenda of who entered it
+        "reflection": (
+            f"meetlat-reflection-{grant['application'].decision.pk}@localhost",
+            date(2028, 1, 1),
+            date(2028, 1, 2),
+            f"Reflectie op het besluit: {grant['application'].decision.title}",
+        ),
     }
     return [all_events[name] for name in names]
 
@@ -82,7 +89,10 @@ def events(grant, *names):
 def test_feed_lists_the_evaluation_visit_and_accountability_for_everyone_involved(
     client, grant, person
 ):
-    assert feed(client, grant[person]) == events(grant, "visit", "evaluation", "accountability")
+    own = ["reflection"] if person == "facilitator" else []
+    assert feed(client, grant[person]) == events(
+        grant, "visit", "evaluation", "accountability", *own
+    )
 
 
 def test_feed_of_a_visitor_lists_the_evaluation_and_the_visit_only(client, grant):
@@ -123,7 +133,7 @@ def test_feed_drops_what_is_done(client, grant):
 def test_feed_of_a_stopped_grant_keeps_only_the_accountability(client, grant):
     Application.objects.filter(pk=grant["application"].pk).update(status=ApplicationStatus.STOPPED)
 
-    assert feed(client, grant["facilitator"]) == events(grant, "accountability")
+    assert feed(client, grant["facilitator"]) == events(grant, "accountability", "reflection")
 
 
 def test_feed_uids_are_stable_and_events_are_all_day(client, grant):

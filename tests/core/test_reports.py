@@ -48,7 +48,14 @@ def _decisions():
     complete_decision(no_money, by, skip="financial_accountability")  # Meetlat complete
     PolicyDecisionFactory.create(by=by, department="Wijkzaken")  # nothing filled in
     partial = PolicyDecisionFactory.create(by=by, department="Wijkzaken").decision
-    services.save_meetlat(decision=partial, by=by, answers={1: ("fully", ""), 2: ("not", "Nee")})
+    services.save_meetlat(
+        decision=partial,
+        by=by,
+        answers={
+            1: ("fully", "Het volgt dit helemaal."),
+            2: ("not", "Het past niet bij dit besluit."),
+        },
+    )
     return by
 
 
@@ -79,6 +86,10 @@ def test_meetlat_report_counts_coverage_principles_and_the_triad(reader):
         "Decisions": "5",
         "With a complete Meetlat": "60%",
         "With all three written down": "40%",
+        # none of them is final: no later reflection is due yet (SC-17)
+        "Reflections due": "0",
+        "Reflections done": "0",
+        "Reflections overdue": "0",
     }
     assert _table(response, "Per kind of decision") == [["Policy decision", 5, 3, 60]]
     assert _table(response, "Accountability per kind of decision") == [
@@ -125,7 +136,7 @@ def test_csv_and_xlsx_hold_the_same_numbers_as_the_page(reader):
                     ["Policy decision", "3", "1", "33"]]  # fmt: skip
     assert "attachment" in as_csv["Content-Disposition"]
     book = openpyxl.load_workbook(io.BytesIO(as_xlsx.content))
-    assert len(book.sheetnames) == 3  # one sheet per table
+    assert len(book.sheetnames) == 4  # one sheet per table
     first = [[cell.value for cell in row] for row in book.worksheets[0].iter_rows()]
     assert first[1] == ["Policy decision", 3, 1, 33]
 
@@ -144,8 +155,9 @@ def test_a_chart_is_html_with_a_caption_that_points_to_the_table():
 def test_the_report_page_shows_the_chart_as_an_image_next_to_its_table(reader):
     _decisions()
     response = reader.get(URL)
+    # the reflections' chart is left out while every count is 0 (no decision is final)
     assert response.text.count('<figure class="portal-chart') == 3
-    assert response.text.count('<table class="utrecht-table">') == 3
+    assert response.text.count('<table class="utrecht-table">') == 4
     assert "<script" not in response.text.split("<main", 1)[1].split("</main>", 1)[0]
 
 

@@ -148,12 +148,14 @@ def test_reflection_is_recorded_on_the_final_decision():
     services.finalise_decision(decision=decision, by=by)
 
     services.record_reflection(
-        decision=decision, by=by, reflection="Het werkte, maar later dan gedacht."
-    )
+        decision=decision, by=by, learned="Het werkte, maar later dan gedacht.",
+        changes="We plannen voortaan een maand extra.",
+    )  # fmt: skip
 
     decision.refresh_from_db()
     assert decision.reflection == "Het werkte, maar later dan gedacht."
-    assert decision.reflected_at is not None
+    assert decision.reflection_changes == "We plannen voortaan een maand extra."
+    assert (decision.reflected_by, decision.reflected_at is not None) == (by, True)
 
 
 def test_any_record_can_be_the_subject_of_a_decision():

@@ -58,7 +58,8 @@ def test_meetlat_form_explains_and_keeps_input(client):
     )
 
     assert response.status_code == 200
-    assert list(response.context["form"].errors) == ["explanation_2"]
+    # "fully" needs its reflection too (SC-17)
+    assert list(response.context["form"].errors) == ["explanation_1", "explanation_2"]
     assert "Bewaard" in response.text
     assert decision.answers.count() == 0
 
@@ -99,7 +100,10 @@ def test_coverage_figures_are_computed_from_the_answers(client):
     PolicyDecisionFactory.create(by=by, complete=True, department="Wijkzaken")
     PolicyDecisionFactory.create(by=by, department="Wijkzaken")  # no answers
     partial = PolicyDecisionFactory.create(by=by, department="Zorg").decision
-    services.save_meetlat(decision=partial, by=by, answers={1: ("fully", ""), 2: ("not", "Nee")})
+    services.save_meetlat(
+        decision=partial, by=by,
+        answers={1: ("fully", "Het volgt dit helemaal."), 2: ("not", "Het past niet hierbij.")},
+    )  # fmt: skip
     client.force_login(UserFactory(role="read_only"))
 
     response = client.get(reverse("meetlat:coverage"))
@@ -114,7 +118,7 @@ def test_coverage_figures_are_computed_from_the_answers(client):
     principle_2 = dict(report["by_principle"])[(2, canonical.PRINCIPLES[1][1])]
     assert principle_2 == {"fully": 2, "partly": 0, "not": 1, "na": 0}
     assert '<figure class="portal-chart' in response.text  # the chart, as HTML bars
-    assert csv.splitlines()[1:] == ["Wijkzaken,3,2,67", "Zorg,1,0,0"]
+    assert csv.splitlines()[1:] == ["Wijkzaken,3,2,67,0,0,0", "Zorg,1,0,0,0,0,0"]
 
 
 def test_register_runs_the_same_number_of_queries_at_10_and_100(
@@ -150,6 +154,6 @@ def test_a_missing_explanation_names_the_principle_and_the_answer(client):
     )
 
     assert response.context["form"].errors["explanation_3"] == [
-        f"Principe 3 \u2013 {heading}: leg uit waarom je “deels” koos."
+        f"Principe 3, {heading}: schrijf kort hoe dit besluit dit principe eert."
     ]
     assert "Leg dit antwoord uit" not in response.text
