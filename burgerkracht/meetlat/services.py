@@ -159,7 +159,7 @@ def missing_for_finalisation(decision: Decision) -> list[str]:
     missing = []
     if not decision.outcome.strip():
         missing.append(_("the outcome"))
-    if not decision.reasons.strip():
+    if not is_reason(decision.reasons):
         missing.append(_("the reasons"))
     # The triad: a sentence each, not "." or "x" (issue #27).
     missing += [
