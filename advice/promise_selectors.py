@@ -162,7 +162,7 @@ class PromiseTable(tables.Table):
         return status_text(record)
 
     def value_status(self, record):
-        return status_text(record)
+        return str(record.get_status_display())  # the export keeps one value per column
 
     def value_overdue(self, value):
         return str(_("Yes") if value else _("No"))
