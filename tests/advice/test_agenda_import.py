@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 import tablib
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from advice.enums import Kept
 from advice.models import Promise
@@ -21,6 +21,12 @@ from tests.factories import UserFactory
 from tests.language import in_language
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 HEADERS = ["onderwerp", "fase", "eigenaar", "afdeling", "deadline"]
 
 

@@ -24,6 +24,12 @@ from tests.advice.agenda_factories import agenda, agenda_promise, commitment, vi
 from tests.advice.factories import advice_in, body, coordinator, member
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 TODAY = timezone.localdate
 
 
@@ -33,7 +39,7 @@ def test_a_promise_on_its_own_has_a_source_owner_phase_and_the_owner_is_told():
     assert promise.advice is None and promise.is_standalone
     assert promise.source_kind == PromiseSource.COMMITMENT
     assert "12 maart" in promise.source_description
-    assert OutboxMessage.objects.filter(recipient=promise.owner).exists()
+    assert OutboxMessage.objects.filter(to__contains=[promise.owner.email]).exists()
     assert AuditEvent.objects.filter(action="promise.created", actor=boss).exists()
     lia = agenda(by=boss)
     topic = agenda_promise(lia, by=boss, phase="Fase 2 (2021)")
