@@ -30,6 +30,8 @@ pytestmark = pytest.mark.django_db
 def _english():
     with translation.override("en"):
         yield
+
+
 TODAY = timezone.localdate
 
 
@@ -203,3 +205,27 @@ def test_overdue_agenda_topics_are_proposed_for_the_meetings_grouped_per_agenda(
     assert draft_agenda(body("bo-plus"), TODAY()).overdue_agenda_items == {}
     promises.judge_promise(promise=late, by=coordinator(), kept=Kept.NOT_KEPT, reason="Geen geld.")
     assert draft_agenda(vip(), TODAY()).overdue_agenda_items == {}
+
+
+# --- the report ----------------------------------------------------------------------------
+
+
+def test_the_advice_report_counts_promises_per_agenda_with_the_verdicts():
+    from burgerkracht.core import reports
+
+    boss = coordinator()
+    lia = agenda(by=boss)
+    for text, days in (("A", -3), ("B", -2), ("C", 5)):
+        agenda_promise(lia, by=boss, text=text, days=days)
+    commitment(by=boss)
+    first = lia.promises.get(text="A")
+    promises.judge_promise(promise=first, by=boss, kept=Kept.NOT_KEPT, reason="Geen geld meer.")
+    sections = reports.build(reports.get("advice"), {})
+    rows = next(t.rows for s in sections for t in s.tables if str(t.title) == "Promises per agenda")
+    by_name = {row["agenda_name"]: row for row in rows}
+    assert {k: by_name[lia.title][k] for k in ("total", "overdue", "open", "not_kept")} == {
+        "total": 3, "overdue": 1, "open": 1, "not_kept": 1}  # fmt: skip
+    assert by_name["Commitments on their own"]["total"] == 1
+    narrowed = reports.build(reports.get("advice"), {"orgaan": body("asd")})
+    assert not next(t.rows for s in narrowed for t in s.tables
+                    if str(t.title) == "Promises per agenda")  # fmt: skip
