@@ -125,7 +125,7 @@ class PromiseTable(tables.Table):
     owner = tables.Column(verbose_name=_("Owner"), order_by=("owner__full_name",))
     department = tables.Column(verbose_name=_("Department"))
     due_on = DateColumn(verbose_name=_("Due on"), format="j-n-Y")
-    status = tables.Column(verbose_name=_("Status"))
+    status = tables.Column(verbose_name=_("Status"), attrs={"td": {"class": "portal-table__text"}})
     last_progress = DateColumn(verbose_name=_("Last progress"), format="j-n-Y")
     overdue = tables.BooleanColumn(verbose_name=_("Overdue"), yesno=(_("Yes"), _("No")))
 

@@ -27,6 +27,8 @@ pytestmark = pytest.mark.django_db
 def _english():
     with translation.override("en"):
         yield
+
+
 HEADERS = ["onderwerp", "fase", "eigenaar", "afdeling", "deadline"]
 
 

@@ -125,7 +125,7 @@ def test_sc10_de_lokale_inclusie_agenda_wordt_gevolgd_tot_het_oordeel(page, stac
     # An overdue topic is proposed for the next college-ASD meeting.
     page.goto(base + reverse("advice:meeting-create") + "?orgaan=asd")
     expect(
-        page.get_by_text(re.compile("Lokale Inclusie Agenda \\(Toegankelijke speeltuinen"))
+        page.get_by_text(re.compile("Lokale Inclusie Agenda \\(Toegankelijke speeltuinen")).first
     ).to_be_visible()
     expect(page.get_by_label(re.compile("^Agenda"))).to_have_value(
         re.compile("Toegankelijke speeltuinen")
