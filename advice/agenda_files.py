@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import io
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
 
 import tablib
+
+from burgerkracht.core.parsing import iso_day
 
 COLUMNS = ["onderwerp", "fase", "eigenaar", "afdeling", "deadline"]
 ALIASES = {
@@ -41,20 +42,6 @@ def example_file(fmt: str) -> bytes:
     data = tablib.Dataset(*EXAMPLE, headers=COLUMNS, title="agenda")
     content = data.export(fmt)
     return content.encode("utf-8") if isinstance(content, str) else content
-
-
-def _date(value) -> str:
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value or "").strip()
-    for pattern in ("%d-%m-%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text, pattern).date().isoformat()  # noqa: DTZ007 - a day
-        except ValueError:
-            continue
-    return ""
 
 
 def _load(content: bytes, filename: str) -> tablib.Dataset:
@@ -91,7 +78,7 @@ def read_agenda(content: bytes, filename: str) -> list[AgendaRow]:
             phase=str(cells["phase"] or "").strip(),
             owner=str(cells["owner"] or "").strip().lower(),
             department=str(cells["department"] or "").strip(),
-            due_on=_date(cells["due_on"]), raw_due_on=str(cells["due_on"] or "").strip(),
+            due_on=iso_day(cells["due_on"]), raw_due_on=str(cells["due_on"] or "").strip(),
         ))  # fmt: skip
     return rows
 
