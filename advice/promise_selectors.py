@@ -126,7 +126,7 @@ class PromiseTable(tables.Table):
     department = tables.Column(verbose_name=_("Department"))
     due_on = DateColumn(verbose_name=_("Due on"), format="j-n-Y")
     status = tables.Column(verbose_name=_("Status"), attrs={"td": {"class": "portal-table__text"}})
-    last_progress = DateColumn(verbose_name=_("Last progress"), format="j-n-Y")
+    last_progress = DateColumn(verbose_name=_("Last progress"), format="j-n-Y", default="—")
     overdue = tables.BooleanColumn(verbose_name=_("Overdue"), yesno=(_("Yes"), _("No")))
 
     class Meta:

@@ -146,7 +146,7 @@ def test_sc10_de_lokale_inclusie_agenda_wordt_gevolgd_tot_het_oordeel(page, stac
     expect(progress.locator("tr[data-phase='Fase 2 (2021)'][data-status='new']")).to_contain_text(
         "27"
     )
-    page.get_by_label("Fase").select_option("Fase 1 (2019)")
+    page.get_by_role("combobox", name=re.compile("^Fase")).select_option("Fase 1 (2019)")
     page.get_by_role("button", name="Filteren").click()
     expect(page.get_by_role("row", name=re.compile("gebarentolk"))).to_contain_text(
         "Niet nagekomen: " + REASON
