@@ -199,7 +199,13 @@ def promises_at_risk() -> list[dict[str, Any]]:
     missing in the database)."""
     rows = (
         Promise.objects.filter(status__in=OPEN_PROMISE, owner__is_active=False)
-        .values("pk", "text", "due_on", reference=F("advice__reference"))
+        .values(
+            "pk",
+            "text",
+            "due_on",
+            # a promise on its own: its agenda, or where it was promised (SC-10)
+            reference=Coalesce("advice__reference", "agenda__title", "source_description"),
+        )
         .order_by("advice__reference", "due_on", "pk")
     )
     return list(rows)

@@ -229,3 +229,15 @@ def test_the_advice_report_counts_promises_per_agenda_with_the_verdicts():
     narrowed = reports.build(reports.get("advice"), {"orgaan": body("asd")})
     assert not next(t.rows for s in narrowed for t in s.tables
                     if str(t.title) == "Promises per agenda")  # fmt: skip
+
+
+def test_continuity_names_a_promise_on_its_own_by_its_agenda_or_source():
+    from advice.report_selectors import promises_at_risk
+
+    topic = agenda_promise(agenda(), text="Speeltuinen")
+    loose = commitment()
+    for promise in (topic, loose):
+        promise.owner.is_active = False
+        promise.owner.save(update_fields=["is_active"])
+    rows = {row["pk"]: row["reference"] for row in promises_at_risk()}
+    assert rows == {topic.pk: "Lokale Inclusie Agenda", loose.pk: loose.source_description}
