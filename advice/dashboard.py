@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from advice import permissions
-from advice.enums import OPEN_PROMISE, AdviceStatus, EvaluationStatus
+from advice.enums import OPEN_PROMISE, AdviceStatus, EvaluationStatus, PromiseStatus
 from advice.models import Advice, AdviceEvaluation, Promise
 from advice.selectors import counted, counts_on_row
 
@@ -35,14 +35,19 @@ def dashboard_context(user: Any) -> dict[str, Any] | None:
     today = timezone.localdate()
     visible = visible_advices(user)
     mine = Promise.objects.filter(owner=user.pk, status__in=OPEN_PROMISE)
+    # Promises of answers of visible advices, and promises on their own that user may see
+    # (all for the municipality; a body's members: the agendas their body handed in).
+    own = Q(advice__isnull=True)
+    if not permissions.is_internal(user):
+        own &= Q(agenda__body_id__in=permissions.body_ids(user))
+    promises = Promise.objects.filter(Q(advice__in=visible) | own)
     counts = counts_on_row(
         user,
         my_promises=counted(mine),
         my_overdue=counted(mine.filter(due_on__lt=today)),
         overdue_answers=counted(visible.filter(status=AdviceStatus.FINAL, response_due__lt=today)),
-        overdue_promises=counted(
-            Promise.objects.filter(advice__in=visible, status__in=OPEN_PROMISE, due_on__lt=today)
-        ),
+        overdue_promises=counted(promises.filter(status__in=OPEN_PROMISE, due_on__lt=today)),
+        not_kept=counted(promises.filter(status=PromiseStatus.NOT_KEPT)),
         evaluations_due=counted(
             AdviceEvaluation.objects.filter(
                 advice__in=visible, status=EvaluationStatus.PLANNED, due_on__lte=today

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from advice import demo_agenda
 from advice.enums import Adoption, Kept, MemberRole, Party, PromiseStatus
 from advice.models import (
     Advice,
@@ -124,6 +125,7 @@ def _bodies(people: dict[str, User]) -> tuple[AdvisoryBody, AdvisoryBody]:
 def seed() -> None:
     people = _people()
     asd, bo_plus = _bodies(people)
+    demo_agenda.seed(people["coordinator"], people["member"])  # SC-10, idempotent itself
     if Advice.objects.filter(title=ANSWERED_TITLE).exists():
         return
     signals = [

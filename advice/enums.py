@@ -111,6 +111,21 @@ PROMISE_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+class PromiseSource(models.TextChoices):
+    ANSWER = "answer", pgettext_lazy("promise source", "Answer to an advice")
+    COMMITMENT = (
+        "commitment",
+        pgettext_lazy("promise source", "Commitment of a wethouder or the college"),
+    )
+    AGENDA = "agenda", pgettext_lazy("promise source", "Agenda")
+    OTHER = "other", pgettext_lazy("promise source", "Other")
+
+
+# A promise on its own (not from an answer) gets its verdict from the advice coordinator,
+# when its due date has come or it is done (docs/decisions/0016). From these statuses:
+JUDGEABLE = frozenset({_P.NEW, _P.ON_TRACK, _P.DONE, _P.DROPPED})
+
+
 class Kept(models.TextChoices):
     KEPT = "kept", pgettext_lazy("promise kept", "Kept")
     PARTLY = "partly", pgettext_lazy("promise kept", "Partly kept")

@@ -7,11 +7,11 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
-from advice.enums import OPEN_PROMISE, AdviceStatus, EvaluationStatus
+from advice.enums import OPEN_PROMISE, AdviceStatus, BodyKind, EvaluationStatus
 from advice.models import Advice, AdviceEvaluation, AdvisoryBody, Meeting, Promise
 
 
@@ -20,6 +20,8 @@ class DraftAgenda:
     overdue_answers: list[Advice] = field(default_factory=list)
     overdue_promises: list[Promise] = field(default_factory=list)
     evaluations_due: list[AdviceEvaluation] = field(default_factory=list)
+    # Promises on their own past their due date, per agenda ("" for those without one).
+    overdue_agenda_items: dict[str, list[Promise]] = field(default_factory=dict)
 
     @property
     def advices(self) -> list[Advice]:
@@ -48,6 +50,13 @@ class DraftAgenda:
                     f"   - {p.advice.reference}: {p.text[:120]} ({_('due on')} {p.due_on:%d-%m-%Y})"
                 )
             number += 1
+        if self.overdue_agenda_items:
+            lines.append(f"{number}. " + _("Agendas and commitments: topics past their due date"))
+            for agenda, promises in self.overdue_agenda_items.items():
+                lines.append(f"   {agenda or _('Commitments on their own')}:")
+                lines += [f"   - {p.text[:120]} ({_('due on')} {p.due_on:%d-%m-%Y})"
+                          for p in promises]  # fmt: skip
+            number += 1
         if self.evaluations_due:
             lines.append(f"{number}. " + _("Evaluations that are due"))
             lines += [f"   - {e.advice.reference} {e.advice.title} ({_('planned for')} "
@@ -57,9 +66,28 @@ class DraftAgenda:
         return "\n".join(lines)
 
 
+def overdue_agenda_items(body: AdvisoryBody, today: date) -> dict[str, list[Promise]]:
+    """Open promises on their own past their due date, grouped per agenda: those of the
+    agendas `body` handed in, and — at the college's overleg with the ASD, the council for
+    the whole social domain — those of every agenda and every commitment on its own."""
+    own = Q(advice__isnull=True)
+    if body.kind != BodyKind.ASD:
+        own &= Q(agenda__body=body)
+    grouped: dict[str, list[Promise]] = {}
+    for promise in (
+        Promise.objects.filter(own, status__in=OPEN_PROMISE, due_on__lt=today)
+        .select_related("agenda")
+        .order_by("agenda__title", "due_on", "pk")
+    ):
+        grouped.setdefault(promise.agenda.title if promise.agenda_id else "", []).append(promise)
+    return grouped
+
+
 def draft_agenda(body: AdvisoryBody, today: date) -> DraftAgenda:
-    """Late answers, promises past their due date and evaluations that are due, of `body`."""
+    """Late answers, promises past their due date and evaluations that are due, of `body`,
+    and the overdue topics of agendas (overdue_agenda_items)."""
     return DraftAgenda(
+        overdue_agenda_items=overdue_agenda_items(body, today),
         overdue_answers=list(
             Advice.objects.filter(body=body, status=AdviceStatus.FINAL, response_due__lt=today)
             .order_by("response_due", "pk")

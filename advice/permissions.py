@@ -169,7 +169,34 @@ def can_view_promises(user: Any) -> bool:
 
 
 def can_view_promise(user: Any, promise: Any) -> bool:
-    return is_internal(user) or bool(body_ids(user)) or promise.owner_id == user.pk
+    """A promise of an answer: every body's members, as the register. A promise of an agenda
+    follows the agenda: the members of the body that handed it in. One on its own without an
+    agenda: the municipality and its owner only."""
+    if is_internal(user) or promise.owner_id == user.pk:
+        return True
+    if promise.agenda_id is not None:
+        return in_body(user, promise.agenda.body_id)
+    return promise.advice_id is not None and bool(body_ids(user))
+
+
+def can_manage_promises(user: Any) -> bool:
+    """Create promises on their own and agendas, import an agenda, give the verdict on a
+    promise on its own."""
+    return is_editor(user)
+
+
+def can_change_promise(user: Any, promise: Any) -> bool:
+    from advice.enums import VERDICT_ONLY
+
+    return is_editor(user) and promise.advice_id is None and promise.status not in VERDICT_ONLY
+
+
+def can_view_agendas(user: Any) -> bool:
+    return is_internal(user) or bool(body_ids(user))
+
+
+def can_view_agenda(user: Any, agenda: Any) -> bool:
+    return is_internal(user) or in_body(user, agenda.body_id)
 
 
 def can_update_promise(user: Any, promise: Any) -> bool:

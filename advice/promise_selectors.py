@@ -8,25 +8,38 @@ from typing import Any
 
 import django_filters
 import django_tables2 as tables
-from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from advice.enums import OPEN_PROMISE, PromiseStatus
-from advice.models import AdvisoryBody, Promise
+from advice.enums import OPEN_PROMISE, VERDICT_ONLY, PromiseStatus
+from advice.models import AdvisoryBody, Promise, PromiseNote
 from burgerkracht.core.columns import DateColumn
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
-def promise_register(today=None) -> QuerySet[Promise]:
+def promise_register(today=None, user: Any = None) -> QuerySet[Promise]:
+    """Every promise, or those `user` may see: a body member sees the promises of answers
+    and those of the agendas their own body handed in (never another body's agenda)."""
+    from advice import permissions
+
     today = today or timezone.localdate()
-    return Promise.objects.select_related("advice", "advice__body", "owner").annotate(
+    promises = Promise.objects.select_related(
+        "advice", "advice__body", "owner", "agenda__body", "verdict"
+    )
+    if user is not None and not permissions.is_internal(user):
+        promises = promises.filter(
+            Q(advice__isnull=False) | Q(agenda__body_id__in=permissions.body_ids(user))
+        )
+    last_note = PromiseNote.objects.filter(promise=OuterRef("pk")).order_by("-written_at")
+    return promises.annotate(
+        last_progress=Subquery(last_note.values("written_at")[:1]),
         overdue=Case(
             When(Q(status__in=OPEN_PROMISE) & Q(due_on__lt=today), then=Value(True)),
             default=Value(False),
             output_field=BooleanField(),
-        )
+        ),
     )
 
 
@@ -37,6 +50,30 @@ def promise_detail(pk: int):
         .prefetch_related("notes__author")
         .get(pk=pk)
     )
+
+
+def source_of(promise: Promise) -> str:
+    """Where it was promised: the advice's reference, the agenda (and phase), or the
+    description of the source."""
+    if promise.advice_id:
+        return promise.advice.reference
+    if promise.agenda_id:
+        return f"{promise.agenda.title}, {promise.phase}" if promise.phase else promise.agenda.title
+    return promise.source_description or str(promise.get_source_kind_display())
+
+
+def verdict_reason(promise: Promise) -> str:
+    """The reason of a "partly kept" or "not kept" verdict, shown beside the status."""
+    if promise.status not in VERDICT_ONLY:
+        return ""
+    verdict = getattr(promise, "verdict", None)
+    return verdict.note if verdict is not None else ""
+
+
+def status_text(promise: Promise) -> str:
+    reason = verdict_reason(promise)
+    label = str(promise.get_status_display())
+    return f"{label}: {reason}" if reason else label
 
 
 class PromiseFilter(django_filters.FilterSet):
@@ -58,10 +95,13 @@ class PromiseFilter(django_filters.FilterSet):
     advice = django_filters.NumberFilter(
         field_name="advice_id", widget=django_filters.widgets.forms.HiddenInput
     )
+    agenda = django_filters.NumberFilter(
+        field_name="agenda_id", widget=django_filters.widgets.forms.HiddenInput
+    )
 
     class Meta:
         model = Promise
-        fields = ["status", "overdue", "mine", "body", "advice"]
+        fields = ["status", "overdue", "mine", "body", "advice", "agenda"]
 
     def __init__(self, *args, user: Any = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,16 +118,29 @@ class PromiseTable(tables.Table):
     text = tables.Column(
         verbose_name=_("Promise"), linkify=lambda record: record.get_absolute_url()
     )
-    advice = tables.Column(verbose_name=_("Advice"), order_by=("advice__reference",))
+    source = tables.Column(
+        verbose_name=_("Source"), accessor="pk", empty_values=(),
+        order_by=("advice__reference", "agenda__title", "source_description"),
+    )  # fmt: skip
     owner = tables.Column(verbose_name=_("Owner"), order_by=("owner__full_name",))
     department = tables.Column(verbose_name=_("Department"))
     due_on = DateColumn(verbose_name=_("Due on"), format="j-n-Y")
-    status = tables.Column(verbose_name=_("Status"))
+    status = tables.Column(verbose_name=_("Status"), attrs={"td": {"class": "portal-table__text"}})
+    last_progress = DateColumn(verbose_name=_("Last progress"), format="j-n-Y", default="—")
     overdue = tables.BooleanColumn(verbose_name=_("Overdue"), yesno=(_("Yes"), _("No")))
 
     class Meta:
         model = Promise
-        fields = ["text", "advice", "owner", "department", "due_on", "status", "overdue"]
+        fields = [
+            "text",
+            "source",
+            "owner",
+            "department",
+            "due_on",
+            "status",
+            "last_progress",
+            "overdue",
+        ]
         order_by = "due_on"
         attrs = {"class": "utrecht-table portal-table"}
         template_name = "portal/table.html"
@@ -98,6 +151,18 @@ class PromiseTable(tables.Table):
 
     def value_text(self, value):
         return value
+
+    def render_source(self, record):
+        return source_of(record)
+
+    def value_source(self, record):
+        return source_of(record)
+
+    def render_status(self, record):
+        return status_text(record)
+
+    def value_status(self, record):
+        return str(record.get_status_display())  # the export keeps one value per column
 
     def value_overdue(self, value):
         return str(_("Yes") if value else _("No"))

@@ -18,6 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from advice.enums import OPEN_PROMISE, AdviceStatus, EvaluationStatus, MemberRole, RequestStatus
 from advice.models import (
@@ -212,11 +213,13 @@ class AnswerReminders(_DatedSource):
 
 
 class PromiseReminders(_DatedSource):
-    """An open promise: its due date coming up, and passed."""
+    """An open promise: its due date coming up, and passed. A promise on its own has no
+    advice: its body is its agenda's (the members of the group that handed it in), and it
+    has no contact person; the owner and the coordinators are reminded all the same."""
 
     model = Promise
     kinds = (PROMISE_SOON, PROMISE_OVERDUE)
-    body_path = "advice__body_id"
+    body_path = "reminder_body"
     person_fields = {"owner": "owner_id", "contact": "advice__contact_id"}
 
     def milestones(self) -> list[Milestone]:
@@ -227,19 +230,25 @@ class PromiseReminders(_DatedSource):
         ]
 
     def base(self, kind: str) -> QuerySet:
-        return Promise.objects.filter(status__in=OPEN_PROMISE)
+        return Promise.objects.filter(status__in=OPEN_PROMISE).annotate(
+            reminder_body=Coalesce("advice__body_id", "agenda__body_id")
+        )
 
     def get(self, object_id: int) -> Any | None:
-        return Promise.objects.select_related("advice").filter(pk=object_id).first()
+        return Promise.objects.select_related("advice", "agenda").filter(pk=object_id).first()
 
     def person(self, item: Any, name: str) -> int | None:
-        return item.owner_id if name == "owner" else item.advice.contact_id
+        if name == "owner":
+            return item.owner_id
+        return item.advice.contact_id if item.advice_id else None
 
-    def body_id(self, item: Any) -> int:
-        return item.advice.body_id
+    def body_id(self, item: Any) -> int | None:
+        if item.advice_id:
+            return item.advice.body_id
+        return item.agenda.body_id if item.agenda_id else None
 
     def context(self, item: Any) -> dict[str, Any]:
-        return {"promise": item, "advice": item.advice, "link": link(item, item.advice)}
+        return {"promise": item, "advice": item.advice, "agenda": item.agenda, "link": link(item)}
 
 
 class EvaluationReminders(_DatedSource):

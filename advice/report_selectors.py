@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, DurationField, F, Q, QuerySet, Sum
-from django.db.models.functions import ExtractYear, Length, Trim
+from django.db.models import Count, DurationField, F, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce, ExtractYear, Length, Trim
 from django.db.models.lookups import GreaterThan
 
 from advice.enums import (
@@ -102,21 +102,40 @@ def recommendation_counts(advices: QuerySet[Advice]) -> list[dict[str, Any]]:
 def promise_counts(advices: QuerySet[Advice], today: date) -> list[dict[str, Any]]:
     """Per body: the promises of the advices by status, open split into on time and overdue
     (derived, as everywhere in the register), and the verdicts given at evaluations."""
-    open_promise = Q(status__in=OPEN_PROMISE)
     rows = (
         Promise.objects.filter(advice__in=advices.values("pk"))
         .values(body_name=F("advice__body__short_name"))
         .order_by("body_name")
-        .annotate(
-            total=Count("pk"),
-            done=Count("pk", filter=Q(status=PromiseStatus.DONE)),
-            open=Count("pk", filter=open_promise & Q(due_on__gte=today)),
-            overdue=Count("pk", filter=open_promise & Q(due_on__lt=today)),
-            dropped=Count("pk", filter=Q(status=PromiseStatus.DROPPED)),
-            kept=Count("pk", filter=Q(verdict__kept=Kept.KEPT)),
-            partly_kept=Count("pk", filter=Q(verdict__kept=Kept.PARTLY)),
-            not_kept=Count("pk", filter=Q(verdict__kept=Kept.NOT_KEPT)),
-        )
+        .annotate(**_promise_aggregates(today))
+    )
+    return list(rows)
+
+
+def _promise_aggregates(today: date) -> dict[str, Count]:
+    open_promise = Q(status__in=OPEN_PROMISE)
+    return {
+        "total": Count("pk"),
+        "done": Count("pk", filter=Q(status=PromiseStatus.DONE)),
+        "open": Count("pk", filter=open_promise & Q(due_on__gte=today)),
+        "overdue": Count("pk", filter=open_promise & Q(due_on__lt=today)),
+        "dropped": Count("pk", filter=Q(status=PromiseStatus.DROPPED)),
+        "kept": Count("pk", filter=Q(verdict__kept=Kept.KEPT)),
+        "partly_kept": Count("pk", filter=Q(verdict__kept=Kept.PARTLY)),
+        "not_kept": Count("pk", filter=Q(verdict__kept=Kept.NOT_KEPT)),
+    }
+
+
+def own_promise_counts(today: date, body: AdvisoryBody | None = None) -> list[dict[str, Any]]:
+    """Per agenda (SC-10), and once for the commitments without one (agenda_name ""): the
+    promises on their own by status and verdict, as promise_counts. Their current state,
+    whatever the period; narrowed to the agendas `body` handed in."""
+    promises = Promise.objects.filter(advice__isnull=True)
+    if body is not None:
+        promises = promises.filter(agenda__body=body)
+    rows = (
+        promises.values(agenda_name=Coalesce("agenda__title", Value("")))
+        .order_by("agenda_name")
+        .annotate(**_promise_aggregates(today))
     )
     return list(rows)
 
@@ -180,7 +199,13 @@ def promises_at_risk() -> list[dict[str, Any]]:
     missing in the database)."""
     rows = (
         Promise.objects.filter(status__in=OPEN_PROMISE, owner__is_active=False)
-        .values("pk", "text", "due_on", reference=F("advice__reference"))
+        .values(
+            "pk",
+            "text",
+            "due_on",
+            # a promise on its own: its agenda, or where it was promised (SC-10)
+            reference=Coalesce("advice__reference", "agenda__title", "source_description"),
+        )
         .order_by("advice__reference", "due_on", "pk")
     )
     return list(rows)

@@ -74,6 +74,7 @@ class AdviceReport(reports.Report):
             _answers_section(per_body),
             _recommendations_section(selectors.recommendation_counts(advices)),
             _promises_section(selectors.promise_counts(advices, today)),
+            _own_promises_section(selectors.own_promise_counts(today, body)),
             _evaluations_section(per_body),
             _meetings_section(selectors.meeting_counts(body), counts, start, end, today),
         ]
@@ -215,6 +216,30 @@ def _promises_section(counts: list[dict[str, Any]]) -> Section:
             counts,
             ChartSpec(_("Promises per body"), "body_name",
                       ["done", "open", "overdue", "dropped"], stacked=True),
+        )],
+    )  # fmt: skip
+
+
+def _own_promises_section(counts: list[dict[str, Any]]) -> Section:
+    """SC-10: the promises that are not made in an answer, per agenda (docs/decisions/0016)."""
+    for row in counts:
+        row["agenda_name"] = row["agenda_name"] or _("Commitments on their own")
+    return Section(
+        _("Agendas and commitments on their own"),
+        intro=_("Promises that are not made in an answer to an advice: the topics of an agenda "
+                "and commitments of a wethouder or the college. Their state today, whatever "
+                "the period. The verdict is given by the advice coordinator."),
+        tables=[Table(
+            _("Promises per agenda"),
+            [Column("agenda_name", _("Agenda"), numeric=False), Column("total", _("Promises")),
+             Column("done", _("Kept")), Column("open", _("Open")),
+             Column("overdue", _("Overdue")), Column("dropped", _("Dropped")),
+             Column("partly_kept", _("Verdict: partly kept")),
+             Column("not_kept", _("Verdict: not kept"))],
+            counts,
+            ChartSpec(_("Promises per agenda"), "agenda_name",
+                      ["done", "open", "overdue", "dropped", "partly_kept", "not_kept"],
+                      stacked=True),
         )],
     )  # fmt: skip
 

@@ -18,7 +18,7 @@ for label in (
     "HistoricalAdvice", "Recommendation", "HistoricalRecommendation", "Answer",
     "HistoricalAnswer", "AnswerPromise", "Promise", "HistoricalPromise", "PromiseNote",
     "AdviceEvaluation", "HistoricalAdviceEvaluation", "PromiseVerdict", "Meeting",
-    "FactsheetVersion", "FactsheetEntry",
+    "FactsheetVersion", "FactsheetEntry", "Agenda",
 ):  # fmt: skip
     exempt(f"advice.{label}", PUBLIC_RECORD)
 exempt("advice.Theme", "Reference data.")

@@ -61,7 +61,7 @@ def tasks_for(user: Any) -> Iterator[Task]:
         yield Task(
             key=f"promise-{promise.pk}",
             what=_("Keep the promise"),
-            reference=promise.advice.reference,
+            reference=promise.advice.reference if promise.advice_id else promise.phase,
             title=promise.text,
             url=promise.get_absolute_url(),
             due_on=promise.due_on,

@@ -10,10 +10,11 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 import tablib
+
+from burgerkracht.core.parsing import iso_day
 
 ORDER_COLUMNS = ["creditor_name", "iban", "amount", "reference", "budget_line", "description"]
 MIME = {
@@ -53,17 +54,7 @@ class ConfirmationRow:
 
 
 def _date(value) -> str:
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value or "").strip()
-    for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y%m%d"):
-        try:
-            return datetime.strptime(text, pattern).date().isoformat()  # noqa: DTZ007 - a day
-        except ValueError:
-            continue
-    return ""
+    return iso_day(value, ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y%m%d"))
 
 
 def _amount(value) -> str | None:

@@ -245,6 +245,12 @@ def _advice_request():
     return _first(AdviceRequest.objects.all(), "advice request")
 
 
+def _agenda():
+    from advice.models import Agenda
+
+    return _first(Agenda.objects.all(), "agenda")
+
+
 def _promise():
     from advice.models import Promise
 
@@ -505,6 +511,21 @@ PAGES: list[Page] = [
     ),
     Page("advice:promises", "advice:promises", ADVICE_COORDINATOR),
     Page("advice:promise-detail", "advice:promise-detail", ADVICE_COORDINATOR, _pk(_promise)),
+    Page("advice:agendas", "advice:agendas", ADVICE_COORDINATOR),
+    Page(
+        "advice:agenda-detail",
+        "advice:agenda-detail",
+        ADVICE_COORDINATOR,
+        _pk(_agenda),
+        why="progress per phase and status, and the topics",
+    ),
+    Page(
+        "advice:agenda-detail@asd_member",
+        "advice:agenda-detail",
+        ASD_MEMBER,
+        _pk(_agenda),
+        why="a member of the working group that handed the agenda in (ViP)",
+    ),
     Page("advice:bodies", "advice:bodies", ADVICE_COORDINATOR),
     Page("advice:body-detail", "advice:body-detail", ADVICE_COORDINATOR, lambda: {"slug": "asd"}),
     Page("advice:signals", "advice:signals", ADVICE_COORDINATOR),

@@ -113,6 +113,16 @@ NOT_DATA_PAGES: dict[str, str] = {
     "meetlat:pdf": "a PDF download",
     # the advice register
     **dict.fromkeys(("advice:public-pdf", "advice:answer-pdf"), "a PDF download"),
+    **dict.fromkeys(
+        (
+            "advice:agenda-create",
+            "advice:agenda-import",
+            "advice:promise-create",
+            "advice:promise-change",
+        ),
+        "a form (SC-10)",
+    ),
+    "advice:agenda-example": "a file download (the example agenda file)",
     **dict.fromkeys(("advice:advice-document", "advice:request-document"), "a file download"),
     **dict.fromkeys(
         (
@@ -205,6 +215,7 @@ def _add_factory_rows() -> None:
     coordinator = _user(ADVICE_COORDINATOR)
     for stage in ("final", "answered", "closed"):
         advice_in(stage, by=_user(ASD_MEMBER), coordinator_user=coordinator, is_public=True)
+    _add_agenda_rows(coordinator)
     PolicyDecisionFactory.create(by=facilitator, complete=True)
     _add_post_rows(initiative, facilitator)
     _add_payment_rows(granted, resident, facilitator)
@@ -229,6 +240,22 @@ def _add_factory_rows() -> None:
         )  # fmt: skip
         if publish:
             stories.publish_story(story=story, by=facilitator)
+
+
+def _add_agenda_rows(coordinator) -> None:
+    """Two more topics of the demo agenda each round (SC-10), one overdue and judged not kept:
+    the agenda page's progress and list grow, in phases of their own."""
+    from advice.models import Agenda
+    from advice.services.promises import judge_promise
+    from tests.advice.agenda_factories import agenda_promise
+
+    lia = Agenda.objects.order_by("pk").first()
+    number = lia.promises.count()
+    agenda_promise(lia, by=coordinator, owner=coordinator, text=f"Onderwerp {number}",
+                   phase=f"Fase {number}", days=30)  # fmt: skip
+    late = agenda_promise(lia, by=coordinator, owner=coordinator, text=f"Onderwerp {number + 1}",
+                          phase=f"Fase {number + 1}", days=-5)  # fmt: skip
+    judge_promise(promise=late, by=coordinator, kept="not_kept", reason="Geen geld gevonden.")
 
 
 def _add_payment_rows(granted, resident, facilitator) -> None:

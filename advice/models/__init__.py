@@ -1,3 +1,4 @@
+from advice.models.agendas import Agenda
 from advice.models.bodies import (
     AdvisoryBody,
     BodyOrganisation,
@@ -24,8 +25,23 @@ from advice.models.register import (
 )
 
 __all__ = [
-    "Advice", "AdviceEvaluation", "AdviceRequest", "AdvisoryBody", "Answer", "AnswerPromise",
-    "BodyOrganisation", "FactsheetEntry", "FactsheetVersion", "Meeting", "Membership", "Promise",
+    "Advice",
+    "AdviceEvaluation",
+    "AdviceRequest",
+    "AdvisoryBody",
+    "Agenda",
+    "Answer",
+    "AnswerPromise",
+    "BodyOrganisation",
+    "FactsheetEntry",
+    "FactsheetVersion",
+    "Meeting",
+    "Membership",
+    "Promise",
     "PromiseNote",
-    "PromiseVerdict", "Recommendation", "Signal", "TargetGroup", "Theme",
+    "PromiseVerdict",
+    "Recommendation",
+    "Signal",
+    "TargetGroup",
+    "Theme",
 ]  # fmt: skip

@@ -8,6 +8,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -17,8 +18,10 @@ from advice.enums import (
     EvaluationStatus,
     Kept,
     Party,
+    PromiseSource,
     PromiseStatus,
 )
+from advice.models.agendas import Agenda
 from advice.models.bodies import AdvisoryBody
 from advice.models.register import Advice, Recommendation
 from burgerkracht.core.models import TimeStampedModel
@@ -27,11 +30,30 @@ USER = settings.AUTH_USER_MODEL
 
 
 class Promise(TimeStampedModel):
-    """A toezegging: made in an answer, owned by a department and a person, due on a date."""
+    """A toezegging, owned by a department and a person, due on a date: made in an answer to
+    an advice, or on its own — a commitment of a wethouder or the college, a topic of an
+    agenda, or something else — with its source described."""
 
     advice = models.ForeignKey(
-        Advice, on_delete=models.CASCADE, related_name="promises", verbose_name=_("advice")
+        Advice,
+        on_delete=models.CASCADE,
+        related_name="promises",
+        verbose_name=_("advice"),
+        null=True,
+        blank=True,
     )
+    source_kind = models.CharField(
+        _("source"), max_length=12, choices=PromiseSource.choices, default=PromiseSource.ANSWER
+    )
+    source_description = models.CharField(
+        _("where it was promised"), max_length=300, blank=True,
+        help_text=_("For example: Wethouder Jansen in the council meeting of 12 March."),
+    )  # fmt: skip
+    agenda = models.ForeignKey(
+        Agenda, on_delete=models.PROTECT, null=True, blank=True, related_name="promises",
+        verbose_name=_("agenda"),
+    )  # fmt: skip
+    phase = models.CharField(_("phase"), max_length=100, blank=True)
     recommendation = models.ForeignKey(
         Recommendation, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="promises", verbose_name=_("recommendation"),
@@ -60,7 +82,31 @@ class Promise(TimeStampedModel):
                 condition=~Q(status=PromiseStatus.DROPPED) | ~Q(drop_reason=""),
                 name="promise_dropped_has_reason",
                 violation_error_message=_("Say why the promise is dropped."),
-            )
+            ),
+            # From an answer: its advice. Otherwise no advice, and an agenda or a description.
+            models.CheckConstraint(
+                condition=Q(advice__isnull=False, source_kind=PromiseSource.ANSWER)
+                | (
+                    Q(advice__isnull=True)
+                    & ~Q(source_kind=PromiseSource.ANSWER)
+                    & (Q(agenda__isnull=False) | ~Q(source_description=""))
+                ),
+                name="promise_has_advice_or_other_source",
+                violation_error_message=_("A promise comes from an advice or another source."),
+            ),
+            models.CheckConstraint(
+                condition=Q(source_kind=PromiseSource.AGENDA, agenda__isnull=False)
+                | (~Q(source_kind=PromiseSource.AGENDA) & Q(agenda__isnull=True)),
+                name="promise_agenda_kind_has_agenda",
+                violation_error_message=_("A promise of an agenda belongs to that agenda."),
+            ),
+            models.UniqueConstraint(
+                Lower("text"),
+                "agenda",
+                condition=Q(agenda__isnull=False),
+                name="promise_once_per_agenda",
+                violation_error_message=_("This topic is already on the agenda."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -71,6 +117,11 @@ class Promise(TimeStampedModel):
 
     def is_overdue(self, today: date) -> bool:
         return self.status in OPEN_PROMISE and self.due_on < today
+
+    @property
+    def is_standalone(self) -> bool:
+        """Not from an answer: judged on its own, not at an advice's evaluation."""
+        return self.advice_id is None
 
 
 class PromiseNote(models.Model):
@@ -136,17 +187,24 @@ class AdviceEvaluation(TimeStampedModel):
 
 
 class PromiseVerdict(models.Model):
-    """Per promise, at the evaluation: kept or not, and what the body and municipality say."""
+    """Per promise: kept or not, and why. For a promise of an advice it is given at the
+    advice's evaluation; a promise on its own gets it from the advice coordinator
+    (`evaluation` empty, `given_by`/`given_at` set)."""
 
     evaluation = models.ForeignKey(
         AdviceEvaluation, on_delete=models.CASCADE, related_name="verdicts",
-        verbose_name=_("evaluation"),
+        verbose_name=_("evaluation"), null=True, blank=True,
     )  # fmt: skip
     promise = models.OneToOneField(
         Promise, on_delete=models.CASCADE, related_name="verdict", verbose_name=_("promise")
     )
     kept = models.CharField(_("kept?"), max_length=10, choices=Kept.choices)
     note = models.TextField(_("explanation"), blank=True)
+    given_by = models.ForeignKey(
+        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("given by"),
+    )  # fmt: skip
+    given_at = models.DateTimeField(_("given at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("verdict on a promise")

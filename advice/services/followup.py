@@ -63,6 +63,8 @@ def update_promise(
     note = require(note, _("Write down the progress."))
     status = status or promise.status
     if status != promise.status:
+        if promise.is_standalone and PromiseVerdict.objects.filter(promise=promise).exists():
+            raise DomainError(_("The verdict has been given; the status no longer changes."))
         check_transition(PROMISE_TRANSITIONS, promise.status, status)
         if status in VERDICT_ONLY:
             raise DomainError(_("Only the evaluation of the advice says a promise was not kept."))

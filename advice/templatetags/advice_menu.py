@@ -11,6 +11,7 @@ register = template.Library()
 PAGES = (
     ("advice:register", _("Advices"), permissions.can_use_register),
     ("advice:promises", _("Promises"), permissions.can_view_promises),
+    ("advice:agendas", _("Agendas"), permissions.can_view_agendas),
     ("advice:signals", _("Signals"), permissions.can_view_signals),
     ("advice:obstacles", _("Obstacles from initiatives"), permissions.can_convert_obstacles),
     ("advice:meetings", _("Meetings with the college"), permissions.can_view_meetings),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -19,9 +19,11 @@ from django_tables2.export import ExportMixin
 
 from advice import permissions
 from advice.forms.followup import PromiseUpdateForm, ReassignForm
+from advice.forms.promises import VerdictForm
 from advice.models import Promise
 from advice.promise_selectors import PromiseFilter, PromiseTable, promise_detail, promise_register
 from advice.services import followup as services
+from advice.services import promises as own_promises
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
 
@@ -41,7 +43,14 @@ class PromiseListView(
         return permissions.can_view_promises(self.request.user)
 
     def get_queryset(self):
-        return promise_register()
+        return promise_register(user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            **kwargs, can_manage=permissions.can_manage_promises(user),
+            can_view_agendas=permissions.can_view_agendas(user),
+        )  # fmt: skip
 
     def get_filterset_kwargs(self, filterset_class):
         return {**super().get_filterset_kwargs(filterset_class), "user": self.request.user}
@@ -84,14 +93,24 @@ class PromiseMixin(LoginRequiredMixin, BreadcrumbsMixin):
         return ReassignForm(data, initial=initial, prefix="reassign")
 
     def get_context_data(self, **kwargs):
-        user, p = self.request.user, self.promise
+        user, p, today = self.request.user, self.promise, timezone.localdate()
+        can_judge = permissions.can_manage_promises(user) and p.is_standalone
         context = {
             "promise": p,
-            "overdue": p.is_overdue(timezone.localdate()),
+            "overdue": p.is_overdue(today),
             "can_update": permissions.can_update_promise(user, p),
             "can_reassign": permissions.is_editor(user),
-            "can_view_advice": permissions.can_view_advice(user, p.advice),
+            "can_change": permissions.can_change_promise(user, p),
+            "can_view_advice": p.advice_id is not None
+            and permissions.can_view_advice(user, p.advice),
+            "can_view_agenda": p.agenda_id is not None
+            and permissions.can_view_agenda(user, p.agenda),
+            "verdict": getattr(p, "verdict", None),
+            "verdict_refusal": own_promises.verdict_refusal(p, today) if can_judge else "",
         }
+        context["can_judge"] = can_judge and not context["verdict_refusal"]
+        if context["can_judge"] and "verdict_form" not in kwargs:
+            context["verdict_form"] = VerdictForm(prefix="verdict")
         if context["can_update"] and "update_form" not in kwargs:
             context["update_form"] = self.update_form()
         if context["can_reassign"] and "reassign_form" not in kwargs:
@@ -112,7 +131,13 @@ class PromiseDetailView(PromiseMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         user, p = request.user, self.promise
-        if "reassign" in request.POST:
+        if "verdict" in request.POST:
+            if not permissions.can_manage_promises(user):
+                raise PermissionDenied
+            form = VerdictForm(request.POST, prefix="verdict")
+            name, success = "verdict_form", _("The verdict has been given.")
+            action = own_promises.judge_promise
+        elif "reassign" in request.POST:
             if not permissions.is_editor(user):
                 raise PermissionDenied
             form = self.reassign_form(request.POST)
@@ -129,6 +154,8 @@ class PromiseDetailView(PromiseMixin, TemplateView):
                 action(promise=p, by=user, **form.cleaned_data)
             except DomainError as error:
                 form.add_error(None, error.message)
+            except ValidationError as error:
+                form.add_error(None, " ".join(error.messages))
             else:
                 messages.success(request, success)
                 return redirect(p.get_absolute_url())

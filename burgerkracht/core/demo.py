@@ -27,7 +27,7 @@ from burgerkracht.core.models import District, Municipality, Neighbourhood, Orga
 APP_DEMOS = [
     "burgerkracht.meetlat.demo", "initiatives.demo", "budget.demo", "advice.demo",
     "initiatives.demo_post",
-    "advice.demo_agenda",  # coming dates for every role's agenda (issue #27)
+    "advice.demo_dates",  # coming dates for every role's agenda (issue #27)
 ]  # fmt: skip
 
 DEMO_PASSWORD = "Burgerkracht-demo-2026"  # noqa: S105 — printed for visitors; DEBUG only

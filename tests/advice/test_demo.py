@@ -79,6 +79,7 @@ def test_the_bodies_their_people_and_the_youth_gap(seeded):
         ("asd", "asd-lid@example.org", MemberRole.MEMBER),
         ("asd", "asd-secretaris@example.org", MemberRole.SECRETARY),
         ("bo-plus", "boplus@example.org", MemberRole.REPRESENTATIVE),
+        ("vip", "asd-lid@example.org", MemberRole.MEMBER),  # SC-10: a double hat
     }
     assert Membership.objects.get(
         user__email="boplus@example.org"
@@ -153,10 +154,26 @@ def test_promises_in_every_status_with_progress_notes(seeded):
     assert [p.is_overdue(today) for p in promises] == [False, False, False, True, False]
     assert promises[4].drop_reason
     assert [p.notes.count() for p in promises] == [0, 1, 1, 1, 1]
-    # Every status but "not kept": the demo's one evaluated advice judged its two promises
-    # kept and partly kept, and the verdict sets the status (issue #22 §3).
-    shown = set(Promise.objects.values_list("status", flat=True))
+    # Every status but "not kept" among the answers: the demo's one evaluated advice judged
+    # its two promises kept and partly kept, and the verdict sets the status (issue #22 §3).
+    shown = set(Promise.objects.filter(advice__isnull=False).values_list("status", flat=True))
     assert set(PromiseStatus.values) - {PromiseStatus.NOT_KEPT} == shown
+
+
+def test_the_inclusion_agenda_of_vip_in_phases_sc10(seeded):
+    from advice.models import Agenda
+
+    lia = Agenda.objects.get(title="Lokale Inclusie Agenda")
+    assert (lia.body.slug, lia.body.kind) == ("vip", "other")
+    topics = list(lia.promises.order_by("pk"))
+    assert sorted({p.phase for p in topics}) == ["Fase 1 (2019)", "Fase 2 (2021)", "Fase 3 (2023)"]
+    statuses = [p.status for p in topics]
+    assert statuses.count(PromiseStatus.DONE) == 2
+    assert statuses.count(PromiseStatus.NOT_KEPT) == 1
+    broken = next(p for p in topics if p.status == PromiseStatus.NOT_KEPT)
+    assert broken.verdict.note and broken.verdict.evaluation is None
+    assert any(p.is_overdue(timezone.localdate()) for p in topics)
+    assert Promise.objects.filter(advice__isnull=True, agenda__isnull=True).count() == 1
 
 
 def test_the_closed_advice_with_its_completed_evaluation(seeded):

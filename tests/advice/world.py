@@ -34,6 +34,10 @@ class AdviceWorld:
     evaluation: Any  # the planned evaluation of `answered`
     meeting: Any  # a meeting of the college with the ASD
     signal: Any  # a BO+ signal
+    vip_member: Any = None  # member of the working group ViP, which handed in `agenda`
+    agenda: Any = None  # the Lokale Inclusie Agenda of ViP (SC-10)
+    agenda_promise: Any = None  # an open topic of `agenda`, owned by `agenda_owner`
+    agenda_owner: Any = None
 
 
 def build_advice_world() -> AdviceWorld:
@@ -44,7 +48,15 @@ def build_advice_world() -> AdviceWorld:
     kwargs = {"by": asd_member, "coordinator_user": boss}
     answered = advice_in("answered", is_public=True, **kwargs)
     promise = answered.promises.order_by("pk").first()
+    from tests.advice import agenda_factories as agendas
+
+    lia = agendas.agenda(by=boss)
+    topic = agendas.agenda_promise(lia, by=boss)
     return AdviceWorld(
+        vip_member=agendas.vip_member(),
+        agenda=lia,
+        agenda_promise=topic,
+        agenda_owner=topic.owner,
         asd_member=asd_member,
         asd_secretary=asd_secretary,
         bo_member=bo_member,

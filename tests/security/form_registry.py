@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 import advice.forms.answer as advice_answer
 import advice.forms.bodies as advice_bodies
 import advice.forms.followup as advice_followup
+import advice.forms.promises as advice_promises
 import advice.forms.register as advice_register
 import budget.forms.application as budget_application
 import budget.forms.assessment as budget_assessment
@@ -245,6 +246,10 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
         lambda w: [{"promise": w.adv.promise, "prefix": "update"}]
     ),
     advice_followup.ReassignForm: Entry(lambda w: [{"prefix": "reassign"}]),
+    advice_promises.PromiseForm: Entry(lambda w: [{}, {"change": True}]),
+    advice_promises.VerdictForm: Entry(lambda w: [{"prefix": "verdict"}]),
+    advice_promises.AgendaForm: Entry(),
+    advice_promises.AgendaFileForm: Entry(),
     advice_followup.EvaluationForm: Entry(
         lambda w: [{"promises": list(w.adv.answered.promises.order_by("pk"))}]
     ),

@@ -66,3 +66,26 @@ ENTRIES: dict[str, Entry] = {
         own={"adv.asd_member": 200, "adv.bo_member": 200, "adv.promise_owner": 200},
     ),
 }
+# SC-10: agendas and promises on their own (docs/decisions/0016). Rights follow the agenda:
+# the members of the working group that handed it in (ViP) follow it, other bodies' not.
+AGENDA_OWN = {"adv.vip_member": 200, "adv.asd_member": 403, "adv.asd_secretary": 403,
+              "adv.bo_member": 403, "adv.coordinator": 200}  # fmt: skip
+MANAGE_OWN = {**AGENDA_OWN, "adv.vip_member": 403, "adv.agenda_owner": 403}
+ENTRIES.update({
+    "advice:agendas": Entry(only(*INTERNAL), own={"adv.vip_member": 200, "adv.asd_member": 200},
+                            why="the list: a body member sees only their own body's agendas"),
+    "advice:agenda-create": Entry(only(*EDITORS)),
+    "advice:agenda-example": Entry(only(*EDITORS), kwargs={"fmt": "xlsx"}),
+    "advice:promise-create": Entry(only(*EDITORS)),
+    "advice:agenda-detail": Entry(
+        only(*INTERNAL), kwargs=lambda w: {"pk": w.adv.agenda.pk},
+        own={**AGENDA_OWN, "adv.agenda_owner": 403},
+        why="progress of an agenda: the municipality and the group that handed it in",
+    ),
+    "advice:agenda-import": Entry(
+        only(*EDITORS), kwargs=lambda w: {"pk": w.adv.agenda.pk}, own=MANAGE_OWN
+    ),
+    "advice:promise-change": Entry(
+        only(*EDITORS), kwargs=lambda w: {"pk": w.adv.agenda_promise.pk}, own=MANAGE_OWN
+    ),
+})  # fmt: skip
