@@ -112,6 +112,7 @@ NOT_DATA_PAGES: dict[str, str] = {
     "meetlat:pdf": "a PDF download",
     # the advice register
     **dict.fromkeys(("advice:public-pdf", "advice:answer-pdf"), "a PDF download"),
+    "advice:public-reference": "a redirect to the public page of the advice",
     **dict.fromkeys(("advice:advice-document", "advice:request-document"), "a file download"),
     **dict.fromkeys(
         (

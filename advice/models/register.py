@@ -27,6 +27,25 @@ DOCUMENT_TYPES = ["pdf", "docx", "odt"]
 USER = settings.AUTH_USER_MODEL
 
 
+class LocalToday(models.Func):
+    """Today in the municipality's time zone, in the database: a date something was received
+    or sent cannot lie after it (CheckConstraint; the forms and services say it first)."""
+
+    template = f"((STATEMENT_TIMESTAMP() AT TIME ZONE '{settings.TIME_ZONE}')::date)"
+    output_field = models.DateField()
+
+    def __init__(self):
+        super().__init__()
+
+
+def not_in_future(field: str, message) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lte": LocalToday()}),
+        name=f"%(class)s_{field}_not_in_future",
+        violation_error_message=message,
+    )
+
+
 class AdviceRequest(TimeStampedModel):
     """A solicited advice: the municipality asks a body a question before a decision."""
 
@@ -82,6 +101,7 @@ class AdviceRequest(TimeStampedModel):
                 name="request_time_pressure_has_reason",
                 violation_error_message=_("Say why there is so little time."),
             ),
+            not_in_future("requested_on", _("The date of the request cannot be in the future.")),
         ]
 
     def __str__(self) -> str:
@@ -115,6 +135,11 @@ class Advice(TimeStampedModel):
         validators=[FileExtensionValidator(DOCUMENT_TYPES)],
     )  # fmt: skip
     received_on = models.DateField(_("date received"), null=True, blank=True)
+    published_on = models.DateField(
+        _("made public on"), null=True, blank=True,
+        help_text=_("The first day the advice was on the website (Woo). It stays when the "
+                    "advice is taken off and put back."),
+    )  # fmt: skip
     response_due = models.DateField(_("answer due"), null=True, blank=True, db_index=True)
     status = models.CharField(
         _("status"), max_length=12, choices=AdviceStatus.choices, default=AdviceStatus.CONCEPT,
@@ -174,6 +199,7 @@ class Advice(TimeStampedModel):
                     "Record the body's consent to count its earlier reaction as the advice."
                 ),
             ),
+            not_in_future("received_on", _("The date received cannot be in the future.")),
         ]
 
     def __str__(self) -> str:

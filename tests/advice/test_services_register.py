@@ -65,7 +65,7 @@ def test_second_request_gets_the_next_reference():
 
 
 def test_time_pressure_needs_its_reason():
-    with pytest.raises(DomainError, match="Say why there is so little time"):
+    with pytest.raises(DomainError, match="Write in a sentence why there is so little time"):
         register.request_advice(
             by=coordinator(), body=body("asd"),
             **fields(deadline=timezone.localdate() + timedelta(days=41),
@@ -114,7 +114,7 @@ def test_moving_the_deadline_needs_a_reason_and_keeps_the_old_date():
     old = made.deadline
     new = old + timedelta(days=14)
 
-    with pytest.raises(DomainError, match="Say why the date moves"):
+    with pytest.raises(DomainError, match="Write in a sentence why the date moves"):
         register.update_request(request=made, by=made.requested_by, deadline=new)
 
     register.update_request(

@@ -33,6 +33,12 @@ ENTRIES: dict[str, Entry] = {
     # --- public ------------------------------------------------------------------------------
     "advice:public-list": Entry(everyone(200)),
     "advice:public-detail": Entry(everyone(200), kwargs=_pk("answered")),
+    "advice:public-feed": Entry(everyone(200), why="the Atom feed of new publications (Woo)"),
+    "advice:public-reference": Entry(
+        everyone(301),
+        kwargs=lambda w: {"reference": w.adv.answered.reference},
+        why="the reference leads to the public page that never moves",
+    ),
     "advice:public-pdf": Entry(
         everyone(200),
         kwargs=_pk("answered"),
