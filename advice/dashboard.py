@@ -16,7 +16,6 @@ from advice.enums import OPEN_PROMISE, AdviceStatus, EvaluationStatus
 from advice.models import Advice, AdviceEvaluation, Promise
 from advice.selectors import counted, counts_on_row
 
-
 LATE_SHOWN = 5
 
 

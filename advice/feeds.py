@@ -11,8 +11,8 @@ from django.db.models import F
 from django.db.models.functions import Greatest, TruncDate
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from advice import selectors
