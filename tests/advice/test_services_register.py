@@ -234,12 +234,12 @@ def test_send_sets_the_answer_term_and_tells_the_coordinators():
     advice = advice_in("concept", coordinator_user=boss)
     OutboxMessage.objects.all().delete()
 
-    register.send_advice(advice=advice, by=advice.created_by, received_on=date(2027, 3, 1))
+    register.send_advice(advice=advice, by=advice.created_by, received_on=date(2026, 3, 1))
 
     advice.refresh_from_db()
     assert advice.status == AdviceStatus.FINAL
-    assert advice.response_due == date(2027, 3, 1) + timedelta(weeks=8)
-    assert only_event(advice, "advice.sent").data == {"received_on": "2027-03-01"}
+    assert advice.response_due == date(2026, 3, 1) + timedelta(weeks=8)
+    assert only_event(advice, "advice.sent").data == {"received_on": "2026-03-01"}
     assert boss.email in [m.to[0] for m in OutboxMessage.objects.all()]
 
 
