@@ -27,25 +27,6 @@ DOCUMENT_TYPES = ["pdf", "docx", "odt"]
 USER = settings.AUTH_USER_MODEL
 
 
-class LocalToday(models.Func):
-    """Today in the municipality's time zone, in the database: a date something was received
-    or sent cannot lie after it (CheckConstraint; the forms and services say it first)."""
-
-    template = f"((STATEMENT_TIMESTAMP() AT TIME ZONE '{settings.TIME_ZONE}')::date)"
-    output_field = models.DateField()
-
-    def __init__(self):
-        super().__init__()
-
-
-def not_in_future(field: str, message) -> models.CheckConstraint:
-    return models.CheckConstraint(
-        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lte": LocalToday()}),
-        name=f"%(class)s_{field}_not_in_future",
-        violation_error_message=message,
-    )
-
-
 class AdviceRequest(TimeStampedModel):
     """A solicited advice: the municipality asks a body a question before a decision."""
 
@@ -101,7 +82,6 @@ class AdviceRequest(TimeStampedModel):
                 name="request_time_pressure_has_reason",
                 violation_error_message=_("Say why there is so little time."),
             ),
-            not_in_future("requested_on", _("The date of the request cannot be in the future.")),
         ]
 
     def __str__(self) -> str:
@@ -199,7 +179,6 @@ class Advice(TimeStampedModel):
                     "Record the body's consent to count its earlier reaction as the advice."
                 ),
             ),
-            not_in_future("received_on", _("The date received cannot be in the future.")),
         ]
 
     def __str__(self) -> str:
