@@ -37,7 +37,8 @@ ENTRIES: dict[str, Entry] = {
     "advice:public-reference": Entry(
         everyone(301),
         kwargs=lambda w: {"reference": w.adv.answered.reference},
-        why="the reference leads to the public page that never moves",
+        own={"adv.asd_member": 301, "adv.bo_member": 301},
+        why="the reference leads to the public page that never moves, for everyone",
     ),
     "advice:public-pdf": Entry(
         everyone(200),
