@@ -46,17 +46,6 @@ def fill_answer(page, answers: dict[int, tuple[str, str]]):
     page.locator("button[name=save]").click()
 
 
-def add_promise(page, base, advice, *, number: int, text: str, owner, due_on: str):
-    page.goto(base + reverse("advice:answer-promise-add", args=[advice.pk]))
-    page.locator("select[name=recommendation]").select_option(index=number)
-    page.locator("textarea[name=text]").fill(text)
-    page.locator("input[name=department]").fill("Sociaal Domein")
-    page.locator("select[name=owner]").select_option(str(owner.pk))
-    page.locator("input[name=due_on]").fill(due_on)
-    page.locator("main form [name=save]").click()
-    expect(page.get_by_text(text).first).to_be_visible()
-
-
 def submit(page):
     page.locator("main form [type=submit]").first.click()
 
@@ -96,10 +85,14 @@ def test_sc04_ongevraagd_advies_krijgt_redenen_aanspreekpunt_toezeggingen_en_woo
     assert not advice.recommendations.exclude(adoption="").exists()
     fill_answer(page, {2: ("partly", PARTLY), 3: ("not_adopted", NOT_ADOPTED)})
     expect(page.get_by_text("Het concept-antwoord is opgeslagen.")).to_be_visible()
-    add_promise(page, base, advice, number=1, text="Wij nemen de Meetlat op in het dienstplan.",
-                owner=boss, due_on=(received + timedelta(days=120)).isoformat())  # fmt: skip
-    add_promise(page, base, advice, number=2, text="Wij openen een loket in de Stedenwijk.",
-                owner=backup, due_on=(received + timedelta(days=150)).isoformat())  # fmt: skip
+    steps_advice.add_promise(
+        page, base, advice, number=1, text="Wij nemen de Meetlat op in het dienstplan.",
+        owner=boss, due_on=(received + timedelta(days=120)).isoformat(),
+    )  # fmt: skip
+    steps_advice.add_promise(
+        page, base, advice, number=2, text="Wij openen een loket in de Stedenwijk.",
+        owner=backup, due_on=(received + timedelta(days=150)).isoformat(),
+    )  # fmt: skip
     complete_decision(Answer.objects.get(advice=advice).decision, boss)  # the Meetlat pages
 
     # Without an aanspreekpunt and a backup the answer is refused, with a link to set them.
