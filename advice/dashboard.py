@@ -16,6 +16,8 @@ from advice.enums import OPEN_PROMISE, AdviceStatus, EvaluationStatus, PromiseSt
 from advice.models import Advice, AdviceEvaluation, Promise
 from advice.selectors import counted, counts_on_row
 
+LATE_SHOWN = 5
+
 
 def visible_advices(user: Any):
     """The advices `user` may see in the register (see permissions.can_view_advice)."""
@@ -56,4 +58,11 @@ def dashboard_context(user: Any) -> dict[str, Any] | None:
     )
     if not permissions.can_use_register(user) and not counts["my_promises"]:
         return None  # staff outside the register who own no promise
-    return {**counts, "can_use_register": permissions.can_use_register(user)}
+    # SC-04: each advice whose answer is late, by name ("reactie achterstallig"), not only
+    # counted; the oldest first.
+    late = list(
+        visible.filter(status=AdviceStatus.FINAL, response_due__lt=today)
+        .only("pk", "reference", "title", "response_due")
+        .order_by("response_due", "pk")[:LATE_SHOWN]
+    )
+    return {**counts, "late_answers": late, "can_use_register": permissions.can_use_register(user)}

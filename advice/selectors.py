@@ -25,7 +25,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from advice import permissions
-from advice.enums import OPEN_PROMISE, AdviceStatus, AnswerStatus, RequestStatus
+from advice.enums import (
+    OPEN_PROMISE,
+    VERDICT_ONLY,
+    AdviceStatus,
+    AnswerStatus,
+    PromiseStatus,
+    RequestStatus,
+)
 from advice.models import Advice, AdviceRequest, Promise
 from burgerkracht.core.models import AuditEvent
 
@@ -133,7 +140,26 @@ def advice_detail(pk: int) -> Advice:
 
 
 def promises_of(advice: Advice) -> list[Any]:
-    return list(advice.promises.select_related("owner", "recommendation").order_by("due_on", "pk"))
+    """The promises of an advice; each with `outcome_reason`: why it was not (fully) kept
+    (the verdict at the evaluation) or why it was dropped, so that a promise that was not
+    delivered is never shown without its reason (SC-04)."""
+    promises = list(
+        advice.promises.select_related("owner", "recommendation", "verdict").order_by(
+            "due_on", "pk"
+        )
+    )
+    for promise in promises:
+        promise.outcome_reason = outcome_reason(promise)
+    return promises
+
+
+def outcome_reason(promise: Any) -> str:
+    if promise.status in VERDICT_ONLY:
+        verdict = getattr(promise, "verdict", None)
+        return verdict.note if verdict is not None else ""
+    if promise.status == PromiseStatus.DROPPED:
+        return promise.drop_reason
+    return ""
 
 
 # --- public --------------------------------------------------------------------------------

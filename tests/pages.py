@@ -481,6 +481,7 @@ PAGES: list[Page] = [
     # the advice register: public
     Page("advice:public-list", "advice:public-list", ANONYMOUS),
     Page("advice:public-detail", "advice:public-detail", ANONYMOUS, _pk(_public_advice)),
+    Page("advice:public-feed", "advice:public-feed", ANONYMOUS, why="Atom feed (Woo)"),
     Page("advice:factsheet", "advice:factsheet", ANONYMOUS),
     Page("advice:factsheet-version", "advice:factsheet-version", ANONYMOUS, _factsheet_number),
     # the advice register: internal

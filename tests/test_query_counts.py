@@ -123,6 +123,7 @@ NOT_DATA_PAGES: dict[str, str] = {
         "a form (SC-10)",
     ),
     "advice:agenda-example": "a file download (the example agenda file)",
+    "advice:public-reference": "a redirect to the public page of the advice",
     **dict.fromkeys(("advice:advice-document", "advice:request-document"), "a file download"),
     **dict.fromkeys(
         (

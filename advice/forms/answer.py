@@ -10,8 +10,10 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from advice.enums import Adoption
+from advice.services.answer import reason_message
 from burgerkracht.accounts.roles import STAFF_ROLES
-from burgerkracht.core.forms import date_field, long_text
+from burgerkracht.core.forms import date_field, long_text, reason_text
+from burgerkracht.core.reasons import is_reason
 
 GENERAL_FIELDS = ("introduction", "explanations", "summary_for_college", "responded_by",
                   "ris_link")  # fmt: skip
@@ -66,7 +68,8 @@ class AnswerForm(forms.Form):
             )  # fmt: skip
             self.fields[f"reason_{rec.number}"] = long_text(
                 _("Reasons for recommendation %(n)d") % {"n": rec.number},
-                _("Mandatory unless the recommendation is adopted: why not (fully)?"),
+                _("Mandatory unless the recommendation is adopted: write in a sentence why not "
+                  "(fully)."),
                 required=False, rows=3,
             )  # fmt: skip
         self.helper = helper()
@@ -85,13 +88,11 @@ class AnswerForm(forms.Form):
         data = super().clean()
         for rec in self.recommendations:
             adoption = data.get(f"adoption_{rec.number}")
-            reason = (data.get(f"reason_{rec.number}") or "").strip()
-            if adoption and adoption != Adoption.ADOPTED and not reason:
-                self.add_error(
-                    f"reason_{rec.number}",
-                    _("Recommendation %(n)d is not fully adopted: give the reasons.")
-                    % {"n": rec.number},
-                )
+            reason = data.get(f"reason_{rec.number}") or ""
+            if adoption and adoption != Adoption.ADOPTED and not is_reason(reason):
+                # A sentence, not "." or "x" (issue #27); the message names the
+                # recommendation, next to the field and in the error summary.
+                self.add_error(f"reason_{rec.number}", reason_message(rec.number, adoption))
         return data
 
     def general_values(self) -> dict:
@@ -135,7 +136,10 @@ class ConfirmForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = long_text(_("What must change in the answer?"), rows=3)
+    reason = reason_text(
+        _("What must change in the answer?"),
+        message=_("Write in a sentence what must change in the answer."),
+    )
 
     def __init__(self, *args, button: str = "", **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from advice.enums import PROMISE_TRANSITIONS, VERDICT_ONLY, Kept, PromiseStatus
 from advice.forms.answer import date_field, helper, municipal_staff
 from burgerkracht.core.forms import long_text
+from burgerkracht.core.reasons import is_reason
 
 EVALUATION_FIELDS = ("held_on", "participants", "what_happened", "effect", "body_appraisal",
                      "lessons")  # fmt: skip
@@ -95,8 +96,12 @@ class EvaluationForm(forms.Form):
         data = super().clean()
         for p in self.promises:
             kept = data.get(f"kept_{p.pk}")
-            if kept and kept != Kept.KEPT and not (data.get(f"note_{p.pk}") or "").strip():
-                self.add_error(f"note_{p.pk}", _("Explain why the promise was not (fully) kept."))
+            if kept and kept != Kept.KEPT and not is_reason(data.get(f"note_{p.pk}")):
+                self.add_error(
+                    f"note_{p.pk}",
+                    _("Write in a sentence why “%(promise)s” was not (fully) kept.")
+                    % {"promise": p.text[:60]},
+                )
         return data
 
     def values(self) -> dict:

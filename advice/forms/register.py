@@ -8,12 +8,14 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from advice.models import AdviceRequest, AdvisoryBody
-from advice.services.register import is_time_pressure
+from advice.services.register import future_received, future_requested, is_time_pressure
 from burgerkracht.accounts.roles import STAFF_ROLES
-from burgerkracht.core.forms import date_field, long_text
+from burgerkracht.core.forms import date_field, long_text, reason_text
+from burgerkracht.core.reasons import is_reason
 from burgerkracht.core.uploads import DOCUMENTS, SafeFileField
 
 EXTRA_RECOMMENDATIONS = 3
@@ -29,6 +31,22 @@ def helper(label) -> FormHelper:
     result = FormHelper()
     result.add_input(Submit("save", label))
     return result
+
+
+def past_date(label, message, help_text="", required=True) -> forms.DateField:
+    """A date something was received or sent: today or earlier."""
+    field = date_field(label, help_text, required=required)
+    field.validators.append(NotInFuture(message))
+    return field
+
+
+class NotInFuture:
+    def __init__(self, message):
+        self.message = message
+
+    def __call__(self, value):
+        if value is not None and value > timezone.localdate():
+            raise forms.ValidationError(self.message(), code="future")
 
 
 def pressure_message() -> str:
@@ -56,7 +74,7 @@ class RequestForm(forms.Form):
         assume_scheme="https",
     )
     department = forms.CharField(label=_("Requesting department"), max_length=200)
-    requested_on = date_field(_("Date of the request"))
+    requested_on = past_date(_("Date of the request"), future_requested)
     deadline = date_field(_("Deadline for the advice"))
     decision_moment = date_field(_("Decision moment"), required=False)
     decision_forum = forms.CharField(
@@ -87,9 +105,10 @@ class RequestForm(forms.Form):
             if deadline < requested_on:
                 self.add_error("deadline", _("The deadline cannot be before the request."))
             elif is_time_pressure(requested_on, deadline):
-                for name in ("pressure_reason", "time_agreement"):
-                    if not (data.get(name) or "").strip():
-                        self.add_error(name, pressure_message())
+                if not is_reason(data.get("pressure_reason")):
+                    self.add_error("pressure_reason", pressure_message())
+                if not (data.get("time_agreement") or "").strip():
+                    self.add_error("time_agreement", pressure_message())
         return data
 
     def service_fields(self) -> dict:
@@ -122,8 +141,8 @@ class RequestEditForm(RequestForm):
             name in data and data[name] != getattr(self.request_obj, name)
             for name in ("deadline", "decision_moment")
         )
-        if moved and not (data.get("reason") or "").strip():
-            self.add_error("reason", _("Say why the date moves."))
+        if moved and not is_reason(data.get("reason")):
+            self.add_error("reason", _("Write in a sentence why the date moves."))
         return data
 
 
@@ -139,7 +158,7 @@ class AdviceForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = long_text(_("Summary"), required=False, rows=6)
     document = document_field(_("The advice (document)"))
-    received_on = date_field(_("Date received"), required=False)
+    received_on = past_date(_("Date received"), future_received, required=False)
     from_earlier_reaction = forms.BooleanField(
         label=_("An earlier reaction of the body is counted as this advice"), required=False
     )
@@ -198,7 +217,7 @@ class RecommendationsForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = long_text(_("Why?"), rows=3)
+    reason = reason_text(_("Why?"))
 
     def __init__(self, *args, label=None, button=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -208,8 +227,8 @@ class ReasonForm(forms.Form):
 
 
 class SendForm(forms.Form):
-    received_on = date_field(
-        _("Date the municipality received it"), required=False,
+    received_on = past_date(
+        _("Date the municipality received it"), future_received, required=False,
         help_text=_("Leave empty for today. The answer term starts on this date."),
     )  # fmt: skip
 

@@ -115,6 +115,11 @@ class Advice(TimeStampedModel):
         validators=[FileExtensionValidator(DOCUMENT_TYPES)],
     )  # fmt: skip
     received_on = models.DateField(_("date received"), null=True, blank=True)
+    published_on = models.DateField(
+        _("made public on"), null=True, blank=True,
+        help_text=_("The first day the advice was on the website (Woo). It stays when the "
+                    "advice is taken off and put back."),
+    )  # fmt: skip
     response_due = models.DateField(_("answer due"), null=True, blank=True, db_index=True)
     status = models.CharField(
         _("status"), max_length=12, choices=AdviceStatus.choices, default=AdviceStatus.CONCEPT,

@@ -16,6 +16,7 @@ from advice.enums import (
     ADVICE_TRANSITIONS,
     ANSWER_TRANSITIONS,
     PROMISING,
+    Adoption,
     AdviceStatus,
     AnswerStatus,
 )
@@ -27,9 +28,17 @@ from advice.models import (
     Promise,
     Recommendation,
 )
-from advice.services.common import audit, body_members, check_transition, link, require
+from advice.services.common import (
+    audit,
+    body_members,
+    check_transition,
+    link,
+    require,
+    require_reason,
+)
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.notifications import notify
+from burgerkracht.core.notifications import absolute_url, notify
+from burgerkracht.core.reasons import is_reason
 from burgerkracht.meetlat import services as meetlat
 from burgerkracht.meetlat.enums import DecisionKind
 
@@ -46,6 +55,32 @@ def add_months(day: date, months: int) -> date:
         except ValueError:
             continue
     raise ValueError(day)  # pragma: no cover - every month has a 28th
+
+
+def reason_message(number: int, adoption: str) -> str:
+    """What is asked when a recommendation is not (fully) adopted: a sentence, not "."."""
+    if adoption == Adoption.PARTLY:
+        text = _("Recommendation %(n)d: write in a sentence which part the municipality does "
+                 "not adopt, and why.")  # fmt: skip
+    elif adoption == Adoption.ALREADY_POLICY:
+        text = _("Recommendation %(n)d: write in a sentence which policy already does this.")
+    else:
+        text = _("Recommendation %(n)d: write in a sentence why the municipality does not "
+                 "adopt it.")  # fmt: skip
+    return text % {"n": number}
+
+
+def contacts_missing(advice: Advice) -> list[str]:
+    """An answer is approved and published only with an aanspreekpunt and a backup: two
+    different people (BR-53; the database refuses the same person twice)."""
+    missing = []
+    if advice.contact_id is None:
+        missing.append(_("the contact person at the municipality"))
+    if advice.backup_contact_id is None:
+        missing.append(_("a backup contact person"))
+    elif advice.backup_contact_id == advice.contact_id:
+        missing.append(_("a backup contact person other than the contact person"))
+    return missing
 
 
 def _draft(advice: Advice) -> Answer:
@@ -98,12 +133,9 @@ def answer_recommendation(
     """The answer to one recommendation. Anything but "adopted" needs its reasons (BR-51)."""
     _draft(recommendation.advice)
     recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
-    recommendation.adoption, recommendation.reason = adoption, reason.strip()
-    if recommendation.needs_reason and not recommendation.reason:
-        raise DomainError(
-            _("Recommendation %(number)d is not fully adopted: give the reasons.")
-            % {"number": recommendation.number}
-        )
+    recommendation.adoption, recommendation.reason = adoption, (reason or "").strip()
+    if recommendation.needs_reason:
+        require_reason(reason, reason_message(recommendation.number, adoption))
     recommendation.full_clean()
     recommendation.save(update_fields=["adoption", "reason"])
     audit(recommendation.advice, by, "advice.recommendation_answered",
@@ -153,7 +185,7 @@ def answer_missing(advice: Advice) -> list[str]:
     for rec in recommendations:
         if not rec.adoption:
             missing.append(_("the answer to recommendation %(n)d") % {"n": rec.number})
-        elif rec.needs_reason and not rec.reason.strip():
+        elif rec.needs_reason and not is_reason(rec.reason):
             missing.append(_("the reasons for recommendation %(n)d") % {"n": rec.number})
         if rec.adoption in PROMISING and rec.pk not in promised:
             missing.append(
@@ -175,9 +207,10 @@ def publish_missing(advice: Advice) -> list[str]:
 
 @transaction.atomic
 def approve_answer(*, advice: Advice, by: Any) -> Answer:
+    advice = Advice.objects.select_for_update().get(pk=advice.pk)
     answer = Answer.objects.select_for_update().get(advice=advice)
     check_transition(ANSWER_TRANSITIONS, answer.status, AnswerStatus.APPROVED)
-    missing = answer_missing(advice)
+    missing = answer_missing(advice) + contacts_missing(advice)
     if missing:
         raise DomainError(
             _("The answer cannot be approved yet. Still missing: %(missing)s.")
@@ -194,7 +227,7 @@ def approve_answer(*, advice: Advice, by: Any) -> Answer:
 def reopen_answer(*, advice: Advice, by: Any, reason: str) -> Answer:
     answer = Answer.objects.select_for_update().get(advice=advice)
     check_transition(ANSWER_TRANSITIONS, answer.status, AnswerStatus.DRAFT)
-    reason = require(reason, _("Say what must change in the answer."))
+    reason = require_reason(reason, _("Write in a sentence what must change in the answer."))
     answer.status = AnswerStatus.DRAFT
     answer.approved_at = answer.approved_by = None
     answer.save(update_fields=["status", "approved_at", "approved_by", "updated_at"])
@@ -213,7 +246,7 @@ def publish_answer(*, advice: Advice, by: Any) -> Answer:
     if answer is None:
         raise DomainError(_("There is no answer to publish yet."))
     check_transition(ANSWER_TRANSITIONS, answer.status, AnswerStatus.PUBLISHED)
-    missing = answer_missing(advice)
+    missing = answer_missing(advice) + contacts_missing(advice)
     if missing:
         raise DomainError(
             _("The answer cannot be published. Still missing: %(missing)s.")
@@ -279,6 +312,8 @@ def generate_answer_pdf(*, answer_pk: int) -> bool:
                 "recommendations": advice.recommendations.order_by("number"),
                 "promises": advice.promises.select_related("owner", "recommendation"),
                 "municipality": municipality,
+                "published_on": timezone.localdate(answer.published_at),
+                "permalink": absolute_url(advice.get_public_url()),
                 **answer_letterhead(advice, municipality),
             },
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -12,6 +13,7 @@ from burgerkracht.accounts.roles import Role
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url
+from burgerkracht.core.reasons import is_reason
 
 
 def audit(subject: models.Model, by: Any, action: str, reason: str = "", **data: Any) -> None:
@@ -27,6 +29,20 @@ def require(text: str, message: str) -> str:
     if not (text or "").strip():
         raise DomainError(message)
     return text.strip()
+
+
+def require_reason(text: str, message: str) -> str:
+    """The stripped reason, or DomainError(message) when it is no sentence: ".", "x",
+    "n.v.t." and the like are refused (core.reasons, issue #27)."""
+    if not is_reason(text):
+        raise DomainError(message)
+    return text.strip()
+
+
+def not_in_future(day: date | None, message: str) -> None:
+    """A date something was received or sent cannot lie ahead."""
+    if day is not None and day > timezone.localdate():
+        raise DomainError(message)
 
 
 def with_reference(model: type[models.Model], prefix: str, create: Any) -> Any:

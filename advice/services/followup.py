@@ -42,6 +42,7 @@ from advice.services.common import (
     coordinators,
     link,
     require,
+    require_reason,
 )
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.notifications import absolute_url, notify
@@ -153,11 +154,11 @@ def save_evaluation(
         if not kept:
             PromiseVerdict.objects.filter(promise_id=promise_id).delete()
             continue
-        if kept != Kept.KEPT and not note.strip():
-            raise DomainError(
-                _("Explain why the promise “%(promise)s” was not (fully) kept.")
-                % {"promise": promises[promise_id].text[:60]}
-            )
+        if kept != Kept.KEPT:
+            require_reason(
+                note, _("Write in a sentence why “%(promise)s” was not (fully) kept.")
+                % {"promise": promises[promise_id].text[:60]},
+            )  # fmt: skip
         PromiseVerdict.objects.update_or_create(
             promise_id=promise_id,
             defaults={"evaluation": evaluation, "kept": kept, "note": note.strip()},

@@ -25,7 +25,8 @@ from advice.services.common import (
     check_transition,
     coordinators,
     link,
-    require,
+    not_in_future,
+    require_reason,
     with_reference,
 )
 from burgerkracht.core.exceptions import DomainError
@@ -39,6 +40,14 @@ ADVICE_FIELDS = {"title", "summary", "document", "received_on", "from_earlier_re
                  "consent_note"}  # fmt: skip
 
 
+def future_received() -> str:
+    return _("The date received cannot be in the future.")
+
+
+def future_requested() -> str:
+    return _("The date of the request cannot be in the future.")
+
+
 def is_time_pressure(requested_on: date, deadline: date) -> bool:
     return (deadline - requested_on).days < settings.ADVICE_MIN_LEAD_DAYS
 
@@ -48,11 +57,11 @@ def _check_pressure(request: AdviceRequest) -> None:
     request.is_time_pressure = is_time_pressure(request.requested_on, request.deadline)
     if request.is_time_pressure:
         days = settings.ADVICE_MIN_LEAD_DAYS
-        if not request.pressure_reason.strip():
-            raise DomainError(
-                _("The body gets less than %(days)d days. Say why there is so little time.")
-                % {"days": days}
-            )
+        require_reason(
+            request.pressure_reason,
+            _("The body gets less than %(days)d days. Write in a sentence why there is so "
+              "little time.") % {"days": days},
+        )  # fmt: skip
         if not request.time_agreement.strip():
             raise DomainError(
                 _("The body gets less than %(days)d days. Write down the agreements about "
@@ -68,6 +77,8 @@ def request_advice(*, by: Any, body: AdvisoryBody, **fields: Any) -> AdviceReque
     unknown = set(fields) - REQUEST_FIELDS
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
+
+    not_in_future(fields.get("requested_on"), future_requested())
 
     def create(reference: str) -> AdviceRequest:
         request = AdviceRequest(reference=reference, body=body, requested_by=by, **fields)
@@ -103,12 +114,13 @@ def update_request(
             old = getattr(request, name)
             moved[name] = [old.isoformat() if old else None,
                            fields[name].isoformat() if fields[name] else None]  # fmt: skip
+    not_in_future(fields.get("requested_on"), future_requested())
     changed = sorted(n for n, v in fields.items() if getattr(request, n) != v)
     for name in changed:
         setattr(request, name, fields[name])
     _check_pressure(request)
-    if moved and not reason.strip():
-        raise DomainError(_("Say why the date moves."))
+    if moved:
+        reason = require_reason(reason, _("Write in a sentence why the date moves."))
     request.full_clean()
     request.save()
     if changed:
@@ -123,7 +135,12 @@ def change_request_status(
     request = AdviceRequest.objects.select_for_update().get(pk=request.pk)
     check_transition(REQUEST_TRANSITIONS, request.status, status)
     if status in (RequestStatus.LAPSED, RequestStatus.WITHDRAWN):
-        reason = require(reason, _("Say why."))
+        message = (
+            _("Write in a sentence why no advice came.")
+            if status == RequestStatus.LAPSED
+            else _("Write in a sentence why the request is withdrawn.")
+        )
+        reason = require_reason(reason, message)
     if status == RequestStatus.LAPSED:
         request.lapsed_reason = reason
     request.status = status
@@ -144,6 +161,7 @@ def register_advice(
     unknown = set(fields) - ADVICE_FIELDS
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
+    not_in_future(fields.get("received_on"), future_received())
     if request is not None:
         if request.body_id != body.pk:
             raise DomainError(_("This request was sent to another body."))
@@ -177,6 +195,7 @@ def update_advice(*, advice: Advice, by: Any, **fields: Any) -> Advice:
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
     advice = _concept(advice)
+    not_in_future(fields.get("received_on"), future_received())
     changed = sorted(n for n, v in fields.items() if getattr(advice, n) != v)
     for name in changed:
         setattr(advice, name, fields[name])
@@ -233,6 +252,7 @@ def send_advice(*, advice: Advice, by: Any, received_on: date | None = None) -> 
             % {"missing": "; ".join(missing)}
         )
     advice.received_on = received_on or advice.received_on or timezone.localdate()
+    not_in_future(advice.received_on, future_received())
     advice.response_due = advice.received_on + timedelta(weeks=settings.ADVICE_RESPONSE_WEEKS)
     advice.status = AdviceStatus.FINAL
     advice.save(update_fields=["received_on", "response_due", "status", "updated_at"])
@@ -253,7 +273,7 @@ def take_back_advice(*, advice: Advice, by: Any, reason: str) -> Advice:
     check_transition(ADVICE_TRANSITIONS, advice.status, AdviceStatus.CONCEPT)
     if hasattr(advice, "answer"):
         raise DomainError(_("The municipality has started its answer; the advice stays final."))
-    reason = require(reason, _("Say why the advice goes back to concept."))
+    reason = require_reason(reason, _("Write in a sentence why the advice goes back to concept."))
     advice.status = AdviceStatus.CONCEPT
     advice.response_due = None
     advice.save(update_fields=["status", "response_due", "updated_at"])
@@ -268,7 +288,7 @@ def take_back_advice(*, advice: Advice, by: Any, reason: str) -> Advice:
 def withdraw_advice(*, advice: Advice, by: Any, reason: str) -> Advice:
     advice = Advice.objects.select_for_update().get(pk=advice.pk)
     check_transition(ADVICE_TRANSITIONS, advice.status, AdviceStatus.WITHDRAWN)
-    reason = require(reason, _("Say why the advice is withdrawn."))
+    reason = require_reason(reason, _("Write in a sentence why the advice is withdrawn."))
     advice.status = AdviceStatus.WITHDRAWN
     advice.save(update_fields=["status", "updated_at"])
     audit(advice, by, "advice.withdrawn", reason)
@@ -306,7 +326,9 @@ def set_public(*, advice: Advice, by: Any, is_public: bool) -> Advice:
         raise DomainError(_("A concept is never public."))
     if advice.is_public != is_public:
         advice.is_public = is_public
-        advice.save(update_fields=["is_public", "updated_at"])
+        if is_public and advice.published_on is None:  # the Woo publication date: the first
+            advice.published_on = timezone.localdate()
+        advice.save(update_fields=["is_public", "published_on", "updated_at"])
         audit(advice, by, "advice.published" if is_public else "advice.unpublished")
     return advice
 

@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from advice.enums import RequestStatus
+from advice.feeds import PublicationsFeed
 from advice.views import advice_pages as pages
 from advice.views import documents, public
 from advice.views import register as views
@@ -9,6 +10,13 @@ urlpatterns = [
     path("", public.PublicListView.as_view(), name="public-list"),
     path("<int:pk>/", public.PublicDetailView.as_view(), name="public-detail"),
     path("<int:pk>/advies-en-antwoord.pdf", public.PublicPdfView.as_view(), name="public-pdf"),
+    path("publicaties.atom", PublicationsFeed(), name="public-feed"),
+    # The reference printed on the letter and the PDF also leads to the public page (Woo).
+    re_path(
+        r"^(?P<reference>ADV-[0-9]{4}-[0-9]{3,6})/$",
+        public.PublicReferenceView.as_view(),
+        name="public-reference",
+    ),
     path("register/", views.RegisterView.as_view(), name="register"),
     path("register/nieuw/", pages.AdviceCreateView.as_view(), name="advice-create"),
     path("register/<int:pk>/", pages.AdviceDetailView.as_view(), name="advice-detail"),

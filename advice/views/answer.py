@@ -116,6 +116,8 @@ class AnswerView(AdviceMixin, FormView):
             context["recommendations"] = advice.recommendations.order_by("number")
             if not answer.is_published and permissions.is_internal(user):
                 context["answer_missing"] = services.answer_missing(advice)
+                context["contacts_missing"] = services.contacts_missing(advice)
+                context["can_set_contacts"] = permissions.can_set_contacts(user, advice)
                 context["publish_missing"] = services.publish_missing(advice)
                 context["can_edit_decision"] = permissions.is_editor(user)
             if answer.is_published:
@@ -171,6 +173,14 @@ class ActionView(AdviceMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, title=self.title, intro=self.intro)
+
+    def contacts_context(self) -> dict:
+        """What approving and publishing need of the contact persons, with a link to set
+        them for who may."""
+        return {
+            "contacts_missing": services.contacts_missing(self.advice),
+            "can_set_contacts": permissions.can_set_contacts(self.request.user, self.advice),
+        }
 
 
 class AddPromiseView(ActionView):
@@ -229,7 +239,9 @@ class ApproveView(ActionView):
     )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, missing=services.answer_missing(self.advice))
+        return super().get_context_data(
+            **kwargs, missing=services.answer_missing(self.advice), **self.contacts_context()
+        )
 
     def form_valid(self, form):
         return self.attempt(
@@ -259,7 +271,9 @@ class PublishView(ActionView):
     )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, missing=services.publish_missing(self.advice))
+        return super().get_context_data(
+            **kwargs, missing=services.publish_missing(self.advice), **self.contacts_context()
+        )
 
     def form_valid(self, form):
         return self.attempt(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from advice.enums import EvaluationStatus
 from advice.models import Advice, AdvisoryBody
 from advice.views.advice_pages import pdf_response
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.notifications import absolute_url
 from burgerkracht.core.parsing import whole_number
 
 PUBLIC = gettext_lazy("Advices to the municipality")
@@ -94,8 +95,17 @@ class PublicDetailView(BreadcrumbsMixin, TemplateView):
             if evaluation is not None and evaluation.status == EvaluationStatus.DONE
             else None,
             today=timezone.localdate(),
+            permalink=absolute_url(advice.get_public_url()),
             page_title=_("Advice: %(title)s") % {"title": advice.title},
         )
+
+
+class PublicReferenceView(View):
+    """/adviezen/ADV-2026-001/ → the public page at /adviezen/<pk>/, which never changes."""
+
+    def get(self, request, reference):
+        advice = get_object_or_404(selectors.public_advices(), reference=reference)
+        return redirect(advice.get_public_url(), permanent=True)
 
 
 class PublicPdfView(View):

@@ -69,7 +69,10 @@ def test_reasons_are_mandatory_and_the_input_is_kept(client, boss, started):
     html = response.content.decode()
     assert response.status_code == 200
     assert "error-summary" in html
-    assert html.count("Recommendation 2 is not fully adopted: give the reasons.") == 2  # summary
+    assert (
+        html.count("Recommendation 2: write in a sentence why the municipality does not adopt it.")
+        == 2
+    )  # summary
     assert "Mijn inleiding" in html
     assert response.context["form"]["adoption_2"].value() == Adoption.NOT_ADOPTED
     assert not started.recommendations.exclude(adoption="").exists()  # nothing half-saved

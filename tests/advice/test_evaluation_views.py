@@ -62,7 +62,7 @@ def test_not_kept_needs_an_explanation_and_nothing_is_lost(client, asd, answered
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Explain why the promise was not (fully) kept." in html
+    assert "was not (fully) kept." in html and "Write in a sentence why" in html
     assert "Het loket is er." in html
     assert not PromiseVerdict.objects.exists()
 

@@ -206,7 +206,10 @@ def test_request_lapse_and_withdraw_need_a_reason(client):
     r.refresh_from_db()
     assert r.status == RequestStatus.LAPSED and r.lapsed_reason == "Geen tijd gehad."
     # A lapsed request can no longer be withdrawn: the service refuses, the page says so.
-    response = client.post(reverse("advice:request-withdraw", args=[r.pk]), {"reason": "Weg"})
+    response = client.post(
+        reverse("advice:request-withdraw", args=[r.pk]),
+        {"reason": "Het college wil het niet meer."},
+    )
     assert response.status_code == 200 and response.context["form"].non_field_errors()
 
 

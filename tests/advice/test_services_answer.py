@@ -88,10 +88,10 @@ def test_sc04_three_recommendations_cannot_be_saved_without_reasons(final):
 
     services.answer_recommendation(recommendation=first, by=by, adoption=Adoption.ADOPTED,
                                    reason="")  # fmt: skip
-    with pytest.raises(DomainError, match="Recommendation 2 is not fully adopted"):
+    with pytest.raises(DomainError, match="Recommendation 2: write in a sentence which part"):
         services.answer_recommendation(recommendation=second, by=by, adoption=Adoption.PARTLY,
                                        reason="  ")  # fmt: skip
-    with pytest.raises(DomainError, match="Recommendation 3 is not fully adopted"):
+    with pytest.raises(DomainError, match="Recommendation 3: write in a sentence why"):
         services.answer_recommendation(recommendation=third, by=by,
                                        adoption=Adoption.NOT_ADOPTED, reason="")  # fmt: skip
     second.refresh_from_db()

@@ -88,7 +88,9 @@ STEP: dict[str, Callable[[Advice], object]] = {
     A.FINAL: lambda a: register.send_advice(advice=a, by=a.created_by),
     A.ANSWERED: lambda a: answer_services.publish_answer(advice=a, by=_by(a)),
     A.CLOSED: lambda a: _close(a, _by(a)),
-    A.WITHDRAWN: lambda a: register.withdraw_advice(advice=a, by=a.created_by, reason="Weg."),
+    A.WITHDRAWN: lambda a: register.withdraw_advice(
+        advice=a, by=a.created_by, reason="Het advies is achterhaald."
+    ),
 }
 ADVICE_PAIRS = list(product(AdviceStatus.values, AdviceStatus.values))
 
@@ -126,8 +128,10 @@ def test_request_transition(current, target):
     made = request_at(current)
 
     def step():
-        return register.change_request_status(request=made, by=made.requested_by,
-                                              status=target, reason="Daarom.")  # fmt: skip
+        return register.change_request_status(
+            request=made, by=made.requested_by, status=target,
+            reason="Het college besluit anders.",
+        )  # fmt: skip
 
     if target in REQUEST_TRANSITIONS[current]:
         step()

@@ -57,9 +57,10 @@ def answer(page, base_url: str, advice, *, reasons: dict[int, str]):
     page.locator("button[name=save]").click()
 
 
-def add_promise(page, base_url: str, advice, *, text: str, owner, due_on: str):
+def add_promise(page, base_url: str, advice, *, text: str, owner, due_on: str, number: int = 1):
+    """A promise for recommendation `number` (the n-th choice after "the answer as a whole")."""
     page.goto(base_url + reverse("advice:answer-promise-add", args=[advice.pk]))
-    page.locator("select[name=recommendation]").select_option(index=1)
+    page.locator("select[name=recommendation]").select_option(index=number)
     page.locator("textarea[name=text]").fill(text)
     page.locator("input[name=department]").fill("Wmo")
     page.locator("select[name=owner]").select_option(str(owner.pk))

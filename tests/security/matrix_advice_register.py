@@ -33,6 +33,13 @@ ENTRIES: dict[str, Entry] = {
     # --- public ------------------------------------------------------------------------------
     "advice:public-list": Entry(everyone(200)),
     "advice:public-detail": Entry(everyone(200), kwargs=_pk("answered")),
+    "advice:public-feed": Entry(everyone(200), why="the Atom feed of new publications (Woo)"),
+    "advice:public-reference": Entry(
+        everyone(301),
+        kwargs=lambda w: {"reference": w.adv.answered.reference},
+        own={"adv.asd_member": 301, "adv.bo_member": 301},
+        why="the reference leads to the public page that never moves, for everyone",
+    ),
     "advice:public-pdf": Entry(
         everyone(200),
         kwargs=_pk("answered"),

@@ -171,7 +171,7 @@ def test_the_advice_register_edit_pages(world, client, language, case):
     obj = getattr(world.adv, case)
     if case == "concept":
         advice_services.update_advice(
-            advice=obj, by=world.adv.coordinator, received_on=date(2027, 1, 15)
+            advice=obj, by=world.adv.coordinator, received_on=date(2026, 1, 15)
         )
     before = _fields(obj, *names)
     assert before[names[0]], "a saved date to keep"
