@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from advice import permissions
 from advice.enums import OPEN_PROMISE, AdviceStatus, EvaluationStatus, RequestStatus
 from advice.models import Advice, AdviceEvaluation, AdviceRequest, Meeting, Promise
+from advice.promise_selectors import source_of
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.calendar import Event
 from burgerkracht.core.reminders import link
@@ -94,8 +95,9 @@ def _answers(user, everything, bodies) -> QuerySet:
 
 def _promises(user, everything, bodies) -> QuerySet:
     return Promise.objects.filter(
-        _for(everything, Q(advice__body__in=bodies), Q(owner=user)), status__in=OPEN_PROMISE
-    ).select_related("advice")
+        _for(everything, Q(advice__body__in=bodies) | Q(agenda__body__in=bodies), Q(owner=user)),
+        status__in=OPEN_PROMISE,
+    ).select_related("advice", "agenda")
 
 
 def _evaluations(user, everything, bodies) -> QuerySet:
@@ -130,7 +132,7 @@ KINDS = (
     Kind(
         "promise", "due_on", _promises, permissions.can_view_promise,
         lambda promise: _("Promise due (%(reference)s): %(text)s")
-        % {"reference": promise.advice.reference, "text": _short(promise.text)},
+        % {"reference": source_of(promise), "text": _short(promise.text)},
     ),
     Kind(
         "evaluation", "due_on", _evaluations,

@@ -139,3 +139,24 @@ def test_the_events_read_in_dutch_and_link_to_their_page(reg):
     assert answer.summary.startswith("Antwoord op het advies moet klaar zijn: ")
     assert answer.summary.endswith(" Wachtend")
     assert events[reg["keys"]["evaluation"]].summary.startswith("Evaluatie van het advies: ")
+
+
+def test_a_topic_of_an_agenda_reaches_its_owner_and_the_group_that_handed_it_in_only():
+    """A promise of an agenda (SC-10) has no advice: its date goes to its owner and to the
+    members of the working group that handed the agenda in, not to another body's members."""
+    from tests.advice import agenda_factories as agendas
+
+    boss = coordinator()
+    topic = agendas.agenda_promise(agendas.agenda(by=boss), by=boss)
+    vip = agendas.vip_member()
+    key = f"advice-promise-{topic.pk}"
+
+    def keys(user):
+        return {event.key for event in events_for(user)}
+
+    assert key in keys(topic.owner)
+    assert key in keys(vip)
+    assert key in keys(boss)
+    assert key not in keys(member("asd", "asd_member"))
+    (event,) = [e for e in events_for(topic.owner) if e.key == key]
+    assert topic.agenda.title in event.summary

@@ -106,7 +106,9 @@ def test_the_decider_gets_the_evaluation_and_the_accountability_not_the_visit(cl
 
     assert grant["decider"] is not None
     assert _keys(client, grant["decider"]) == dates
-    assert _keys(client, grant["facilitator"]) == dates | {f"visit-{evaluation.pk}"}
+    # The facilitator entered the grant's Meetlat decision: its later reflection is theirs.
+    reflection = f"meetlat-reflection-{application.decision.pk}"
+    assert _keys(client, grant["facilitator"]) == dates | {f"visit-{evaluation.pk}", reflection}
     assert _keys(client, grant["other_holder"]) == set()
     other = application_in("granted")  # another initiative, its own facilitator
     assert _keys(client, other.initiative.facilitator).isdisjoint(dates)
