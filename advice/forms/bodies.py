@@ -14,6 +14,7 @@ from advice.models import Advice, AdvisoryBody, BodyOrganisation, Signal, Target
 from burgerkracht.accounts.roles import STAFF_ROLES
 from burgerkracht.core.forms import TEXT_LIMIT, date_field
 from burgerkracht.core.models import Organisation
+from burgerkracht.core.reasons import ReasonValidator
 
 
 def long_text(label, help_text="", required=True, rows=4) -> forms.CharField:
@@ -174,6 +175,7 @@ class FactsheetForm(forms.Form):
         _("Write down why this was decided ('het waarom'), so people later know."),
         rows=4,
     )  # fmt: skip
+    why.validators.append(ReasonValidator())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -220,6 +222,7 @@ class HandoverForm(forms.Form):
           "made ('het waarom')."),
         rows=6,
     )  # fmt: skip
+    note.validators.append(ReasonValidator())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from advice.enums import PROMISE_TRANSITIONS, VERDICT_ONLY, Kept, PromiseStatus
 from advice.forms.answer import date_field, helper, municipal_staff
 from burgerkracht.core.forms import long_text
-from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.reasons import ReasonValidator, is_reason
 
 EVALUATION_FIELDS = ("held_on", "participants", "what_happened", "effect", "body_appraisal",
                      "lessons")  # fmt: skip
@@ -36,10 +36,7 @@ class PromiseUpdateForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if (
-            data.get("status") == PromiseStatus.DROPPED
-            and not (data.get("drop_reason") or "").strip()
-        ):
+        if data.get("status") == PromiseStatus.DROPPED and not is_reason(data.get("drop_reason")):
             self.add_error("drop_reason", _("Say why the promise is dropped."))
         return data
 
@@ -49,6 +46,7 @@ class ReassignForm(forms.Form):
     department = forms.CharField(label=_("Department"), max_length=200)
     due_on = date_field(_("Due on"))
     reason = long_text(_("Why does the promise change?"), rows=3)
+    reason.validators.append(ReasonValidator())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

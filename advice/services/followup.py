@@ -71,7 +71,7 @@ def update_promise(
             raise DomainError(_("Only the evaluation of the advice says a promise was not kept."))
     if status == PromiseStatus.DROPPED:
         if status != promise.status or (drop_reason or "").strip():  # a note keeps the reason
-            promise.drop_reason = require(drop_reason, _("Say why the promise is dropped."))
+            promise.drop_reason = require_reason(drop_reason, _("Say why the promise is dropped."))
     elif status != promise.status:
         promise.drop_reason = ""
     old = promise.status
@@ -105,7 +105,7 @@ def reassign_promise(
 ) -> Promise:
     """Another owner or a new due date: a logged act with its reason."""
     promise = Promise.objects.select_for_update().get(pk=promise.pk)
-    reason = require(reason, _("Say why the promise changes."))
+    reason = require_reason(reason, _("Say why the promise changes."))
     if due_on is None or owner is None:
         raise DomainError(_("Every promise needs an owner and a due date."))
     before = {"owner": promise.owner_id, "department": promise.department,
@@ -252,7 +252,7 @@ def publish_factsheet(
     *, by: Any, why: str, valid_from: date, entries: dict[str, tuple[str, str, str]]
 ) -> FactsheetVersion:
     """A new version; `entries` per party: (tasks, powers, agreements). The why is kept."""
-    why = require(why, _("Say why the roles or authorities change."))
+    why = require_reason(why, _("Say why the roles or authorities change."))
     for party in Party.values:
         tasks, powers, _agreements = entries.get(party, ("", "", ""))
         if not tasks.strip() or not powers.strip():
@@ -280,7 +280,7 @@ def publish_factsheet(
 def hand_over_contacts(*, by: Any, leaving: Any, successor: Any, note: str) -> dict[str, int]:
     """Everything `leaving` holds in the register goes to `successor`: contact person and
     backup of advices that are not closed, and open promises. Each change is audited."""
-    note = require(note, _("Write a note for the successor."))
+    note = require_reason(note, _("Write a note for the successor."))
     if successor is None or successor == leaving:
         raise DomainError(_("Choose someone else as successor."))
     counts = {"contact": 0, "backup": 0, "promises": 0}

@@ -123,7 +123,8 @@ def test_handover_to_the_same_person_is_refused_on_the_form(client):
     client.force_login(boss)
 
     response = client.post(
-        reverse("advice:handover"), {"leaving": boss.pk, "successor": boss.pk, "note": "x"}
+        reverse("advice:handover"),
+        {"leaving": boss.pk, "successor": boss.pk, "note": "Alle afspraken staan in het dossier."},
     )
 
     assert response.status_code == 200

@@ -234,7 +234,7 @@ def test_hand_over_moves_contacts_and_open_promises_and_leaves_closed_ones():
     with pytest.raises(DomainError):
         followup.hand_over_contacts(by=leaving, leaving=leaving, successor=successor, note="")
     with pytest.raises(DomainError):
-        followup.hand_over_contacts(by=leaving, leaving=leaving, successor=leaving, note="Weg.")
+        followup.hand_over_contacts(by=leaving, leaving=leaving, successor=leaving, note="Pensioen")
 
     counts = followup.hand_over_contacts(by=leaving, leaving=leaving, successor=successor,
                                          note="Ik ga met pensioen.")  # fmt: skip
