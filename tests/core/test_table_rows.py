@@ -1,6 +1,7 @@
 """The officials' tables render their rows through the `table_rows` tag (target P2). Every
 table page must show exactly the rows django-tables2's own loop gave,
-`<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>`, in every sort order the
+`<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>` (with a column's own cell
+class, such as a status with its reason that wraps), in every sort order the
 page offers, with awkward text in the cells and in both languages. On the same pages every
 date reads as django-tables2's own DateColumn would give it (ours, core.columns, is a plain
 column)."""
@@ -27,8 +28,9 @@ pytestmark = pytest.mark.django_db
 
 AWKWARD = 'Buurt & "Zorg" <b>samen</b>'
 LIBRARY_ROWS = Template(
-    "{% for row in table.paginated_rows %}<tr>{% for cell in row %}<td>{{ cell }}</td>"
-    "{% endfor %}</tr>{% endfor %}"
+    "{% for row in table.paginated_rows %}<tr>{% for column, cell in row.items %}"
+    '<td{% if column.attrs.td.class %} class="{{ column.attrs.td.class }}"{% endif %}>'
+    "{{ cell }}</td>{% endfor %}</tr>{% endfor %}"
 )
 TABLE_PAGES = (
     "budget:queue@facilitator", "budget:queue@coordinator", "budget:queue@holder",

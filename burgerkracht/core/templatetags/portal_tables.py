@@ -26,6 +26,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.template.base import render_value_in_context
 from django.utils.hashable import make_hashable
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django_tables2.columns import ManyToManyColumn
 from django_tables2.columns.linkcolumn import BaseLinkColumn
@@ -57,6 +58,10 @@ class _Column:
         self.choices: dict[type, models.Field | None] = {}
         self.own_display: dict[type, bool] = {}
         self.labels: dict = {}
+        # A column's own fixed cell class (e.g. "portal-table__text": a status with its
+        # reason wraps); computed attributes are not supported here.
+        css = (column.attrs or {}).get("td", {}).get("class")
+        self.open_tag = f'<td class="{escape(css)}">' if isinstance(css, str) and css else "<td>"
 
     def cell(self, row):
         """The cell's content: BoundRow._get_and_render_with with the model's field looked up
@@ -148,6 +153,11 @@ def table_rows(context, table) -> str:
                 column.bound_column.current_record = row.record
                 cells.append(cell)
         # Each cell as {{ cell }} renders it: localised, escaped unless already safe.
-        rows.append("".join(f"<td>{render_value_in_context(cell, context)}</td>" for cell in cells))
+        rows.append(
+            "".join(
+                f"{column.open_tag}{render_value_in_context(cell, context)}</td>"
+                for column, cell in zip(columns, cells, strict=True)
+            )
+        )
     # Safe: every cell was escaped just above (the markup around it is this function's own).
     return mark_safe("".join(f"<tr>{row}</tr>" for row in rows))  # noqa: S308
