@@ -40,6 +40,7 @@ import initiatives.handover as handover
 import initiatives.story_forms as story_forms
 from advice.models import Advice, AdvisoryBody, BodyOrganisation, Signal
 from advice.reports import AdviceFilterForm
+from advice.representation import NoFilters
 from budget.admin import LetterTextForm
 from budget.continuity import ContinuityFilterForm
 from budget.public_selectors import choose_year
@@ -221,6 +222,7 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
     meetlat.VersionForm: Entry(lambda w: [{"current": MeetlatVersion.current()}]),
     # --- advice ------------------------------------------------------------------------------
     AdviceFilterForm: Entry(),
+    NoFilters: Entry(),
     advice_register.RequestForm: Entry(lambda w: [{}, {"button": "Verstuur"}]),
     advice_register.RequestEditForm: Entry(lambda w: [{"request_obj": w.adv.request}]),
     advice_register.AdviceForm: Entry(
