@@ -124,6 +124,25 @@ def test_the_staff_menu_fits_one_line_at_1280(browser, live_server, assert_acces
                 _shoot(page, f"menu-{role}-open", width)
 
 
+def test_a_short_page_grows_its_content_not_its_header_or_footer(
+    browser, live_server, assert_accessible
+):
+    cookie = _cookie(UserFactory(role="advice_coordinator"))
+    url = reverse("advice:agendas")
+    for width, page in _visit(browser, live_server, cookie, url, "short-page", assert_accessible):
+        gaps = page.evaluate("""() => ['header', 'footer'].map(tag => {
+            const box = document.querySelector(tag);
+            const last = box.lastElementChild.getBoundingClientRect();
+            return Math.round(box.getBoundingClientRect().bottom - last.bottom
+                              - parseFloat(getComputedStyle(box).paddingBottom));
+        })""")
+        assert gaps == [0, 0], f"{width} px: empty space in the header or footer {gaps}"
+        footer_bottom = page.evaluate(
+            "document.querySelector('footer').getBoundingClientRect().bottom"
+        )
+        assert round(footer_bottom) >= 900 - 1, "the footer sits at the bottom of the window"
+
+
 def test_a_form_with_a_select(browser, live_server, assert_accessible):
     initiative = InitiativeFactory()
     cookie = _cookie(initiative.created_by)
