@@ -117,7 +117,8 @@ def number(value: Number | None, *, money: bool = False, percent: bool = False) 
 def _swatches(keys: Sequence[str], colours: Sequence[str] | None) -> list[Swatch]:
     if colours:
         return [BY_HEX[c] for c in colours]
-    counts = iter(COUNT_ORDER)
+    taken = {meaning_of(key) for key in keys}
+    counts = iter([name for name in COUNT_ORDER if PALETTE[name] not in taken])
     chosen = []
     for key in keys:
         meaning = meaning_of(key)

@@ -13,7 +13,8 @@ hatching, stripes, dots), and a chart always has a legend and a table with the w
 name     colour    pattern      means
 ======== ========= ============ ==========================================================
 positive #2e7d32   solid        yes, fully, done, on time, adopted, kept, complete, paid
-negative #a4262c   hatched      no, not, late, overdue, not adopted, not kept
+negative #a4262c   hatched      no, not, late, overdue, not adopted
+failed   #6b1519   crosshatch   not kept: a promise that ended badly (next to "late")
 partial  #b35300   striped      partly, partly adopted/kept, due and not done, remaining
 neutral  #555555   dotted       open, not yet due, not applicable, already policy, planned
                                 later, dropped, the allocation (the whole)
@@ -66,6 +67,7 @@ PALETTE = {
     for swatch in (
         Swatch("positive", "#2e7d32", "solid"),
         Swatch("negative", "#a4262c", "hatched"),
+        Swatch("failed", "#6b1519", "crosshatch"),
         Swatch("partial", "#b35300", "striped"),
         Swatch("neutral", "#555555", "dotted"),
         Swatch("count", "#1f4e79", "solid"),
@@ -89,14 +91,16 @@ SERIES_MEANING = {
     "reached": "positive", "share": "positive", "triad_share": "positive",
     # bad outcome
     "no": "negative", "not": "negative", "not_adopted": "negative", "late": "negative",
-    "overdue": "negative", "not_kept": "negative",
+    "overdue": "negative",
+    # a bad end, told apart from "late" in the same promise chart
+    "not_kept": "failed",
     # in between
     "partly": "partial", "partly_kept": "partial", "evaluation_due": "partial",
     # open or without a judgement
     "na": "neutral", "already_policy": "neutral", "open": "neutral",
     "evaluation_later": "neutral", "dropped": "neutral",
-    # money granted is money committed
-    "granted": "count",
+    # money granted is money committed; on track is blue, as its status badge
+    "granted": "count", "on_track": "count",
 }  # fmt: skip
 
 # One colour per money figure, on every budget chart (the ledger overview and the budget

@@ -110,6 +110,18 @@ def test_series_without_a_meaning_get_the_count_colours_not_the_meaning_colours(
     ]  # fmt: skip
 
 
+def test_every_status_of_the_agenda_progress_chart_has_its_own_colour():
+    from advice.agenda_selectors import PROGRESS
+
+    keys = [key for key, _label, _q in PROGRESS]
+    chart = bar_chart("t", ["Fase 1"], {k: [1] for k in keys}, stacked=True, keys=keys)
+    colours = dict(zip(keys, (css for _n, css in chart.legend), strict=True))
+    assert len(set(colours.values())) == len(keys), colours  # "Te laat" is not "Niet nagekomen"
+    assert colours["on_track"] == PALETTE["count"].css_class  # blue, as its status badge
+    assert colours["overdue"] == PALETTE["negative"].css_class
+    assert colours["not_kept"] == PALETTE["failed"].css_class
+
+
 @pytest.mark.parametrize("swatch", list(PALETTE.values()), ids=lambda s: s.name)
 def test_every_colour_has_4_5_to_1_contrast_and_its_own_pattern(swatch):
     assert contrast_ratio(swatch.hex, "#ffffff") >= 4.5
