@@ -10,11 +10,13 @@ import django_filters
 import django_tables2 as tables
 from django.db.models import BooleanField, Case, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from advice.enums import OPEN_PROMISE, VERDICT_ONLY, PromiseStatus
 from advice.models import AdvisoryBody, Promise, PromiseNote
 from burgerkracht.core.columns import DateColumn
+from burgerkracht.core.status import badge_for, badge_html
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -70,12 +72,6 @@ def verdict_reason(promise: Promise) -> str:
     return verdict.note if verdict is not None else ""
 
 
-def status_text(promise: Promise) -> str:
-    reason = verdict_reason(promise)
-    label = str(promise.get_status_display())
-    return f"{label}: {reason}" if reason else label
-
-
 class PromiseFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=PromiseStatus.choices, empty_label=_("All statuses")
@@ -125,9 +121,18 @@ class PromiseTable(tables.Table):
     owner = tables.Column(verbose_name=_("Owner"), order_by=("owner__full_name",))
     department = tables.Column(verbose_name=_("Department"))
     due_on = DateColumn(verbose_name=_("Due on"), format="j-n-Y")
-    status = tables.Column(verbose_name=_("Status"), attrs={"td": {"class": "portal-table__text"}})
+    # One status per promise: "Late" instead of "On track" once its date has passed (the
+    # status rule of issue #24), with the reason of a verdict beside it.
+    status = tables.Column(
+        verbose_name=_("Status"), attrs={"td": {"class": "portal-table__text"}},
+        order_by=("-overdue", "status"),
+    )  # fmt: skip
     last_progress = DateColumn(verbose_name=_("Last progress"), format="j-n-Y", default="—")
-    overdue = tables.BooleanColumn(verbose_name=_("Overdue"), yesno=(_("Yes"), _("No")))
+    # Not on the screen (the status says "Late"), but in the export: a spreadsheet keeps
+    # the status and whether it is overdue as two facts, to filter on.
+    overdue = tables.BooleanColumn(
+        verbose_name=_("Overdue"), yesno=(_("Yes"), _("No")), visible=False
+    )
 
     class Meta:
         model = Promise
@@ -159,7 +164,9 @@ class PromiseTable(tables.Table):
         return source_of(record)
 
     def render_status(self, record):
-        return status_text(record)
+        reason = verdict_reason(record)
+        html = badge_html(badge_for(record))
+        return format_html("{}<br>{}", html, reason) if reason else html
 
     def value_status(self, record):
         return str(record.get_status_display())  # the export keeps one value per column

@@ -204,7 +204,8 @@ def test_the_agenda_page_shows_progress_per_phase_and_the_not_kept_reason(client
     assert progress == {"Fase 1 (2019)": {"done": 1, "not_kept": 1},
                         "Fase 2 (2021)": {"overdue": 1, "new": 1}}  # fmt: skip
     page = response.content.decode()
-    assert "Niet nagekomen: De raad vond het te duur." in page
+    assert 'portal-status--stopped">Niet nagekomen</span><br>De raad vond het te duur.' in page
+    assert 'portal-status--late">Te laat</span>' in page  # "Speeltuinen", not "Nieuw"
     filtered = client.get(lia.get_absolute_url(), {"phase": "Fase 2 (2021)"})
     assert [p.text for p in filtered.context["table"].data] == ["Speeltuinen", "Loket"]
     client.force_login(member("asd"))

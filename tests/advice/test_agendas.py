@@ -16,7 +16,7 @@ from advice.enums import JUDGEABLE, PROMISE_TRANSITIONS, STATUS_OF_VERDICT, Kept
 from advice.enums import PromiseStatus as S
 from advice.meeting_selectors import draft_agenda
 from advice.models import Promise, PromiseVerdict
-from advice.promise_selectors import promise_register, status_text
+from advice.promise_selectors import PromiseTable, promise_register
 from advice.services import followup, promises
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent, OutboxMessage
@@ -168,8 +168,21 @@ def test_not_kept_shows_with_its_reason_in_the_register_never_on_track():
     promises.judge_promise(promise=promise, by=boss, kept=Kept.NOT_KEPT, reason="Te duur.")
     row = promise_register().get(pk=promise.pk)
     with translation.override("en"):
-        assert status_text(row) == "Not kept: Te duur."
+        cell = PromiseTable([row]).rows[0].get_cell("status")
+        assert "Not kept" in cell and "Te duur." in cell and "On track" not in cell
     assert row.overdue is False
+
+
+def test_an_open_promise_past_its_date_has_one_status_late_in_the_register():
+    promise, _boss = _in_status(S.ON_TRACK)
+    Promise.objects.filter(pk=promise.pk).update(due_on=TODAY() - timedelta(days=1))
+    row = promise_register().get(pk=promise.pk)
+    with translation.override("en"):
+        table = PromiseTable([row])
+        cell = table.rows[0].get_cell("status")
+        assert "Late" in cell and "On track" not in cell
+        assert [c.name for c in table.columns if c.visible].count("overdue") == 0
+        assert table.rows[0].get_cell_value("overdue") == "Yes"  # in the export
 
 
 # --- who sees what -------------------------------------------------------------------------
