@@ -116,6 +116,7 @@ NOT_DATA_PAGES: dict[str, str] = {
     **dict.fromkeys(
         (
             "advice:agenda-create",
+            "advice:agenda-change",
             "advice:agenda-import",
             "advice:promise-create",
             "advice:promise-change",

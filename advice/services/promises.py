@@ -134,3 +134,26 @@ def create_agenda(
     agenda.save()
     audit(agenda, by, "agenda.created", body=body.pk)
     return agenda
+
+
+AGENDA_FIELDS = ("title", "body", "handed_to", "handed_over_on", "description")
+
+
+@transaction.atomic
+def change_agenda(*, agenda: Agenda, by: Any, **fields: Any) -> Agenda:
+    """Correct what was registered about an agenda. A new body changes who follows it."""
+    unknown = set(fields) - set(AGENDA_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown fields: {sorted(unknown)}")
+    agenda = Agenda.objects.select_for_update().get(pk=agenda.pk)
+    if "title" in fields:
+        fields["title"] = require(fields["title"], _("Give the agenda a title."))
+    before = {name: str(getattr(agenda, name)) for name in fields}
+    for name, value in fields.items():
+        setattr(agenda, name, value.strip() if isinstance(value, str) else value)
+    agenda.full_clean()
+    changed = sorted(name for name in fields if str(getattr(agenda, name)) != before[name])
+    if changed:
+        agenda.save()
+        audit(agenda, by, "agenda.changed", before={k: before[k] for k in changed})
+    return agenda

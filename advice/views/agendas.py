@@ -73,6 +73,8 @@ class AgendaCreateView(ServiceFormView):
 
 
 class AgendaMixin(Access):
+    """An agenda from the URL; who may see it is who may follow it."""
+
     @cached_property
     def agenda(self) -> Agenda:
         return get_object_or_404(Agenda.objects.select_related("body"), pk=self.kwargs["pk"])
@@ -108,6 +110,26 @@ class AgendaDetailView(AgendaMixin, SingleTableMixin, FilterView):
             progress=agenda_progress(self.agenda, timezone.localdate()),
             can_manage=permissions.can_manage_promises(user),
         )  # fmt: skip
+
+
+class AgendaChangeView(AgendaMixin, ServiceFormView):
+    title = gettext_lazy("Change the agenda")
+    form_class = AgendaForm
+
+    def allowed(self):
+        return permissions.can_manage_promises(self.request.user)
+
+    def get_initial(self):
+        return {name: getattr(self.agenda, name) for name in services.AGENDA_FIELDS}
+
+    def get_breadcrumbs(self):
+        return [agendas_crumb(), Crumb(self.agenda.title, self.agenda.get_absolute_url()),
+                Crumb(self.title)]  # fmt: skip
+
+    def act(self, form):
+        services.change_agenda(agenda=self.agenda, by=self.request.user, **form.cleaned_data)
+        messages.success(self.request, _("The agenda has been changed."))
+        return redirect(self.agenda.get_absolute_url())
 
 
 class AgendaImportView(AgendaMixin, TemplateView):

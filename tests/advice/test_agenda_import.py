@@ -210,3 +210,43 @@ def test_the_agenda_page_shows_progress_per_phase_and_the_not_kept_reason(client
     assert [p.text for p in filtered.context["table"].data] == ["Speeltuinen", "Loket"]
     client.force_login(member("asd"))
     assert client.get(lia.get_absolute_url()).status_code == 403
+
+
+# --- changing what was registered about an agenda -------------------------------------------
+
+
+def test_the_agenda_form_comes_back_filled_in_and_a_change_is_saved_and_audited(client, boss, lia):
+    client.force_login(boss)
+    in_language(client, "nl")
+    url = reverse("advice:agenda-change", args=[lia.pk])
+    form = client.get(url).context["form"]
+    assert form["title"].value() == "Lokale Inclusie Agenda"
+    assert form["handed_over_on"].value() == lia.handed_over_on
+    page = client.get(url).content.decode()
+    assert 'value="2018-11-01"' in page  # the saved date shows again in the date picker
+    data = {"title": "Lokale Inclusie Agenda 2019", "body": lia.body.pk,
+            "handed_to": "Wethouder Jansen en de raad", "handed_over_on": "2018-11-12",
+            "description": lia.description}  # fmt: skip
+    response = client.post(url, {**data, "title": " "})
+    assert response.status_code == 200
+    assert "Vul ‘Titel’ in." in response.content.decode()
+    assert response.context["form"]["handed_to"].value() == "Wethouder Jansen en de raad"
+    assert client.post(url, data).url == lia.get_absolute_url()
+    lia.refresh_from_db()
+    assert (lia.title, lia.handed_to, lia.handed_over_on.day) == (
+        "Lokale Inclusie Agenda 2019", "Wethouder Jansen en de raad", 12)  # fmt: skip
+    event = AuditEvent.objects.get(action="agenda.changed")
+    assert (event.actor, event.data["before"]["title"]) == (boss, "Lokale Inclusie Agenda")
+    assert set(event.data["before"]) == {"title", "handed_to", "handed_over_on"}
+    client.post(url, data)  # the same again: nothing changed, nothing recorded
+    assert AuditEvent.objects.filter(action="agenda.changed").count() == 1
+
+
+def test_only_who_manages_promises_changes_an_agenda(client, lia):
+    url = reverse("advice:agenda-change", args=[lia.pk])
+    for person in (vip_member(), member("asd"), UserFactory(role="facilitator")):
+        client.force_login(person)
+        assert client.get(url).status_code == 403
+        assert client.post(url, {"title": "Weg"}).status_code == 403
+    lia.refresh_from_db()
+    assert lia.title == "Lokale Inclusie Agenda"

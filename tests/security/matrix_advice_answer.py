@@ -85,6 +85,9 @@ ENTRIES.update({
     "advice:agenda-import": Entry(
         only(*EDITORS), kwargs=lambda w: {"pk": w.adv.agenda.pk}, own=MANAGE_OWN
     ),
+    "advice:agenda-change": Entry(
+        only(*EDITORS), kwargs=lambda w: {"pk": w.adv.agenda.pk}, own=MANAGE_OWN
+    ),
     "advice:promise-change": Entry(
         only(*EDITORS), kwargs=lambda w: {"pk": w.adv.agenda_promise.pk}, own=MANAGE_OWN
     ),
