@@ -91,6 +91,13 @@ def test_the_scan_finds_each_way_of_writing_a_status(source):
     assert _writes_status(ast.parse(source)) == [1]
 
 
+def test_the_one_mechanism_is_used_by_every_app():
+    """The services of every app with a workflow call transition()."""
+    users = [rel for rel, path in _sources() if "transition(" in path.read_text()]
+    assert {rel.split("/")[0] for rel in users} >= {"advice", "budget", "initiatives"}
+    assert "burgerkracht/meetlat/services.py" in users
+
+
 def test_the_allowed_files_exist():
     assert all((ROOT / name).exists() for name in ALLOWED)
 
