@@ -143,6 +143,11 @@ def can_write_answer(user: Any, advice: Any) -> bool:
     )
 
 
+def can_open_answer(user: Any, advice: Any) -> bool:
+    """The answer page: who may read the answer or start and work on it."""
+    return can_see_answer(user, advice) or can_write_answer(user, advice)
+
+
 def can_approve_answer(user: Any, advice: Any) -> bool:
     answer = getattr(advice, "answer", None)
     return (
