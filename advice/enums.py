@@ -35,7 +35,8 @@ REQUEST_TRANSITIONS: dict[str, frozenset[str]] = {
         {RequestStatus.ANSWERED, RequestStatus.LAPSED, RequestStatus.WITHDRAWN}
     ),
     RequestStatus.LAPSED: frozenset({RequestStatus.ANSWERED}),
-    RequestStatus.ANSWERED: frozenset(),
+    # Open again when the body takes its advice back to concept (take_back_advice).
+    RequestStatus.ANSWERED: frozenset({RequestStatus.OPEN}),
     RequestStatus.WITHDRAWN: frozenset(),
 }
 

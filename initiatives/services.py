@@ -19,9 +19,10 @@ from django.utils.translation import gettext as _
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
 from burgerkracht.accounts.selectors import has_verified_email
-from burgerkracht.core.exceptions import DomainError, InvalidTransition
+from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify, notify_address
+from burgerkracht.core.transitions import transition
 from initiatives import intake
 from initiatives.enums import (
     TRANSITIONS,
@@ -296,22 +297,17 @@ def change_status(
 ) -> Initiative:
     """Move an initiative to `to`: lock, check the table, write, audit."""
     initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
-    if to not in TRANSITIONS.get(initiative.status, frozenset()):
-        raise InvalidTransition(current=initiative.status, requested=to)
-    previous = initiative.status
     now = timezone.now()
-    initiative.status = to
-    initiative.status_changed_at = now
+    stamps = {"status_changed_at": now}
     if to == InitiativeStatus.SUBMITTED:
-        initiative.submitted_at = now
+        stamps["submitted_at"] = now
     if to == InitiativeStatus.ENDED:
-        initiative.ended_at = now
-        initiative.result = extra.get("result", "")
-        initiative.lessons = extra.get("lessons", "")
-    initiative.full_clean(exclude=["created_by"])
-    initiative.save()
-    _audit(initiative, by, "initiative.status", reason=reason, **{"from": previous, "to": to})
-    return initiative
+        stamps.update(ended_at=now, result=extra.get("result", ""),
+                      lessons=extra.get("lessons", ""))  # fmt: skip
+    return transition(
+        initiative, to, table=TRANSITIONS, by=by, reason=reason, action="initiative.status",
+        stamps=stamps, clean_exclude=["created_by"],
+    )  # fmt: skip
 
 
 def _status_changed(initiative: Initiative, template: str) -> None:

@@ -20,8 +20,9 @@ from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent, Neighbourhood
 from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.transitions import transition
 from initiatives import permissions
-from initiatives.story_models import Story, StoryStatus
+from initiatives.story_models import STORY_TRANSITIONS, Story, StoryStatus
 
 # A photo: JPG or PNG, checked by content and scanned like every upload (docs/uploads.md).
 PHOTO_POLICY = uploads.Policy(
@@ -54,12 +55,6 @@ def clean_photo(upload) -> ContentFile:
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
         raise ValidationError(_("This photo cannot be read. Try another one.")) from error
     return ContentFile(out.getvalue(), name=f"foto.{kind.extensions[0]}")
-
-
-def _move(story: Story, to: str) -> None:
-    if not story.can_move_to(to):
-        raise DomainError(_("This story cannot be changed like that now."))
-    story.status = to
 
 
 def _tell_author(story: Story, template: str, **context) -> None:
@@ -109,12 +104,11 @@ def publish_story(*, story: Story, by) -> Story:
     story = Story.objects.select_for_update().get(pk=story.pk)
     if not permissions.can_review_story(by, story):
         raise DomainError(_("You cannot publish this story."))
-    _move(story, StoryStatus.PUBLISHED)
-    story.published_at = story.decided_at = timezone.now()
-    story.published_by = by
-    story.save(update_fields=["status", "published_at", "published_by", "decided_at",
-                              "updated_at"])  # fmt: skip
-    AuditEvent.record(subject=story, actor=by, action="story.published")
+    now = timezone.now()
+    transition(
+        story, StoryStatus.PUBLISHED, table=STORY_TRANSITIONS, by=by, action="story.published",
+        stamps={"published_at": now, "decided_at": now, "published_by": by}, update_fields=(),
+    )  # fmt: skip
     _tell_author(story, "story_published",
                  public_link=absolute_url(story.get_absolute_url()))  # fmt: skip
     return story
@@ -129,10 +123,11 @@ def decline_story(*, story: Story, by, reason: str) -> Story:
     reason = (reason or "").strip()
     if not is_reason(reason):
         raise DomainError(_("Tell the resident why the story is not published."))
-    _move(story, StoryStatus.DECLINED)
-    story.declined_reason, story.decided_at = reason, timezone.now()
-    story.save(update_fields=["status", "declined_reason", "decided_at", "updated_at"])
-    AuditEvent.record(subject=story, actor=by, action="story.declined", reason=reason)
+    transition(
+        story, StoryStatus.DECLINED, table=STORY_TRANSITIONS, by=by, reason=reason,
+        action="story.declined",
+        stamps={"declined_reason": reason, "decided_at": timezone.now()}, update_fields=(),
+    )  # fmt: skip
     _tell_author(story, "story_declined", reason=reason)
     return story
 
@@ -148,11 +143,11 @@ def withdraw_story(*, story: Story, by, reason: str = "") -> Story:
     reason = (reason or "").strip()
     if not by_author and not is_reason(reason):
         raise DomainError(_("Tell the resident why the story is taken off the website."))
-    _move(story, StoryStatus.WITHDRAWN)
-    story.withdrawn_at = timezone.now()
-    story.save(update_fields=["status", "withdrawn_at", "updated_at"])
-    AuditEvent.record(subject=story, actor=by, action="story.withdrawn", reason=reason,
-                      data={"by_author": by_author})  # fmt: skip
+    transition(
+        story, StoryStatus.WITHDRAWN, table=STORY_TRANSITIONS, by=by, reason=reason,
+        action="story.withdrawn", stamps={"withdrawn_at": timezone.now()},
+        data={"by_author": by_author}, update_fields=(),
+    )  # fmt: skip
     if not by_author:
         _tell_author(story, "story_withdrawn", reason=reason)
     return story

@@ -1,4 +1,4 @@
-"""The figures of targets.md (R1 to R6, S1 to S8), measured by the tests and printed by `make test`.
+"""The figures of targets.md (R1 to R7, S1 to S8), measured by the tests and printed by `make test`.
 
 A test records what it measured with the `figure` fixture:
 

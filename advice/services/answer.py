@@ -31,7 +31,6 @@ from advice.models import (
 from advice.services.common import (
     audit,
     body_members,
-    check_transition,
     link,
     require,
     require_reason,
@@ -39,6 +38,7 @@ from advice.services.common import (
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.transitions import check, transition
 from burgerkracht.meetlat import services as meetlat
 from burgerkracht.meetlat.enums import DecisionKind
 
@@ -209,30 +209,30 @@ def publish_missing(advice: Advice) -> list[str]:
 def approve_answer(*, advice: Advice, by: Any) -> Answer:
     advice = Advice.objects.select_for_update().get(pk=advice.pk)
     answer = Answer.objects.select_for_update().get(advice=advice)
-    check_transition(ANSWER_TRANSITIONS, answer.status, AnswerStatus.APPROVED)
+    check(ANSWER_TRANSITIONS, answer.status, AnswerStatus.APPROVED)
     missing = answer_missing(advice) + contacts_missing(advice)
     if missing:
         raise DomainError(
             _("The answer cannot be approved yet. Still missing: %(missing)s.")
             % {"missing": "; ".join(missing)}
         )
-    answer.status = AnswerStatus.APPROVED
-    answer.approved_at, answer.approved_by = timezone.now(), by
-    answer.save(update_fields=["status", "approved_at", "approved_by", "updated_at"])
-    audit(advice, by, "advice.answer_approved")
-    return answer
+    return transition(
+        answer, AnswerStatus.APPROVED, table=ANSWER_TRANSITIONS, by=by, subject=advice,
+        action="advice.answer_approved", stamps={"approved_at": timezone.now(), "approved_by": by},
+        update_fields=(),
+    )  # fmt: skip
 
 
 @transaction.atomic
 def reopen_answer(*, advice: Advice, by: Any, reason: str) -> Answer:
     answer = Answer.objects.select_for_update().get(advice=advice)
-    check_transition(ANSWER_TRANSITIONS, answer.status, AnswerStatus.DRAFT)
+    check(ANSWER_TRANSITIONS, answer.status, AnswerStatus.DRAFT)
     reason = require_reason(reason, _("Write in a sentence what must change in the answer."))
-    answer.status = AnswerStatus.DRAFT
-    answer.approved_at = answer.approved_by = None
-    answer.save(update_fields=["status", "approved_at", "approved_by", "updated_at"])
-    audit(advice, by, "advice.answer_reopened", reason)
-    return answer
+    return transition(
+        answer, AnswerStatus.DRAFT, table=ANSWER_TRANSITIONS, by=by, reason=reason,
+        subject=advice, action="advice.answer_reopened",
+        stamps={"approved_at": None, "approved_by": None}, update_fields=(),
+    )  # fmt: skip
 
 
 @transaction.atomic
@@ -241,11 +241,11 @@ def publish_answer(*, advice: Advice, by: Any) -> Answer:
     refuses while the triad or any Meetlat principle is incomplete. Creates the promises,
     plans the evaluation and tells the body and the contact persons."""
     advice = Advice.objects.select_for_update().get(pk=advice.pk)
-    check_transition(ADVICE_TRANSITIONS, advice.status, AdviceStatus.ANSWERED)
+    check(ADVICE_TRANSITIONS, advice.status, AdviceStatus.ANSWERED)
     answer = Answer.objects.select_for_update().filter(advice=advice).first()
     if answer is None:
         raise DomainError(_("There is no answer to publish yet."))
-    check_transition(ANSWER_TRANSITIONS, answer.status, AnswerStatus.PUBLISHED)
+    check(ANSWER_TRANSITIONS, answer.status, AnswerStatus.PUBLISHED)
     missing = answer_missing(advice) + contacts_missing(advice)
     if missing:
         raise DomainError(
@@ -260,10 +260,14 @@ def publish_answer(*, advice: Advice, by: Any) -> Answer:
             % {"reference": advice.reference},
         )  # fmt: skip
     now = timezone.now()
-    answer.status, answer.published_at, answer.published_by = AnswerStatus.PUBLISHED, now, by
-    answer.save(update_fields=["status", "published_at", "published_by", "updated_at"])
-    advice.status = AdviceStatus.ANSWERED
-    advice.save(update_fields=["status", "updated_at"])
+    transition(
+        answer, AnswerStatus.PUBLISHED, table=ANSWER_TRANSITIONS, by=by, subject=advice,
+        stamps={"published_at": now, "published_by": by},
+        update_fields=(),
+    )  # fmt: skip
+    transition(
+        advice, AdviceStatus.ANSWERED, table=ADVICE_TRANSITIONS, by=by, update_fields=(),
+    )  # fmt: skip
     promises = Promise.objects.bulk_create(
         Promise(advice=advice, recommendation_id=p.recommendation_id, text=p.text,
                 department=p.department, owner_id=p.owner_id, due_on=p.due_on)

@@ -10,7 +10,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.exceptions import DomainError, InvalidTransition
+from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url
 from burgerkracht.core.reasons import is_reason
@@ -18,11 +18,6 @@ from burgerkracht.core.reasons import is_reason
 
 def audit(subject: models.Model, by: Any, action: str, reason: str = "", **data: Any) -> None:
     AuditEvent.record(subject=subject, actor=by, action=action, reason=reason, data=data)
-
-
-def check_transition(table: dict[str, frozenset[str]], current: str, requested: str) -> None:
-    if requested not in table[current]:
-        raise InvalidTransition(current=current, requested=requested)
 
 
 def require(text: str, message: str) -> str:

@@ -38,7 +38,6 @@ from advice.models import (
 from advice.services.common import (
     audit,
     body_members,
-    check_transition,
     coordinators,
     link,
     require,
@@ -46,6 +45,7 @@ from advice.services.common import (
 )
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.notifications import absolute_url, notify
+from burgerkracht.core.transitions import check, transition
 
 EVALUATION_FIELDS = {"held_on", "participants", "what_happened", "effect", "body_appraisal",
                      "lessons"}  # fmt: skip
@@ -66,7 +66,7 @@ def update_promise(
     if status != promise.status:
         if promise.is_standalone and PromiseVerdict.objects.filter(promise=promise).exists():
             raise DomainError(_("The verdict has been given; the status no longer changes."))
-        check_transition(PROMISE_TRANSITIONS, promise.status, status)
+        check(PROMISE_TRANSITIONS, promise.status, status)
         if status in VERDICT_ONLY:
             raise DomainError(_("Only the evaluation of the advice says a promise was not kept."))
     if status == PromiseStatus.DROPPED:
@@ -74,11 +74,15 @@ def update_promise(
             promise.drop_reason = require_reason(drop_reason, _("Say why the promise is dropped."))
     elif status != promise.status:
         promise.drop_reason = ""
-    old = promise.status
-    promise.status = status
-    promise.save(update_fields=["status", "drop_reason", "updated_at"])
+    if status != promise.status:
+        transition(
+            promise, status, table=PROMISE_TRANSITIONS, by=by, reason=drop_reason or "",
+            action="promise.updated", update_fields=("drop_reason",),
+        )  # fmt: skip
+    else:
+        promise.save(update_fields=["drop_reason", "updated_at"])
+        audit(promise, by, "promise.updated", drop_reason or "", **{"from": status, "to": status})
     PromiseNote.objects.create(promise=promise, author=by, text=note, status=status)
-    audit(promise, by, "promise.updated", drop_reason or "", old=old, new=status)
     return promise
 
 
@@ -90,12 +94,12 @@ def apply_verdict(*, promise: Promise, kept: str, note: str, by: Any) -> Promise
     status = STATUS_OF_VERDICT[kept]
     if status == promise.status:
         return promise
-    check_transition(PROMISE_TRANSITIONS, promise.status, status)
-    old, promise.status, promise.drop_reason = promise.status, status, ""
-    promise.save(update_fields=["status", "drop_reason", "updated_at"])
+    transition(
+        promise, status, table=PROMISE_TRANSITIONS, by=by, reason=note.strip(),
+        action="promise.judged", stamps={"drop_reason": ""}, update_fields=(),
+    )  # fmt: skip
     text = note.strip() or str(Kept(kept).label)
     PromiseNote.objects.create(promise=promise, author=by, text=text, status=status)
-    audit(promise, by, "promise.judged", note.strip(), old=old, new=status)
     return promise
 
 
@@ -185,23 +189,24 @@ def evaluation_missing(evaluation: AdviceEvaluation) -> list[str]:
 def complete_evaluation(*, evaluation: AdviceEvaluation, by: Any) -> AdviceEvaluation:
     """Done: the loop of the advice is closed."""
     evaluation = _planned(evaluation)
-    check_transition(EVALUATION_TRANSITIONS, evaluation.status, EvaluationStatus.DONE)
+    check(EVALUATION_TRANSITIONS, evaluation.status, EvaluationStatus.DONE)
     missing = evaluation_missing(evaluation)
     if missing:
         raise DomainError(
             _("The evaluation cannot be completed yet. Still missing: %(missing)s.")
             % {"missing": "; ".join(missing)}
         )
-    evaluation.status = EvaluationStatus.DONE
-    evaluation.completed_by, evaluation.completed_at = by, timezone.now()
-    evaluation.save(update_fields=["status", "completed_by", "completed_at", "updated_at"])
+    transition(
+        evaluation, EvaluationStatus.DONE, table=EVALUATION_TRANSITIONS, by=by,
+        stamps={"completed_by": by, "completed_at": timezone.now()}, update_fields=(),
+    )  # fmt: skip
     for verdict in evaluation.verdicts.select_related("promise"):
         apply_verdict(promise=verdict.promise, kept=verdict.kept, note=verdict.note, by=by)
     advice = Advice.objects.select_for_update().get(pk=evaluation.advice_id)
-    check_transition(ADVICE_TRANSITIONS, advice.status, AdviceStatus.CLOSED)
-    advice.status = AdviceStatus.CLOSED
-    advice.save(update_fields=["status", "updated_at"])
-    audit(advice, by, "advice.evaluated_and_closed")
+    transition(
+        advice, AdviceStatus.CLOSED, table=ADVICE_TRANSITIONS, by=by,
+        action="advice.evaluated_and_closed", update_fields=(),
+    )  # fmt: skip
     notify(recipients=[*body_members(advice.body_id), advice.contact, *coordinators()],
            template="advice/evaluation_done",
            context={"advice": advice, "link": link(advice)})  # fmt: skip

@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 from advice.enums import JUDGEABLE, PROMISE_TRANSITIONS, STATUS_OF_VERDICT, Kept, PromiseSource
 from advice.enums import PromiseStatus as S
 from advice.models import AdvisoryBody, Agenda, Promise, PromiseNote, PromiseVerdict
-from advice.services.common import audit, check_transition, link, require
+from advice.services.common import audit, link, require
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.notifications import notify
 from burgerkracht.core.reasons import require_reason
+from burgerkracht.core.transitions import check, transition
 
 SOURCE_FIELDS = ("text", "source_kind", "source_description", "agenda", "phase")
 
@@ -105,18 +106,24 @@ def judge_promise(
     else:
         reason = require_reason(reason, message=_("Say why the promise was not (fully) kept."))
     status = STATUS_OF_VERDICT[kept]
-    old = promise.status
-    if status != old:
-        check_transition(PROMISE_TRANSITIONS, old, status)
+    if status != promise.status:
+        check(PROMISE_TRANSITIONS, promise.status, status)
     PromiseVerdict.objects.create(
         promise=promise, kept=kept, note=reason, given_by=by, given_at=timezone.now()
     )
-    promise.status, promise.drop_reason = status, ""
-    promise.save(update_fields=["status", "drop_reason", "updated_at"])
+    if status != promise.status:
+        transition(
+            promise, status, table=PROMISE_TRANSITIONS, by=by, reason=reason,
+            action="promise.judged", stamps={"drop_reason": ""}, data={"kept": kept},
+            update_fields=(),
+        )  # fmt: skip
+    else:  # "done" judged kept: the verdict, not a new status
+        promise.drop_reason = ""
+        promise.save(update_fields=["drop_reason", "updated_at"])
+        audit(promise, by, "promise.judged", reason, kept=kept, **{"from": status, "to": status})
     PromiseNote.objects.create(
         promise=promise, author=by, text=reason or str(Kept(kept).label), status=status
     )
-    audit(promise, by, "promise.judged", reason, old=old, new=status, kept=kept)
     return promise
 
 

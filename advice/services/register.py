@@ -22,7 +22,6 @@ from advice.models import Advice, AdviceRequest, AdvisoryBody, Recommendation, S
 from advice.services.common import (
     audit,
     body_members,
-    check_transition,
     coordinators,
     link,
     not_in_future,
@@ -31,6 +30,7 @@ from advice.services.common import (
 )
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.notifications import notify
+from burgerkracht.core.transitions import check, transition
 
 REQUEST_FIELDS = {
     "subject", "question", "policy_document", "document_url", "department", "requested_on",
@@ -133,7 +133,7 @@ def change_request_status(
     *, request: AdviceRequest, by: Any, status: str, reason: str = ""
 ) -> AdviceRequest:
     request = AdviceRequest.objects.select_for_update().get(pk=request.pk)
-    check_transition(REQUEST_TRANSITIONS, request.status, status)
+    check(REQUEST_TRANSITIONS, request.status, status)
     if status in (RequestStatus.LAPSED, RequestStatus.WITHDRAWN):
         message = (
             _("Write in a sentence why no advice came.")
@@ -141,12 +141,11 @@ def change_request_status(
             else _("Write in a sentence why the request is withdrawn.")
         )
         reason = require_reason(reason, message)
-    if status == RequestStatus.LAPSED:
-        request.lapsed_reason = reason
-    request.status = status
-    request.save(update_fields=["status", "lapsed_reason", "updated_at"])
-    audit(request, by, f"advice_request.{status}", reason)
-    return request
+    stamps = {"lapsed_reason": reason} if status == RequestStatus.LAPSED else {}
+    return transition(
+        request, status, table=REQUEST_TRANSITIONS, by=by, reason=reason,
+        action=f"advice_request.{status}", stamps=stamps, update_fields=(),
+    )  # fmt: skip
 
 
 # --- the advice ----------------------------------------------------------------------------
@@ -244,7 +243,7 @@ def send_advice(*, advice: Advice, by: Any, received_on: date | None = None) -> 
     """The final advice reaches the municipality: the answer term starts, and the
     coordinators hear about it."""
     advice = Advice.objects.select_for_update().get(pk=advice.pk)
-    check_transition(ADVICE_TRANSITIONS, advice.status, AdviceStatus.FINAL)
+    check(ADVICE_TRANSITIONS, advice.status, AdviceStatus.FINAL)
     missing = send_missing(advice)
     if missing:
         raise DomainError(
@@ -254,13 +253,15 @@ def send_advice(*, advice: Advice, by: Any, received_on: date | None = None) -> 
     advice.received_on = received_on or advice.received_on or timezone.localdate()
     not_in_future(advice.received_on, future_received())
     advice.response_due = advice.received_on + timedelta(weeks=settings.ADVICE_RESPONSE_WEEKS)
-    advice.status = AdviceStatus.FINAL
-    advice.save(update_fields=["received_on", "response_due", "status", "updated_at"])
+    transition(
+        advice, AdviceStatus.FINAL, table=ADVICE_TRANSITIONS, by=by, action="advice.sent",
+        data={"received_on": advice.received_on.isoformat()},
+        update_fields=("received_on", "response_due"),
+    )  # fmt: skip
     if advice.request_id:
         request = advice.request
         if request.status in (RequestStatus.OPEN, RequestStatus.LAPSED):
             change_request_status(request=request, by=by, status=RequestStatus.ANSWERED)
-    audit(advice, by, "advice.sent", received_on=advice.received_on.isoformat())
     notify(recipients=coordinators(), template="advice/advice_received",
            context={"advice": advice, "link": link(advice)})  # fmt: skip
     return advice
@@ -270,29 +271,32 @@ def send_advice(*, advice: Advice, by: Any, received_on: date | None = None) -> 
 def take_back_advice(*, advice: Advice, by: Any, reason: str) -> Advice:
     """The body takes a final advice back to concept, before the municipality answers."""
     advice = Advice.objects.select_for_update().get(pk=advice.pk)
-    check_transition(ADVICE_TRANSITIONS, advice.status, AdviceStatus.CONCEPT)
+    check(ADVICE_TRANSITIONS, advice.status, AdviceStatus.CONCEPT)
     if hasattr(advice, "answer"):
         raise DomainError(_("The municipality has started its answer; the advice stays final."))
     reason = require_reason(reason, _("Write in a sentence why the advice goes back to concept."))
-    advice.status = AdviceStatus.CONCEPT
-    advice.response_due = None
-    advice.save(update_fields=["status", "response_due", "updated_at"])
+    transition(
+        advice, AdviceStatus.CONCEPT, table=ADVICE_TRANSITIONS, by=by, reason=reason,
+        action="advice.taken_back", stamps={"response_due": None}, update_fields=(),
+    )  # fmt: skip
     if advice.request_id and advice.request.status == RequestStatus.ANSWERED:
-        AdviceRequest.objects.filter(pk=advice.request_id).update(status=RequestStatus.OPEN)
-        audit(advice.request, by, "advice_request.reopened", reason)
-    audit(advice, by, "advice.taken_back", reason)
+        # The request waits for the advice again (REQUEST_TRANSITIONS: answered → open).
+        transition(
+            advice.request, RequestStatus.OPEN, table=REQUEST_TRANSITIONS, by=by, reason=reason,
+            action="advice_request.reopened", update_fields=(),
+        )  # fmt: skip
     return advice
 
 
 @transaction.atomic
 def withdraw_advice(*, advice: Advice, by: Any, reason: str) -> Advice:
     advice = Advice.objects.select_for_update().get(pk=advice.pk)
-    check_transition(ADVICE_TRANSITIONS, advice.status, AdviceStatus.WITHDRAWN)
+    check(ADVICE_TRANSITIONS, advice.status, AdviceStatus.WITHDRAWN)
     reason = require_reason(reason, _("Write in a sentence why the advice is withdrawn."))
-    advice.status = AdviceStatus.WITHDRAWN
-    advice.save(update_fields=["status", "updated_at"])
-    audit(advice, by, "advice.withdrawn", reason)
-    return advice
+    return transition(
+        advice, AdviceStatus.WITHDRAWN, table=ADVICE_TRANSITIONS, by=by, reason=reason,
+        action="advice.withdrawn", update_fields=(),
+    )  # fmt: skip
 
 
 @transaction.atomic

@@ -35,9 +35,10 @@ from budget.services.application import (
 from budget.services.evaluation import awards_of
 from budget.services.ledger import euro, settle_award
 from budget.services.lifecycle import cancel_open_evaluations, end_initiative_after_grant
-from burgerkracht.core.exceptions import DomainError, InvalidTransition
+from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
+from burgerkracht.core.transitions import transition
 from initiatives import services as initiative_services
 
 EDITABLE = (AccountabilityStatus.OPEN, AccountabilityStatus.MORE_ASKED)
@@ -71,20 +72,16 @@ def change_accountability_status(
 ) -> Accountability:
     """Move an accountability to `to`: lock, check the table, write, audit."""
     accountability = Accountability.objects.select_for_update().get(pk=accountability.pk)
-    if to not in ACCOUNTABILITY_TRANSITIONS.get(accountability.status, frozenset()):
-        raise InvalidTransition(current=accountability.status, requested=to)
-    previous, now = accountability.status, timezone.now()
-    accountability.status = to
+    now = timezone.now()
+    stamps = {}
     if to == AccountabilityStatus.SUBMITTED:
-        accountability.submitted_at, accountability.submitted_by = now, by
+        stamps = {"submitted_at": now, "submitted_by": by}
     if to == AccountabilityStatus.SETTLED:
-        accountability.settled_at, accountability.settled_by = now, by
-    accountability.save()
-    AuditEvent.record(
-        subject=accountability, actor=by, action="accountability.status", reason=reason,
-        data={"from": previous, "to": to},
+        stamps = {"settled_at": now, "settled_by": by}
+    return transition(
+        accountability, to, table=ACCOUNTABILITY_TRANSITIONS, by=by, reason=reason,
+        stamps=stamps,
     )  # fmt: skip
-    return accountability
 
 
 @transaction.atomic

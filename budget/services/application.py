@@ -22,9 +22,10 @@ from budget.enums import (
 from budget.models import Application, Attachment, CostLine, Fund, ResultSign
 from budget.services.organisation import replace_lead_residents
 from burgerkracht.core import uploads
-from burgerkracht.core.exceptions import DomainError, InvalidTransition
+from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
+from burgerkracht.core.transitions import transition
 from initiatives import services as initiative_services
 from initiatives.enums import InitiativeStatus, Scale, Support, Theme
 from initiatives.models import Initiative
@@ -58,19 +59,16 @@ def change_application_status(
 ) -> Application:
     """Move an application to `to`: lock, check the table, write, audit."""
     application = Application.objects.select_for_update().get(pk=application.pk)
-    if to not in APPLICATION_TRANSITIONS.get(application.status, frozenset()):
-        raise InvalidTransition(current=application.status, requested=to)
-    previous, now = application.status, timezone.now()
-    application.status, application.status_changed_at = to, now
+    now = timezone.now()
+    stamps = {"status_changed_at": now}
     if to == ApplicationStatus.SUBMITTED:
-        application.submitted_at = now
+        stamps["submitted_at"] = now
     if to in DECIDED_STATUSES and application.published_at is None:
-        application.published_at = now
-    application.save(
-        update_fields=["status", "status_changed_at", "submitted_at", "published_at", "updated_at"]
-    )
-    audit(application, by, "application.status", reason=reason, **{"from": previous, "to": to})
-    return application
+        stamps["published_at"] = now
+    return transition(
+        application, to, table=APPLICATION_TRANSITIONS, by=by, reason=reason, stamps=stamps,
+        update_fields=(),
+    )  # fmt: skip
 
 
 # --- Starting and the steps ----------------------------------------------------------------

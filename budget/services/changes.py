@@ -34,11 +34,12 @@ from budget.services import ledger
 from budget.services.application import audit, initiator_users, link
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import OVERSEER_ROLES, Role
-from burgerkracht.core.exceptions import DomainError, InvalidTransition
+from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.formatting import euro
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.transitions import check, transition
 
 
 def _audit(change: BudgetChange, by, action: str, reason: str = "") -> None:
@@ -166,15 +167,16 @@ def _locked(change: BudgetChange, to: str) -> BudgetChange:
         .select_related("line", "to_line", "holder", "reassign_to", "proposed_by")
         .get(pk=change.pk)
     )
-    if to not in CHANGE_TRANSITIONS[change.status]:
-        raise InvalidTransition(current=change.status, requested=to)
+    check(CHANGE_TRANSITIONS, change.status, to)
     return change
 
 
-def _decide(change: BudgetChange, by, status: str, reason: str = "") -> None:
-    change.status, change.decided_by, change.decided_at = status, by, timezone.now()
-    change.refusal_reason = reason
-    change.save(update_fields=["status", "decided_by", "decided_at", "refusal_reason", "entry"])
+def _decide(change: BudgetChange, by, status: str, action: str, reason: str = "") -> None:
+    transition(
+        change, status, table=CHANGE_TRANSITIONS, by=by, reason=reason, action=action,
+        stamps={"decided_by": by, "decided_at": timezone.now(), "refusal_reason": reason},
+        update_fields=("entry",),
+    )  # fmt: skip
 
 
 @transaction.atomic
@@ -212,8 +214,7 @@ def approve_change(*, by, change: BudgetChange) -> BudgetChange:
             destination=change.destination, destination_detail=change.destination_detail,
             reason=change.reason,
         )  # fmt: skip
-    _decide(change, by, ChangeStatus.APPROVED)
-    _audit(change, by, "change.approved")
+    _decide(change, by, ChangeStatus.APPROVED, "change.approved")
     return change
 
 
@@ -228,8 +229,7 @@ def refuse_change(*, by, change: BudgetChange, reason: str) -> BudgetChange:
         )
     if not is_reason(reason):
         raise DomainError(_("Say why you refuse this change."))
-    _decide(change, by, ChangeStatus.REFUSED, reason.strip())
-    _audit(change, by, "change.refused", reason=reason.strip())
+    _decide(change, by, ChangeStatus.REFUSED, "change.refused", reason.strip())
     notify(
         recipients=[change.proposed_by], template="budget/change_refused",
         context={"change": change, "link": absolute_url(change.get_absolute_url())},
@@ -242,10 +242,10 @@ def withdraw_change(*, by, change: BudgetChange, reason: str = "") -> BudgetChan
     change = _locked(change, ChangeStatus.WITHDRAWN)
     if change.proposed_by_id != by.pk:
         raise DomainError(_("Only the person who proposed it can withdraw it."))
-    change.status, change.decided_at = ChangeStatus.WITHDRAWN, timezone.now()
-    change.save(update_fields=["status", "decided_at"])
-    _audit(change, by, "change.withdrawn", reason=reason)
-    return change
+    return transition(
+        change, ChangeStatus.WITHDRAWN, table=CHANGE_TRANSITIONS, by=by, reason=reason,
+        action="change.withdrawn", stamps={"decided_at": timezone.now()}, update_fields=(),
+    )  # fmt: skip
 
 
 def _reassign(change: BudgetChange, by, *, deciders: list[int] | None) -> int:

@@ -33,11 +33,12 @@ from budget.services.ledger import (
     euro,
     plan_tranche,
 )
-from burgerkracht.core.exceptions import DomainError, InvalidTransition
+from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.formatting import day
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.transitions import transition
 from burgerkracht.meetlat import services as meetlat_services
 from burgerkracht.meetlat.enums import DecisionKind
 
@@ -72,20 +73,15 @@ def change_evaluation_status(
 ) -> Evaluation:
     """Move an evaluation to `to`: lock, check the table, write, audit."""
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
-    if to not in EVALUATION_TRANSITIONS.get(evaluation.status, frozenset()):
-        raise InvalidTransition(current=evaluation.status, requested=to)
-    previous, now = evaluation.status, timezone.now()
-    evaluation.status = to
+    now = timezone.now()
+    stamps = {}
     if to == EvaluationStatus.RECORDED:
-        evaluation.recorded_by, evaluation.recorded_at = by, now
+        stamps = {"recorded_by": by, "recorded_at": now}
     if to == EvaluationStatus.DECIDED:
-        evaluation.decided_by, evaluation.decided_at = by, now
-    evaluation.save()
-    AuditEvent.record(
-        subject=evaluation, actor=by, action="evaluation.status", reason=reason,
-        data={"from": previous, "to": to},
-    )  # fmt: skip
-    return evaluation
+        stamps = {"decided_by": by, "decided_at": now}
+    return transition(
+        evaluation, to, table=EVALUATION_TRANSITIONS, by=by, reason=reason, stamps=stamps
+    )
 
 
 # --- Planning ------------------------------------------------------------------------------

@@ -19,10 +19,11 @@ from django.utils.translation import gettext as _
 
 from budget.enums import FUND_TRANSITIONS, FundStatus, IntegrityAct, OutOfPurpose
 from budget.models import ZERO, Award, BudgetLine, Fund, IntegrityEntry, LineType, Tranche
-from burgerkracht.core.exceptions import DomainError, InvalidTransition
+from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.formatting import euro
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.transitions import check, transition
 
 
 def _audit(subject, by, action: str, reason: str = "", **data: Any) -> None:
@@ -61,29 +62,26 @@ def add_line(
 @transaction.atomic
 def open_fund(*, by, fund: Fund) -> Fund:
     fund = Fund.objects.select_for_update().get(pk=fund.pk)
-    if FundStatus.OPEN not in FUND_TRANSITIONS[fund.status]:
-        raise InvalidTransition(current=fund.status, requested=FundStatus.OPEN)
+    check(FUND_TRANSITIONS, fund.status, FundStatus.OPEN)
     without = [line.name for line in fund.lines.all() if not line.decision_holders.exists()]
     if without:
         raise DomainError(
             _("Every line needs a decision holder before the period opens: %(lines)s.")
             % {"lines": ", ".join(without)}
         )
-    fund.status, fund.opened_at = FundStatus.OPEN, timezone.now()
-    fund.save(update_fields=["status", "opened_at", "updated_at"])
-    _audit(fund, by, "fund.opened")
-    return fund
+    return transition(
+        fund, FundStatus.OPEN, table=FUND_TRANSITIONS, by=by, action="fund.opened",
+        stamps={"opened_at": timezone.now()}, update_fields=(),
+    )  # fmt: skip
 
 
 @transaction.atomic
 def close_fund(*, by, fund: Fund, reason: str = "") -> Fund:
     fund = Fund.objects.select_for_update().get(pk=fund.pk)
-    if FundStatus.CLOSED not in FUND_TRANSITIONS[fund.status]:
-        raise InvalidTransition(current=fund.status, requested=FundStatus.CLOSED)
-    fund.status = FundStatus.CLOSED
-    fund.save(update_fields=["status", "updated_at"])
-    _audit(fund, by, "fund.closed", reason=reason)
-    return fund
+    return transition(
+        fund, FundStatus.CLOSED, table=FUND_TRANSITIONS, by=by, reason=reason,
+        action="fund.closed", update_fields=(),
+    )  # fmt: skip
 
 
 @transaction.atomic

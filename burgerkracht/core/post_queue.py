@@ -18,9 +18,10 @@ from django.utils.translation import gettext as _
 
 from burgerkracht.accounts.roles import OVERSEER_ROLES, POST_QUEUE_ROLES
 from burgerkracht.core.enums import POST_TRANSITIONS, PostStatus
-from burgerkracht.core.exceptions import DomainError, InvalidTransition
+from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent, PostItem
 from burgerkracht.core.post import merge_pdfs
+from burgerkracht.core.transitions import transition
 
 # --- permissions -----------------------------------------------------------------------------
 
@@ -81,12 +82,6 @@ def batch_pdf(*, items: Iterable[PostItem]) -> bytes:
     return merge_pdfs(parts)[0]
 
 
-def _move(item: PostItem, to: str) -> None:
-    if to not in POST_TRANSITIONS.get(item.status, frozenset()):
-        raise InvalidTransition(current=item.status, requested=to)
-    item.status = to
-
-
 @transaction.atomic
 def mark_posted(*, items: Iterable[PostItem], by: Any) -> list[PostItem]:
     """Mark the letters posted by `by`: each is locked, checked and audited. All or none: a
@@ -109,11 +104,10 @@ def mark_posted(*, items: Iterable[PostItem], by: Any) -> list[PostItem]:
                 _("The address of %(name)s is missing: this letter cannot be posted yet.")
                 % {"name": item.recipient}
             )
-        _move(item, PostStatus.POSTED)
-        item.posted_at, item.posted_by = now, by
-        item.full_clean()
-        item.save(update_fields=["status", "posted_at", "posted_by"])
-        AuditEvent.record(subject=item, actor=by, action="post.posted")
+        transition(
+            item, PostStatus.POSTED, table=POST_TRANSITIONS, by=by, action="post.posted",
+            stamps={"posted_at": now, "posted_by": by}, update_fields=(), clean_exclude=(),
+        )  # fmt: skip
         for subject in (item.initiative, item.application):
             if subject is not None:
                 AuditEvent.record(
@@ -129,10 +123,10 @@ def cancel_post_to(*, user: Any, by: Any, reason: str) -> int:
     for item in PostItem.objects.select_for_update().filter(
         recipient=user, status=PostStatus.QUEUED
     ):
-        _move(item, PostStatus.CANCELLED)
-        item.address_lines = []
         item.pdf.delete(save=False)  # the letter carries the address too
-        item.save(update_fields=["status", "address_lines", "pdf"])
-        AuditEvent.record(subject=item, actor=by, action="post.cancelled", reason=reason)
+        transition(
+            item, PostStatus.CANCELLED, table=POST_TRANSITIONS, by=by, reason=reason,
+            action="post.cancelled", stamps={"address_lines": []}, update_fields=("pdf",),
+        )  # fmt: skip
         count += 1
     return count

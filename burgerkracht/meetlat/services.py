@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from burgerkracht.core.exceptions import DomainError, InvalidTransition
+from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.reasons import is_reason, require_reason
+from burgerkracht.core.transitions import check, transition
 from burgerkracht.meetlat.enums import (
     REFLECTION_PRINCIPLE,
     TRANSITIONS,
@@ -186,8 +187,7 @@ def finalise_decision(*, decision: Decision, by: Any, reason: str = "") -> Decis
     """Make the decision final. Refused, naming what is missing, while the triad, the reasons
     or any Meetlat principle is incomplete. After commit its PDF is made in a worker."""
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
-    if DecisionStatus.FINAL not in TRANSITIONS[decision.status]:
-        raise InvalidTransition(current=decision.status, requested=DecisionStatus.FINAL)
+    check(TRANSITIONS, decision.status, DecisionStatus.FINAL)
     if not may_finalise(by, decision):
         # The subject's rule, again under the lock: whatever screen or task called this.
         raise PermissionDenied(_("Only who decides about its subject can make this final."))
@@ -197,11 +197,11 @@ def finalise_decision(*, decision: Decision, by: Any, reason: str = "") -> Decis
             _("This decision cannot be made final yet. Still missing: %(missing)s.")
             % {"missing": "; ".join(missing)}
         )
-    decision.status = DecisionStatus.FINAL
-    decision.finalised_at = timezone.now()
-    decision.finalised_by = by
-    decision.save(update_fields=["status", "finalised_at", "finalised_by", "updated_at"])
-    AuditEvent.record(subject=decision, actor=by, action="decision.finalised", reason=reason)
+    transition(
+        decision, DecisionStatus.FINAL, table=TRANSITIONS, by=by, reason=reason,
+        action="decision.finalised", stamps={"finalised_at": timezone.now(), "finalised_by": by},
+        update_fields=(),
+    )  # fmt: skip
     transaction.on_commit(lambda: request_pdf(decision_pk=decision.pk))
     return decision
 

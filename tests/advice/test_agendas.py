@@ -121,7 +121,7 @@ def test_verdict_transition_table_every_status_and_verdict(status, kept):
         assert promise.verdict.note == reason and promise.verdict.given_by == boss
         assert promise.notes.last().status == promise.status
         event = AuditEvent.objects.filter(action="promise.judged").last()
-        assert (event.data["old"], event.data["new"]) == (status, promise.status)
+        assert (event.data["from"], event.data["to"]) == (status, promise.status)
     else:
         verdicts = PromiseVerdict.objects.count()
         with pytest.raises(DomainError):

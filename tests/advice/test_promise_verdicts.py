@@ -79,7 +79,7 @@ def test_the_verdict_sets_the_status_in_every_place(client):
     detail = client.get(reverse("advice:promise-detail", args=[broken.pk])).content.decode()
     assert "Niet nagekomen" in detail and "Geen geld." in detail
     judged = AuditEvent.objects.for_subject(broken).filter(action="promise.judged").get()
-    assert (judged.data, judged.actor_id) == ({"old": "new", "new": "not_kept"}, boss.pk)
+    assert (judged.data, judged.actor_id) == ({"from": "new", "to": "not_kept"}, boss.pk)
 
 
 def test_a_partly_kept_promise_is_partly_kept_and_no_longer_open(client):

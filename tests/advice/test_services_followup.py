@@ -51,7 +51,7 @@ def test_update_promise_writes_a_note_and_is_audited(answered):
     note = promise.notes.get()
     assert (note.author, note.text, note.status) == (by, "Loket is ingericht.", "on_track")
     event = events(promise, "promise.updated")[0]
-    assert event.actor == by and event.data == {"old": "new", "new": "on_track"}
+    assert event.actor == by and event.data == {"from": "new", "to": "on_track"}
 
 
 def test_update_promise_needs_a_note(answered):

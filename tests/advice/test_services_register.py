@@ -239,7 +239,8 @@ def test_send_sets_the_answer_term_and_tells_the_coordinators():
     advice.refresh_from_db()
     assert advice.status == AdviceStatus.FINAL
     assert advice.response_due == date(2026, 3, 1) + timedelta(weeks=8)
-    assert only_event(advice, "advice.sent").data == {"received_on": "2026-03-01"}
+    assert only_event(advice, "advice.sent").data == {
+        "from": "concept", "to": "final", "received_on": "2026-03-01"}  # fmt: skip
     assert boss.email in [m.to[0] for m in OutboxMessage.objects.all()]
 
 

@@ -9,8 +9,8 @@ exactly as `{{ cell }}` would be. Dates are our DateColumn (core.columns), a pla
 
 This is the one place that reaches into django-tables2's internals (`BoundRow.
 _get_and_render_with` and `_optional_cell_arguments`), a measured exception to "tables are
-not hand-written" (decision 0008, point 22): a page of 25 rows renders in about a third of
-the library's time. tests/core/test_table_rows.py compares every table page, in every sort
+not hand-written" (decision 0037): a page of 25 rows renders in about a third of the
+library's time. tests/core/test_table_rows.py compares every table page, in every sort
 order and both languages, with the library's own loop, so an upgrade that changes a cell
 fails there. Many-to-many and link columns, related and non-model accessors take the
 library's own cell path.
