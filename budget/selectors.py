@@ -222,7 +222,7 @@ def suggested_line(application: Application) -> BudgetLine | None:
     ).first()
 
 
-# --- Registered in apps.py ------------------------------------------------------------------
+# --- Registered in hooks.py -----------------------------------------------------------------
 
 
 def dashboard_context(user) -> dict | None:

@@ -256,7 +256,7 @@ def messages_of(initiative: Initiative) -> QuerySet[Message]:
     return initiative.messages.select_related("sender")
 
 
-# --- Registered in apps.py ------------------------------------------------------------------
+# --- Registered in hooks.py -----------------------------------------------------------------
 
 
 def export_for_user(user: User) -> list[dict[str, Any]]:

@@ -1,6 +1,6 @@
 """Reports: a registry the domain apps fill, and the shapes a report is made of.
 
-core cannot import the domain apps, so each app registers its reports in AppConfig.ready().
+core cannot import the domain apps, so each app registers its reports in their hooks.py.
 A report is sections of headline figures and tables; a table may carry a chart of its own
 columns. One shape serves the page, the CSV/XLSX export and the annual report PDF, so the
 numbers are the same everywhere. Selectors compute the figures in the database with a fixed
