@@ -30,12 +30,10 @@ from advice import permissions
 from advice.enums import OPEN_PROMISE, AdviceStatus, EvaluationStatus, RequestStatus
 from advice.models import Advice, AdviceEvaluation, AdviceRequest, Meeting, Promise
 from advice.promise_selectors import source_of
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import ADVICE_WATCHER_ROLES
 from burgerkracht.core.calendar import Event
 from burgerkracht.core.reminders import link
 
-# The roles that may read the whole register and keep watch over it.
-WATCHERS = (Role.ADVICE_COORDINATOR, Role.READ_ONLY)
 NOTHING = Q(pk__in=[])
 
 
@@ -64,7 +62,7 @@ class Kind:
 def events_for(user: Any) -> Iterator[Event]:
     if not user.is_authenticated:
         return
-    everything = user.has_role(*WATCHERS)
+    everything = user.has_role(*ADVICE_WATCHER_ROLES)
     bodies = permissions.body_ids(user)
     if not (everything or bodies or user.is_municipal_staff):
         return  # residents and professionals are tied to nothing in the register

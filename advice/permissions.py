@@ -13,11 +13,13 @@ from __future__ import annotations
 from typing import Any
 
 from advice.enums import AdviceStatus, AnswerStatus, RequestStatus
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import (
+    ADVICE_EDITOR_ROLES,
+    ADVICE_INTERNAL_ROLES,
+    BODY_ROLES,
+    Role,
+)
 
-EDITORS = (Role.ADVICE_COORDINATOR, Role.ADMINISTRATOR)
-INTERNAL = (*EDITORS, Role.READ_ONLY)
-BODY_ROLES = (Role.ASD_MEMBER, Role.BO_PLUS_REPRESENTATIVE, Role.ASD_SECRETARY)
 NOT_SHOWN_TO_OTHERS = (AdviceStatus.CONCEPT, AdviceStatus.WITHDRAWN)
 
 
@@ -39,11 +41,11 @@ def body_ids(user: Any) -> frozenset[int]:
 
 
 def is_editor(user: Any) -> bool:
-    return user.is_authenticated and user.has_role(*EDITORS)
+    return user.is_authenticated and user.has_role(*ADVICE_EDITOR_ROLES)
 
 
 def is_internal(user: Any) -> bool:
-    return user.is_authenticated and user.has_role(*INTERNAL)
+    return user.is_authenticated and user.has_role(*ADVICE_INTERNAL_ROLES)
 
 
 def in_body(user: Any, body_id: int | None) -> bool:
@@ -139,6 +141,11 @@ def can_write_answer(user: Any, advice: Any) -> bool:
         and advice.status == AdviceStatus.FINAL
         and (answer is None or answer.status == AnswerStatus.DRAFT)
     )
+
+
+def can_open_answer(user: Any, advice: Any) -> bool:
+    """The answer page: who may read the answer or start and work on it."""
+    return can_see_answer(user, advice) or can_write_answer(user, advice)
 
 
 def can_approve_answer(user: Any, advice: Any) -> bool:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from advice import report_selectors as selectors
 from advice.enums import Adoption
 from advice.models import AdvisoryBody
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import ADVICE_REPORT_ROLES
 from burgerkracht.core import reports
 from burgerkracht.core.formatting import day
 from burgerkracht.core.reports import ChartSpec, Column, Figure, Section, Table, percent
@@ -59,8 +59,7 @@ class AdviceReport(reports.Report):
     )
     filter_form = AdviceFilterForm
     # Aggregates only, from what the bodies already see (no concepts, no draft answers).
-    roles = (*reports.REPORT_ROLES, Role.ASD_MEMBER, Role.BO_PLUS_REPRESENTATIVE,
-             Role.ASD_SECRETARY)  # fmt: skip
+    roles = ADVICE_REPORT_ROLES
     in_annual_report = True
 
     def sections(self, filters):

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from advice import permissions
 from advice.enums import BodyKind
 from advice.models import BodyOrganisation, Membership, Signal, TargetGroup, Theme
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import ADVICE_REGISTER_ROLES
 from burgerkracht.core import reports
 from burgerkracht.core.reports import Column, Figure, Section, Table
 
@@ -101,8 +101,7 @@ class RepresentationReport(reports.Report):
     )
     filter_form = NoFilters
     # For the report list; who may open it is can_view_bodies (a body role needs a membership).
-    roles = (Role.ADVICE_COORDINATOR, Role.READ_ONLY, Role.ADMINISTRATOR,
-             *permissions.BODY_ROLES)  # fmt: skip
+    roles = ADVICE_REGISTER_ROLES
 
     def visible_to(self, user) -> bool:
         return permissions.can_view_bodies(user)

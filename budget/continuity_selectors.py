@@ -45,7 +45,7 @@ from django.db.models.functions import Coalesce
 from budget.enums import RUNNING_STATUSES
 from budget.models import Application
 from burgerkracht.accounts.models import User
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import FACILITATOR_ROLES
 from initiatives.enums import LeadSuccession
 from initiatives.models import Initiative, Initiator
 from initiatives.selectors import OPEN_STATUSES, needs_action
@@ -184,7 +184,7 @@ def grants_report(*, limit: int = ITEM_LIMIT, **filters: Any):
 def facilitators() -> QuerySet[User]:
     """Everyone who can facilitate, including those whose account is switched off."""
     return (
-        User.objects.filter(groups__name__in=[Role.FACILITATOR, Role.FACILITATOR_COORDINATOR])
+        User.objects.filter(groups__name__in=FACILITATOR_ROLES)
         .distinct()
         .order_by("full_name", "email")
     )

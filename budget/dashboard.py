@@ -21,7 +21,7 @@ from django.urls import reverse
 from budget import continuity_selectors, payment_selectors
 from budget.enums import FundStatus
 from budget.models import Fund, ProfessionalAdvice
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import CONTINUITY_ROLES, Role
 from burgerkracht.core import dashboard
 
 LIST_LIMIT = 10
@@ -32,7 +32,7 @@ def continuity_context(user: Any) -> dict[str, Any] | None:
     if not user.is_authenticated:
         return None
     url = reverse("core:report", args=["continuity"])
-    if user.has_role(Role.FACILITATOR_COORDINATOR, Role.READ_ONLY, Role.ADMINISTRATOR):
+    if user.has_role(*CONTINUITY_ROLES):
         return {"at_risk": continuity_selectors.initiatives_at_risk_count(), "url": url,
                 "own": False}  # fmt: skip
     if user.has_role(Role.FACILITATOR):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from budget.enums import ACCOUNTING_STATUSES, RUNNING_STATUSES
 from budget.models import Application, BudgetLine, PaymentOrder, Tranche
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import OVERSEER_ROLES
 from burgerkracht.core.formatting import euro
 
 RELATED = (
@@ -35,7 +35,7 @@ CONTACTS = tuple(
 
 
 def sees_all(user) -> bool:
-    return user.has_role(Role.FACILITATOR_COORDINATOR, Role.ADMINISTRATOR)
+    return user.has_role(*OVERSEER_ROLES)
 
 
 def _of_applications(q: Q) -> Q:

@@ -9,20 +9,19 @@ from budget.enums import (
     ApplicationStatus,
     EvaluationStatus,
 )
-from burgerkracht.accounts.roles import Role
-from initiatives import permissions as initiative_permissions
-
-VIEWERS = (
-    Role.FACILITATOR,
-    Role.FACILITATOR_COORDINATOR,
-    Role.BUDGET_DECISION_HOLDER,
-    Role.READ_ONLY,
-    Role.ADMINISTRATOR,
+from burgerkracht.accounts.roles import (
+    BUDGET_VIEWER_ROLES,
+    FACILITATOR_ROLES,
+    OVERSEER_ROLES,
+    PAYMENT_ROLES,
+    QUEUE_ROLES,
+    Role,
 )
+from initiatives import permissions as initiative_permissions
 
 
 def can_view_budget(user) -> bool:
-    return user.is_authenticated and user.has_role(*VIEWERS)
+    return user.is_authenticated and user.has_role(*BUDGET_VIEWER_ROLES)
 
 
 def can_manage_budget(user) -> bool:
@@ -46,13 +45,13 @@ def can_approve_budget_change(user, proposer) -> bool:
     return (
         user.is_authenticated
         and user.pk != getattr(proposer, "pk", None)
-        and user.has_role(Role.ADMINISTRATOR, Role.FACILITATOR_COORDINATOR)
+        and user.has_role(*OVERSEER_ROLES)
     )
 
 
 def can_propose_budget_change(user) -> bool:
     """Propose a change during the period: an administrator or facilitator coordinator."""
-    return user.is_authenticated and user.has_role(Role.ADMINISTRATOR, Role.FACILITATOR_COORDINATOR)
+    return user.is_authenticated and user.has_role(*OVERSEER_ROLES)
 
 
 can_view_budget_changes = can_propose_budget_change
@@ -180,9 +179,7 @@ def can_give_advice(user, advice) -> bool:
 
 
 def can_use_queue(user) -> bool:
-    return user.is_authenticated and user.has_role(
-        Role.FACILITATOR, Role.FACILITATOR_COORDINATOR, Role.BUDGET_DECISION_HOLDER
-    )
+    return user.is_authenticated and user.has_role(*QUEUE_ROLES)
 
 
 # --- After the grant: evaluations, payments, accountability --------------------------------
@@ -255,7 +252,7 @@ def can_review_accountability(user, accountability) -> bool:
 
 def can_use_follow_up(user) -> bool:
     """The facilitator's "this week / overdue" list."""
-    return user.is_authenticated and user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR)
+    return user.is_authenticated and user.has_role(*FACILITATOR_ROLES)
 
 
 def can_see_confirmation(user, application) -> bool:
@@ -280,13 +277,6 @@ can_add_note = can_read_notes
 
 # --- Payment orders for the finance department (SC-12) -------------------------------------
 
-PAYMENT_ROLES = (
-    Role.FACILITATOR,
-    Role.FACILITATOR_COORDINATOR,
-    Role.BUDGET_DECISION_HOLDER,
-    Role.ADMINISTRATOR,
-)
-
 
 def can_order_payments(user) -> bool:
     """Export payment orders and read the bank's confirmations: who may mark a tranche as
@@ -298,8 +288,7 @@ def can_order_payments(user) -> bool:
 def can_see_payment_order(user, order) -> bool:
     """An order's file: who sent it, the coordinators and the administrators."""
     return can_order_payments(user) and (
-        order.created_by_id == user.pk
-        or user.has_role(Role.FACILITATOR_COORDINATOR, Role.ADMINISTRATOR)
+        order.created_by_id == user.pk or user.has_role(*OVERSEER_ROLES)
     )
 
 

@@ -1,4 +1,4 @@
-"""The Samen Sterk rows of the retention table (registered in BudgetConfig.ready()).
+"""The Samen Sterk rows of the retention table (registered by budget/hooks.py).
 
 The ledger is never touched: funds, lines, awards, tranches, amounts, statuses and dates stay,
 so every sum stays what it was. A decided application is a record the municipality keeps

@@ -27,7 +27,7 @@ from budget.enums import (
     EvaluationStatus,
 )
 from budget.models import Accountability, Application, BudgetChange, BudgetLine, Evaluation
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import FACILITATOR_ROLES, OVERSEER_ROLES, Role
 from burgerkracht.core.worklist import Task
 from initiatives.enums import LeadSuccession
 
@@ -49,7 +49,7 @@ def tasks_for(user: Any) -> Iterator[Task]:
     if not (user.is_authenticated and user.is_municipal_staff):
         return
     fields = ("pk", "created_at", "submitted_at", "status", "initiative__title")
-    if user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR):
+    if user.has_role(*FACILITATOR_ROLES):
         to_check = (
             Application.objects.filter(
                 _facilitated(user),
@@ -87,7 +87,7 @@ def tasks_for(user: Any) -> Iterator[Task]:
             yield _task("continue", what, evaluation.application, evaluation, due_on)
     if user.has_role(Role.ADMINISTRATOR):
         yield from _fund_set_up()
-    if user.has_role(Role.ADMINISTRATOR, Role.FACILITATOR_COORDINATOR):
+    if user.has_role(*OVERSEER_ROLES):
         yield from _changes_to_approve(user)
 
 

@@ -139,7 +139,7 @@ def _record_move(
 
 
 # Who knows the applications of an initiative: budget registers a function in its
-# AppConfig.ready() (initiatives cannot import budget, docs/architecture.md) that takes
+# budget/hooks.py (initiatives cannot import budget, docs/architecture.md) that takes
 # initiative keys and returns {initiative key: [running applications]} in one query.
 _running_applications = None
 

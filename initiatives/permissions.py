@@ -7,7 +7,7 @@ registered with a resident.
 
 from __future__ import annotations
 
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import FACILITATOR_ROLES, OVERSEER_ROLES, Role
 from initiatives.enums import InitiativeStatus, LeadSuccession
 from initiatives.models import Initiative
 from initiatives.story_models import StoryStatus
@@ -143,12 +143,12 @@ def can_handle_signals(user, initiative: Initiative) -> bool:
 
 
 def can_use_officials_list(user) -> bool:
-    return user.is_authenticated and user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR)
+    return user.is_authenticated and user.has_role(*FACILITATOR_ROLES)
 
 
 def can_hand_over(user) -> bool:
     """Move a leaving facilitator's initiatives on: the coordinator and administrators."""
-    return user.is_authenticated and user.has_role(Role.FACILITATOR_COORDINATOR, Role.ADMINISTRATOR)
+    return user.is_authenticated and user.has_role(*OVERSEER_ROLES)
 
 
 def can_see_confirmation(user, initiative: Initiative) -> bool:

@@ -1,4 +1,4 @@
-"""The initiatives' rows of the retention table (registered in InitiativesConfig.ready())."""
+"""The initiatives' rows of the retention table (registered by initiatives/hooks.py)."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from burgerkracht.accounts.models import User
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import FACILITATOR_ROLES, INITIATOR_ROLES, Role
 from initiatives import intake
 from initiatives.enums import InitiativeStatus, LeadSuccession, Risk
 from initiatives.models import Initiative, Initiator, Message, Update
@@ -256,7 +256,7 @@ def messages_of(initiative: Initiative) -> QuerySet[Message]:
     return initiative.messages.select_related("sender")
 
 
-# --- Registered in apps.py ------------------------------------------------------------------
+# --- Registered in hooks.py -----------------------------------------------------------------
 
 
 def export_for_user(user: User) -> list[dict[str, Any]]:
@@ -313,8 +313,8 @@ def dashboard_context(user: User) -> dict[str, Any] | None:
     mine = dashboard_initiatives(user)
     # Open invitations are on the "Actie nodig" panel (budget/actions.py), not here.
     invitations: list[Initiator] = []
-    officials = user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR)
-    can_start = user.has_role(Role.RESIDENT, Role.PROFESSIONAL)
+    officials = user.has_role(*FACILITATOR_ROLES)
+    can_start = user.has_role(*INITIATOR_ROLES)
     if not (mine or invitations or officials or can_start):
         return None
     return {

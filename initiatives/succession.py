@@ -195,7 +195,7 @@ def lead_invitation_accepted(initiative: Initiative, by: User) -> None:
 def leave_everything(user: User, by: User | None) -> int:
     """Before an account is deleted: the person stops as initiator everywhere (the search for a
     new lead starts where they led) and their open invitations are withdrawn. Returns how many
-    places they left. Registered with burgerkracht.accounts.erasure in apps.py."""
+    places they left. Registered with burgerkracht.accounts.erasure in hooks.py."""
     reason = _("The account was deleted.")
     places = list(Initiator.objects.filter(user=user, left_at__isnull=True).order_by("pk"))
     for place in places:

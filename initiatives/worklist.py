@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import FACILITATOR_ROLES
 from burgerkracht.core.worklist import Task
 from initiatives.enums import InitiativeStatus, LeadSuccession
 from initiatives.models import Initiative
@@ -19,7 +19,7 @@ from initiatives.models import Initiative
 def tasks_for(user: Any) -> Iterator[Task]:
     if not user.is_authenticated:
         return
-    if not user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR):
+    if not user.has_role(*FACILITATOR_ROLES):
         return
     looking = (
         Initiative.objects.filter(Q(facilitator=user) | Q(backup_facilitator=user))

@@ -11,17 +11,16 @@ means a query per row.
 
 from __future__ import annotations
 
-import sys
 from datetime import date, timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import call_command, get_commands
-from django.db import transaction
 from django.test import Client, override_settings
 from django.utils import timezone
 
 from burgerkracht.core import reports
+from tests.module_data import built_once
 from tests.pages import CATALOGUE, PAGES, REPORT_SLUGS, measure
 from tests.security.test_permission_matrix import url_names
 
@@ -298,22 +297,16 @@ def _measure_all() -> dict[str, tuple[int, int]]:
 @pytest.fixture(scope="module")
 def counts(django_db_setup, django_db_blocker):
     """{"small": {key: (status, queries)}, "large": {...}} for every catalogue page."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            _seed_demo()
-            _add_rows(SMALL, SCALE_SMALL)
-            small = _measure_all()
-            _add_rows(MORE, SCALE_MORE)
-            large = _measure_all()
-        except BaseException:
-            outer.__exit__(*sys.exc_info())
-            raise
-    yield {"small": small, "large": large}
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+    yield from built_once(django_db_blocker, _measure_both_sizes)
+
+
+def _measure_both_sizes() -> dict[str, dict[str, tuple[int, int]]]:
+    _seed_demo()
+    _add_rows(SMALL, SCALE_SMALL)
+    small = _measure_all()
+    _add_rows(MORE, SCALE_MORE)
+    large = _measure_all()
+    return {"small": small, "large": large}
 
 
 # --- the tests -----------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from advice import permissions
 from advice.enums import AnswerStatus
-from advice.views.answer import can_open_answer
 
 register = template.Library()
 
@@ -25,7 +24,7 @@ def answer_links(context, advice) -> dict:
         answer.status == AnswerStatus.PUBLISHED or permissions.is_internal(user)
     ):
         links["status"] = answer.get_status_display()
-    if can_open_answer(user, advice):
+    if permissions.can_open_answer(user, advice):
         links["answer"] = reverse("advice:answer", args=[advice.pk])
         links["answer_label"] = (
             _("Start the answer") if answer is None else

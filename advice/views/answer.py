@@ -29,14 +29,10 @@ from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.parsing import whole_number
 
 
-def can_open_answer(user, advice) -> bool:
-    return permissions.can_see_answer(user, advice) or permissions.can_write_answer(user, advice)
-
-
 class AdviceMixin(LoginRequiredMixin, BreadcrumbsMixin):
     """Loads `self.advice` (with its answer) and refuses (403) unless `permission`."""
 
-    permission: Callable = staticmethod(can_open_answer)
+    permission: Callable = staticmethod(permissions.can_open_answer)
 
     @cached_property
     def advice(self) -> Advice:

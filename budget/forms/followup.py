@@ -15,7 +15,7 @@ from budget.forms.application import StepForm, euros
 from budget.models import CostLine
 from budget.services.ledger import euro
 from burgerkracht.accounts.models import User
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import VISITOR_ROLES
 from burgerkracht.core.forms import DateField, DateInput, reason_text
 from burgerkracht.core.uploads import SafeFileField
 from initiatives.forms import long_text
@@ -42,9 +42,8 @@ class VisitForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        roles = (Role.FACILITATOR, Role.FACILITATOR_COORDINATOR, Role.PROFESSIONAL)
         self.fields["visitors"].queryset = (
-            User.objects.filter(groups__name__in=roles, is_active=True)
+            User.objects.filter(groups__name__in=VISITOR_ROLES, is_active=True)
             .distinct()
             .order_by("full_name", "email")
         )

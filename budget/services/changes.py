@@ -33,7 +33,7 @@ from budget.models import ZERO, Application, BudgetChange, BudgetLine
 from budget.services import ledger
 from budget.services.application import audit, initiator_users, link
 from burgerkracht.accounts.models import User
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import OVERSEER_ROLES, Role
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.formatting import euro
 from burgerkracht.core.models import AuditEvent
@@ -83,9 +83,7 @@ def _create(*, by, line: BudgetLine, kind: str, reason: str, **fields) -> Budget
 
 def approvers(*, exclude=None):
     """Everyone who may approve a proposal of `exclude`."""
-    people = User.objects.filter(
-        groups__name__in=[Role.ADMINISTRATOR, Role.FACILITATOR_COORDINATOR], is_active=True
-    ).distinct()
+    people = User.objects.filter(groups__name__in=OVERSEER_ROLES, is_active=True).distinct()
     return people.exclude(pk=exclude.pk) if exclude is not None else people
 
 

@@ -26,7 +26,7 @@ from budget.forms.assessment import OptionalReasonForm
 from budget.forms.limits import resident_maximum, scheme_maximum
 from budget.models import Attachment, Letter
 from budget.views.base import MY_APPLICATIONS, ApplicationMixin, ReadAuditMixin
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import INITIATOR_ROLES, Role
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.uploads import private_file_response
@@ -58,9 +58,7 @@ class NewApplicationView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
     form_class = NewApplicationForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.has_role(
-            Role.RESIDENT, Role.PROFESSIONAL
-        ):
+        if request.user.is_authenticated and not request.user.has_role(*INITIATOR_ROLES):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

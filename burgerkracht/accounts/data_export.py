@@ -1,7 +1,7 @@
 """What "download my data" contains. Apps add their own section with `register`.
 
 Each exporter takes the user and returns JSON-serialisable data about them. Later apps
-(initiatives, budget, advice) register theirs in AppConfig.ready().
+(initiatives, budget, advice) register theirs in their hooks.py.
 """
 
 from collections.abc import Callable

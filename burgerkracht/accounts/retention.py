@@ -1,4 +1,4 @@
-"""The accounts' rows of the retention table (registered in AccountsConfig.ready())."""
+"""The accounts' rows of the retention table (registered by accounts/hooks.py)."""
 
 from __future__ import annotations
 

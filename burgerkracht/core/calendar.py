@@ -1,6 +1,6 @@
 """A person's agenda as an iCalendar feed: every dated thing they are involved in.
 
-Apps register an event function in AppConfig.ready() (core cannot import them). The feed's
+Apps register an event function in their hooks.py (core cannot import them). The feed's
 address carries a random token instead of a login, so a calendar program can subscribe;
 renewing the token ends the old address at once.
 """

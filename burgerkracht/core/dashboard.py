@@ -1,7 +1,7 @@
 """Panels on "Mijn burgerkracht". Apps register a template and a context function.
 
 core cannot import the domain apps (they depend on it), so they register themselves in
-AppConfig.ready(). A context function returns None when the panel is not for this person.
+their hooks.py. A context function returns None when the panel is not for this person.
 """
 
 from collections.abc import Callable

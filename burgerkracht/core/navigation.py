@@ -9,19 +9,15 @@ from django.urls import reverse as django_reverse
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.accounts.permissions import can_use_admin
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import (
+    ADVICE_REGISTER_ROLES,
+    BUDGET_VIEWER_ROLES,
+    DECISION_VIEWER_ROLES,
+    FACILITATOR_ROLES,
+    QUEUE_ROLES,
+)
 from burgerkracht.core.post_queue import can_see_post_queue
 from burgerkracht.core.reports import reports_for
-
-# Who works with the advice register (a body role shows it; the page checks membership).
-ADVICE_ROLES = (
-    Role.ASD_MEMBER,
-    Role.BO_PLUS_REPRESENTATIVE,
-    Role.ASD_SECRETARY,
-    Role.ADVICE_COORDINATOR,
-    Role.READ_ONLY,
-    Role.ADMINISTRATOR,
-)
 
 
 @lru_cache(maxsize=64)
@@ -70,9 +66,9 @@ def _work(user) -> list[NavItem]:
     items = []
     if user.is_municipal_staff:
         items.append(NavItem(_("My tasks"), reverse("core:tasks"), "core:tasks"))
-    if user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR, Role.BUDGET_DECISION_HOLDER):
+    if user.has_role(*QUEUE_ROLES):
         items.append(NavItem(_("Applications"), reverse("budget:queue"), "budget:queue"))
-    if user.has_role(Role.FACILITATOR, Role.FACILITATOR_COORDINATOR):
+    if user.has_role(*FACILITATOR_ROLES):
         items.append(
             NavItem(
                 _("Facilitating"),
@@ -80,24 +76,11 @@ def _work(user) -> list[NavItem]:
                 "initiatives:officials-list",
             )
         )
-    if user.has_role(*ADVICE_ROLES):
+    if user.has_role(*ADVICE_REGISTER_ROLES):
         items.append(NavItem(_("Advice register"), reverse("advice:register"), "advice:register"))
-    if user.has_role(
-        Role.FACILITATOR,
-        Role.FACILITATOR_COORDINATOR,
-        Role.BUDGET_DECISION_HOLDER,
-        Role.ADVICE_COORDINATOR,
-        Role.READ_ONLY,
-        Role.ADMINISTRATOR,
-    ):
+    if user.has_role(*DECISION_VIEWER_ROLES):
         items.append(NavItem(_("Decisions"), reverse("meetlat:register"), "meetlat:register"))
-    if user.has_role(
-        Role.FACILITATOR,
-        Role.FACILITATOR_COORDINATOR,
-        Role.BUDGET_DECISION_HOLDER,
-        Role.READ_ONLY,
-        Role.ADMINISTRATOR,
-    ):
+    if user.has_role(*BUDGET_VIEWER_ROLES):
         items.append(NavItem(_("Budget"), reverse("budget:fund-list"), "budget:fund-list"))
     if can_see_post_queue(user):
         items.append(NavItem(_("Post"), reverse("core:post-queue"), "core:post-queue"))

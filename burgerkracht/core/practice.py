@@ -1,7 +1,7 @@
 """Obstacles from practice that can become a signal of an advisory body.
 
 Core cannot import the domain apps, and the advice register may not import the initiatives
-app. So an app that collects obstacles registers a *provider* in AppConfig.ready(); the
+app. So an app that collects obstacles registers a *provider* in its hooks.py; the
 advice register lists the open items through this registry and picks one up when it turns it
 into a signal. An item carries no names or contact data of residents: only the text of the
 obstacle, the initiative's title and its neighbourhoods.

@@ -1,6 +1,6 @@
 """Reminders of due things, sent exactly once.
 
-Apps register *sources* in AppConfig.ready() (core cannot import the domain apps). A source
+Apps register *sources* in their hooks.py (core cannot import the domain apps). A source
 says which reminders are due today — (item, kind, due date, recipients) — and, when one is
 sent, whether it still matters and what the e-mail says.
 

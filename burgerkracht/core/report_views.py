@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from burgerkracht.accounts.roles import STAFF_ROLES
 from burgerkracht.core import reports
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.models import AnnualReport
@@ -26,7 +27,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def can_see_annual_reports(user) -> bool:
-    return user.is_authenticated and user.has_role(*reports.REPORT_ROLES)
+    return user.is_authenticated and user.has_role(*STAFF_ROLES)
 
 
 class ReportIndexView(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin, TemplateView):

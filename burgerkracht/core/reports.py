@@ -1,6 +1,6 @@
 """Reports: a registry the domain apps fill, and the shapes a report is made of.
 
-core cannot import the domain apps, so each app registers its reports in AppConfig.ready().
+core cannot import the domain apps, so each app registers its reports in their hooks.py.
 A report is sections of headline figures and tables; a table may carry a chart of its own
 columns. One shape serves the page, the CSV/XLSX export and the annual report PDF, so the
 numbers are the same everywhere. Selectors compute the figures in the database with a fixed
@@ -22,7 +22,7 @@ from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import STAFF_ROLES
 from burgerkracht.core.charts import Chart, bar_chart
 from burgerkracht.core.formatting import day
 from burgerkracht.core.forms import date_field
@@ -36,17 +36,6 @@ def percent(part: int, whole: int) -> int | None:
         return None
     exact = Decimal(100 * part) / Decimal(whole)
     return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
-# "Read-only role and up": everyone on the municipality's side who works with the figures.
-REPORT_ROLES = (
-    Role.FACILITATOR,
-    Role.FACILITATOR_COORDINATOR,
-    Role.BUDGET_DECISION_HOLDER,
-    Role.ADVICE_COORDINATOR,
-    Role.READ_ONLY,
-    Role.ADMINISTRATOR,
-)
 
 
 @dataclass(frozen=True)
@@ -178,7 +167,8 @@ class Report:
     title: ClassVar[str]
     description: ClassVar[str] = ""
     filter_form: ClassVar[type[forms.Form]] = PeriodForm
-    roles: ClassVar[Sequence[str]] = REPORT_ROLES
+    # "Read-only role and up": everyone on the municipality's side who works with the figures.
+    roles: ClassVar[frozenset[str]] = STAFF_ROLES
     in_annual_report: ClassVar[bool] = False
 
     def visible_to(self, user) -> bool:

@@ -1,7 +1,7 @@
 """The retention table: how long each kind of record with personal data is kept, and what
 happens after. The nightly purge (`burgerkracht.core.purge`) applies it.
 
-Each app registers its own kinds in `AppConfig.ready()` (core and accounts may not import the
+Each app registers its own kinds in its `hooks.py` (core and accounts may not import the
 domain apps): `register(Kind(...))`. Models that hold no personal data, or that are kept as a
 public or archival record, are registered with `exempt(label, reason)`, so that a test can
 prove every model of ours is either covered or explained (tests/core/test_retention_table.py).

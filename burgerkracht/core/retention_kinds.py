@@ -1,4 +1,4 @@
-"""The kinds of the retention table that core owns (imported by CoreConfig.ready())."""
+"""The kinds of the retention table that core owns (imported by core/hooks.py)."""
 
 from __future__ import annotations
 

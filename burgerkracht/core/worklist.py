@@ -1,6 +1,6 @@
 """ "Mijn taken": one list per official of everything that waits on them, soonest first.
 
-Apps register a task function in AppConfig.ready() (core cannot import them), as they do for
+Apps register a task function in their hooks.py (core cannot import them), as they do for
 the agenda feed. Each function returns the tasks of its own app for THIS person only — what
 follows from their place on the dossier (facilitator of the initiative, decision holder of
 the line, owner of the promise), never everything their role could see — in a fixed number of

@@ -5,24 +5,16 @@ The role opens the register; what a person may do with one decision follows its 
 `subjects.py`, where each app registers the rules of its own subject.
 """
 
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import DECISION_EDITOR_ROLES, DECISION_VIEWER_ROLES, Role
 from burgerkracht.meetlat.subjects import rules_for
-
-EDITOR_ROLES = (
-    Role.FACILITATOR,
-    Role.FACILITATOR_COORDINATOR,
-    Role.BUDGET_DECISION_HOLDER,
-    Role.ADVICE_COORDINATOR,
-    Role.ADMINISTRATOR,
-)
 
 
 def can_view_decisions(user) -> bool:
-    return user.is_authenticated and user.has_role(*EDITOR_ROLES, Role.READ_ONLY)
+    return user.is_authenticated and user.has_role(*DECISION_VIEWER_ROLES)
 
 
 def can_edit_decisions(user) -> bool:
-    return user.is_authenticated and user.has_role(*EDITOR_ROLES)
+    return user.is_authenticated and user.has_role(*DECISION_EDITOR_ROLES)
 
 
 def can_view_decision(user, decision) -> bool:

@@ -17,13 +17,12 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import DECISION_EDITOR_ROLES, Role
 from burgerkracht.core.calendar import Event
 from burgerkracht.core.reminders import link
 from burgerkracht.core.worklist import Task
 from burgerkracht.meetlat.enums import DecisionKind, DecisionStatus
 from burgerkracht.meetlat.models import Decision
-from burgerkracht.meetlat.permissions import EDITOR_ROLES
 from burgerkracht.meetlat.rules import REFLECTION_AHEAD
 
 OWNER_GONE = (
@@ -50,7 +49,7 @@ def owned_by(user: Any) -> Q:
 
 
 def reflections_for(user: Any, *, until: date | None = None) -> list[Decision]:
-    if not (user.is_authenticated and user.has_role(*EDITOR_ROLES)):
+    if not (user.is_authenticated and user.has_role(*DECISION_EDITOR_ROLES)):
         return []
     decisions = open_reflections().filter(owned_by(user))
     if until is not None:

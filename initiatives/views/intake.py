@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import INITIATOR_ROLES, Role
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
 from initiatives import assisted as assisted_registration
@@ -61,9 +61,7 @@ class NewInitiativeView(LoginRequiredMixin, StepContextMixin, BreadcrumbsMixin, 
     form_class = Step1Form
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.has_role(
-            Role.RESIDENT, Role.PROFESSIONAL
-        ):
+        if request.user.is_authenticated and not request.user.has_role(*INITIATOR_ROLES):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -7,8 +7,7 @@ the other roles see what their role allows — the page itself or the 403 page, 
 import pytest
 from django.urls import reverse
 
-from advice.permissions import BODY_ROLES
-from burgerkracht.accounts.roles import Role
+from burgerkracht.accounts.roles import BODY_ROLES, Role
 from tests.advice.factories import advice_in, coordinator, member
 from tests.factories import UserFactory
 

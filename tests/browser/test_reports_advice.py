@@ -10,16 +10,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from advice.permissions import BODY_ROLES
 from advice.services import followup
-from burgerkracht.accounts.roles import Role
-from burgerkracht.core.reports import REPORT_ROLES
+from burgerkracht.accounts.roles import BODY_ROLES, STAFF_ROLES, Role
 from tests.advice.factories import advice_in, body, coordinator, member
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ALLOWED = (*REPORT_ROLES, *BODY_ROLES)
+ALLOWED = (*STAFF_ROLES, *BODY_ROLES)
 
 
 def test_the_advice_report_is_accessible_for_every_role(

@@ -10,8 +10,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from burgerkracht.accounts.roles import Role
-from burgerkracht.core.reports import REPORT_ROLES
+from burgerkracht.accounts.roles import STAFF_ROLES, Role
 from tests.budget.report_helpers import scenario
 from tests.budget.test_reports_budget import ledger
 from tests.factories import UserFactory
@@ -33,7 +32,7 @@ def test_the_samen_sterk_and_budget_reports_are_accessible_for_every_role(
         for url in urls:
             response = page.goto(live_server.url + url)
             assert_accessible(page, f"{role} {url}")
-            if role in REPORT_ROLES:
+            if role in STAFF_ROLES:
                 assert response.status == 200, (role, url)
                 assert page.locator("main figure.portal-chart").count() >= 2
                 assert page.locator("main table.utrecht-table").count() >= 3

@@ -13,6 +13,7 @@ from budget.models import Application
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.models import AuditEvent
 from tests.factories import UserFactory, application_in, filled_application, open_line
+from tests.module_data import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -41,20 +42,14 @@ def test_table_is_what_the_issue_describes():
 @pytest.fixture(scope="module")
 def base(django_db_setup, django_db_blocker):
     """One filled draft and one award to point at; every pair test rewrites the row."""
-    from django.db import transaction
+    yield from built_once(django_db_blocker, _build_base)
 
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        line, holder = open_line(allocation="5000.00")
-        application = filled_application(line=line)
-        award = services.approve_award(
-            by=holder, line=line, amount=Decimal("10.00"), description="x"
-        )
-    yield application, award
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+
+def _build_base():
+    line, holder = open_line(allocation="5000.00")
+    application = filled_application(line=line)
+    award = services.approve_award(by=holder, line=line, amount=Decimal("10.00"), description="x")
+    return application, award
 
 
 @pytest.mark.parametrize(("current", "target"), PAIRS)

@@ -26,6 +26,7 @@ from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.models import AuditEvent
 from tests.budget.followup_helpers import PNG, fill_in, grant, recorded
 from tests.factories import UserFactory
+from tests.module_data import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -56,25 +57,21 @@ def test_the_accountability_table():
 def base(django_db_setup, django_db_blocker):
     """A grant whose evaluation is written down with a complete draft decision ("continue")
     and whose accountability is filled in; every test moves the rows where it needs them."""
-    from django.db import transaction
+    yield from built_once(django_db_blocker, _build_base)
 
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        application, holder, facilitator = grant()
-        evaluation = recorded(application, holder, facilitator)
-        services.save_continuation(
-            evaluation=evaluation, by=holder, reasons="Het gaat goed.",
-            outcome=Continuation.CONTINUE,
-        )  # fmt: skip
-        accountability = fill_in(application)
-    yield SimpleNamespace(
+
+def _build_base() -> SimpleNamespace:
+    application, holder, facilitator = grant()
+    evaluation = recorded(application, holder, facilitator)
+    services.save_continuation(
+        evaluation=evaluation, by=holder, reasons="Het gaat goed.",
+        outcome=Continuation.CONTINUE,
+    )  # fmt: skip
+    accountability = fill_in(application)
+    return SimpleNamespace(
         application=application, evaluation=evaluation, accountability=accountability,
         holder=holder, facilitator=facilitator, lead=application.initiative.created_by,
     )  # fmt: skip
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
 
 
 def _put_evaluation(base, status: str) -> None:

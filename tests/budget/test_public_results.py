@@ -2,13 +2,12 @@
 factory data, nothing personal or unpublished in the HTML, and the same number of queries at
 10 and at 10,000 rows."""
 
-import sys
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.contrib import admin
-from django.db import connection, transaction
+from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -29,6 +28,7 @@ from tests.factories import (
     application_in,
     decide,
 )
+from tests.module_data import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -74,20 +74,9 @@ def _grant(wijk, *, published=True, extra=None, result=None, settle=False, story
 
 @pytest.fixture(scope="module")
 def _data(django_db_setup, django_db_blocker):
-    """Built once for the module inside a transaction that is rolled back at the end (as
-    tests/security/conftest.py does); each test runs in a savepoint inside it."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            built = _build()
-        except BaseException:
-            outer.__exit__(*sys.exc_info())
-            raise
-    yield built
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+    """Built once for the module inside a transaction that is rolled back at the end; each
+    test runs in a savepoint inside it (tests/module_data.py)."""
+    yield from built_once(django_db_blocker, _build)
 
 
 @pytest.fixture

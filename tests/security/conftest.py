@@ -4,12 +4,10 @@ It is built once per test module inside an outer transaction that is rolled back
 end (as Django's TestCase does for setUpTestData); each test runs in a savepoint inside it.
 """
 
-import sys
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.db import transaction
 
 from tests.factories import (
     InitiativeFactory,
@@ -28,6 +26,7 @@ from tests.factories import (
 from tests.factories import (
     UserFactory as _Users,
 )
+from tests.module_data import built_once
 from tests.upload_samples import pdf_pages
 
 
@@ -91,18 +90,7 @@ class World:
 
 @pytest.fixture(scope="module")
 def _world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            world = build_world()
-        except BaseException:
-            outer.__exit__(*sys.exc_info())
-            raise
-    yield world
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+    yield from built_once(django_db_blocker, build_world)
 
 
 @pytest.fixture

@@ -3,8 +3,7 @@
 Every report is for the municipality's staff ("read-only and up"); the advice report is also
 for the advisory bodies, so the list of reports opens for them too."""
 
-from burgerkracht.accounts.roles import Role
-from burgerkracht.core.reports import REPORT_ROLES
+from burgerkracht.accounts.roles import STAFF_ROLES, Role
 from tests.security.matrix import Entry, only
 
 ADVICE_INTERNAL = only(Role.ADVICE_COORDINATOR, Role.ADMINISTRATOR, Role.READ_ONLY)
@@ -24,12 +23,12 @@ def _annual_report(w):
 
 ENTRIES: dict = {
     "core:reports": Entry(
-        only(*REPORT_ROLES, *BODY_ROLES), why="the advice report is for the bodies as well"
+        only(*STAFF_ROLES, *BODY_ROLES), why="the advice report is for the bodies as well"
     ),
-    "core:report": Entry(only(*REPORT_ROLES), kwargs={"slug": "meetlat"}),
-    "core:annual-report": Entry(only(*REPORT_ROLES)),
+    "core:report": Entry(only(*STAFF_ROLES), kwargs={"slug": "meetlat"}),
+    "core:annual-report": Entry(only(*STAFF_ROLES)),
     "core:annual-report-pdf": Entry(
-        only(*REPORT_ROLES),
+        only(*STAFF_ROLES),
         kwargs=_annual_report,
         own={"facilitator": 200},
         subject={"other_facilitator": 200, "other_holder": 200},

@@ -1,0 +1,31 @@
+"""What this app adds to the core: discovered and called once by
+burgerkracht.core.apps.discover_hooks() (as Django's admin discovers admin.py)."""
+
+from importlib import import_module
+
+
+def register() -> None:
+    from budget import actions, calendar, reminders, selectors
+    from budget import data_export as budget_export
+    from burgerkracht.accounts import data_export
+    from burgerkracht.core import calendar as core_calendar
+    from burgerkracht.core import dashboard, worklist
+    from burgerkracht.core import reminders as core_reminders
+
+    data_export.register("applications", budget_export.export_for_user)
+    dashboard.register("budget/dashboard_panel.html", selectors.dashboard_context)
+    dashboard.register("budget/dashboard_actions.html", actions.dashboard_context, first=True)
+    for source in reminders.SOURCES:
+        core_reminders.register(source)
+    core_calendar.register(calendar.events_for)
+    import_module("budget.reports")  # registers the Samen Sterk and budget reports
+    import_module("budget.continuity")  # registers the continuity-risk report
+    import_module("budget.reach")  # registers the reach report (REP-19)
+    import_module("budget.dashboard")  # registers the attention panels of issue #8
+    import_module("budget.retention")  # registers its kinds of the retention table
+    import_module("budget.decision_subjects").register()  # who acts on its decisions
+    worklist.register(import_module("budget.worklist").tasks_for)  # "Mijn taken"
+    # the running applications of a facilitator's dossiers, for the reassignment page
+    import_module("initiatives.handover").register_running_applications(
+        selectors.running_applications
+    )

@@ -1,0 +1,42 @@
+"""One convention for what an app adds to the core (issue #28): each app's `hooks.py` has
+`register()`, which burgerkracht.core.apps.discover_hooks() calls once, in the order of
+INSTALLED_APPS. No other AppConfig has a ready() of its own."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from django.apps import AppConfig, apps
+
+from burgerkracht.core import calendar, dashboard, reminders, worklist
+
+OUR_APPS = ("core", "accounts", "meetlat", "initiatives", "budget", "advice")
+
+
+def test_every_app_has_its_hooks_and_no_ready_of_its_own():
+    for label in OUR_APPS:
+        config = apps.get_app_config(label)
+        assert callable(import_module(f"{config.name}.hooks").register), label
+        if label != "core":
+            assert type(config).ready is AppConfig.ready, f"{label}: move ready() to hooks.py"
+
+
+def test_the_registries_hold_what_each_app_registered_once_in_the_apps_order():
+    templates = [template for template, _function in dashboard._panels]
+    assert templates == [
+        "budget/dashboard_actions.html",  # first=True
+        "meetlat/dashboard_reflections.html",
+        "initiatives/dashboard_panel.html",
+        "budget/dashboard_panel.html",
+        "budget/dashboard_payments.html",  # budget.dashboard, imported by budget's hooks
+        "budget/dashboard_continuity.html",
+        "budget/dashboard_professional.html",
+        "budget/dashboard_administrator.html",
+        "advice/dashboard_panel.html",
+    ]
+    modules = [function.__module__ for function in calendar._providers]
+    assert modules == ["burgerkracht.meetlat.reflections", "budget.calendar", "advice.calendar"]
+    assert len(worklist._providers) == len(set(worklist._providers)) == 4
+    assert len(reminders._sources) == 18
+    assert {"advice_promise_overdue", "evaluation_soon", "meetlat_reflection_due",
+            "backup_facilitator_missing"} <= set(reminders._sources)  # fmt: skip
