@@ -5,6 +5,15 @@ from importlib import import_module
 
 
 def register() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    from burgerkracht.accounts.roles import ADVICE_REGISTER_ROLES
+    from burgerkracht.core.navigation import MenuEntry
+    from burgerkracht.core.navigation import register as menu
+
+    menu(MenuEntry(_("Advice register"), "advice:register", 40,
+                   lambda u: u.has_role(*ADVICE_REGISTER_ROLES)))  # fmt: skip
+    menu(MenuEntry(_("Advices"), "advice:public-list", 40, public=True))
     from advice import calendar, dashboard, reminders
     from burgerkracht.core import calendar as core_calendar
     from burgerkracht.core import dashboard as core_dashboard

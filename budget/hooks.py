@@ -5,6 +5,16 @@ from importlib import import_module
 
 
 def register() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    from burgerkracht.accounts.roles import BUDGET_VIEWER_ROLES, QUEUE_ROLES
+    from burgerkracht.core.navigation import MenuEntry
+    from burgerkracht.core.navigation import register as menu
+
+    menu(MenuEntry(_("Applications"), "budget:queue", 20, lambda u: u.has_role(*QUEUE_ROLES)))
+    menu(MenuEntry(_("Budget"), "budget:fund-list", 60,
+                   lambda u: u.has_role(*BUDGET_VIEWER_ROLES)))  # fmt: skip
+    menu(MenuEntry(_("Samen Sterk"), "budget:samen-sterk", 20, public=True))
     from budget import actions, calendar, reminders, selectors
     from budget import data_export as budget_export
     from burgerkracht.accounts import data_export

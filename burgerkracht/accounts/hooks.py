@@ -5,6 +5,13 @@ from importlib import import_module
 
 
 def register() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    from burgerkracht.accounts.permissions import can_use_admin
+    from burgerkracht.core.navigation import MenuEntry
+    from burgerkracht.core.navigation import register as menu
+
+    menu(MenuEntry(_("Management"), "admin:index", 90, can_use_admin))
     from burgerkracht.accounts import data_export
 
     import_module("burgerkracht.accounts.retention")  # registers its kinds

@@ -1,5 +1,6 @@
 """The main navigation per role: what a person sees in the header."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -7,17 +8,6 @@ from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf
 from django.urls import reverse as django_reverse
 from django.utils.translation import gettext_lazy as _
-
-from burgerkracht.accounts.permissions import can_use_admin
-from burgerkracht.accounts.roles import (
-    ADVICE_REGISTER_ROLES,
-    BUDGET_VIEWER_ROLES,
-    DECISION_VIEWER_ROLES,
-    FACILITATOR_ROLES,
-    QUEUE_ROLES,
-)
-from burgerkracht.core.post_queue import can_see_post_queue
-from burgerkracht.core.reports import reports_for
 
 
 @lru_cache(maxsize=64)
@@ -39,56 +29,46 @@ class NavItem:
     url_name: str
 
 
+@dataclass(frozen=True)
+class MenuEntry:
+    """A page an app puts in the menu: for whom (`visible`), and where (`order`, low first).
+    A public entry is for everyone and comes after the work of a person's roles."""
+
+    label: str
+    url_name: str
+    order: int
+    visible: Callable[[object], bool] = lambda user: True
+    public: bool = False
+
+
+_entries: list[MenuEntry] = []
+
+
+def register(entry: MenuEntry) -> None:
+    """Called from an app's hooks.py (core cannot import the apps)."""
+    _entries.append(entry)
+    _entries.sort(key=lambda e: (e.public, e.order))
+
+
+def _item(entry: MenuEntry) -> NavItem:
+    return NavItem(entry.label, reverse(entry.url_name), entry.url_name)
+
+
 def main_navigation(user) -> list[NavItem]:
     """Home first; for a logged-in person then their own pages and the work of their roles,
     the pages everyone can read after that (an official works through the queue many times a
     day, so it stays on the line and the public pages go under "More"); the profile last."""
-    public = [
-        NavItem(_("Initiatives"), reverse("initiatives:public-list"), "initiatives:public-list"),
-        NavItem(_("Samen Sterk"), reverse("budget:samen-sterk"), "budget:samen-sterk"),
-        NavItem(_("Stories"), reverse("initiatives:stories"), "initiatives:stories"),
-        NavItem(_("Advices"), reverse("advice:public-list"), "advice:public-list"),
-    ]
+    public = [_item(e) for e in _entries if e.public]
     home = NavItem(_("Home"), reverse("core:home"), "core:home")
     if not user.is_authenticated:
         return [home, *public]
     return [
         home,
         NavItem(_("My burgerkracht"), reverse("core:dashboard"), "core:dashboard"),
-        *_work(user),
+        *(_item(e) for e in _entries if not e.public and e.visible(user)),
         *public,
         NavItem(_("My profile"), reverse("accounts:profile"), "accounts:profile"),
     ]
-
-
-def _work(user) -> list[NavItem]:
-    """The pages of a person's roles, the most used first."""
-    items = []
-    if user.is_municipal_staff:
-        items.append(NavItem(_("My tasks"), reverse("core:tasks"), "core:tasks"))
-    if user.has_role(*QUEUE_ROLES):
-        items.append(NavItem(_("Applications"), reverse("budget:queue"), "budget:queue"))
-    if user.has_role(*FACILITATOR_ROLES):
-        items.append(
-            NavItem(
-                _("Facilitating"),
-                reverse("initiatives:officials-list"),
-                "initiatives:officials-list",
-            )
-        )
-    if user.has_role(*ADVICE_REGISTER_ROLES):
-        items.append(NavItem(_("Advice register"), reverse("advice:register"), "advice:register"))
-    if user.has_role(*DECISION_VIEWER_ROLES):
-        items.append(NavItem(_("Decisions"), reverse("meetlat:register"), "meetlat:register"))
-    if user.has_role(*BUDGET_VIEWER_ROLES):
-        items.append(NavItem(_("Budget"), reverse("budget:fund-list"), "budget:fund-list"))
-    if can_see_post_queue(user):
-        items.append(NavItem(_("Post"), reverse("core:post-queue"), "core:post-queue"))
-    if reports_for(user):
-        items.append(NavItem(_("Reports"), reverse("core:reports"), "core:reports"))
-    if can_use_admin(user):
-        items.append(NavItem(_("Management"), reverse("admin:index"), "admin:index"))
-    return items
 
 
 # The menu shows this many items on its one line (1280 px wide); the rest go under "More",

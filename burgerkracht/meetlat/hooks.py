@@ -5,6 +5,14 @@ from importlib import import_module
 
 
 def register() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    from burgerkracht.accounts.roles import DECISION_VIEWER_ROLES
+    from burgerkracht.core.navigation import MenuEntry
+    from burgerkracht.core.navigation import register as menu
+
+    menu(MenuEntry(_("Decisions"), "meetlat:register", 50,
+                   lambda u: u.has_role(*DECISION_VIEWER_ROLES)))  # fmt: skip
     from burgerkracht.meetlat import subjects
     from burgerkracht.meetlat.models import PolicyDecision
 

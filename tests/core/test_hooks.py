@@ -5,10 +5,11 @@ INSTALLED_APPS. No other AppConfig has a ready() of its own."""
 from __future__ import annotations
 
 from importlib import import_module
+from pathlib import Path
 
 from django.apps import AppConfig, apps
 
-from burgerkracht.core import calendar, dashboard, reminders, worklist
+from burgerkracht.core import calendar, dashboard, navigation, reminders, worklist
 
 OUR_APPS = ("core", "accounts", "meetlat", "initiatives", "budget", "advice")
 
@@ -40,3 +41,18 @@ def test_the_registries_hold_what_each_app_registered_once_in_the_apps_order():
     assert len(reminders._sources) == 18
     assert {"advice_promise_overdue", "evaluation_soon", "meetlat_reflection_due",
             "backup_facilitator_missing"} <= set(reminders._sources)  # fmt: skip
+
+
+def test_each_app_puts_its_own_pages_in_the_menu_in_one_order():
+    work = [(e.url_name, e.order) for e in navigation._entries if not e.public]
+    assert [name for name, _order in work] == [
+        "core:tasks", "budget:queue", "initiatives:officials-list", "advice:register",
+        "meetlat:register", "budget:fund-list", "core:post-queue", "core:reports",
+        "admin:index",
+    ]  # fmt: skip
+    assert [e.url_name for e in navigation._entries if e.public] == [
+        "initiatives:public-list", "budget:samen-sterk", "initiatives:stories",
+        "advice:public-list",
+    ]  # fmt: skip
+    source = Path(navigation.__file__).read_text()
+    assert "burgerkracht.accounts" not in source  # core's menu no longer imports accounts
