@@ -1,6 +1,6 @@
 from django.urls import path
 
-from advice.views import bodies, factsheet, meetings, signals
+from advice.views import bodies, factsheet, meetings, practice_signals
 
 urlpatterns = [
     # bodies, members, organisations, representation
@@ -16,13 +16,13 @@ urlpatterns = [
          name="body-organisation-edit"),
     path("vertegenwoordiging/", bodies.RepresentationMovedView.as_view(), name="representation"),
     # signals
-    path("signalen/", signals.SignalListView.as_view(), name="signals"),
-    path("signalen/nieuw/", signals.SignalCreateView.as_view(), name="signal-create"),
-    path("signalen/<int:pk>/", signals.SignalDetailView.as_view(), name="signal-detail"),
-    path("register/<int:pk>/signalen/", signals.AdviceSignalsView.as_view(),
+    path("signalen/", practice_signals.SignalListView.as_view(), name="signals"),
+    path("signalen/nieuw/", practice_signals.SignalCreateView.as_view(), name="signal-create"),
+    path("signalen/<int:pk>/", practice_signals.SignalDetailView.as_view(), name="signal-detail"),
+    path("register/<int:pk>/signalen/", practice_signals.AdviceSignalsView.as_view(),
          name="advice-signals"),
-    path("signalen/obstakels/", signals.ObstacleListView.as_view(), name="obstacles"),
-    path("signalen/obstakels/<str:key>/", signals.ObstacleConvertView.as_view(),
+    path("signalen/obstakels/", practice_signals.ObstacleListView.as_view(), name="obstacles"),
+    path("signalen/obstakels/<str:key>/", practice_signals.ObstacleConvertView.as_view(),
          name="obstacle-convert"),
     # meetings
     path("overleggen/", meetings.MeetingListView.as_view(), name="meetings"),
