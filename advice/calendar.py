@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from advice import permissions
-from advice.enums import OPEN_PROMISE, AdviceStatus, EvaluationStatus, RequestStatus
+from advice.enums import OPEN_PROMISE, AdviceEvaluationStatus, AdviceStatus, RequestStatus
 from advice.models import Advice, AdviceEvaluation, AdviceRequest, Meeting, Promise
 from advice.promise_selectors import source_of
 from burgerkracht.accounts.roles import ADVICE_WATCHER_ROLES
@@ -105,7 +105,7 @@ def _evaluations(user, everything, bodies) -> QuerySet:
             everything, Q(advice__body__in=secretary_of), Q(advice__contact=user),
             Q(advice__backup_contact=user),
         ),
-        status=EvaluationStatus.PLANNED,
+        status=AdviceEvaluationStatus.PLANNED,
         advice__status=AdviceStatus.ANSWERED,
     ).select_related("advice")  # fmt: skip
 

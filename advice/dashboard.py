@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from advice import permissions
-from advice.enums import OPEN_PROMISE, AdviceStatus, EvaluationStatus, PromiseStatus
+from advice.enums import OPEN_PROMISE, AdviceEvaluationStatus, AdviceStatus, PromiseStatus
 from advice.models import Advice, AdviceEvaluation, Promise
 from advice.selectors import counted, counts_on_row
 
@@ -52,7 +52,7 @@ def dashboard_context(user: Any) -> dict[str, Any] | None:
         not_kept=counted(promises.filter(status=PromiseStatus.NOT_KEPT)),
         evaluations_due=counted(
             AdviceEvaluation.objects.filter(
-                advice__in=visible, status=EvaluationStatus.PLANNED, due_on__lte=today
+                advice__in=visible, status=AdviceEvaluationStatus.PLANNED, due_on__lte=today
             )
         ),
     )

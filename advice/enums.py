@@ -141,14 +141,14 @@ STATUS_OF_VERDICT = {
 }
 
 
-class EvaluationStatus(models.TextChoices):
+class AdviceEvaluationStatus(models.TextChoices):
     PLANNED = "planned", pgettext_lazy("advice evaluation status", "Planned")
     DONE = "done", pgettext_lazy("advice evaluation status", "Done")
 
 
 EVALUATION_TRANSITIONS: dict[str, frozenset[str]] = {
-    EvaluationStatus.PLANNED: frozenset({EvaluationStatus.DONE}),
-    EvaluationStatus.DONE: frozenset(),
+    AdviceEvaluationStatus.PLANNED: frozenset({AdviceEvaluationStatus.DONE}),
+    AdviceEvaluationStatus.DONE: frozenset(),
 }
 
 

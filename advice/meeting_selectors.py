@@ -11,7 +11,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
-from advice.enums import OPEN_PROMISE, AdviceStatus, BodyKind, EvaluationStatus
+from advice.enums import OPEN_PROMISE, AdviceEvaluationStatus, AdviceStatus, BodyKind
 from advice.models import Advice, AdviceEvaluation, AdvisoryBody, Meeting, Promise
 
 
@@ -98,7 +98,7 @@ def draft_agenda(body: AdvisoryBody, today: date) -> DraftAgenda:
         ),
         evaluations_due=list(
             AdviceEvaluation.objects.filter(
-                advice__body=body, status=EvaluationStatus.PLANNED, due_on__lte=today
+                advice__body=body, status=AdviceEvaluationStatus.PLANNED, due_on__lte=today
             ).select_related("advice").order_by("due_on", "pk")
         ),
     )  # fmt: skip

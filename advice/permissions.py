@@ -215,9 +215,9 @@ def can_view_evaluation(user: Any, advice: Any) -> bool:
 
 
 def can_fill_evaluation(user: Any, evaluation: Any) -> bool:
-    from advice.enums import EvaluationStatus
+    from advice.enums import AdviceEvaluationStatus
 
-    return evaluation.status == EvaluationStatus.PLANNED and (
+    return evaluation.status == AdviceEvaluationStatus.PLANNED and (
         is_editor(user) or in_body(user, evaluation.advice.body_id)
     )
 

@@ -20,7 +20,13 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Coalesce
 
-from advice.enums import OPEN_PROMISE, AdviceStatus, EvaluationStatus, MemberRole, RequestStatus
+from advice.enums import (
+    OPEN_PROMISE,
+    AdviceEvaluationStatus,
+    AdviceStatus,
+    MemberRole,
+    RequestStatus,
+)
 from advice.models import (
     Advice,
     AdviceEvaluation,
@@ -264,7 +270,7 @@ class EvaluationReminders(_DatedSource):
 
     def base(self, kind: str) -> QuerySet:
         return AdviceEvaluation.objects.filter(
-            status=EvaluationStatus.PLANNED, advice__status=AdviceStatus.ANSWERED
+            status=AdviceEvaluationStatus.PLANNED, advice__status=AdviceStatus.ANSWERED
         )
 
     def get(self, object_id: int) -> Any | None:

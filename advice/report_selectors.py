@@ -18,10 +18,10 @@ from django.db.models.lookups import GreaterThan
 from advice.enums import (
     OPEN_PROMISE,
     Adoption,
+    AdviceEvaluationStatus,
     AdviceKind,
     AdviceStatus,
     AnswerStatus,
-    EvaluationStatus,
     Kept,
     MemberRole,
     PromiseStatus,
@@ -56,7 +56,7 @@ def advice_counts(advices: QuerySet[Advice], today: date) -> list[dict[str, Any]
     evaluation done, due or planned later. One query."""
     published = Q(answer__status=AnswerStatus.PUBLISHED)
     answered_on, due = F("answer__published_at__date"), F("response_due")
-    planned = Q(evaluation__status=EvaluationStatus.PLANNED)
+    planned = Q(evaluation__status=AdviceEvaluationStatus.PLANNED)
     rows = (
         advices.values(body_name=F("body__short_name"), year=ExtractYear("received_on"))
         .order_by("body_name", "year")
@@ -71,7 +71,7 @@ def advice_counts(advices: QuerySet[Advice], today: date) -> list[dict[str, Any]
             answered=Count("pk", filter=published),
             answer_time=Sum(answered_on - F("received_on"), output_field=DurationField(),
                             filter=published),
-            evaluated=Count("pk", filter=Q(evaluation__status=EvaluationStatus.DONE)),
+            evaluated=Count("pk", filter=Q(evaluation__status=AdviceEvaluationStatus.DONE)),
             evaluation_due=Count("pk", filter=planned & Q(evaluation__due_on__lte=today)),
             evaluation_later=Count("pk", filter=planned & Q(evaluation__due_on__gt=today)),
         )

@@ -24,10 +24,10 @@ from datetime import datetime, timedelta
 from advice.enums import (
     PROMISING,
     Adoption,
+    AdviceEvaluationStatus,
     AdviceKind,
     AdviceStatus,
     AnswerStatus,
-    EvaluationStatus,
     Kept,
     PromiseStatus,
     RequestStatus,
@@ -275,7 +275,7 @@ class _Register:
                 continue
             held = min(evaluation.due_on + timedelta(days=rng.randint(0, 30)), today)
             completed = scale.after(at(held), 1, 10)
-            evaluation.status, evaluation.held_on = EvaluationStatus.DONE, held
+            evaluation.status, evaluation.held_on = AdviceEvaluationStatus.DONE, held
             evaluation.participants = "De adviesraad, de wethouder en de adviescoördinator."
             evaluation.what_happened = "De meeste toezeggingen zijn uitgevoerd."
             evaluation.effect = "Meer mensen vinden de regelingen."

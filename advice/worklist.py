@@ -13,7 +13,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from advice.enums import OPEN_PROMISE, AdviceStatus, AnswerStatus, EvaluationStatus
+from advice.enums import OPEN_PROMISE, AdviceEvaluationStatus, AdviceStatus, AnswerStatus
 from advice.models import Advice, AdviceEvaluation, Promise
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.worklist import Task
@@ -45,7 +45,7 @@ def tasks_for(user: Any) -> Iterator[Task]:
                 due_on=advice.response_due,
             )
         evaluations = AdviceEvaluation.objects.filter(
-            status=EvaluationStatus.PLANNED
+            status=AdviceEvaluationStatus.PLANNED
         ).select_related("advice")
         for evaluation in evaluations:
             yield Task(

@@ -35,7 +35,7 @@ class Scale(models.TextChoices):
     CITY = "city", _("The whole city")
 
 
-class Theme(models.TextChoices):
+class InitiativeTheme(models.TextChoices):
     MEETING = "meeting", _("Meeting each other")
     CARE = "care", _("Looking after each other")
     EXERCISE = "exercise", _("Sport and exercise")

@@ -12,7 +12,7 @@ from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.forms import TEXT_LIMIT, long_text, name_required_fields, reason_text  # noqa: F401
 from burgerkracht.core.models import Neighbourhood
-from initiatives.enums import Result, Scale, Support, Theme, UpdateKind
+from initiatives.enums import InitiativeTheme, Result, Scale, Support, UpdateKind
 from initiatives.models import Initiative
 
 
@@ -47,7 +47,7 @@ class Step1Form(StepForm):
         rows=6,
     )
     theme = forms.ChoiceField(
-        label=_("What fits best?"), choices=Theme.choices, widget=forms.RadioSelect
+        label=_("What fits best?"), choices=InitiativeTheme.choices, widget=forms.RadioSelect
     )
 
     def __init__(self, *args, partial: bool = False, **kwargs):
@@ -351,7 +351,7 @@ class InitiativeFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     wijk = forms.ChoiceField(label=_("Wijk"), required=False)
     theme = forms.ChoiceField(
-        label=_("Theme"), required=False, choices=[("", _("All themes")), *Theme.choices]
+        label=_("Theme"), required=False, choices=[("", _("All themes")), *InitiativeTheme.choices]
     )
 
     def __init__(self, *args, **kwargs):

@@ -17,12 +17,12 @@ from initiatives.enums import (
     PUBLIC_STATUSES,
     Channel,
     InitiativeStatus,
+    InitiativeTheme,
     InitiatorRole,
     LeadSuccession,
     Result,
     Risk,
     Scale,
-    Theme,
     UpdateKind,
 )
 
@@ -45,7 +45,7 @@ class Initiative(TimeStampedModel):
     # Step 1: the initiative in the initiators' own words.
     title = models.CharField(_("name of your initiative"), max_length=150)
     summary = models.TextField(_("what is it about?"), blank=True)
-    theme = models.CharField(_("theme"), max_length=20, choices=Theme.choices, blank=True)
+    theme = models.CharField(_("theme"), max_length=20, choices=InitiativeTheme.choices, blank=True)
     # Step 2: the content questions of the Methode Jet.
     why = models.TextField(_("why do you want this?"), blank=True)
     goal = models.TextField(_("what is the goal?"), blank=True)

@@ -30,7 +30,14 @@ from burgerkracht.core.scale import (
     reserve_ids,
     synthetic_users,
 )
-from initiatives.enums import InitiativeStatus, InitiatorRole, Result, Support, Theme, UpdateKind
+from initiatives.enums import (
+    InitiativeStatus,
+    InitiativeTheme,
+    InitiatorRole,
+    Result,
+    Support,
+    UpdateKind,
+)
 from initiatives.enums import Scale as Reach
 from initiatives.models import Initiative, Initiator, Message, Update
 from initiatives.story_models import Story, StoryStatus
@@ -49,25 +56,26 @@ RESIDENTS_PER_INITIATIVE = 0.4
 INITIATIVES_PER_FACILITATOR = 5000
 
 # (title, theme, summary)
+T = InitiativeTheme
 IDEAS = [
-    ("Buurtmaaltijd", Theme.MEETING, "Eens per maand koken buren voor buren."),
-    ("Wandelgroep", Theme.EXERCISE, "Elke week wandelen we samen een uur, in ons eigen tempo."),
-    ("Taalcafé", Theme.LEARNING, "Nederlands oefenen bij een kop koffie, met buren."),
-    ("Repaircafé", Theme.MEETING, "Kapotte spullen samen repareren in plaats van weggooien."),
-    ("Moestuin", Theme.GREEN, "Samen groente kweken op een stuk grond in de buurt."),
-    ("Klusgroep", Theme.CARE, "Handige buren helpen ouderen met kleine klussen."),
-    ("Voorleesochtend", Theme.YOUTH, "Ouders lezen voor aan peuters en drinken daarna koffie."),
-    ("Mantelzorgcafé", Theme.CARE, "Mantelzorgers ontmoeten elkaar en wisselen tips uit."),
-    ("Buurtkoor", Theme.CULTURE, "Samen zingen, ook met mensen die nu weinig buiten komen."),
-    ("Computerhulp", Theme.LEARNING, "Buren helpen elkaar met de computer en DigiD."),
-    ("Jongerenpodium", Theme.YOUTH, "Jongeren organiseren zelf optredens voor jongeren."),
-    ("Duofietsen", Theme.EXERCISE, "Fietstochten met bewoners die niet meer alleen fietsen."),
-    ("Schoonmaakochtend", Theme.GREEN, "Samen zwerfafval opruimen en daarna koffie."),
-    ("Ontmoetingsochtend", Theme.MEETING, "Een vaste ochtend waar buren binnen kunnen lopen."),
-    ("Buurtvoorlichters", Theme.CARE, "Bewoners helpen buren de weg te vinden naar hulp."),
-    ("Samen sporten", Theme.EXERCISE, "Laagdrempelig bewegen in het park, voor iedereen."),
-    ("Kunstatelier", Theme.CULTURE, "Schilderen en tekenen met buren die elkaar nog niet kennen."),
-    ("Burenhulp", Theme.OTHER, "Een lijst van buren die iets voor elkaar willen doen."),
+    ("Buurtmaaltijd", T.MEETING, "Eens per maand koken buren voor buren."),
+    ("Wandelgroep", T.EXERCISE, "Elke week wandelen we samen een uur, in ons eigen tempo."),
+    ("Taalcafé", T.LEARNING, "Nederlands oefenen bij een kop koffie, met buren."),
+    ("Repaircafé", T.MEETING, "Kapotte spullen samen repareren in plaats van weggooien."),
+    ("Moestuin", T.GREEN, "Samen groente kweken op een stuk grond in de buurt."),
+    ("Klusgroep", T.CARE, "Handige buren helpen ouderen met kleine klussen."),
+    ("Voorleesochtend", T.YOUTH, "Ouders lezen voor aan peuters en drinken daarna koffie."),
+    ("Mantelzorgcafé", T.CARE, "Mantelzorgers ontmoeten elkaar en wisselen tips uit."),
+    ("Buurtkoor", T.CULTURE, "Samen zingen, ook met mensen die nu weinig buiten komen."),
+    ("Computerhulp", T.LEARNING, "Buren helpen elkaar met de computer en DigiD."),
+    ("Jongerenpodium", T.YOUTH, "Jongeren organiseren zelf optredens voor jongeren."),
+    ("Duofietsen", T.EXERCISE, "Fietstochten met bewoners die niet meer alleen fietsen."),
+    ("Schoonmaakochtend", T.GREEN, "Samen zwerfafval opruimen en daarna koffie."),
+    ("Ontmoetingsochtend", T.MEETING, "Een vaste ochtend waar buren binnen kunnen lopen."),
+    ("Buurtvoorlichters", T.CARE, "Bewoners helpen buren de weg te vinden naar hulp."),
+    ("Samen sporten", T.EXERCISE, "Laagdrempelig bewegen in het park, voor iedereen."),
+    ("Kunstatelier", T.CULTURE, "Schilderen en tekenen met buren die elkaar nog niet kennen."),
+    ("Burenhulp", T.OTHER, "Een lijst van buren die iets voor elkaar willen doen."),
 ]  # fmt: skip
 WHY = [
     "We zien dat mensen in de buurt elkaar weinig ontmoeten.",

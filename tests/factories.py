@@ -84,7 +84,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 # --- initiatives ------------------------------------------------------------------------------
 from django.utils import timezone  # noqa: E402
 
-from initiatives.enums import InitiativeStatus, InitiatorRole, Scale, Support, Theme  # noqa: E402
+from initiatives.enums import InitiativeStatus, InitiativeTheme, InitiatorRole, Scale, Support  # noqa: E402
 from initiatives.models import Initiative, Initiator, Update  # noqa: E402
 
 
@@ -97,7 +97,7 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Initiatief {n}")
     summary = "Samen wandelen door de wijk."
-    theme = Theme.EXERCISE
+    theme = InitiativeTheme.EXERCISE
     why = "Mensen zien elkaar weinig."
     goal = "Meer ontmoeting."
     actions_needed = "Een vaste dag kiezen."

@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from advice.enums import (
     OPEN_PROMISE,
-    EvaluationStatus,
+    AdviceEvaluationStatus,
     Kept,
     Party,
     PromiseSource,
@@ -157,8 +157,8 @@ class AdviceEvaluation(TimeStampedModel):
     )
     due_on = models.DateField(_("planned for"), db_index=True)
     status = models.CharField(
-        _("status"), max_length=10, choices=EvaluationStatus.choices,
-        default=EvaluationStatus.PLANNED,
+        _("status"), max_length=10, choices=AdviceEvaluationStatus.choices,
+        default=AdviceEvaluationStatus.PLANNED,
     )  # fmt: skip
     held_on = models.DateField(_("held on"), null=True, blank=True)
     participants = models.TextField(_("who took part"), blank=True)

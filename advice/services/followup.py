@@ -18,8 +18,8 @@ from advice.enums import (
     PROMISE_TRANSITIONS,
     STATUS_OF_VERDICT,
     VERDICT_ONLY,
+    AdviceEvaluationStatus,
     AdviceStatus,
-    EvaluationStatus,
     Kept,
     Party,
     PromiseStatus,
@@ -132,7 +132,7 @@ def reassign_promise(
 
 def _planned(evaluation: AdviceEvaluation) -> AdviceEvaluation:
     evaluation = AdviceEvaluation.objects.select_for_update().get(pk=evaluation.pk)
-    if evaluation.status != EvaluationStatus.PLANNED:
+    if evaluation.status != AdviceEvaluationStatus.PLANNED:
         raise DomainError(_("This evaluation is done and can no longer change."))
     return evaluation
 
@@ -189,7 +189,7 @@ def evaluation_missing(evaluation: AdviceEvaluation) -> list[str]:
 def complete_evaluation(*, evaluation: AdviceEvaluation, by: Any) -> AdviceEvaluation:
     """Done: the loop of the advice is closed."""
     evaluation = _planned(evaluation)
-    check(EVALUATION_TRANSITIONS, evaluation.status, EvaluationStatus.DONE)
+    check(EVALUATION_TRANSITIONS, evaluation.status, AdviceEvaluationStatus.DONE)
     missing = evaluation_missing(evaluation)
     if missing:
         raise DomainError(
@@ -197,7 +197,7 @@ def complete_evaluation(*, evaluation: AdviceEvaluation, by: Any) -> AdviceEvalu
             % {"missing": "; ".join(missing)}
         )
     transition(
-        evaluation, EvaluationStatus.DONE, table=EVALUATION_TRANSITIONS, by=by,
+        evaluation, AdviceEvaluationStatus.DONE, table=EVALUATION_TRANSITIONS, by=by,
         stamps={"completed_by": by, "completed_at": timezone.now()}, update_fields=(),
     )  # fmt: skip
     for verdict in evaluation.verdicts.select_related("promise"):

@@ -14,7 +14,7 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from advice import selectors
-from advice.enums import EvaluationStatus
+from advice.enums import AdviceEvaluationStatus
 from advice.models import Advice, AdvisoryBody
 from advice.views.advice_pages import pdf_response
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
@@ -92,7 +92,7 @@ class PublicDetailView(BreadcrumbsMixin, TemplateView):
             recommendations=list(advice.recommendations.order_by("number")),
             promises=selectors.promises_of(advice) if answer else [],
             evaluation=evaluation
-            if evaluation is not None and evaluation.status == EvaluationStatus.DONE
+            if evaluation is not None and evaluation.status == AdviceEvaluationStatus.DONE
             else None,
             today=timezone.localdate(),
             permalink=absolute_url(advice.get_public_url()),

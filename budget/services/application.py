@@ -27,7 +27,7 @@ from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.transitions import transition
 from initiatives import services as initiative_services
-from initiatives.enums import InitiativeStatus, Scale, Support, Theme
+from initiatives.enums import InitiativeStatus, InitiativeTheme, Scale, Support
 from initiatives.models import Initiative
 
 EDITABLE = frozenset({ApplicationStatus.DRAFT})
@@ -243,7 +243,7 @@ def submit_application(*, application: Application, by) -> Application:
 def _submit_initiative_on_the_way(application: Application, by) -> None:
     initiative = application.initiative
     fill = {
-        1: {"summary": application.result_difference, "theme": Theme.OTHER},
+        1: {"summary": application.result_difference, "theme": InitiativeTheme.OTHER},
         2: {
             "why": application.result_difference, "goal": application.goal,
             "actions_needed": application.means,

@@ -14,8 +14,8 @@ from advice.enums import (
     EVALUATION_TRANSITIONS,
     PROMISE_TRANSITIONS,
     VERDICT_ONLY,
+    AdviceEvaluationStatus,
     AnswerStatus,
-    EvaluationStatus,
     Kept,
     PromiseStatus,
 )
@@ -26,7 +26,7 @@ from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from tests.advice.factories import advice_in
 
 pytestmark = pytest.mark.django_db
-S, P, E = AnswerStatus, PromiseStatus, EvaluationStatus
+S, P, E = AnswerStatus, PromiseStatus, AdviceEvaluationStatus
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from advice.enums import Adoption, AdviceStatus, AnswerStatus, EvaluationStatus
+from advice.enums import Adoption, AdviceEvaluationStatus, AdviceStatus, AnswerStatus
 from advice.models import Advice, AdviceEvaluation, Answer, Promise
 from advice.services import answer as services
 from tests.advice.factories import advice_in, coordinator, member, write_answer
@@ -154,7 +154,7 @@ def test_publish_creates_the_promises_and_the_evaluation(client, boss):
     assert response.status_code == 302
     assert Advice.objects.get(pk=advice.pk).status == AdviceStatus.ANSWERED
     assert Promise.objects.filter(advice=advice).count() == 2  # adopted + partly
-    assert AdviceEvaluation.objects.get(advice=advice).status == EvaluationStatus.PLANNED
+    assert AdviceEvaluation.objects.get(advice=advice).status == AdviceEvaluationStatus.PLANNED
 
 
 def test_reopen_needs_a_reason(client, boss):

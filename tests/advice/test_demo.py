@@ -9,10 +9,10 @@ from django.utils import timezone
 from advice import demo
 from advice.enums import (
     Adoption,
+    AdviceEvaluationStatus,
     AdviceKind,
     AdviceStatus,
     AnswerStatus,
-    EvaluationStatus,
     MemberRole,
     Party,
     PromiseStatus,
@@ -140,7 +140,7 @@ def test_the_unsolicited_advice_answered_with_two_rejections(seeded):
         "advies-coordinator@example.org", "coordinator@example.org",
         "asd-secretaris@example.org",
     )  # fmt: skip
-    assert advice.evaluation.status == EvaluationStatus.PLANNED
+    assert advice.evaluation.status == AdviceEvaluationStatus.PLANNED
     assert {p.recommendation.number for p in advice.promises.all()} == {1, 2}
 
 
@@ -180,7 +180,7 @@ def test_the_closed_advice_with_its_completed_evaluation(seeded):
     advice = Advice.objects.get(title=demo.CLOSED_TITLE)
     assert advice.status == AdviceStatus.CLOSED and advice.is_public is True
     evaluation = advice.evaluation
-    assert evaluation.status == EvaluationStatus.DONE and evaluation.completed_at
+    assert evaluation.status == AdviceEvaluationStatus.DONE and evaluation.completed_at
     assert sorted(v.kept for v in evaluation.verdicts.all()) == ["kept", "partly"]
     assert Advice.objects.filter(status=AdviceStatus.CLOSED).count() == 1
 

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from advice.enums import AdviceStatus, EvaluationStatus, Kept
+from advice.enums import AdviceEvaluationStatus, AdviceStatus, Kept
 from advice.models import Advice, AdviceEvaluation, PromiseVerdict
 from tests.advice.factories import advice_in, member
 from tests.factories import UserFactory
@@ -51,7 +51,7 @@ def test_a_body_member_saves_and_the_input_is_kept(client, asd, answered):
 
     assert response.status_code == 302
     evaluation = AdviceEvaluation.objects.get(advice=answered)
-    assert evaluation.participants == "Wij" and evaluation.status == EvaluationStatus.PLANNED
+    assert evaluation.participants == "Wij" and evaluation.status == AdviceEvaluationStatus.PLANNED
     assert "Wij" in client.get(_url(answered)).content.decode()
 
 
@@ -84,7 +84,7 @@ def test_the_coordinator_completes_and_the_advice_closes(client, answered):
     response = client.post(_url(answered), {**data, "complete": ""})
 
     assert response.status_code == 302
-    assert AdviceEvaluation.objects.get(advice=answered).status == EvaluationStatus.DONE
+    assert AdviceEvaluation.objects.get(advice=answered).status == AdviceEvaluationStatus.DONE
     assert Advice.objects.get(pk=answered.pk).status == AdviceStatus.CLOSED
     assert PromiseVerdict.objects.filter(kept=Kept.PARTLY).count() == answered.promises.count()
     html = client.get(_url(answered)).content.decode()

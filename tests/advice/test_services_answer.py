@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone, translation
 
-from advice.enums import Adoption, AdviceStatus, AnswerStatus, EvaluationStatus, PromiseStatus
+from advice.enums import Adoption, AdviceEvaluationStatus, AdviceStatus, AnswerStatus, PromiseStatus
 from advice.models import Advice, AdviceEvaluation, Answer, AnswerPromise, Promise
 from advice.services import answer as services
 from advice.services.answer import add_months
@@ -208,7 +208,7 @@ def test_publish_creates_the_promises_the_evaluation_and_tells_everyone(final, s
         (a.text, a.owner, a.due_on, a.recommendation_id, PromiseStatus.NEW) for a in planned
     ]
     evaluation = final.evaluation
-    assert evaluation.status == EvaluationStatus.PLANNED
+    assert evaluation.status == AdviceEvaluationStatus.PLANNED
     assert evaluation.due_on == add_months(timezone.localdate(), 6)
     event = events(final, "advice.answer_published")[0]
     assert event.actor == final.contact

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone, translation
 
-from advice.enums import AdviceStatus, EvaluationStatus, Kept, Party, PromiseStatus
+from advice.enums import AdviceEvaluationStatus, AdviceStatus, Kept, Party, PromiseStatus
 from advice.models import Advice, FactsheetVersion, Promise, PromiseVerdict
 from advice.services import followup
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
@@ -162,7 +162,7 @@ def test_completing_the_evaluation_closes_the_advice_and_tells_people(answered):
 
     evaluation.refresh_from_db()
     assert (evaluation.status, evaluation.completed_by) == (
-        EvaluationStatus.DONE, answered.contact,
+        AdviceEvaluationStatus.DONE, answered.contact,
     )  # fmt: skip
     assert Advice.objects.get(pk=answered.pk).status == AdviceStatus.CLOSED
     assert PromiseVerdict.objects.filter(evaluation=evaluation).count() == 2

@@ -20,7 +20,7 @@ from django.urls import reverse  # noqa: E402
 
 from burgerkracht.accounts.models import User  # noqa: E402
 from burgerkracht.accounts.roles import Role  # noqa: E402
-from initiatives.enums import Scale, Support, Theme  # noqa: E402
+from initiatives.enums import InitiativeTheme, Scale, Support  # noqa: E402
 from initiatives.services import start_initiative  # noqa: E402
 
 residents, each, password = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
@@ -39,7 +39,7 @@ with transaction.atomic():
                 by=user,
                 title=f"Buurtsoep {number}-{draft}",
                 summary="Elke week samen soep eten in de buurt.",
-                theme=Theme.MEETING,
+                theme=InitiativeTheme.MEETING,
                 why="Veel mensen eten alleen.",
                 goal="Dat iedereen mee kan eten.",
                 actions_needed="Een keuken en vrijwilligers.",

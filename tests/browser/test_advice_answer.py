@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from advice.enums import AnswerStatus, EvaluationStatus
+from advice.enums import AdviceEvaluationStatus, AnswerStatus
 from advice.models import AdviceEvaluation, Answer
 from tests.advice.factories import advice_in, coordinator, member
 
@@ -126,4 +126,4 @@ def test_the_evaluation(browser_page, live_server, who):
     page.click("button[name=complete]")
     expect(page.get_by_text("Half gelukt.").first).to_be_visible()
     check(f"evaluation done, {who}")
-    assert AdviceEvaluation.objects.get(advice=advice).status == EvaluationStatus.DONE
+    assert AdviceEvaluation.objects.get(advice=advice).status == AdviceEvaluationStatus.DONE

@@ -5,7 +5,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from initiatives.enums import Result, Scale, Support, Theme, UpdateKind
+from initiatives.enums import InitiativeTheme, Result, Scale, Support, UpdateKind
 from initiatives.models import Initiative
 from tests.factories import InitiativeFactory, NeighbourhoodFactory, UserFactory
 from tests.fuzz import HTTP_EXAMPLES, TEXT, form_data, get_status
@@ -17,7 +17,7 @@ FUZZ = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_
 
 BUTTON = st.sampled_from([{"next": ""}, {"later": ""}, {}])
 STEP_FIELDS = {
-    1: {"title": TEXT, "summary": TEXT, "theme": st.sampled_from(Theme.values)},
+    1: {"title": TEXT, "summary": TEXT, "theme": st.sampled_from(InitiativeTheme.values)},
     2: {"why": TEXT, "goal": TEXT, "distance_to_goal": TEXT, "actions_needed": TEXT},
     3: {
         "scale": st.sampled_from(Scale.values),
