@@ -34,7 +34,9 @@ from budget.models.ledger import money
 from initiatives.models import Initiator
 
 # The professionals asked for advice, with their names.
-ADVICE = Prefetch("advice", queryset=ProfessionalAdvice.objects.select_related("professional"))
+ADVICE = Prefetch(
+    "professional_advice", queryset=ProfessionalAdvice.objects.select_related("professional")
+)
 # The residents in the lead an organisation named (BR-05), with their invitations.
 LEADS = Prefetch("lead_residents", queryset=LeadResident.objects.select_related("initiator"))
 # The same, as rows in the application's own query (Application.leads): the pages of an

@@ -114,7 +114,7 @@ def is_advisor(user, application) -> bool:
     known = _known_for_viewer(application, user, "viewer_is_advisor")
     if known is not None:
         return known
-    return any(a.professional_id == user.pk for a in application.advice.all())
+    return any(a.professional_id == user.pk for a in application.professional_advice.all())
 
 
 def acts_for_resident(user, application) -> bool:

@@ -371,7 +371,9 @@ class ProfessionalAdvice(models.Model):
     """Advice of a professional (wijkteam, opbouwwerk), asked by the facilitator and kept
     apart from the facilitator's own checks."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="advice")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="professional_advice"
+    )
     professional = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="advice_requests",
         verbose_name=_("professional"),

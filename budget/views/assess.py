@@ -72,7 +72,7 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
         evaluations = [e for e in a.evaluations.all() if e.status != "cancelled"] if decided else []
         # The advice asked: for the municipality, and for the professionals asked.
         advice = (
-            list(a.advice.select_related("professional"))
+            list(a.professional_advice.select_related("professional"))
             if internal or permissions.is_advisor(user, a)
             else []
         )
@@ -355,7 +355,7 @@ class DecideView(ReadAuditMixin, ActionView):
             **kwargs,
             missing=decision_missing(a),
             meetlat_missing=missing_for_finalisation(a.decision) if a.decision else [],
-            advice_list=list(a.advice.all()),
+            advice_list=list(a.professional_advice.all()),
         )
 
     def form_valid(self, form):

@@ -216,7 +216,7 @@ def test_advice_only_from_the_professional_who_was_asked():
     services.give_advice(advice=advice, by=professional, text="Ja, goed plan.")
     with pytest.raises(DomainError):
         services.give_advice(advice=advice, by=professional, text="Nog eens")
-    assert application.advice.get().text == "Ja, goed plan."
+    assert application.professional_advice.get().text == "Ja, goed plan."
     assert mails_to(facilitator)
 
 
