@@ -3,7 +3,7 @@
 No image and no script: the labels are real text (readable and zoomable at 320 px), the bars
 are elements whose width is one of the classes ``portal-w-0`` … ``portal-w-100`` (steps of
 1 %) in the stylesheet, because the Content Security Policy refuses inline styles. The same
-HTML and classes (static/css/pdf.css has the same chart section) make the chart in the
+HTML and classes (static/css/charts.css, linked by the page and the PDF) make the chart in the
 annual report PDF. The scale has whole, round steps (0, 1, 2 … or 0, 5, 10 …; never 0.1);
 numbers are written the way the active language writes them (1.234 and 12,5 % in Dutch).
 Rows with 0 in every series are left out of the chart and counted in a line under it; the
