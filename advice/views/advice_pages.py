@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -32,6 +31,7 @@ from advice.services import register as services
 from advice.views.register import REFUSED, form_error, register_crumb
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.parsing import whole_number
+from burgerkracht.core.subject_views import SubjectPermissionMixin
 
 
 def pdf_response(advice: Advice):
@@ -99,8 +99,10 @@ class AdviceCreateView(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin
         return redirect("advice:recommendations", pk=advice.pk)
 
 
-class AdviceMixin(LoginRequiredMixin, BreadcrumbsMixin):
+class AdviceMixin(SubjectPermissionMixin, BreadcrumbsMixin):
     """Loads `self.advice` and refuses (403) unless `permission(user, advice)`."""
+
+    subject = "advice"
 
     permission: Callable = staticmethod(permissions.can_view_advice)
     title = ""
@@ -108,13 +110,6 @@ class AdviceMixin(LoginRequiredMixin, BreadcrumbsMixin):
     @cached_property
     def advice(self) -> Advice:
         return selectors.advice_detail(self.kwargs["pk"])
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not type(self).permission(request.user, self.advice):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
         crumbs = [register_crumb(), Crumb(str(self.advice), self.advice.get_absolute_url())]

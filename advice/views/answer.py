@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
@@ -27,10 +26,13 @@ from advice.services import answer as services
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.parsing import whole_number
+from burgerkracht.core.subject_views import SubjectPermissionMixin
 
 
-class AdviceMixin(LoginRequiredMixin, BreadcrumbsMixin):
+class AdviceMixin(SubjectPermissionMixin, BreadcrumbsMixin):
     """Loads `self.advice` (with its answer) and refuses (403) unless `permission`."""
+
+    subject = "advice"
 
     permission: Callable = staticmethod(permissions.can_open_answer)
 
@@ -44,13 +46,6 @@ class AdviceMixin(LoginRequiredMixin, BreadcrumbsMixin):
     @property
     def answer(self):
         return getattr(self.advice, "answer", None)
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not type(self).permission(request.user, self.advice):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
         return [

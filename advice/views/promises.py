@@ -26,6 +26,7 @@ from advice.services import followup as services
 from advice.services import promises as own_promises
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.subject_views import SubjectPermissionMixin
 
 
 class PromiseListView(
@@ -59,7 +60,8 @@ class PromiseListView(
         return [Crumb(_("Promises"))]
 
 
-class PromiseMixin(LoginRequiredMixin, BreadcrumbsMixin):
+class PromiseMixin(SubjectPermissionMixin, BreadcrumbsMixin):
+    subject = "promise"
     permission = staticmethod(permissions.can_view_promise)
 
     @cached_property
@@ -68,13 +70,6 @@ class PromiseMixin(LoginRequiredMixin, BreadcrumbsMixin):
             return promise_detail(self.kwargs["pk"])
         except Promise.DoesNotExist as missing:
             raise Http404 from missing
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not type(self).permission(request.user, self.promise):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
         first = (

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +29,7 @@ from advice.tables import RegisterTable
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.saved_filters import SavedFiltersMixin
+from burgerkracht.core.subject_views import SubjectPermissionMixin
 
 REGISTER = gettext_lazy("Advice register")
 
@@ -122,21 +123,16 @@ class RequestCreateView(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixi
         return redirect(request.get_absolute_url())
 
 
-class RequestMixin(LoginRequiredMixin, BreadcrumbsMixin):
+class RequestMixin(SubjectPermissionMixin, BreadcrumbsMixin):
     """Loads `self.advice_request` and refuses (403) unless `permission(user, request)`."""
+
+    subject = "advice_request"
 
     permission: Callable = staticmethod(permissions.can_view_request)
 
     @cached_property
     def advice_request(self) -> AdviceRequest:
         return get_object_or_404(AdviceRequest.objects.select_related("body"), pk=self.kwargs["pk"])
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not type(self).permission(request.user, self.advice_request):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
         r = self.advice_request

@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -18,13 +16,16 @@ from budget.models import Application
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.services import record_read
+from burgerkracht.core.subject_views import SubjectPermissionMixin
 
 MY_APPLICATIONS = _("My applications")
 QUEUE = _("Applications to check and decide")
 
 
-class ApplicationMixin(LoginRequiredMixin, BreadcrumbsMixin):
+class ApplicationMixin(SubjectPermissionMixin, BreadcrumbsMixin):
     """Loads `self.application` and refuses (403) unless `permission(user, application)`."""
+
+    subject = "application"
 
     permission: Callable = staticmethod(permissions.can_view_application)
     # The relations of the application the page shows (see application_detail).
@@ -35,13 +36,6 @@ class ApplicationMixin(LoginRequiredMixin, BreadcrumbsMixin):
         return application_detail(
             self.kwargs["pk"], parts=self.application_parts, viewer=self.request.user
         )
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not type(self).permission(request.user, self.application):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
         user, application = self.request.user, self.application
@@ -72,6 +66,7 @@ class PartMixin(ApplicationMixin):
     `self.<part_name>` with its application, and refuses (403) unless
     `permission(user, part)`. A refused action becomes a form error, never a server error."""
 
+    subject = "part"
     part_name = ""
     part_title = ""
 
@@ -90,13 +85,6 @@ class PartMixin(ApplicationMixin):
     @cached_property
     def application(self) -> Application:
         return self.part.application
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not type(self).permission(request.user, self.part):
-            raise PermissionDenied
-        return super(ApplicationMixin, self).dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
         return [

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
@@ -14,12 +12,15 @@ from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.subject_views import SubjectPermissionMixin
 from initiatives import permissions
 from initiatives.models import Initiative, Initiator
 
 
-class InitiativeMixin(LoginRequiredMixin, BreadcrumbsMixin):
+class InitiativeMixin(SubjectPermissionMixin, BreadcrumbsMixin):
     """Loads `self.initiative` and refuses (403) unless `permission(user, initiative)`."""
+
+    subject = "initiative"
 
     permission: Callable = staticmethod(permissions.can_view_initiative)
 
@@ -34,13 +35,6 @@ class InitiativeMixin(LoginRequiredMixin, BreadcrumbsMixin):
             ),
             pk=self.kwargs["pk"],
         )
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not type(self).permission(request.user, self.initiative):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
         return [
