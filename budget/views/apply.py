@@ -29,6 +29,7 @@ from budget.views.base import MY_APPLICATIONS, ApplicationMixin, ReadAuditMixin
 from burgerkracht.accounts.roles import INITIATOR_ROLES, Role
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.steps import StepFormMixin
 from burgerkracht.core.uploads import private_file_response
 from initiatives import services as initiative_services
 from initiatives.forms import MessageForm
@@ -106,18 +107,10 @@ class NewApplicationView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
         return redirect(step_url(application, 1))
 
 
-class StepView(ApplicationMixin, FormView):
+class StepView(StepFormMixin, ApplicationMixin, FormView):
     template_name = "budget/application_step.html"
     permission = staticmethod(permissions.can_edit_application)
-
-    @property
-    def step(self) -> int:
-        if self.kwargs["step"] not in STEP_FORMS:
-            raise Http404
-        return self.kwargs["step"]
-
-    def get_form_class(self):
-        return STEP_FORMS[self.step]
+    step_forms = STEP_FORMS
 
     def get_form_kwargs(self):
         draft = "later" in self.request.POST or "total" in self.request.POST

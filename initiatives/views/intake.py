@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.views.generic import FormView, TemplateView
 from burgerkracht.accounts.roles import INITIATOR_ROLES, Role
 from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.steps import StepFormMixin
 from initiatives import assisted as assisted_registration
 from initiatives import intake, permissions, selectors, services
 from initiatives.assisted_forms import AssistedStep1Form
@@ -86,18 +86,10 @@ class NewInitiativeView(LoginRequiredMixin, StepContextMixin, BreadcrumbsMixin, 
         return _after_save(self.request, initiative, 1)
 
 
-class IntakeStepView(InitiativeMixin, StepContextMixin, FormView):
+class IntakeStepView(StepFormMixin, InitiativeMixin, StepContextMixin, FormView):
     template_name = "initiatives/intake_step.html"
     permission = staticmethod(permissions.can_edit_intake)
-
-    @property
-    def step(self) -> int:
-        if self.kwargs["step"] not in STEP_FORMS:
-            raise Http404
-        return self.kwargs["step"]
-
-    def get_form_class(self):
-        return STEP_FORMS[self.step]
+    step_forms = STEP_FORMS
 
     def get_initial(self):
         return initial_for_step(self.initiative, self.step)
