@@ -18,6 +18,14 @@ INITIATIVE_TEXT = (
 )  # fmt: skip
 # What one initiator wrote about themselves (Methode Jet), and the address they were invited at.
 INITIATOR_TEXT = ("email", "interest", "dream", "allergy", "contribution")
+# What the initiators wrote on the initiative's pages, other than the internal notes.
+DOSSIER_TEXT = {
+    "initiatives.Initiative": INITIATIVE_TEXT,
+    "initiatives.Initiator": INITIATOR_TEXT,
+    "initiatives.Update": ("text",),
+    "initiatives.Message": ("body",),
+    "initiatives.Handover": ("note",),
+}
 
 
 def purge_drafts(run: Run) -> int:
@@ -119,13 +127,7 @@ register(
         reason="Nobody acted on a draft; a year gives the initiators time to come back.",
         purge=purge_drafts,
         order=50,
-        personal={
-            "initiatives.Initiative": INITIATIVE_TEXT,
-            "initiatives.Initiator": INITIATOR_TEXT,
-            "initiatives.Update": ("text",),
-            "initiatives.Message": ("body",),
-            "initiatives.Handover": ("note",),
-        },
+        personal=DOSSIER_TEXT,
     )
 )
 register(
@@ -152,14 +154,7 @@ register(
         "keeps its own dossier (see grant dossiers).",
         purge=purge_ended,
         order=60,
-        personal={
-            "initiatives.Initiative": INITIATIVE_TEXT,
-            "initiatives.Initiator": INITIATOR_TEXT,
-            "initiatives.Update": ("text",),
-            "initiatives.Message": ("body",),
-            "initiatives.Handover": ("note",),
-            "initiatives.InternalNote": ("text",),
-        },
+        personal={**DOSSIER_TEXT, "initiatives.InternalNote": ("text",)},
     )
 )
 register(

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.accounts.models import User
+from burgerkracht.accounts.services import PROFILE_FIELDS
 from burgerkracht.core.forms import NamedRequiredMixin
 from burgerkracht.core.models import Neighbourhood
 from burgerkracht.core.post import POSTAL_CODE
@@ -19,18 +20,7 @@ ADDRESS_NEEDED = {
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = [
-            "full_name",
-            "phone",
-            "neighbourhood",
-            "notify_messages",
-            "notify_status",
-            "notify_reminders",
-            "by_post",
-            "street_address",
-            "postal_code",
-            "city",
-        ]
+        fields = list(PROFILE_FIELDS)
         help_texts = {
             "full_name": _("The name we use when we write to you."),
             "phone": _("For when you would rather be called than e-mailed."),

@@ -86,18 +86,26 @@ class CoordinatorView(OfficialsMixin, TemplateView):
         )
 
 
-class HandoverView(OfficialsMixin, FormView):
-    """A facilitator leaves: their initiatives and grants move on, with a handover note."""
+class CoordinatorMixin(OfficialsMixin):
+    """A page of the facilitator coordinator's, under "Assigning facilitators"."""
 
-    template_name = "initiatives/handover.html"
-    form_class = HandoverForm
+    crumb = ""
 
     def test_func(self):
         return permissions.can_hand_over(self.request.user)
 
     def get_breadcrumbs(self):
         return [Crumb(_("Assigning facilitators"), reverse("initiatives:coordinator")),
-                Crumb(_("Handover"))]  # fmt: skip
+                Crumb(self.crumb)]  # fmt: skip
+
+
+class HandoverView(CoordinatorMixin, FormView):
+    """A facilitator leaves: their initiatives and grants move on, with a handover note."""
+
+    template_name = "initiatives/handover.html"
+    form_class = HandoverForm
+
+    crumb = _("Handover")
 
     def get_initial(self):
         return {"leaving": self.request.GET.get("van") or None}
@@ -135,7 +143,7 @@ class HandoverView(OfficialsMixin, FormView):
         return redirect("initiatives:coordinator")
 
 
-class ReassignView(OfficialsMixin, FormView):
+class ReassignView(CoordinatorMixin, FormView):
     """Move some of a facilitator's dossiers (who stays) to another facilitator, with one
     reason: e.g. for someone with too much work. All the dossiers are ticked; untick the ones
     that stay."""
@@ -143,12 +151,7 @@ class ReassignView(OfficialsMixin, FormView):
     template_name = "initiatives/reassign.html"
     form_class = ReassignForm
 
-    def test_func(self):
-        return permissions.can_hand_over(self.request.user)
-
-    def get_breadcrumbs(self):
-        return [Crumb(_("Assigning facilitators"), reverse("initiatives:coordinator")),
-                Crumb(_("Reassign dossiers"))]  # fmt: skip
+    crumb = _("Reassign dossiers")
 
     @cached_property
     def person(self):
