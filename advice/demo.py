@@ -230,7 +230,7 @@ def _pressure_advice(people, asd) -> Advice:
     with the body's consent. The answer is still an internal draft."""
     by, boss = people["member"], people["coordinator"]
     requested_on, deadline, decision_moment = PRESSURE_DATES
-    request = register.request_advice(
+    advice_request = register.request_advice(
         by=boss, body=asd, subject="Wijziging Verordening maatschappelijke ondersteuning",
         question="Wat vindt de adviesraad van de voorgestelde eigen bijdrage voor de "
         "huishoudelijke hulp?",
@@ -242,7 +242,7 @@ def _pressure_advice(people, asd) -> Advice:
         "reactie van november mag als advies gelden.",
     )  # fmt: skip
     advice = register.register_advice(
-        by=by, body=asd, title=PRESSURE_TITLE, request=request,
+        by=by, body=asd, title=PRESSURE_TITLE, advice_request=advice_request,
         summary="De ASD vindt de eigen bijdrage te hoog voor mensen met een laag inkomen.",
         from_earlier_reaction=True,
         consent_note="De ASD besloot op 18 december dat haar reactie van november als advies "

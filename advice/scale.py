@@ -158,14 +158,14 @@ class _Register:
         received = scale.moment(*RECEIVED[status])
         created = received - timedelta(days=rng.uniform(0, 20))
         year = created.year
-        request = None
+        advice_request = None
         if request_pk is not None:
-            request = self.request(request_pk, body, received, status)
+            advice_request = self.advice_request(request_pk, body, received, status)
         sent = status not in (V.CONCEPT, V.WITHDRAWN)
         topic = rng.choice(TOPICS)
         advice = Advice(
-            pk=pk, reference=self.reference("ADV", year), body=body,
-            kind=AdviceKind.SOLICITED if request else AdviceKind.UNSOLICITED, request=request,
+            pk=pk, reference=self.reference("ADV", year), body=body, request=advice_request,
+            kind=AdviceKind.SOLICITED if advice_request else AdviceKind.UNSOLICITED,
             title=f"{topic} ({body.short_name}, {pk})",
             summary=f"{topic}: de adviesraad ziet wat er misgaat en adviseert de gemeente.",
             received_on=received.date() if sent else None,
@@ -178,12 +178,12 @@ class _Register:
         self.advices.append(advice)
         return advice
 
-    def request(self, pk: int, body: AdvisoryBody, received, status: str) -> AdviceRequest:
+    def advice_request(self, pk: int, body: AdvisoryBody, received, status: str) -> AdviceRequest:
         scale, rng = self.scale, self.rng
         pressure = scale.chance(0.1)
         asked = received - timedelta(days=rng.uniform(15 if pressure else 40, 90))
         deadline = asked + timedelta(days=rng.randint(14, 27) if pressure else rng.randint(42, 70))
-        request = AdviceRequest(
+        advice_request = AdviceRequest(
             pk=pk, reference=self.reference("VRG", asked.year), body=body,
             subject="Wijziging van de verordening", department="Sociaal Domein",
             question="Wat vindt de adviesraad van het voorstel?",
@@ -195,8 +195,8 @@ class _Register:
                 status, RequestStatus.ANSWERED),
             created_at=asked, updated_at=received,
         )  # fmt: skip
-        self.requests.append(request)
-        return request
+        self.requests.append(advice_request)
+        return advice_request
 
     def recommend(self, advice: Advice) -> list[Recommendation]:
         count = self.rng.choices((1, 2, 3, 4, 5), (1, 3, 4, 2, 1))[0]

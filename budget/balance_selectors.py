@@ -164,8 +164,9 @@ def _changes(line_ids: list[int]) -> dict[int, list[Change]]:
     return changes
 
 
-def balances(lines: QuerySet[BudgetLine], *, label_by_wijk: bool = False) -> list[Balance]:
-    """A balance per line (two queries). `label_by_wijk` names a wijk's line by its wijk."""
+def balances(lines: QuerySet[BudgetLine], *, label_by_neighbourhood: bool = False) -> list[Balance]:
+    """A balance per line (two queries). `label_by_neighbourhood` names a wijk's line by its
+    wijk."""
     lines = list(
         lines.select_related("neighbourhood").only(
             "name", "allocation", "committed", "released", "neighbourhood__name",
@@ -175,11 +176,13 @@ def balances(lines: QuerySet[BudgetLine], *, label_by_wijk: bool = False) -> lis
     changes = _changes([line.pk for line in lines])
     result = []
     for line in lines:
-        wijk = line.neighbourhood
+        neighbourhood = line.neighbourhood
         result.append(
             Balance(
-                label=wijk.name if (label_by_wijk and wijk) else line.name,
-                slug=wijk.slug if wijk else "",
+                label=neighbourhood.name
+                if (label_by_neighbourhood and neighbourhood)
+                else line.name,
+                slug=neighbourhood.slug if neighbourhood else "",
                 allocation=line.allocation,
                 awarded=line.committed - line.released,
                 changes=changes[line.pk],
@@ -198,14 +201,14 @@ def public_lines(year: int) -> QuerySet[BudgetLine]:
     )
 
 
-def wijk_balances(year: int, neighbourhood=None) -> list[Balance]:
+def neighbourhood_balances(year: int, neighbourhood=None) -> list[Balance]:
     """A balance per wijk line of the year (of one wijk when given), named by its wijk, in
     the wijken's order."""
     lines = public_lines(year).filter(neighbourhood__isnull=False)
     if neighbourhood is not None:
         lines = lines.filter(neighbourhood=neighbourhood)
     return balances(lines.order_by("neighbourhood__name", "fund__starts_on", "name"),
-                    label_by_wijk=True)  # fmt: skip
+                    label_by_neighbourhood=True)  # fmt: skip
 
 
 # --- money out of Samen Sterk, per line and per fund --------------------------------------------

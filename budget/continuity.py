@@ -54,7 +54,7 @@ class ContinuityFilterForm(forms.Form):
     """Wijk and facilitator. Plain choice fields filled with one query each, so a filtered
     page costs no extra queries to check the choice."""
 
-    wijk = forms.ChoiceField(label=gettext_lazy("Wijk"), required=False)
+    wijk = forms.ChoiceField(label=gettext_lazy("Wijk"), required=False)  # ?wijk=: glossary, Names
     facilitator = forms.TypedChoiceField(
         label=gettext_lazy("Facilitator (as contact or backup)"),
         required=False,
@@ -64,10 +64,10 @@ class ContinuityFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        wijken = Neighbourhood.objects.filter(is_active=True).order_by("name")
+        neighbourhoods = Neighbourhood.objects.filter(is_active=True).order_by("name")
         self.fields["wijk"].choices = [
             ("", _("All wijken")),
-            *wijken.values_list("slug", "name"),
+            *neighbourhoods.values_list("slug", "name"),
         ]
         gone = _("%(name)s (no longer active)")
         self.fields["facilitator"].choices = [
@@ -113,19 +113,19 @@ def _cap_note(shown: int, total: int) -> str:
 def _initiative_rows(items) -> list[dict[str, Any]]:
     rows = []
     for item in items:
-        if item.first_wijk is None:
-            wijk = _("No wijk")
-        elif item.wijk_count > 1:
-            wijk = _("%(wijk)s and %(count)s more") % {
-                "wijk": item.first_wijk,
-                "count": item.wijk_count - 1,
+        if item.first_neighbourhood is None:
+            neighbourhood = _("No wijk")
+        elif item.neighbourhood_count > 1:
+            neighbourhood = _("%(wijk)s and %(count)s more") % {
+                "wijk": item.first_neighbourhood,
+                "count": item.neighbourhood_count - 1,
             }
         else:
-            wijk = item.first_wijk
+            neighbourhood = item.first_neighbourhood
         rows.append(
             {
                 "title": Link(item.title, reverse("initiatives:detail", args=[item.pk])),
-                "wijk": wijk,
+                "neighbourhood": neighbourhood,
                 "status": item.get_status_display(),
                 "facilitator": str(item.facilitator) if item.facilitator else "—",
                 "missing": missing(item),
@@ -138,7 +138,7 @@ def _grant_rows(items) -> list[dict[str, Any]]:
     return [
         {
             "title": Link(item.title, reverse("budget:application", args=[item.pk])),
-            "wijk": str(item.neighbourhood) if item.neighbourhood else _("No wijk"),
+            "neighbourhood": str(item.neighbourhood) if item.neighbourhood else _("No wijk"),
             "line": str(item.line) if item.line else "—",
             "facilitator": str(item.initiative.facilitator) if item.initiative.facilitator else "—",
             "missing": missing(item),
@@ -176,12 +176,15 @@ class ContinuityReport(reports.Report):
     filter_form = ContinuityFilterForm
 
     def sections(self, filters: dict[str, Any]) -> list[Section]:
-        scope = {"wijk": filters.get("wijk") or "", "facilitator": filters.get("facilitator")}
+        scope = {
+            "neighbourhood": filters.get("wijk") or "",
+            "facilitator": filters.get("facilitator"),
+        }
         initiative_counts, initiatives = selectors.initiatives_report(**scope)
         grant_counts, grants = selectors.grants_report(**scope)
         item_columns = [
             Column("title", _("Initiative"), numeric=False),
-            Column("wijk", _("Wijk"), numeric=False),
+            Column("neighbourhood", _("Wijk"), numeric=False),
         ]
         overview = Section(
             _("Overview"),

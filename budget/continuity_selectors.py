@@ -63,7 +63,7 @@ RISKS = (
 )
 ITEM_LIMIT = 200
 
-WijkThrough = Initiative.neighbourhoods.through
+InitiativeNeighbourhood = Initiative.neighbourhoods.through
 
 
 def _risk_conditions(prefix: str = "") -> dict[str, Q]:
@@ -93,13 +93,15 @@ def _annotate(queryset: QuerySet, initiative_ref: str) -> QuerySet:
     )
 
 
-def open_initiatives(*, wijk: str = "", facilitator: int | None = None) -> QuerySet:
-    """Initiatives that are sent in, running or paused, with the risk annotations. `wijk` is
-    a wijk's slug, `facilitator` a user's id (as contact or as backup)."""
+def open_initiatives(*, neighbourhood: str = "", facilitator: int | None = None) -> QuerySet:
+    """Initiatives that are sent in, running or paused, with the risk annotations.
+    `neighbourhood` is a wijk's slug, `facilitator` a user's id (as contact or as backup)."""
     queryset = Initiative.objects.filter(status__in=OPEN_STATUSES)
-    if wijk:
+    if neighbourhood:
         queryset = queryset.filter(
-            pk__in=WijkThrough.objects.filter(neighbourhood__slug=wijk).values("initiative_id")
+            pk__in=InitiativeNeighbourhood.objects.filter(neighbourhood__slug=neighbourhood).values(
+                "initiative_id"
+            )
         )
     if facilitator is not None:
         queryset = queryset.filter(
@@ -108,12 +110,12 @@ def open_initiatives(*, wijk: str = "", facilitator: int | None = None) -> Query
     return _annotate(queryset, "pk")
 
 
-def running_grants(*, wijk: str = "", facilitator: int | None = None) -> QuerySet:
+def running_grants(*, neighbourhood: str = "", facilitator: int | None = None) -> QuerySet:
     """Samen Sterk grants that are running (granted or partly granted, not yet settled); a
     grant's wijk is the wijk on the application."""
     queryset = Application.objects.filter(status__in=RUNNING_STATUSES)
-    if wijk:
-        queryset = queryset.filter(neighbourhood__slug=wijk)
+    if neighbourhood:
+        queryset = queryset.filter(neighbourhood__slug=neighbourhood)
     if facilitator is not None:
         queryset = queryset.filter(
             Q(initiative__facilitator_id=facilitator)
@@ -156,15 +158,21 @@ def initiatives_report(*, limit: int = ITEM_LIMIT, **filters: Any):
     """(counts, items): total, any and one count per risk of the open initiatives, and the
     first `limit` of them with a risk, by title, each with a `risk_<key>` flag per risk and
     its first wijk (one query)."""
-    wijken = WijkThrough.objects.filter(initiative=OuterRef("pk"))
-    first_wijk = wijken.order_by("neighbourhood__name").values("neighbourhood__name")[:1]
-    wijk_count = wijken.order_by().values("initiative").annotate(n=Count("pk")).values("n")[:1]
+    neighbourhoods = InitiativeNeighbourhood.objects.filter(initiative=OuterRef("pk"))
+    first_neighbourhood = neighbourhoods.order_by("neighbourhood__name").values(
+        "neighbourhood__name"
+    )[:1]
+    neighbourhood_count = (
+        neighbourhoods.order_by().values("initiative").annotate(n=Count("pk")).values("n")[:1]
+    )
     return _with_counts(
         open_initiatives(**filters).select_related("facilitator"),
         _risk_conditions(),
         limit,
-        first_wijk=Subquery(first_wijk),
-        wijk_count=Coalesce(Subquery(wijk_count, output_field=IntegerField()), Value(0)),
+        first_neighbourhood=Subquery(first_neighbourhood),
+        neighbourhood_count=Coalesce(
+            Subquery(neighbourhood_count, output_field=IntegerField()), Value(0)
+        ),
     )
 
 

@@ -36,12 +36,13 @@ def seed() -> None:
     fund = services.create_fund(
         by=admin, name=name, starts_on=date(2027, 1, 1), ends_on=date(2027, 12, 31)
     )
-    per_wijk = LineType.objects.get(name="Smeerolie (per wijk)")
+    per_neighbourhood = LineType.objects.get(name="Smeerolie (per wijk)")
     lines = {}
-    for wijk in Neighbourhood.objects.filter(is_active=True).order_by("name"):
-        lines[wijk.name] = services.add_line(
-            by=admin, fund=fund, type=per_wijk, name=f"Smeerolie {wijk.name}", neighbourhood=wijk,
-            allocation=Decimal("3000"), max_per_application=Decimal("1000"), holders=[holder],
+    for neighbourhood in Neighbourhood.objects.filter(is_active=True).order_by("name"):
+        lines[neighbourhood.name] = services.add_line(
+            by=admin, fund=fund, type=per_neighbourhood, name=f"Smeerolie {neighbourhood.name}",
+            neighbourhood=neighbourhood, allocation=Decimal("3000"),
+            max_per_application=Decimal("1000"), holders=[holder],
         )  # fmt: skip
     for line_name, type_name, allocation, maximum in OTHER_LINES:
         lines[line_name] = services.add_line(

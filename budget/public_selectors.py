@@ -192,13 +192,15 @@ def _grouped(grants: QuerySet[Application], key: str, extra_key: str) -> dict:
 def neighbourhood_rows(grants: QuerySet[Application]) -> tuple[list[Row], Row | None]:
     """A row per active wijk (and per former wijk that had grants this year), and a row for
     the grants for the whole city, which belong to no wijk. Three queries."""
-    per_wijk = _grouped(grants, "neighbourhood", "evaluation__application__neighbourhood")
-    wijken = Neighbourhood.objects.filter(Q(is_active=True) | Q(pk__in=[k for k in per_wijk if k]))
+    per_neighbourhood = _grouped(grants, "neighbourhood", "evaluation__application__neighbourhood")
+    neighbourhoods = Neighbourhood.objects.filter(
+        Q(is_active=True) | Q(pk__in=[k for k in per_neighbourhood if k])
+    )
     rows = [
-        Row(label=n.name, slug=n.slug, figures=per_wijk.get(n.pk, Figures()))
-        for n in wijken.only("name", "slug").order_by("name")
+        Row(label=n.name, slug=n.slug, figures=per_neighbourhood.get(n.pk, Figures()))
+        for n in neighbourhoods.only("name", "slug").order_by("name")
     ]
-    city = per_wijk.get(None)
+    city = per_neighbourhood.get(None)
     return rows, (Row(label="", figures=city) if city else None)
 
 

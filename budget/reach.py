@@ -43,14 +43,14 @@ def _initiatives(filters: dict[str, Any]):
 def reach_figures(filters: dict[str, Any]) -> dict[str, Any]:
     """Four queries: applications per channel and wijk, initiatives per channel, initiatives
     per wijk, and the active wijken."""
-    per_channel_wijk = Counter()
+    per_channel_neighbourhood = Counter()
     for row in (
         _applications(filters)
         .values("initiative__channel", "neighbourhood_id")
         .annotate(n=Count("pk"))
         .order_by()
     ):
-        per_channel_wijk[(row["initiative__channel"], row["neighbourhood_id"])] += row["n"]
+        per_channel_neighbourhood[(row["initiative__channel"], row["neighbourhood_id"])] += row["n"]
     initiatives_per_channel = Counter(
         {
             row["channel"]: row["n"]
@@ -58,25 +58,25 @@ def reach_figures(filters: dict[str, Any]) -> dict[str, Any]:
         }
     )
     through = Initiative.neighbourhoods.through.objects.filter(initiative__in=_initiatives(filters))
-    initiatives_per_wijk = Counter(
+    initiatives_per_neighbourhood = Counter(
         {
             row["neighbourhood_id"]: row["n"]
             for row in through.values("neighbourhood_id").annotate(n=Count("pk")).order_by()
         }
     )
-    wijken = Neighbourhood.objects.filter(is_active=True).order_by("name")
-    wijken = list(wijken.values("pk", "name"))
+    neighbourhoods = Neighbourhood.objects.filter(is_active=True).order_by("name")
+    neighbourhoods = list(neighbourhoods.values("pk", "name"))
     return {
-        "per_channel_wijk": per_channel_wijk,
+        "per_channel_neighbourhood": per_channel_neighbourhood,
         "initiatives_per_channel": initiatives_per_channel,
-        "initiatives_per_wijk": initiatives_per_wijk,
-        "wijken": wijken,
+        "initiatives_per_neighbourhood": initiatives_per_neighbourhood,
+        "neighbourhoods": neighbourhoods,
     }
 
 
 def _channel_table(data: dict[str, Any]) -> Table:
     applications = Counter()
-    for (channel, _wijk), n in data["per_channel_wijk"].items():
+    for (channel, _neighbourhood), n in data["per_channel_neighbourhood"].items():
         applications[channel] += n
     return Table(
         _("Per channel"),
@@ -98,22 +98,22 @@ def _channel_table(data: dict[str, Any]) -> Table:
     )  # fmt: skip
 
 
-def _wijk_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+def _neighbourhood_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     assisted, online = Counter(), Counter()
-    for (channel, wijk), n in data["per_channel_wijk"].items():
-        (online if channel == Channel.ONLINE else assisted)[wijk] += n
+    for (channel, neighbourhood), n in data["per_channel_neighbourhood"].items():
+        (online if channel == Channel.ONLINE else assisted)[neighbourhood] += n
     rows = [
         {
-            "wijk": wijk["name"],
-            "initiatives": data["initiatives_per_wijk"][wijk["pk"]],
-            "online": online[wijk["pk"]],
-            "assisted": assisted[wijk["pk"]],
+            "neighbourhood": neighbourhood["name"],
+            "initiatives": data["initiatives_per_neighbourhood"][neighbourhood["pk"]],
+            "online": online[neighbourhood["pk"]],
+            "assisted": assisted[neighbourhood["pk"]],
         }
-        for wijk in data["wijken"]
+        for neighbourhood in data["neighbourhoods"]
     ]
     if online[None] or assisted[None]:
         rows.append(
-            {"wijk": _("No wijk (whole city)"), "initiatives": "",
+            {"neighbourhood": _("No wijk (whole city)"), "initiatives": "",
              "online": online[None], "assisted": assisted[None]}
         )  # fmt: skip
     return rows
@@ -139,11 +139,13 @@ class ReachReport(reports.Report):
 
     def sections(self, filters: dict[str, Any]) -> list[Section]:
         data = reach_figures(filters)
-        rows = _wijk_rows(data)
-        sent = sum(data["per_channel_wijk"].values())
-        helped = sum(n for (c, _w), n in data["per_channel_wijk"].items() if c != Channel.ONLINE)
-        spots = [r for r in rows[: len(data["wijken"])] if not (r["initiatives"] or r["online"]
-                 or r["assisted"])]  # fmt: skip
+        rows = _neighbourhood_rows(data)
+        sent = sum(data["per_channel_neighbourhood"].values())
+        helped = sum(
+            n for (c, _w), n in data["per_channel_neighbourhood"].items() if c != Channel.ONLINE
+        )
+        spots = [r for r in rows[: len(data["neighbourhoods"])]
+                 if not (r["initiatives"] or r["online"] or r["assisted"])]  # fmt: skip
         overview = Section(
             _("Overview"),
             intro=_(
@@ -154,7 +156,7 @@ class ReachReport(reports.Report):
             figures=_figures(sent, helped, len(spots)),
             tables=[_channel_table(data)],
         )
-        per_wijk = Section(
+        per_neighbourhood = Section(
             _("Per wijk"),
             intro=_(
                 "An application counts in the wijk it is for; an initiative in every wijk it "
@@ -164,21 +166,21 @@ class ReachReport(reports.Report):
                 Table(
                     _("Initiatives and applications per wijk"),
                     [
-                        Column("wijk", _("Wijk"), numeric=False),
+                        Column("neighbourhood", _("Wijk"), numeric=False),
                         Column("initiatives", _("Initiatives sent in")),
                         Column("online", _("Applications online")),
                         Column("assisted", _("Applications with help")),
                     ],
                     rows,
-                    ChartSpec(_("Applications per wijk, online and with help"), "wijk",
+                    ChartSpec(_("Applications per wijk, online and with help"), "neighbourhood",
                               ["online", "assisted"], stacked=True),
                 ),
                 Table(
                     _("White spots"),
-                    [Column("wijk", _("Wijk"), numeric=False)],
-                    [{"wijk": r["wijk"]} for r in spots],
+                    [Column("neighbourhood", _("Wijk"), numeric=False)],
+                    [{"neighbourhood": r["neighbourhood"]} for r in spots],
                     empty=_("Every wijk has at least one initiative or application."),
                 ),
             ],
         )  # fmt: skip
-        return [overview, per_wijk]
+        return [overview, per_neighbourhood]

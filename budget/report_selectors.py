@@ -128,7 +128,7 @@ def result_totals(grants: QuerySet[Application]) -> dict[str, Any]:
     return _tidy(grants.order_by().aggregate(**_result_figures(), **met_again))
 
 
-def results_per_wijk(grants: QuerySet[Application]) -> list[dict[str, Any]]:
+def results_per_neighbourhood(grants: QuerySet[Application]) -> list[dict[str, Any]]:
     rows = (
         grants.order_by()
         .values("neighbourhood__name")

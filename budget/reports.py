@@ -194,10 +194,10 @@ class SamenSterkReport(reports.Report):
         ]  # fmt: skip
 
     def breakdown(self, grants) -> Section:
-        no_wijk = _("No wijk (city-wide)")
-        per_wijk = _with_share(
-            selectors.results_per_wijk(grants), "neighbourhood__name",
-            lambda row: row["neighbourhood__name"] or no_wijk,
+        no_neighbourhood = _("No wijk (city-wide)")
+        per_neighbourhood = _with_share(
+            selectors.results_per_neighbourhood(grants), "neighbourhood__name",
+            lambda row: row["neighbourhood__name"] or no_neighbourhood,
         )  # fmt: skip
         lines = selectors.results_per_line(grants)
         several_funds = len({row["line__fund__name"] for row in lines}) > 1
@@ -213,7 +213,7 @@ class SamenSterkReport(reports.Report):
             tables=[
                 Table(
                     _("Per wijk"), [Column("label", _("Wijk"), numeric=False), *RESULT_COLUMNS],
-                    per_wijk,
+                    per_neighbourhood,
                     ChartSpec(_("Result of the closed grants per wijk"), "label", results,
                               stacked=True),
                 ),

@@ -195,7 +195,8 @@ def _plans(scale: Scale, funds) -> list[Plan]:
         starts = (decided or sent).date() + timedelta(days=rng.randint(7, 30))
         own = Decimal(rng.choice((0, 0, 25, 50, 100)))
         app = Application(
-            pk=pk, initiative_id=row.pk, fund_id=line.fund_id, neighbourhood_id=row.wijk_id,
+            pk=pk, initiative_id=row.pk, fund_id=line.fund_id,
+            neighbourhood_id=row.neighbourhood_id,
             line_id=None if status in (S.DRAFT, S.SUBMITTED, S.WITHDRAWN) else line.pk,
             residents_in_lead="Twee buren uit de straat en ik.", result_who=who,
             result_how=how, result_difference=difference, goal="Erbij horen en meedoen.",

@@ -43,10 +43,13 @@ def funds(scale: Scale) -> Lines:
     funds: Lines = {}
     open_or_closed = Fund.objects.exclude(status=FundStatus.PREPARING).order_by("starts_on", "pk")
     for fund in open_or_closed.prefetch_related("lines"):
-        per_wijk = {x.neighbourhood_id: x for x in fund.lines.all() if x.neighbourhood_id}
+        per_neighbourhood = {x.neighbourhood_id: x for x in fund.lines.all() if x.neighbourhood_id}
         others = [line for line in fund.lines.all() if not line.neighbourhood_id]
-        if per_wijk or others:
-            funds[fund.starts_on.year] = (per_wijk, others or list(per_wijk.values()))
+        if per_neighbourhood or others:
+            funds[fund.starts_on.year] = (
+                per_neighbourhood,
+                others or list(per_neighbourhood.values()),
+            )
     return funds
 
 
@@ -54,11 +57,12 @@ def _fund(admin, holder, name: str, year: int, *, closed: bool) -> None:
     fund = services.create_fund(
         by=admin, name=name, starts_on=date(year, 1, 1), ends_on=date(year, 12, 31)
     )
-    per_wijk = LineType.objects.get(name="Smeerolie (per wijk)")
-    for wijk in Neighbourhood.objects.filter(is_active=True).order_by("name"):
+    per_neighbourhood = LineType.objects.get(name="Smeerolie (per wijk)")
+    for neighbourhood in Neighbourhood.objects.filter(is_active=True).order_by("name"):
         services.add_line(
-            by=admin, fund=fund, type=per_wijk, name=f"Smeerolie {wijk.name}", neighbourhood=wijk,
-            allocation=Decimal("3000"), max_per_application=Decimal("1000"), holders=[holder],
+            by=admin, fund=fund, type=per_neighbourhood, name=f"Smeerolie {neighbourhood.name}",
+            neighbourhood=neighbourhood, allocation=Decimal("3000"),
+            max_per_application=Decimal("1000"), holders=[holder],
         )  # fmt: skip
     for line_name, type_name, allocation, maximum in OTHER_LINES:
         services.add_line(
@@ -74,9 +78,9 @@ def line_for(scale: Scale, funds, row: Row, moment: datetime) -> BudgetLine:
     """The line of the fund of the year the application was sent in: the wijk's own line,
     or (a quarter, and every city-wide one) another line."""
     year = moment.year + (1 if moment.month >= 11 else 0)
-    per_wijk, others = funds.get(year) or funds[min(funds, key=lambda y: abs(y - year))]
-    if row.wijk_id in per_wijk and scale.chance(0.75):
-        return per_wijk[row.wijk_id]
+    per_neighbourhood, others = funds.get(year) or funds[min(funds, key=lambda y: abs(y - year))]
+    if row.neighbourhood_id in per_neighbourhood and scale.chance(0.75):
+        return per_neighbourhood[row.neighbourhood_id]
     return scale.rng.choice(others)
 
 

@@ -17,7 +17,7 @@ from initiatives import demo_stories, notes, services
 from initiatives.enums import InitiativeStatus, InitiativeTheme, Result, Scale, Support, UpdateKind
 from initiatives.models import Initiative
 
-# (title, wijk, theme, final status, story)
+# (title, neighbourhood, theme, final status, story)
 INITIATIVES = [
     (
         "Wandelgroep Stedenwijk",
@@ -173,12 +173,12 @@ def seed() -> None:
     professional = _user("professional@example.org")
     coordinator = _user("coordinator@example.org")
     facilitators = [_user("facilitator@example.org"), _user("facilitator2@example.org")]
-    for n, (title, wijk, theme, status, story) in enumerate(INITIATIVES):
+    for n, (title, neighbourhood, theme, status, story) in enumerate(INITIATIVES):
         if Initiative.objects.filter(title=title).exists():
             continue
         lead = resident if n % 3 == 0 else _demo_resident(n)
         initiative = services.start_initiative(by=lead, title=title, summary=story, theme=theme)
-        city = not wijk
+        city = not neighbourhood
         services.save_intake_step(
             initiative=initiative,
             by=lead,
@@ -196,7 +196,7 @@ def seed() -> None:
             step=3,
             data={
                 "scale": Scale.CITY if city else Scale.NEIGHBOURHOOD,
-                "neighbourhoods": [] if city else [Neighbourhood.objects.get(name=wijk)],
+                "neighbourhoods": [] if city else [Neighbourhood.objects.get(name=neighbourhood)],
                 "target_group": "Buren die nu weinig mensen zien.",
                 "expected_participants": 10 + n,
             },

@@ -11,7 +11,7 @@ from burgerkracht.core.models import Neighbourhood
 from initiatives import stories
 from initiatives.story_models import Story
 
-# (title, wijk, text, publish)
+# (title, neighbourhood, text, publish)
 STORIES = [
     ("Het Watergolfje", "Waterwijk",
      "In Waterwijk brengt het Watergolfje ouderen naar de huisarts of naar het "
@@ -52,13 +52,13 @@ def _photo() -> SimpleUploadedFile:
 def seed() -> None:
     resident = User.objects.get(email="bewoner@example.org")
     facilitator = User.objects.get(email="facilitator@example.org")
-    for title, wijk, text, publish in STORIES:
+    for title, neighbourhood, text, publish in STORIES:
         if Story.objects.filter(title=title).exists():
             continue
         photo = _photo() if title == "Het Watergolfje" else None
         story = stories.tell_story(
             by=resident, title=title, text=text, consent=True,
-            neighbourhood=Neighbourhood.objects.get(name=wijk), photo=photo,
+            neighbourhood=Neighbourhood.objects.get(name=neighbourhood), photo=photo,
             photo_alt="Een getekend wit busje op een blauwe straat" if photo else "",
         )  # fmt: skip
         if publish:

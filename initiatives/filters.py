@@ -56,10 +56,10 @@ class OfficialsInitiativeFilter(ListSearchMixin):
 
     def filter_neighbourhood(self, queryset, name, value):
         # EXISTS, not a join: a join needs DISTINCT, which sorts every row of the list.
-        in_wijk = Initiative.neighbourhoods.through.objects.filter(
+        in_neighbourhood = Initiative.neighbourhoods.through.objects.filter(
             initiative=OuterRef("pk"), neighbourhood=value
         )
-        return queryset.filter(Exists(in_wijk))
+        return queryset.filter(Exists(in_neighbourhood))
 
     def filter_risk(self, queryset, name, value):
         return filter_by_risk(queryset, value)

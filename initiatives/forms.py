@@ -349,7 +349,7 @@ class InitiativeFilterForm(forms.Form):
     """Used by the public list: search, wijk and theme."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    wijk = forms.ChoiceField(label=_("Wijk"), required=False)
+    wijk = forms.ChoiceField(label=_("Wijk"), required=False)  # ?wijk=: glossary, Names
     theme = forms.ChoiceField(
         label=_("Theme"), required=False, choices=[("", _("All themes")), *InitiativeTheme.choices]
     )

@@ -28,8 +28,8 @@ class ObstacleProvider:
         )
 
     def _item(self, update: Update) -> PracticeItem:
-        wijken = ", ".join(n.name for n in update.initiative.neighbourhoods.all())
-        context = f"{update.initiative.title} ({wijken})" if wijken else update.initiative.title
+        names = ", ".join(n.name for n in update.initiative.neighbourhoods.all())
+        context = f"{update.initiative.title} ({names})" if names else update.initiative.title
         return PracticeItem(
             key=f"{self.name}:{update.pk}", text=update.text, context=context,
             created_at=update.created_at,

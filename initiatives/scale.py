@@ -101,7 +101,7 @@ class Row:
     pk: int
     title: str
     status: str
-    wijk_id: int | None
+    neighbourhood_id: int | None
     lead_id: int
     facilitator_id: int | None
     submitted_at: datetime | None
@@ -113,18 +113,18 @@ def missing() -> list[str]:
 
 def seed(scale: Scale) -> None:
     n = scale.initiatives
-    wijken = list(Neighbourhood.objects.filter(is_active=True).values_list("pk", "name"))
-    wijk_ids = [pk for pk, _name in wijken]
+    neighbourhoods = list(Neighbourhood.objects.filter(is_active=True).values_list("pk", "name"))
+    neighbourhood_ids = [pk for pk, _name in neighbourhoods]
     with scale.step("accounts.User (residents)") as rows:
         residents = synthetic_users(
             scale, max(1, round(n * RESIDENTS_PER_INITIATIVE)) if n else 0,
-            prefix="bewoner", role=Role.RESIDENT, wijken=wijk_ids,
+            prefix="bewoner", role=Role.RESIDENT, neighbourhoods=neighbourhood_ids,
         )  # fmt: skip
         rows[0] = len(residents)
     with scale.step("accounts.User (facilitators)") as rows:
         synthetic = synthetic_users(
             scale, n // INITIATIVES_PER_FACILITATOR, prefix="facilitator",
-            role=Role.FACILITATOR, wijken=[],
+            role=Role.FACILITATOR, neighbourhoods=[],
         )  # fmt: skip
         rows[0] = len(synthetic)
     scale.shared["residents"] = [u.pk for u in residents]
@@ -135,7 +135,7 @@ def seed(scale: Scale) -> None:
     for user in synthetic:
         facilitators[user.pk] = sum(DEMO_FACILITATORS.values()) / len(synthetic)
     with scale.step("initiatives (planning)", counted=False):
-        initiatives, links, people, result = _plan(scale, residents, wijken, facilitators)
+        initiatives, links, people, result = _plan(scale, residents, neighbourhoods, facilitators)
         updates, messages = _timelines(scale, initiatives, result)
     with explicit_timestamps(Initiative, Initiator, Update, Message):
         scale.save(Initiative, initiatives)
@@ -145,22 +145,24 @@ def seed(scale: Scale) -> None:
         scale.save(Message, messages)
     scale.shared["initiatives"] = result
     with explicit_timestamps(Story):
-        scale.save(Story, _stories(scale, n // STORIES_EVERY, residents, wijk_ids))
+        scale.save(Story, _stories(scale, n // STORIES_EVERY, residents, neighbourhood_ids))
 
 
-def _plan(scale: Scale, residents, wijken, facilitators: dict[int, float]) -> tuple[list, ...]:
+def _plan(
+    scale: Scale, residents, neighbourhoods, facilitators: dict[int, float]
+) -> tuple[list, ...]:
     rng, professional = scale.rng, scale.user("professional@example.org")
-    names = dict(wijken)
+    names = dict(neighbourhoods)
     initiatives, links, people, result = [], [], [], []
     statuses = scale.spread(scale.initiatives, STATUSES)
     facilitator_ids, facilitator_weights = list(facilitators), list(facilitators.values())
-    wijk_for = [rng.choice(wijken)[0] for _ in statuses]
-    for pk, status, wijk in zip(reserve_ids(Initiative, len(statuses)), statuses, wijk_for,
-                                strict=True):  # fmt: skip
+    neighbourhood_for = [rng.choice(neighbourhoods)[0] for _ in statuses]
+    for pk, status, neighbourhood in zip(reserve_ids(Initiative, len(statuses)), statuses,
+                                         neighbourhood_for, strict=True):  # fmt: skip
         lead = rng.choice(residents)
         title, theme, summary = rng.choice(IDEAS)
         reach = rng.choices([Reach.CITY, Reach.STREET, Reach.NEIGHBOURHOOD], [8, 30, 62])[0]
-        wijk = None if reach == Reach.CITY else wijk
+        neighbourhood = None if reach == Reach.CITY else neighbourhood
         created = scale.moment(*STARTED[status])
         submitted = None if status == S.DRAFT else scale.after(created, 0, 14)
         changed = submitted or created
@@ -176,7 +178,7 @@ def _plan(scale: Scale, residents, wijken, facilitators: dict[int, float]) -> tu
             if scale.chance(0.6) and len(facilitator_ids) > 1:
                 backup = rng.choice([f for f in facilitator_ids if f != facilitator])
         assisted = scale.chance(0.04)
-        title = f"{title} {names[wijk] if wijk else 'in de stad'} ({pk})"
+        title = f"{title} {names[neighbourhood] if neighbourhood else 'in de stad'} ({pk})"
         initiatives.append(Initiative(
             pk=pk, title=title, summary=summary, theme=theme, why=rng.choice(WHY), goal=GOAL,
             distance_to_goal=DISTANCE, actions_needed=ACTIONS, scale=reach,
@@ -192,10 +194,12 @@ def _plan(scale: Scale, residents, wijken, facilitators: dict[int, float]) -> tu
             facilitator_id=facilitator, backup_facilitator_id=backup,
             created_at=created, updated_at=changed,
         ))  # fmt: skip
-        if wijk is not None:
-            links.append(Initiative.neighbourhoods.through(initiative_id=pk, neighbourhood_id=wijk))
+        if neighbourhood is not None:
+            links.append(
+                Initiative.neighbourhoods.through(initiative_id=pk, neighbourhood_id=neighbourhood)
+            )
         people += _initiators(scale, pk, lead, residents, created)
-        result.append(Row(pk, title, status, wijk, lead.pk, facilitator, submitted))
+        result.append(Row(pk, title, status, neighbourhood, lead.pk, facilitator, submitted))
     return initiatives, links, people, result
 
 
@@ -263,7 +267,7 @@ STORY_STATUSES = {StoryStatus.PUBLISHED: 0.7, StoryStatus.SUBMITTED: 0.1,
                   StoryStatus.DECLINED: 0.1, StoryStatus.WITHDRAWN: 0.1}  # fmt: skip
 
 
-def _stories(scale: Scale, n: int, residents, wijk_ids: list[int]) -> list[Story]:
+def _stories(scale: Scale, n: int, residents, neighbourhood_ids: list[int]) -> list[Story]:
     rows = []
     for status in scale.spread(n, STORY_STATUSES):
         closed = status in (StoryStatus.DECLINED, StoryStatus.WITHDRAWN)
@@ -272,7 +276,7 @@ def _stories(scale: Scale, n: int, residents, wijk_ids: list[int]) -> list[Story
         decided = scale.after(told, 1, 5) if status != StoryStatus.SUBMITTED else None
         rows.append(Story(
             title="Wat werkt in onze buurt", text="Buren helpen elkaar met boodschappen.",
-            neighbourhood_id=scale.rng.choice(wijk_ids),
+            neighbourhood_id=scale.rng.choice(neighbourhood_ids),
             author_id=scale.rng.choice(residents).pk, publication_consent=True, status=status,
             published_at=decided if status in (StoryStatus.PUBLISHED, StoryStatus.WITHDRAWN)
             else None,

@@ -188,10 +188,10 @@ def published_initiatives(
         queryset = queryset.filter(Q(title__icontains=search) | Q(summary__icontains=search))
     if neighbourhood:
         # EXISTS, not a join: a join needs DISTINCT, which sorts every published row.
-        in_wijk = Initiative.neighbourhoods.through.objects.filter(
+        in_neighbourhood = Initiative.neighbourhoods.through.objects.filter(
             initiative=OuterRef("pk"), neighbourhood__slug=neighbourhood
         )
-        queryset = queryset.filter(Exists(in_wijk))
+        queryset = queryset.filter(Exists(in_neighbourhood))
     if theme:
         queryset = queryset.filter(theme=theme)
     return queryset.order_by("-status_changed_at", "-pk")

@@ -10,8 +10,8 @@ from initiatives.story_models import Story, StoryStatus
 
 # The columns of one row of the public list, in the same order on both sides of the UNION.
 # Only what the page shows: never a name or an e-mail address.
-LIST_COLUMNS = ("pk", "kind", "heading", "body", "wijk", "wijk_slug", "moment",
-                "initiative_id", "has_photo", "alt")  # fmt: skip
+LIST_COLUMNS = ("pk", "kind", "heading", "body", "neighbourhood_name", "neighbourhood_slug",
+                "moment", "initiative_id", "has_photo", "alt")  # fmt: skip
 STORY = "story"
 ACCOUNTABILITY = "accountability"
 
@@ -26,8 +26,8 @@ def _public_residents_stories(search: str, neighbourhood: str) -> QuerySet:
         kind=Value(STORY, output_field=CharField()),
         heading=F("title"),
         body=F("text"),
-        wijk=F("neighbourhood__name"),
-        wijk_slug=F("neighbourhood__slug"),
+        neighbourhood_name=F("neighbourhood__name"),
+        neighbourhood_slug=F("neighbourhood__slug"),
         moment=F("published_at"),
         initiative_id=Value(None, output_field=IntegerField()),
         has_photo=~Q(photo=""),
@@ -54,8 +54,8 @@ def _public_accountability_stories(search: str, neighbourhood: str) -> QuerySet:
         kind=Value(ACCOUNTABILITY, output_field=CharField()),
         heading=F("application__initiative__title"),
         body=F("story"),
-        wijk=F("application__neighbourhood__name"),
-        wijk_slug=F("application__neighbourhood__slug"),
+        neighbourhood_name=F("application__neighbourhood__name"),
+        neighbourhood_slug=F("application__neighbourhood__slug"),
         moment=F("submitted_at"),
         initiative_id=F("application__initiative_id"),
         has_photo=Value(False, output_field=BooleanField()),
@@ -102,7 +102,7 @@ def export_for_user(user) -> list[dict]:
         {
             "title": story.title,
             "text": story.text,
-            "wijk": story.neighbourhood.name,
+            "neighbourhood": story.neighbourhood.name,
             "photo": bool(story.photo),
             "photo_alt": story.photo_alt,
             "consent_to_publish": story.publication_consent,

@@ -30,7 +30,7 @@ from burgerkracht.core.demo import USERS
 
 # The demo login per role (the first one listed, e.g. facilitator@example.org).
 LOGIN: dict[str, str] = {}
-for _email, _name, _role, _wijk in USERS:
+for _email, _name, _role, _neighbourhood in USERS:
     LOGIN.setdefault(_role, _email)
 
 RESIDENT = LOGIN[Role.RESIDENT]
@@ -133,11 +133,11 @@ def _waiting_story():
     return _first(_stories().filter(status="submitted"), "story waiting for a look")
 
 
-def _wijk_of(email: str) -> dict[str, Any]:
+def _neighbourhood_of(email: str) -> dict[str, Any]:
     return {"slug": _user(email).neighbourhood.slug}
 
 
-def _year_of_first_grant_in_wijk_of(email: str) -> dict[str, Any]:
+def _year_of_first_grant_in_neighbourhood_of(email: str) -> dict[str, Any]:
     """?jaar= of the wijk's first grant (the default year may hold none of its grants)."""
     grant = (
         _applications()
@@ -296,7 +296,9 @@ REPORT_SLUGS = (
     "samen-sterk",
 )
 
-DASHBOARD_USERS = [email for email, _name, _role, _wijk in USERS if email in LOGIN.values()]
+DASHBOARD_USERS = [
+    email for email, _name, _role, _neighbourhood in USERS if email in LOGIN.values()
+]
 
 PAGES: list[Page] = [
     # core
@@ -353,7 +355,7 @@ PAGES: list[Page] = [
         "initiatives:public-neighbourhood",
         "initiatives:public-neighbourhood",
         ANONYMOUS,
-        lambda: _wijk_of(RESIDENT),
+        lambda: _neighbourhood_of(RESIDENT),
     ),
     Page(
         "initiatives:detail@lead",
@@ -396,8 +398,8 @@ PAGES: list[Page] = [
         "budget:public-results-neighbourhood",
         "budget:public-results-neighbourhood",
         ANONYMOUS,
-        lambda: _wijk_of(RESIDENT),
-        query=lambda: _year_of_first_grant_in_wijk_of(RESIDENT),
+        lambda: _neighbourhood_of(RESIDENT),
+        query=lambda: _year_of_first_grant_in_neighbourhood_of(RESIDENT),
     ),
     # budget: the ledger
     Page("budget:fund-list", "budget:fund-list", HOLDER),

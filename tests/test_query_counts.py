@@ -195,9 +195,9 @@ def _add_factory_rows() -> None:
     )
 
     resident, facilitator = _user(RESIDENT), _user(FACILITATOR)
-    wijk = resident.neighbourhood
+    neighbourhood = resident.neighbourhood
     initiative = InitiativeFactory(active=True, created_by=resident, facilitator=facilitator)
-    initiative.neighbourhoods.add(wijk)
+    initiative.neighbourhoods.add(neighbourhood)
     for demo in Initiative.objects.filter(status="active").order_by("pk")[:3]:
         UpdateFactory(initiative=demo, author=demo.created_by)
     # The demo's city-wide line: room for many grants.
@@ -207,8 +207,8 @@ def _add_factory_rows() -> None:
     granted = application_in("granted", line=line, facilitator=facilitator, lead=resident)
     # A running initiative of the resident's wijk: the wijk's results page lists its grant.
     Initiative.objects.filter(pk=granted.initiative_id).update(status="active")
-    granted.initiative.neighbourhoods.add(wijk)
-    Application.objects.filter(pk=granted.pk).update(neighbourhood=wijk)
+    granted.initiative.neighbourhoods.add(neighbourhood)
+    Application.objects.filter(pk=granted.pk).update(neighbourhood=neighbourhood)
     plan_visit(  # the facilitator's week lists the visits of the coming seven days
         evaluation=granted.evaluations.order_by("pk").first(), by=facilitator,
         visit_on=timezone.localdate() + timedelta(days=2), visitors=[facilitator],
@@ -237,7 +237,7 @@ def _add_factory_rows() -> None:
     for publish in (True, False):
         story = stories.tell_story(
             by=resident, title="Buurhulp met de bus", text="Samen naar de buurtwinkel.",
-            neighbourhood=wijk, consent=True,
+            neighbourhood=neighbourhood, consent=True,
         )  # fmt: skip
         if publish:
             stories.publish_story(story=story, by=facilitator)

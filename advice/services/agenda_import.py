@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import signing
 from django.db import transaction
@@ -26,6 +26,9 @@ from advice.models import Agenda, Promise
 from advice.services.common import audit
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.forms import TEXT_LIMIT
+
+if TYPE_CHECKING:
+    from burgerkracht.accounts.models import User
 
 SALT = "advice.agenda-import"
 MAX_AGE = 60 * 60  # a preview is good for an hour
@@ -117,7 +120,7 @@ def check_rows(agenda: Agenda, rows: list[dict]) -> list[CheckedRow]:
     return checked
 
 
-def read_import(*, by: Any, agenda: Agenda, filename: str, content: bytes) -> ImportPreview:
+def read_import(*, by: User, agenda: Agenda, filename: str, content: bytes) -> ImportPreview:
     """Read the file and check every row; nothing is created."""
     if not permissions.can_manage_promises(by):
         raise DomainError(_("You may not import an agenda."))
@@ -140,7 +143,7 @@ def read_import(*, by: Any, agenda: Agenda, filename: str, content: bytes) -> Im
 
 
 @transaction.atomic
-def confirm_import(*, by: Any, agenda: Agenda, token: str) -> list[Promise]:
+def confirm_import(*, by: User, agenda: Agenda, token: str) -> list[Promise]:
     """Create every row of the previewed file in one go — or nothing, when any row is wrong
     (checked again now, under a lock of the agenda)."""
     if not permissions.can_manage_promises(by):

@@ -5,7 +5,7 @@ in the answer into the promise register and plans the evaluation of the advice."
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
@@ -41,6 +41,9 @@ from burgerkracht.core.reasons import is_reason
 from burgerkracht.core.transitions import check, transition
 from burgerkracht.meetlat import services as meetlat
 from burgerkracht.meetlat.enums import DecisionKind
+
+if TYPE_CHECKING:
+    from burgerkracht.accounts.models import User
 
 ANSWER_FIELDS = {"introduction", "explanations", "summary_for_college", "responded_by",
                  "ris_link"}  # fmt: skip
@@ -91,7 +94,7 @@ def _draft(advice: Advice) -> Answer:
 
 
 @transaction.atomic
-def start_answer(*, advice: Advice, by: Any) -> Answer:
+def start_answer(*, advice: Advice, by: User) -> Answer:
     """The draft answer and its decision record (kind: answer to an advice)."""
     advice = Advice.objects.select_for_update().get(pk=advice.pk)
     if advice.status != AdviceStatus.FINAL:
@@ -111,7 +114,7 @@ def start_answer(*, advice: Advice, by: Any) -> Answer:
 
 
 @transaction.atomic
-def save_answer(*, advice: Advice, by: Any, **fields: Any) -> Answer:
+def save_answer(*, advice: Advice, by: User, **fields: Any) -> Answer:
     unknown = set(fields) - ANSWER_FIELDS
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
@@ -128,7 +131,7 @@ def save_answer(*, advice: Advice, by: Any, **fields: Any) -> Answer:
 
 @transaction.atomic
 def answer_recommendation(
-    *, recommendation: Recommendation, by: Any, adoption: str, reason: str
+    *, recommendation: Recommendation, by: User, adoption: str, reason: str
 ) -> Recommendation:
     """The answer to one recommendation. Anything but "adopted" needs its reasons (BR-51)."""
     _draft(recommendation.advice)
@@ -145,7 +148,7 @@ def answer_recommendation(
 
 @transaction.atomic
 def add_promise(
-    *, advice: Advice, by: Any, text: str, department: str, owner: Any, due_on: date | None,
+    *, advice: Advice, by: User, text: str, department: str, owner: Any, due_on: date | None,
     recommendation: Recommendation | None = None,
 ) -> AnswerPromise:  # fmt: skip
     answer = _draft(advice)
@@ -167,7 +170,7 @@ def add_promise(
 
 
 @transaction.atomic
-def remove_promise(*, planned: AnswerPromise, by: Any) -> None:
+def remove_promise(*, planned: AnswerPromise, by: User) -> None:
     _draft(planned.answer.advice)
     audit(planned.answer.advice, by, "advice.promise_removed", text=planned.text[:200])
     planned.delete()
@@ -206,7 +209,7 @@ def publish_missing(advice: Advice) -> list[str]:
 
 
 @transaction.atomic
-def approve_answer(*, advice: Advice, by: Any) -> Answer:
+def approve_answer(*, advice: Advice, by: User) -> Answer:
     advice = Advice.objects.select_for_update().get(pk=advice.pk)
     answer = Answer.objects.select_for_update().get(advice=advice)
     check(ANSWER_TRANSITIONS, answer.status, AnswerStatus.APPROVED)
@@ -224,7 +227,7 @@ def approve_answer(*, advice: Advice, by: Any) -> Answer:
 
 
 @transaction.atomic
-def reopen_answer(*, advice: Advice, by: Any, reason: str) -> Answer:
+def reopen_answer(*, advice: Advice, by: User, reason: str) -> Answer:
     answer = Answer.objects.select_for_update().get(advice=advice)
     check(ANSWER_TRANSITIONS, answer.status, AnswerStatus.DRAFT)
     reason = require_reason(reason, _("Write in a sentence what must change in the answer."))
@@ -236,7 +239,7 @@ def reopen_answer(*, advice: Advice, by: Any, reason: str) -> Answer:
 
 
 @transaction.atomic
-def publish_answer(*, advice: Advice, by: Any) -> Answer:
+def publish_answer(*, advice: Advice, by: User) -> Answer:
     """Publish and send the approved answer. Its decision record is made final here, which
     refuses while the triad or any Meetlat principle is incomplete. Creates the promises,
     plans the evaluation and tells the body and the contact persons."""

@@ -5,7 +5,7 @@ an obstacle from practice into a signal of a body."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,10 +18,13 @@ from advice.services.register import record_signal
 from burgerkracht.core import practice
 from burgerkracht.core.exceptions import DomainError
 
+if TYPE_CHECKING:
+    from burgerkracht.accounts.models import User
+
 
 @transaction.atomic
 def add_member(
-    *, by: Any, body: AdvisoryBody, user: Any, role: str = MemberRole.MEMBER,
+    *, by: User, body: AdvisoryBody, user: Any, role: str = MemberRole.MEMBER,
     organisation: BodyOrganisation | None = None, started_on: date | None = None,
 ) -> Membership:  # fmt: skip
     """`user` joins `body`. Being a member of other bodies too is allowed (and shown)."""
@@ -42,7 +45,7 @@ def add_member(
 
 
 @transaction.atomic
-def end_membership(*, by: Any, membership: Membership, ended_on: date | None = None) -> Membership:
+def end_membership(*, by: User, membership: Membership, ended_on: date | None = None) -> Membership:
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.ended_on is not None:
         raise DomainError(_("This membership has already ended."))
@@ -58,7 +61,7 @@ def end_membership(*, by: Any, membership: Membership, ended_on: date | None = N
 
 @transaction.atomic
 def save_organisation(
-    *, by: Any, body: AdvisoryBody, organisation: Any, themes: list[Any] = (),
+    *, by: User, body: AdvisoryBody, organisation: Any, themes: list[Any] = (),
     groups: list[Any] = (), joined_on: date | None = None, left_on: date | None = None,
     member: BodyOrganisation | None = None,
 ) -> BodyOrganisation:  # fmt: skip
@@ -92,7 +95,7 @@ def save_organisation(
 
 @transaction.atomic
 def convert_obstacle(
-    *, by: Any, key: str, body: AdvisoryBody, theme: Any, title: str, description: str,
+    *, by: User, key: str, body: AdvisoryBody, theme: Any, title: str, description: str,
     is_structural: bool = False, note: str = "",
 ) -> Signal:  # fmt: skip
     """An obstacle an initiative marked "signal to the municipality" becomes a signal of

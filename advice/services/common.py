@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, models, transaction
@@ -15,8 +15,11 @@ from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url
 from burgerkracht.core.reasons import is_reason
 
+if TYPE_CHECKING:
+    from burgerkracht.accounts.models import User
 
-def audit(subject: models.Model, by: Any, action: str, reason: str = "", **data: Any) -> None:
+
+def audit(subject: models.Model, by: User, action: str, reason: str = "", **data: Any) -> None:
     AuditEvent.record(subject=subject, actor=by, action=action, reason=reason, data=data)
 
 

@@ -4,7 +4,7 @@ with the college, the factsheet of roles and authorities, and handing over conta
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Q
@@ -47,6 +47,9 @@ from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.transitions import check, transition
 
+if TYPE_CHECKING:
+    from burgerkracht.accounts.models import User
+
 EVALUATION_FIELDS = {"held_on", "participants", "what_happened", "effect", "body_appraisal",
                      "lessons"}  # fmt: skip
 MEETING_FIELDS = {"date", "title", "participants", "agenda", "agreements"}
@@ -57,7 +60,7 @@ MEETING_FIELDS = {"date", "title", "participants", "agenda", "agreements"}
 
 @transaction.atomic
 def update_promise(
-    *, promise: Promise, by: Any, note: str, status: str | None = None, drop_reason: str = ""
+    *, promise: Promise, by: User, note: str, status: str | None = None, drop_reason: str = ""
 ) -> Promise:
     """A progress note, optionally with a new status. Dropping needs its reason."""
     promise = Promise.objects.select_for_update().get(pk=promise.pk)
@@ -87,7 +90,7 @@ def update_promise(
 
 
 @transaction.atomic
-def apply_verdict(*, promise: Promise, kept: str, note: str, by: Any) -> Promise:
+def apply_verdict(*, promise: Promise, kept: str, note: str, by: User) -> Promise:
     """The verdict at the advice evaluation sets the promise's status (kept → done, partly
     kept, not kept), with the explanation as its last note."""
     promise = Promise.objects.select_for_update().get(pk=promise.pk)
@@ -105,7 +108,7 @@ def apply_verdict(*, promise: Promise, kept: str, note: str, by: Any) -> Promise
 
 @transaction.atomic
 def reassign_promise(
-    *, promise: Promise, by: Any, owner: Any, department: str, due_on: date, reason: str
+    *, promise: Promise, by: User, owner: Any, department: str, due_on: date, reason: str
 ) -> Promise:
     """Another owner or a new due date: a logged act with its reason."""
     promise = Promise.objects.select_for_update().get(pk=promise.pk)
@@ -139,7 +142,7 @@ def _planned(evaluation: AdviceEvaluation) -> AdviceEvaluation:
 
 @transaction.atomic
 def save_evaluation(
-    *, evaluation: AdviceEvaluation, by: Any, verdicts: dict[int, tuple[str, str]] | None = None,
+    *, evaluation: AdviceEvaluation, by: User, verdicts: dict[int, tuple[str, str]] | None = None,
     **fields: Any,
 ) -> AdviceEvaluation:  # fmt: skip
     """Save what is filled in so far; `verdicts` per promise id: (kept, explanation)."""
@@ -186,7 +189,7 @@ def evaluation_missing(evaluation: AdviceEvaluation) -> list[str]:
 
 
 @transaction.atomic
-def complete_evaluation(*, evaluation: AdviceEvaluation, by: Any) -> AdviceEvaluation:
+def complete_evaluation(*, evaluation: AdviceEvaluation, by: User) -> AdviceEvaluation:
     """Done: the loop of the advice is closed."""
     evaluation = _planned(evaluation)
     check(EVALUATION_TRANSITIONS, evaluation.status, AdviceEvaluationStatus.DONE)
@@ -218,7 +221,7 @@ def complete_evaluation(*, evaluation: AdviceEvaluation, by: Any) -> AdviceEvalu
 
 @transaction.atomic
 def plan_meeting(
-    *, by: Any, body: AdvisoryBody, advices: list[Advice] = (), **fields: Any
+    *, by: User, body: AdvisoryBody, advices: list[Advice] = (), **fields: Any
 ) -> Meeting:
     unknown = set(fields) - MEETING_FIELDS
     if unknown:
@@ -232,7 +235,7 @@ def plan_meeting(
 
 
 @transaction.atomic
-def update_meeting(*, meeting: Meeting, by: Any, advices: list[Advice] | None = None,
+def update_meeting(*, meeting: Meeting, by: User, advices: list[Advice] | None = None,
                    **fields: Any) -> Meeting:  # fmt: skip
     unknown = set(fields) - MEETING_FIELDS
     if unknown:
@@ -254,7 +257,7 @@ def update_meeting(*, meeting: Meeting, by: Any, advices: list[Advice] | None = 
 
 @transaction.atomic
 def publish_factsheet(
-    *, by: Any, why: str, valid_from: date, entries: dict[str, tuple[str, str, str]]
+    *, by: User, why: str, valid_from: date, entries: dict[str, tuple[str, str, str]]
 ) -> FactsheetVersion:
     """A new version; `entries` per party: (tasks, powers, agreements). The why is kept."""
     why = require_reason(why, _("Say why the roles or authorities change."))
@@ -282,7 +285,7 @@ def publish_factsheet(
 
 
 @transaction.atomic
-def hand_over_contacts(*, by: Any, leaving: Any, successor: Any, note: str) -> dict[str, int]:
+def hand_over_contacts(*, by: User, leaving: Any, successor: Any, note: str) -> dict[str, int]:
     """Everything `leaving` holds in the register goes to `successor`: contact person and
     backup of advices that are not closed, and open promises. Each change is audited."""
     note = require_reason(note, _("Write a note for the successor."))

@@ -6,7 +6,7 @@ changed and judged here. Progress notes and reassigning are the same for every p
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +20,9 @@ from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.notifications import notify
 from burgerkracht.core.reasons import require_reason
 from burgerkracht.core.transitions import check, transition
+
+if TYPE_CHECKING:
+    from burgerkracht.accounts.models import User
 
 SOURCE_FIELDS = ("text", "source_kind", "source_description", "agenda", "phase")
 
@@ -38,7 +41,7 @@ def tell_owner(promise: Promise) -> None:
 
 @transaction.atomic
 def create_promise(
-    *, by: Any, text: str, source_kind: str, owner: Any, department: str, due_on: date,
+    *, by: User, text: str, source_kind: str, owner: Any, department: str, due_on: date,
     source_description: str = "", agenda: Agenda | None = None, phase: str = "",
 ) -> Promise:  # fmt: skip
     """A promise on its own; its owner is told."""
@@ -56,7 +59,7 @@ def create_promise(
 
 
 @transaction.atomic
-def change_promise(*, promise: Promise, by: Any, reason: str, **fields: Any) -> Promise:
+def change_promise(*, promise: Promise, by: User, reason: str, **fields: Any) -> Promise:
     """The text, source or phase of a promise on its own, with the reason why."""
     unknown = set(fields) - set(SOURCE_FIELDS)
     if unknown:
@@ -89,7 +92,7 @@ def verdict_refusal(promise: Promise, today: date) -> str:
 
 @transaction.atomic
 def judge_promise(
-    *, promise: Promise, by: Any, kept: str, reason: str = "", today: date | None = None
+    *, promise: Promise, by: User, kept: str, reason: str = "", today: date | None = None
 ) -> Promise:
     """The verdict on a promise on its own: kept, partly kept or not kept (the last two with
     their reason). It becomes the promise's status, as at an advice's evaluation, and is the
@@ -129,7 +132,7 @@ def judge_promise(
 
 @transaction.atomic
 def create_agenda(
-    *, by: Any, title: str, body: AdvisoryBody, handed_to: str, handed_over_on: date,
+    *, by: User, title: str, body: AdvisoryBody, handed_to: str, handed_over_on: date,
     description: str = "",
 ) -> Agenda:  # fmt: skip
     agenda = Agenda(
@@ -147,7 +150,7 @@ AGENDA_FIELDS = ("title", "body", "handed_to", "handed_over_on", "description")
 
 
 @transaction.atomic
-def change_agenda(*, agenda: Agenda, by: Any, **fields: Any) -> Agenda:
+def change_agenda(*, agenda: Agenda, by: User, **fields: Any) -> Agenda:
     """Correct what was registered about an agenda. A new body changes who follows it."""
     unknown = set(fields) - set(AGENDA_FIELDS)
     if unknown:

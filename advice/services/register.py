@@ -4,7 +4,7 @@ and signals from practice (WF-7, WF-8)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
@@ -32,6 +32,9 @@ from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.notifications import notify
 from burgerkracht.core.transitions import check, transition
 
+if TYPE_CHECKING:
+    from burgerkracht.accounts.models import User
+
 REQUEST_FIELDS = {
     "subject", "question", "policy_document", "document_url", "department", "requested_on",
     "deadline", "decision_moment", "decision_forum", "time_agreement", "pressure_reason",
@@ -52,17 +55,19 @@ def is_time_pressure(requested_on: date, deadline: date) -> bool:
     return (deadline - requested_on).days < settings.ADVICE_MIN_LEAD_DAYS
 
 
-def _check_pressure(request: AdviceRequest) -> None:
+def _check_pressure(advice_request: AdviceRequest) -> None:
     """Time pressure is allowed, but never silent (SC-05): say why, and what was agreed."""
-    request.is_time_pressure = is_time_pressure(request.requested_on, request.deadline)
-    if request.is_time_pressure:
+    advice_request.is_time_pressure = is_time_pressure(
+        advice_request.requested_on, advice_request.deadline
+    )
+    if advice_request.is_time_pressure:
         days = settings.ADVICE_MIN_LEAD_DAYS
         require_reason(
-            request.pressure_reason,
+            advice_request.pressure_reason,
             _("The body gets less than %(days)d days. Write in a sentence why there is so "
               "little time.") % {"days": days},
         )  # fmt: skip
-        if not request.time_agreement.strip():
+        if not advice_request.time_agreement.strip():
             raise DomainError(
                 _("The body gets less than %(days)d days. Write down the agreements about "
                   "time and effort.") % {"days": days}
@@ -73,7 +78,7 @@ def _check_pressure(request: AdviceRequest) -> None:
 
 
 @transaction.atomic
-def request_advice(*, by: Any, body: AdvisoryBody, **fields: Any) -> AdviceRequest:
+def request_advice(*, by: User, body: AdvisoryBody, **fields: Any) -> AdviceRequest:
     unknown = set(fields) - REQUEST_FIELDS
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
@@ -81,59 +86,59 @@ def request_advice(*, by: Any, body: AdvisoryBody, **fields: Any) -> AdviceReque
     not_in_future(fields.get("requested_on"), future_requested())
 
     def create(reference: str) -> AdviceRequest:
-        request = AdviceRequest(reference=reference, body=body, requested_by=by, **fields)
-        _check_pressure(request)
-        request.full_clean()
-        request.save()
-        return request
+        advice_request = AdviceRequest(reference=reference, body=body, requested_by=by, **fields)
+        _check_pressure(advice_request)
+        advice_request.full_clean()
+        advice_request.save()
+        return advice_request
 
-    request = with_reference(AdviceRequest, "VRG", create)
-    audit(request, by, "advice_request.created", pressure=request.is_time_pressure)
+    advice_request = with_reference(AdviceRequest, "VRG", create)
+    audit(advice_request, by, "advice_request.created", pressure=advice_request.is_time_pressure)
     notify(
         recipients=body_members(body.pk), template="advice/request_new",
-        context={"request": request, "link": link(request)},
+        context={"advice_request": advice_request, "link": link(advice_request)},
     )  # fmt: skip
-    return request
+    return advice_request
 
 
 @transaction.atomic
 def update_request(
-    *, request: AdviceRequest, by: Any, reason: str = "", **fields: Any
+    *, advice_request: AdviceRequest, by: User, reason: str = "", **fields: Any
 ) -> AdviceRequest:
     """Change a request. A moved deadline or decision moment keeps its old value in the
     audit trail, so re-agendering stays visible on the timeline."""
     unknown = set(fields) - REQUEST_FIELDS
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
-    request = AdviceRequest.objects.select_for_update().get(pk=request.pk)
-    if request.status not in (RequestStatus.OPEN, RequestStatus.LAPSED):
+    advice_request = AdviceRequest.objects.select_for_update().get(pk=advice_request.pk)
+    if advice_request.status not in (RequestStatus.OPEN, RequestStatus.LAPSED):
         raise DomainError(_("This request is closed and can no longer change."))
     moved = {}
     for name in ("deadline", "decision_moment"):
-        if name in fields and fields[name] != getattr(request, name):
-            old = getattr(request, name)
+        if name in fields and fields[name] != getattr(advice_request, name):
+            old = getattr(advice_request, name)
             moved[name] = [old.isoformat() if old else None,
                            fields[name].isoformat() if fields[name] else None]  # fmt: skip
     not_in_future(fields.get("requested_on"), future_requested())
-    changed = sorted(n for n, v in fields.items() if getattr(request, n) != v)
+    changed = sorted(n for n, v in fields.items() if getattr(advice_request, n) != v)
     for name in changed:
-        setattr(request, name, fields[name])
-    _check_pressure(request)
+        setattr(advice_request, name, fields[name])
+    _check_pressure(advice_request)
     if moved:
         reason = require_reason(reason, _("Write in a sentence why the date moves."))
-    request.full_clean()
-    request.save()
+    advice_request.full_clean()
+    advice_request.save()
     if changed:
-        audit(request, by, "advice_request.updated", reason, fields=changed, moved=moved)
-    return request
+        audit(advice_request, by, "advice_request.updated", reason, fields=changed, moved=moved)
+    return advice_request
 
 
 @transaction.atomic
 def change_request_status(
-    *, request: AdviceRequest, by: Any, status: str, reason: str = ""
+    *, advice_request: AdviceRequest, by: User, status: str, reason: str = ""
 ) -> AdviceRequest:
-    request = AdviceRequest.objects.select_for_update().get(pk=request.pk)
-    check(REQUEST_TRANSITIONS, request.status, status)
+    advice_request = AdviceRequest.objects.select_for_update().get(pk=advice_request.pk)
+    check(REQUEST_TRANSITIONS, advice_request.status, status)
     if status in (RequestStatus.LAPSED, RequestStatus.WITHDRAWN):
         message = (
             _("Write in a sentence why no advice came.")
@@ -143,7 +148,7 @@ def change_request_status(
         reason = require_reason(reason, message)
     stamps = {"lapsed_reason": reason} if status == RequestStatus.LAPSED else {}
     return transition(
-        request, status, table=REQUEST_TRANSITIONS, by=by, reason=reason,
+        advice_request, status, table=REQUEST_TRANSITIONS, by=by, reason=reason,
         action=f"advice_request.{status}", stamps=stamps, update_fields=(),
     )  # fmt: skip
 
@@ -153,24 +158,24 @@ def change_request_status(
 
 @transaction.atomic
 def register_advice(
-    *, by: Any, body: AdvisoryBody, title: str, request: AdviceRequest | None = None,
+    *, by: User, body: AdvisoryBody, title: str, advice_request: AdviceRequest | None = None,
     **fields: Any,
 ) -> Advice:  # fmt: skip
-    """A new concept advice of `body`; solicited when it answers `request`."""
+    """A new concept advice of `body`; solicited when it answers `advice_request`."""
     unknown = set(fields) - ADVICE_FIELDS
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
     not_in_future(fields.get("received_on"), future_received())
-    if request is not None:
-        if request.body_id != body.pk:
+    if advice_request is not None:
+        if advice_request.body_id != body.pk:
             raise DomainError(_("This request was sent to another body."))
-        if Advice.objects.filter(request=request).exists():
+        if Advice.objects.filter(request=advice_request).exists():
             raise DomainError(_("This request already has an advice."))
 
     def create(reference: str) -> Advice:
         advice = Advice(
-            reference=reference, body=body, title=title, request=request, created_by=by,
-            kind=AdviceKind.SOLICITED if request else AdviceKind.UNSOLICITED, **fields,
+            reference=reference, body=body, title=title, request=advice_request, created_by=by,
+            kind=AdviceKind.SOLICITED if advice_request else AdviceKind.UNSOLICITED, **fields,
         )  # fmt: skip
         advice.full_clean()
         advice.save()
@@ -189,7 +194,7 @@ def _concept(advice: Advice) -> Advice:
 
 
 @transaction.atomic
-def update_advice(*, advice: Advice, by: Any, **fields: Any) -> Advice:
+def update_advice(*, advice: Advice, by: User, **fields: Any) -> Advice:
     unknown = set(fields) - ADVICE_FIELDS
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
@@ -206,7 +211,7 @@ def update_advice(*, advice: Advice, by: Any, **fields: Any) -> Advice:
 
 
 @transaction.atomic
-def save_recommendations(*, advice: Advice, by: Any, texts: list[str]) -> list[Recommendation]:
+def save_recommendations(*, advice: Advice, by: User, texts: list[str]) -> list[Recommendation]:
     """The numbered recommendations, in order; empty lines are left out."""
     advice = _concept(advice)
     texts = [t.strip() for t in texts if t and t.strip()]
@@ -239,7 +244,7 @@ def send_missing(advice: Advice) -> list[str]:
 
 
 @transaction.atomic
-def send_advice(*, advice: Advice, by: Any, received_on: date | None = None) -> Advice:
+def send_advice(*, advice: Advice, by: User, received_on: date | None = None) -> Advice:
     """The final advice reaches the municipality: the answer term starts, and the
     coordinators hear about it."""
     advice = Advice.objects.select_for_update().get(pk=advice.pk)
@@ -259,16 +264,18 @@ def send_advice(*, advice: Advice, by: Any, received_on: date | None = None) -> 
         update_fields=("received_on", "response_due"),
     )  # fmt: skip
     if advice.request_id:
-        request = advice.request
-        if request.status in (RequestStatus.OPEN, RequestStatus.LAPSED):
-            change_request_status(request=request, by=by, status=RequestStatus.ANSWERED)
+        advice_request = advice.request
+        if advice_request.status in (RequestStatus.OPEN, RequestStatus.LAPSED):
+            change_request_status(
+                advice_request=advice_request, by=by, status=RequestStatus.ANSWERED
+            )
     notify(recipients=coordinators(), template="advice/advice_received",
            context={"advice": advice, "link": link(advice)})  # fmt: skip
     return advice
 
 
 @transaction.atomic
-def take_back_advice(*, advice: Advice, by: Any, reason: str) -> Advice:
+def take_back_advice(*, advice: Advice, by: User, reason: str) -> Advice:
     """The body takes a final advice back to concept, before the municipality answers."""
     advice = Advice.objects.select_for_update().get(pk=advice.pk)
     check(ADVICE_TRANSITIONS, advice.status, AdviceStatus.CONCEPT)
@@ -289,7 +296,7 @@ def take_back_advice(*, advice: Advice, by: Any, reason: str) -> Advice:
 
 
 @transaction.atomic
-def withdraw_advice(*, advice: Advice, by: Any, reason: str) -> Advice:
+def withdraw_advice(*, advice: Advice, by: User, reason: str) -> Advice:
     advice = Advice.objects.select_for_update().get(pk=advice.pk)
     check(ADVICE_TRANSITIONS, advice.status, AdviceStatus.WITHDRAWN)
     reason = require_reason(reason, _("Write in a sentence why the advice is withdrawn."))
@@ -301,7 +308,7 @@ def withdraw_advice(*, advice: Advice, by: Any, reason: str) -> Advice:
 
 @transaction.atomic
 def set_contacts(
-    *, advice: Advice, by: Any, contact: Any, backup: Any, body_contact: Any = None,
+    *, advice: Advice, by: User, contact: Any, backup: Any, body_contact: Any = None,
     reason: str = "",
 ) -> Advice:  # fmt: skip
     """The aanspreekpunt for the long run and a backup (BR-53); the new ones are told."""
@@ -324,7 +331,7 @@ def set_contacts(
 
 
 @transaction.atomic
-def set_public(*, advice: Advice, by: Any, is_public: bool) -> Advice:
+def set_public(*, advice: Advice, by: User, is_public: bool) -> Advice:
     advice = Advice.objects.select_for_update().get(pk=advice.pk)
     if advice.status in (AdviceStatus.CONCEPT, AdviceStatus.WITHDRAWN) and is_public:
         raise DomainError(_("A concept is never public."))
@@ -341,7 +348,7 @@ def set_public(*, advice: Advice, by: Any, is_public: bool) -> Advice:
 
 
 @transaction.atomic
-def record_signal(*, by: Any, body: AdvisoryBody, theme: Any, title: str, description: str,
+def record_signal(*, by: User, body: AdvisoryBody, theme: Any, title: str, description: str,
                   organisation: Any = None, is_structural: bool = False,
                   source: Any = None) -> Signal:  # fmt: skip
     signal = Signal(
@@ -364,7 +371,7 @@ def record_signal(*, by: Any, body: AdvisoryBody, theme: Any, title: str, descri
 
 
 @transaction.atomic
-def link_signals(*, advice: Advice, by: Any, signals: list[Signal]) -> None:
+def link_signals(*, advice: Advice, by: User, signals: list[Signal]) -> None:
     """Make these signals the basis of `advice` (and only these)."""
     advice = _concept(advice)
     wanted = {s.pk for s in signals}

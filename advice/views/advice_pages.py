@@ -89,7 +89,7 @@ class AdviceCreateView(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin
         data = form.cleaned_data
         try:
             advice = services.register_advice(
-                by=self.request.user, body=data["body"], request=data.get("request"),
+                by=self.request.user, body=data["body"], advice_request=data.get("request"),
                 **form.service_fields(),
             )  # fmt: skip
         except REFUSED as error:

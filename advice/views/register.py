@@ -185,7 +185,7 @@ class RequestEditView(RequestMixin, FormView):
         fields = form.service_fields()
         try:
             services.update_request(
-                request=self.advice_request, by=self.request.user,
+                advice_request=self.advice_request, by=self.request.user,
                 reason=form.cleaned_data.get("reason") or "", **fields,
             )  # fmt: skip
         except REFUSED as error:
@@ -221,7 +221,7 @@ class RequestStatusView(RequestMixin, FormView):
     def form_valid(self, form):
         try:
             services.change_request_status(
-                request=self.advice_request, by=self.request.user, status=self.status,
+                advice_request=self.advice_request, by=self.request.user, status=self.status,
                 reason=form.cleaned_data["reason"],
             )  # fmt: skip
         except REFUSED as error:

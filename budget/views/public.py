@@ -83,7 +83,7 @@ class ResultsView(YearMixin, BreadcrumbsMixin, TemplateView):
             city=city,
             chart=chart,
             stories=selectors.public_stories(grants),
-            balances=balance_selectors.wijk_balances(year),
+            balances=balance_selectors.neighbourhood_balances(year),
         )
 
 
@@ -123,7 +123,7 @@ class NeighbourhoodResultsView(YearMixin, BreadcrumbsMixin, TemplateView):
             others=others,
             more_others=len(others) == selectors.OTHER_INITIATIVES_SHOWN,
             stories=selectors.public_stories(grants),
-            balances=balance_selectors.wijk_balances(self.get_year().year, neighbourhood),
+            balances=balance_selectors.neighbourhood_balances(self.get_year().year, neighbourhood),
         )
 
 

@@ -96,15 +96,15 @@ def seed_reference_data() -> None:
         municipality.neighbourhood_budget_url = "https://www.example.org/wijkbudgetten"
         municipality.full_clean()
         municipality.save()
-    for district_name, wijken in DISTRICTS.items():
+    for district_name, neighbourhoods in DISTRICTS.items():
         district, _ = District.objects.get_or_create(
             slug=slugify(district_name), defaults={"name": district_name}
         )
-        for wijk in wijken:
+        for neighbourhood in neighbourhoods:
             Neighbourhood.objects.get_or_create(
-                slug=slugify(wijk), defaults={"name": wijk, "district": district}
+                slug=slugify(neighbourhood), defaults={"name": neighbourhood, "district": district}
             )
-    for name, kind, bo_plus, wijk in ORGANISATIONS:
+    for name, kind, bo_plus, neighbourhood in ORGANISATIONS:
         organisation, created = Organisation.objects.get_or_create(
             name=name,
             defaults={
@@ -114,7 +114,7 @@ def seed_reference_data() -> None:
             },
         )
         if created:
-            organisation.neighbourhoods.add(Neighbourhood.objects.get(name=wijk))
+            organisation.neighbourhoods.add(Neighbourhood.objects.get(name=neighbourhood))
 
 
 def _ensure_second_factor(user: User) -> DemoLogin:
@@ -151,7 +151,7 @@ def mark_seeded() -> None:
 def existing_logins() -> list[DemoLogin]:
     """The demo logins as they are now, changing nothing (a second `make run`)."""
     logins = []
-    for email, _name, role, _wijk in USERS:
+    for email, _name, role, _neighbourhood in USERS:
         login = DemoLogin(email=email, role=str(Role(role).label))
         totp = Authenticator.objects.filter(user__email=email, type=Authenticator.Type.TOTP)
         codes = Authenticator.objects.filter(
@@ -168,12 +168,12 @@ def existing_logins() -> list[DemoLogin]:
 @transaction.atomic
 def seed_users() -> list[DemoLogin]:
     logins = []
-    for email, name, role, wijk in USERS:
+    for email, name, role, neighbourhood in USERS:
         user = User.objects.filter(email=email).first()
         if user is None:
             user = User.objects.create_user(email=email, password=DEMO_PASSWORD, full_name=name)
-            if wijk:
-                user.neighbourhood = Neighbourhood.objects.get(name=wijk)
+            if neighbourhood:
+                user.neighbourhood = Neighbourhood.objects.get(name=neighbourhood)
             if role == Role.ADMINISTRATOR:
                 user.is_staff = True
                 user.is_superuser = True

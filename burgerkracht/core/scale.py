@@ -215,7 +215,7 @@ def explicit_timestamps(*model_classes: type[models.Model]) -> Iterator[None]:
 
 
 def synthetic_users(
-    scale: Scale, n: int, *, prefix: str, role: str, wijken: Sequence[int]
+    scale: Scale, n: int, *, prefix: str, role: str, neighbourhoods: Sequence[int]
 ) -> list[User]:
     """`n` accounts nobody can log in to (unusable passwords), with the role's group. Their
     e-mail addresses carry their primary key, so they are unique over runs; each logged in
@@ -230,7 +230,7 @@ def synthetic_users(
                 pk=pk, email=f"{prefix}{pk}@schaal.example.org", full_name=scale.person_name(),
                 password=make_password(None), date_joined=joined,
                 last_login=max(joined, scale.moment(0, 300)),
-                neighbourhood_id=scale.rng.choice(wijken) if wijken else None,
+                neighbourhood_id=scale.rng.choice(neighbourhoods) if neighbourhoods else None,
                 notify_messages=scale.chance(0.9), notify_status=scale.chance(0.9),
             )
         )  # fmt: skip

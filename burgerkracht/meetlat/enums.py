@@ -24,7 +24,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
-class Answer(models.TextChoices):
+class MeetlatAnswer(models.TextChoices):
     FULLY = "fully", _("Fully")
     PARTLY = "partly", _("Partly")
     NOT = "not", _("Not")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.core.forms import DateField, DateInput, reason_text
 from burgerkracht.core.reasons import is_reason
-from burgerkracht.meetlat.enums import REFLECTION_PRINCIPLE, Answer
+from burgerkracht.meetlat.enums import REFLECTION_PRINCIPLE, MeetlatAnswer
 from burgerkracht.meetlat.models import MeetlatVersion
 from burgerkracht.meetlat.rules import answer_message, reflection_date_message
 
@@ -117,7 +117,7 @@ class MeetlatForm(forms.Form):
         for p in self.principles:
             self.fields[f"answer_{p.number}"] = forms.ChoiceField(
                 label=_("How far does the decision meet this?"),
-                choices=Answer.choices, required=False, widget=forms.RadioSelect,
+                choices=MeetlatAnswer.choices, required=False, widget=forms.RadioSelect,
             )  # fmt: skip
             self.fields[f"explanation_{p.number}"] = text(
                 _("How does this decision honour this principle?"),

@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from burgerkracht.core.fields import EncryptedTextField
 from burgerkracht.core.models import TimeStampedModel
-from burgerkracht.meetlat.enums import Answer, DecisionKind, DecisionStatus
+from burgerkracht.meetlat.enums import DecisionKind, DecisionStatus, MeetlatAnswer
 
 
 class MeetlatVersion(TimeStampedModel):
@@ -153,7 +153,7 @@ class Decision(TimeStampedModel):
 class PrincipleAnswer(models.Model):
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="answers")
     principle = models.ForeignKey(Principle, on_delete=models.PROTECT, related_name="answers")
-    answer = models.CharField(_("answer"), max_length=10, choices=Answer.choices)
+    answer = models.CharField(_("answer"), max_length=10, choices=MeetlatAnswer.choices)
     explanation = models.TextField(_("explanation"), blank=True)
 
     class Meta:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from burgerkracht.core import reports
 from burgerkracht.core.reports import ChartSpec, Column, Figure, Section, Table
 from burgerkracht.meetlat import selectors
-from burgerkracht.meetlat.enums import Answer, DecisionKind
+from burgerkracht.meetlat.enums import DecisionKind, MeetlatAnswer
 
 
 def share(part: int, whole: int) -> int:
@@ -55,7 +55,7 @@ class MeetlatReport(reports.Report):
         ]  # fmt: skip
         principle_rows = [
             {"principle": f"{row['principle__number']}. {row['principle__heading']}",
-             **{value: row[value] for value in Answer.values}}
+             **{value: row[value] for value in MeetlatAnswer.values}}
             for row in selectors.principle_answers(decisions)
         ]  # fmt: skip
         of = _("%(part)s of %(total)s decisions")
@@ -94,10 +94,12 @@ class MeetlatReport(reports.Report):
                 _("Answers per principle"),
                 [
                     Column("principle", _("Principle"), numeric=False),
-                    *[Column(value, label) for value, label in Answer.choices],
+                    *[Column(value, label) for value, label in MeetlatAnswer.choices],
                 ],
                 principle_rows,
-                ChartSpec(_("Answers per principle"), "principle", Answer.values, stacked=True),
+                ChartSpec(
+                    _("Answers per principle"), "principle", MeetlatAnswer.values, stacked=True
+                ),
             )
         )
         accountability = Section(

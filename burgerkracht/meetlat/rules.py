@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
 
-from burgerkracht.meetlat.enums import REFLECTION_PRINCIPLE, Answer
+from burgerkracht.meetlat.enums import REFLECTION_PRINCIPLE, MeetlatAnswer
 
 # The later reflection (principle 6) is proposed this long after the decision; the person
 # who prepares it may choose another date (decision record 0018).
@@ -20,7 +20,7 @@ REFLECTION_AHEAD = timedelta(days=30)
 def answer_message(number: int, heading: str, answer: str) -> str:
     """The refusal of an answer without a real reflection, naming the principle: the error
     summary lists it far from its fieldset."""
-    if answer == Answer.NOT_APPLICABLE:
+    if answer == MeetlatAnswer.NOT_APPLICABLE:
         return _(
             "Principle %(number)s, %(heading)s: write in a sentence why this principle does not "
             "apply to this decision."

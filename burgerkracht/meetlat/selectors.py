@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from burgerkracht.core.reports import percent
-from burgerkracht.meetlat.enums import Answer, DecisionStatus
+from burgerkracht.meetlat.enums import DecisionStatus, MeetlatAnswer
 from burgerkracht.meetlat.models import Decision, PolicyDecision, Principle, PrincipleAnswer
 
 
@@ -98,7 +98,8 @@ def coverage(*, department: str = "", today: date | None = None) -> dict:
         n=Count("pk")
     ):
         key = (row["principle__number"], row["principle__heading"])
-        per_principle.setdefault(key, dict.fromkeys(Answer.values, 0))[row["answer"]] = row["n"]
+        tally = per_principle.setdefault(key, dict.fromkeys(MeetlatAnswer.values, 0))
+        tally[row["answer"]] = row["n"]
     return {
         "overall": _row("", totals),
         "by_department": by_department,
@@ -152,6 +153,6 @@ def principle_answers(decisions: QuerySet[Decision]) -> list[dict]:
         PrincipleAnswer.objects.filter(decision__in=decisions.values("pk"))
         .values("principle__number", "principle__heading")
         .order_by("principle__number", "principle__heading")
-        .annotate(**{value: Count("pk", filter=Q(answer=value)) for value in Answer.values})
+        .annotate(**{value: Count("pk", filter=Q(answer=value)) for value in MeetlatAnswer.values})
     )
     return list(rows)

@@ -21,15 +21,19 @@ pytestmark = pytest.mark.django_db
 
 def test_update_profile_saves_and_audits_changed_field_names_only():
     user = UserFactory(phone="")
-    wijk = NeighbourhoodFactory()
+    neighbourhood = NeighbourhoodFactory()
 
     services.update_profile(
-        user=user, by=user, phone="036 123 45 67", neighbourhood=wijk, full_name=user.full_name
+        user=user,
+        by=user,
+        phone="036 123 45 67",
+        neighbourhood=neighbourhood,
+        full_name=user.full_name,
     )
 
     user.refresh_from_db()
     event = AuditEvent.objects.for_subject(user).get()
-    assert (user.phone, user.neighbourhood) == ("036 123 45 67", wijk)
+    assert (user.phone, user.neighbourhood) == ("036 123 45 67", neighbourhood)
     assert event.data == {"fields": ["neighbourhood", "phone"]}
     assert "036" not in json.dumps(event.data)
 

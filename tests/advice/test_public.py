@@ -61,8 +61,8 @@ def test_the_whole_chain_on_one_timeline(client, time_machine):
     boss = coordinator()
     asd_member = member("asd")
     r = request(by=boss, days=20, subject="Wmo-verordening 2027")
-    advice = register.register_advice(by=asd_member, body=r.body, title="Advies Wmo", request=r,
-                                       summary="Kort.")  # fmt: skip
+    advice = register.register_advice(by=asd_member, body=r.body, title="Advies Wmo",
+                                       advice_request=r, summary="Kort.")  # fmt: skip
     register.save_recommendations(advice=advice, by=asd_member, texts=["Doe dit.", "Doe dat."])
     register.send_advice(advice=advice, by=asd_member)
     register.set_public(advice=advice, by=boss, is_public=True)

@@ -132,7 +132,11 @@ def test_no_deadline_reminders_once_the_advice_is_sent(asked):
     with on(deadline - days(10)):
         by = members("asd")[0]
         advice = register.register_advice(
-            by=by, body=body("asd"), title="Advies verordening", request=asked, summary="Kort."
+            by=by,
+            body=body("asd"),
+            title="Advies verordening",
+            advice_request=asked,
+            summary="Kort.",
         )
         register.save_recommendations(advice=advice, by=by, texts=["Doe het anders."])
         register.send_advice(advice=advice, by=by)
@@ -148,7 +152,7 @@ def test_no_deadline_reminders_once_the_advice_is_sent(asked):
 def test_a_reminder_queued_before_the_advice_came_is_skipped_when_sent(asked):
     t3 = asked.deadline - days(3)
     reminders.collect(t3)
-    register.change_request_status(request=asked, by=asked.requested_by, status="withdrawn",
+    register.change_request_status(advice_request=asked, by=asked.requested_by, status="withdrawn",
                                    reason="Het besluit is van de baan.")  # fmt: skip
 
     sweep_on(t3)

@@ -49,7 +49,7 @@ def solicited(body_slug: str, received_on: date, boss) -> Advice:
     asked = request(by=boss, body_slug=body_slug, requested_on=received_on - timedelta(days=60),
                     deadline=received_on)  # fmt: skip
     advice = register.register_advice(by=by, body=body(body_slug), title="Gevraagd",
-                                      request=asked, summary="Kort.")  # fmt: skip
+                                      advice_request=asked, summary="Kort.")  # fmt: skip
     register.save_recommendations(advice=advice, by=by, texts=["Doe het."])
     return register.send_advice(advice=advice, by=by, received_on=received_on)
 

@@ -149,13 +149,13 @@ def test_withdraw_take_back_and_lapse_need_a_sentence(text):
         register.take_back_advice(advice=final, by=final.created_by, reason=text)
     asked = request()
     with pytest.raises(DomainError, match="why no advice came"):
-        register.change_request_status(request=asked, by=asked.requested_by,
+        register.change_request_status(advice_request=asked, by=asked.requested_by,
                                        status=RequestStatus.LAPSED, reason=text)  # fmt: skip
     with pytest.raises(DomainError, match="why the request is withdrawn"):
-        register.change_request_status(request=asked, by=asked.requested_by,
+        register.change_request_status(advice_request=asked, by=asked.requested_by,
                                        status=RequestStatus.WITHDRAWN, reason=text)  # fmt: skip
     register.withdraw_advice(advice=concept, by=concept.created_by, reason=SENTENCE)
-    register.change_request_status(request=asked, by=asked.requested_by,
+    register.change_request_status(advice_request=asked, by=asked.requested_by,
                                    status=RequestStatus.LAPSED, reason=SENTENCE)  # fmt: skip
     asked.refresh_from_db()
     assert asked.lapsed_reason == SENTENCE
@@ -271,7 +271,7 @@ def test_a_request_dated_in_the_future_is_refused():
     assert form.errors["requested_on"] == ["The date of the request cannot be in the future."]
     made = request()
     with pytest.raises(DomainError, match="cannot be in the future"):
-        register.update_request(request=made, by=made.requested_by, requested_on=tomorrow)
+        register.update_request(advice_request=made, by=made.requested_by, requested_on=tomorrow)
     assert AdviceRequest.objects.get(pk=made.pk).requested_on != tomorrow
 
 

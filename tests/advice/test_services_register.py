@@ -115,10 +115,10 @@ def test_moving_the_deadline_needs_a_reason_and_keeps_the_old_date():
     new = old + timedelta(days=14)
 
     with pytest.raises(DomainError, match="Write in a sentence why the date moves"):
-        register.update_request(request=made, by=made.requested_by, deadline=new)
+        register.update_request(advice_request=made, by=made.requested_by, deadline=new)
 
     register.update_request(
-        request=made, by=made.requested_by, deadline=new, reason="Het college schuift op."
+        advice_request=made, by=made.requested_by, deadline=new, reason="Het college schuift op."
     )
     event = only_event(made, "advice_request.updated")
     assert event.actor == made.requested_by
@@ -131,7 +131,7 @@ def test_moving_the_deadline_needs_a_reason_and_keeps_the_old_date():
 def test_moving_the_decision_moment_is_recorded_too():
     made = request(days=60, decision_moment=timezone.localdate() + timedelta(days=70))
     new = timezone.localdate() + timedelta(days=90)
-    register.update_request(request=made, by=made.requested_by, decision_moment=new,
+    register.update_request(advice_request=made, by=made.requested_by, decision_moment=new,
                             reason="Raad vergadert later.")  # fmt: skip
     moved = only_event(made, "advice_request.updated").data["moved"]
     assert moved["decision_moment"][1] == new.isoformat()
@@ -140,23 +140,23 @@ def test_moving_the_decision_moment_is_recorded_too():
 def test_moving_the_deadline_into_time_pressure_needs_reason_and_agreement():
     made = request(days=60)
     with pytest.raises(DomainError, match="so little time"):
-        register.update_request(request=made, by=made.requested_by, reason="Sneller nodig.",
+        register.update_request(advice_request=made, by=made.requested_by, reason="Sneller nodig.",
                                 deadline=made.requested_on + timedelta(days=20))  # fmt: skip
 
 
 def test_a_closed_request_cannot_change():
     made = request()
-    register.change_request_status(request=made, by=made.requested_by, status="withdrawn",
+    register.change_request_status(advice_request=made, by=made.requested_by, status="withdrawn",
                                    reason="Niet meer nodig.")  # fmt: skip
     with pytest.raises(DomainError, match="closed"):
-        register.update_request(request=made, by=made.requested_by, subject="Anders")
+        register.update_request(advice_request=made, by=made.requested_by, subject="Anders")
 
 
 def test_lapsing_and_withdrawing_need_a_reason_which_is_audited():
     made = request()
     with pytest.raises(DomainError):
-        register.change_request_status(request=made, by=made.requested_by, status="lapsed")
-    register.change_request_status(request=made, by=made.requested_by, status="lapsed",
+        register.change_request_status(advice_request=made, by=made.requested_by, status="lapsed")
+    register.change_request_status(advice_request=made, by=made.requested_by, status="lapsed",
                                    reason="Geen advies gekomen.")  # fmt: skip
     made.refresh_from_db()
     assert (made.status, made.lapsed_reason) == ("lapsed", "Geen advies gekomen.")
@@ -181,7 +181,7 @@ def test_solicited_advice_is_linked_to_its_request_and_answers_it_when_sent():
     made = request()
     by = member("asd")
     advice = register.register_advice(by=by, body=body("asd"), title="Verordening",
-                                      request=made, summary="Ons advies.")  # fmt: skip
+                                      advice_request=made, summary="Ons advies.")  # fmt: skip
     assert advice.kind == AdviceKind.SOLICITED and advice.request == made
     register.save_recommendations(advice=advice, by=by, texts=["Doe het zo."])
 
@@ -203,11 +203,11 @@ def test_solicited_advice_is_linked_to_its_request_and_answers_it_when_sent():
 def test_a_request_of_another_body_or_with_an_advice_is_refused():
     made = request(body_slug="bo-plus")
     with pytest.raises(DomainError, match="another body"):
-        register.register_advice(by=member("asd"), body=body("asd"), title="X", request=made)
+        register.register_advice(by=member("asd"), body=body("asd"), title="X", advice_request=made)
     by = member("bo-plus", "bo_plus_representative")
-    register.register_advice(by=by, body=body("bo-plus"), title="X", request=made)
+    register.register_advice(by=by, body=body("bo-plus"), title="X", advice_request=made)
     with pytest.raises(DomainError, match="already has an advice"):
-        register.register_advice(by=by, body=body("bo-plus"), title="Y", request=made)
+        register.register_advice(by=by, body=body("bo-plus"), title="Y", advice_request=made)
 
 
 def test_update_advice_only_while_concept_and_audits_the_fields():

@@ -115,7 +115,7 @@ def test_advice_transition(current, target):
 def request_at(status: str) -> AdviceRequest:
     made = request()
     if status != R.OPEN:
-        register.change_request_status(request=made, by=made.requested_by, status=status,
+        register.change_request_status(advice_request=made, by=made.requested_by, status=status,
                                        reason="Zo is het gegaan.")  # fmt: skip
     return AdviceRequest.objects.get(pk=made.pk)
 
@@ -129,7 +129,7 @@ def test_request_transition(current, target):
 
     def step():
         return register.change_request_status(
-            request=made, by=made.requested_by, status=target,
+            advice_request=made, by=made.requested_by, status=target,
             reason="Het college besluit anders.",
         )  # fmt: skip
 
@@ -146,7 +146,7 @@ def test_request_transition(current, target):
 def test_sending_the_advice_answers_an_open_or_lapsed_request(current):
     made = request_at(current)
     by = member("asd")
-    advice = register.register_advice(by=by, body=body("asd"), title="Advies", request=made,
+    advice = register.register_advice(by=by, body=body("asd"), title="Advies", advice_request=made,
                                       summary="Kort.")  # fmt: skip
     register.save_recommendations(advice=advice, by=by, texts=["Doe het."])
 
@@ -158,7 +158,7 @@ def test_sending_the_advice_answers_an_open_or_lapsed_request(current):
 def test_a_withdrawn_request_cannot_get_an_advice_sent_onto_it():
     made = request_at(R.WITHDRAWN)
     by = member("asd")
-    advice = register.register_advice(by=by, body=body("asd"), title="Advies", request=made,
+    advice = register.register_advice(by=by, body=body("asd"), title="Advies", advice_request=made,
                                       summary="Kort.")  # fmt: skip
     register.save_recommendations(advice=advice, by=by, texts=["Doe het."])
 

@@ -124,9 +124,9 @@ def initiatives_world():
     lead = UserFactory(role="resident")
     facilitator = UserFactory(role="facilitator")
     coordinator = UserFactory(role="facilitator_coordinator")
-    wijk = NeighbourhoodFactory()
+    neighbourhood = NeighbourhoodFactory()
     active = InitiativeFactory(created_by=lead, active=True, facilitator=facilitator)
-    active.neighbourhoods.add(wijk)
+    active.neighbourhoods.add(neighbourhood)
     signal = UpdateFactory(initiative=active, kind="obstacle", is_signal=True, text="Regel")
     UpdateFactory(initiative=active, text="Gelukt")
     draft = InitiativeFactory(created_by=lead)
@@ -140,7 +140,7 @@ def test_public_pages_are_accessible(page, live_server, assert_accessible, initi
     for url in (
         reverse("initiatives:public-list"),
         reverse("initiatives:public-detail", args=[w["active"].pk]),
-        reverse("initiatives:public-neighbourhood", args=[w["wijk"].slug]),
+        reverse("initiatives:public-neighbourhood", args=[w["neighbourhood"].slug]),
     ):
         page.goto(live_server.url + url)
         assert_accessible(page, url)

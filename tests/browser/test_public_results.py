@@ -16,14 +16,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def _results():
     """A wijk with a published, settled grant whose residents shared their story."""
-    wijk = NeighbourhoodFactory(name="Bloemwijk")
+    neighbourhood = NeighbourhoodFactory(name="Bloemwijk")
     application = application_in("granted")
-    application.__class__.objects.filter(pk=application.pk).update(neighbourhood=wijk)
+    application.__class__.objects.filter(pk=application.pk).update(neighbourhood=neighbourhood)
     initiative = application.initiative
     Initiative.objects.filter(pk=initiative.pk).update(
         status="active", status_changed_at=timezone.now(), publication_consent=True
     )
-    initiative.neighbourhoods.add(wijk)
+    initiative.neighbourhoods.add(neighbourhood)
     lead = initiative.created_by
     accountability = fill_accountability(application.accountability, lead, submit=False)
     services.save_accountability_step(
@@ -35,13 +35,13 @@ def _results():
     services.settle_accountability(
         accountability=accountability, by=Initiative.objects.get(pk=initiative.pk).facilitator
     )
-    return wijk
+    return neighbourhood
 
 
-def _urls(wijk) -> list[str]:
+def _urls(neighbourhood) -> list[str]:
     return [
         reverse("budget:public-results"),
-        reverse("budget:public-results-neighbourhood", args=[wijk.slug]),
+        reverse("budget:public-results-neighbourhood", args=[neighbourhood.slug]),
         reverse("budget:samen-sterk"),
     ]
 
@@ -49,9 +49,9 @@ def _urls(wijk) -> list[str]:
 def test_results_pages_are_accessible_anonymously_with_chart_table_and_story(
     page, live_server, assert_accessible, meetlat_v1
 ):
-    wijk = _results()
+    neighbourhood = _results()
 
-    for url in _urls(wijk):
+    for url in _urls(neighbourhood):
         assert page.goto(live_server.url + url).status == 200
         assert_accessible(page, url)
     page.goto(live_server.url + reverse("budget:public-results"))
@@ -64,23 +64,23 @@ def test_results_pages_are_accessible_anonymously_with_chart_table_and_story(
 def test_results_pages_are_accessible_for_every_role(
     role, page, live_server, login, assert_accessible, meetlat_v1
 ):
-    wijk = _results()
+    neighbourhood = _results()
     login(UserFactory(role=role))
 
-    for url in _urls(wijk):
+    for url in _urls(neighbourhood):
         assert page.goto(live_server.url + url).status == 200
         assert_accessible(page, f"{role} {url}")
 
 
 def test_results_pages_work_without_javascript_and_at_320_px(browser, live_server, meetlat_v1):
-    wijk = _results()
+    neighbourhood = _results()
     context = browser.new_context(
         java_script_enabled=False, locale="nl-NL", viewport={"width": 320, "height": 640}
     )
     page = context.new_page()
 
     widths = {}
-    for url in _urls(wijk):
+    for url in _urls(neighbourhood):
         assert page.goto(live_server.url + url).status == 200
         widths[url] = page.evaluate(
             "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
@@ -88,7 +88,9 @@ def test_results_pages_work_without_javascript_and_at_320_px(browser, live_serve
     page.goto(live_server.url + reverse("budget:public-results"))
     page.get_by_role("link", name="Bloemwijk").first.click()
 
-    assert widths == dict.fromkeys(_urls(wijk), True)
-    assert page.url.endswith(reverse("budget:public-results-neighbourhood", args=[wijk.slug]))
+    assert widths == dict.fromkeys(_urls(neighbourhood), True)
+    assert page.url.endswith(
+        reverse("budget:public-results-neighbourhood", args=[neighbourhood.slug])
+    )
     assert "Elke week kwamen er meer buren." in page.content()
     context.close()

@@ -50,13 +50,13 @@ def budget_that_moved(*, cut: bool = True, year: int = 2027) -> Moved:
         by=admin, name=f"Samen Sterk {year}", starts_on=datetime.date(year, 1, 1),
         ends_on=datetime.date(year, 12, 31),
     )  # fmt: skip
-    per_wijk = LineType.objects.get(name="Smeerolie (per wijk)")
+    per_neighbourhood = LineType.objects.get(name="Smeerolie (per wijk)")
     film = NeighbourhoodFactory(name="Filmwijk", slug="filmwijk")
     music = NeighbourhoodFactory(name="Muziekwijk", slug="muziekwijk")
 
-    def line(name, allocation, wijk=None, kind=per_wijk):
+    def line(name, allocation, neighbourhood=None, kind=per_neighbourhood):
         return services.add_line(
-            by=admin, fund=fund, type=kind, name=name, neighbourhood=wijk,
+            by=admin, fund=fund, type=kind, name=name, neighbourhood=neighbourhood,
             allocation=D(allocation), holders=[holder],
         )  # fmt: skip
 

@@ -32,7 +32,7 @@ class Grant:
     application: Application
     amount: Decimal
     decided_on: date
-    wijk: str | None
+    neighbourhood: str | None
     line: str
     result: str | None = None  # "yes" / "partly" / "no" once settled
     participants: int = 0
@@ -47,7 +47,7 @@ def at_noon(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(12)))
 
 
-def make_grant(line, *, amount, decided_on, wijk=None, outcome="granted", lead=None,
+def make_grant(line, *, amount, decided_on, neighbourhood=None, outcome="granted", lead=None,
                initiative_of=None) -> Application:  # fmt: skip
     """A grant decided through the services, then dated `decided_on`."""
     holder = line.decision_holders.first()
@@ -60,7 +60,7 @@ def make_grant(line, *, amount, decided_on, wijk=None, outcome="granted", lead=N
     decide(application, holder, outcome=outcome, amount=str(amount))
     services.publish_decision(application=application, by=holder)
     Application.objects.filter(pk=application.pk).update(
-        published_at=at_noon(decided_on), neighbourhood=wijk
+        published_at=at_noon(decided_on), neighbourhood=neighbourhood
     )
     return Application.objects.get(pk=application.pk)
 
@@ -100,17 +100,17 @@ def scenario() -> list[Grant]:
     line_a, _holder = open_line(allocation="5000.00", name="Lijn A")
     line_b, _ = open_line(allocation="5000.00", name="Lijn B", fund=line_a.fund)
     grants = []
-    g1 = make_grant(line_a, amount="500.00", decided_on=date(2026, 3, 1), wijk=haven)
+    g1 = make_grant(line_a, amount="500.00", decided_on=date(2026, 3, 1), neighbourhood=haven)
     co = UserFactory(role="resident")
     InitiatorFactory(initiative=g1.initiative, user=co)
-    g2 = make_grant(line_a, amount="300.00", decided_on=date(2026, 5, 1), wijk=haven,
+    g2 = make_grant(line_a, amount="300.00", decided_on=date(2026, 5, 1), neighbourhood=haven,
                     outcome="partly_granted")  # fmt: skip
     g3 = make_grant(line_b, amount="1000.00", decided_on=date(2027, 2, 1), lead=co)
-    g4 = make_grant(line_b, amount="200.00", decided_on=date(2027, 3, 1), wijk=noord)
+    g4 = make_grant(line_b, amount="200.00", decided_on=date(2027, 3, 1), neighbourhood=noord)
     InitiatorFactory(initiative=g4.initiative)
-    g5 = make_grant(line_a, amount="400.00", decided_on=date(2027, 4, 1), wijk=haven,
+    g5 = make_grant(line_a, amount="400.00", decided_on=date(2027, 4, 1), neighbourhood=haven,
                     initiative_of=g1)  # fmt: skip
-    rejected = make_grant(line_a, amount="100.00", decided_on=date(2027, 4, 2), wijk=haven,
+    rejected = make_grant(line_a, amount="100.00", decided_on=date(2027, 4, 2), neighbourhood=haven,
                           outcome="rejected")  # fmt: skip
     assert rejected.status == S.REJECTED
     settle(g1, result="yes", participants=11)
@@ -126,9 +126,9 @@ def scenario() -> list[Grant]:
         (g4, "200.00", date(2027, 3, 1), "Noord", "Lijn B", None, 0),
         (g5, "400.00", date(2027, 4, 1), "Haven", "Lijn A", None, 0),
     ]
-    for app, amount, day, wijk, line, result, participants in specs:
+    for app, amount, day, neighbourhood, line, result, participants in specs:
         app = Application.objects.get(pk=app.pk)
-        grants.append(Grant(app, Decimal(amount), day, wijk, line, result, participants,
+        grants.append(Grant(app, Decimal(amount), day, neighbourhood, line, result, participants,
                             people_of(app)))  # fmt: skip
     return grants
 

@@ -35,11 +35,14 @@ def pages_of(pdf: bytes, tmp_path) -> list[tuple[float, float, list[tuple[float,
     ]
 
 
-def test_the_per_wijk_table_fits_inside_the_page(tmp_path):
+def test_the_per_neighbourhood_table_fits_inside_the_page(tmp_path):
     grants = scenario()
     long_name = NeighbourhoodFactory(name="Stedenwijk-Noordoost en Tussen de Vaarten", slug="sn")
     grant = make_grant(
-        grants[0].application.line, amount="4500.00", decided_on=date(2027, 5, 1), wijk=long_name
+        grants[0].application.line,
+        amount="4500.00",
+        decided_on=date(2027, 5, 1),
+        neighbourhood=long_name,
     )
     settle(grant, result="yes", participants=12345)
     run = AnnualReport.objects.create(year=2027, requested_by=UserFactory(role="read_only"))

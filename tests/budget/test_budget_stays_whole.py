@@ -245,7 +245,7 @@ def test_the_annual_report_pdf_has_the_cut_and_the_running_total(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["budget:public-results", "budget:samen-sterk"])
-def test_the_public_pages_show_each_wijk_balance_and_no_official(client, name):
+def test_the_public_pages_show_each_neighbourhood_balance_and_no_official(client, name):
     moved = budget_that_moved()
 
     html = plain(in_language(client, "nl").get(reverse(name), {"jaar": 2027}).content.decode())
@@ -271,7 +271,7 @@ def test_the_public_pages_are_never_stale_after_an_award(client):
     assert "Toegekend € 1.350. <span" in html and "Nog beschikbaar € 50." in html
 
 
-def test_a_wijk_page_shows_only_its_own_balance(client):
+def test_a_neighbourhood_page_shows_only_its_own_balance(client):
     budget_that_moved()
     url = reverse("budget:public-results-neighbourhood", args=["muziekwijk"])
 

@@ -110,12 +110,12 @@ def expected(items: list[tuple[str, set[str]]]) -> dict[str, int]:
     return counts
 
 
-def expected_initiatives(*, wijk=None, facilitator=None) -> tuple[dict[str, int], list]:
+def expected_initiatives(*, neighbourhood=None, facilitator=None) -> tuple[dict[str, int], list]:
     items = []
     for initiative in Initiative.objects.all():
         if initiative.status not in OPEN:
             continue
-        if wijk is not None and wijk not in initiative.neighbourhoods.all():
+        if neighbourhood is not None and neighbourhood not in initiative.neighbourhoods.all():
             continue
         if facilitator is not None and facilitator.pk not in (
             initiative.facilitator_id,
@@ -126,12 +126,12 @@ def expected_initiatives(*, wijk=None, facilitator=None) -> tuple[dict[str, int]
     return expected(items), sorted((t, r) for t, r in items if needs_action(r))
 
 
-def expected_grants(*, wijk=None, facilitator=None) -> tuple[dict[str, int], list]:
+def expected_grants(*, neighbourhood=None, facilitator=None) -> tuple[dict[str, int], list]:
     items = []
     for application in Application.objects.all():
         if application.status not in RUNNING_STATUSES:
             continue
-        if wijk is not None and application.neighbourhood_id != wijk.pk:
+        if neighbourhood is not None and application.neighbourhood_id != neighbourhood.pk:
             continue
         initiative = application.initiative
         if facilitator is not None and facilitator.pk not in (
@@ -174,23 +174,23 @@ def world():
     gone = UserFactory(role="facilitator", is_active=False)
     backup_gone = UserFactory(role="facilitator", is_active=False)
 
-    def initiative(title, *, wijken=(), co=None, **fields):
+    def initiative(title, *, neighbourhoods=(), co=None, **fields):
         made = InitiativeFactory(title=title, **fields)
-        made.neighbourhoods.set(wijken)
+        made.neighbourhoods.set(neighbourhoods)
         if co is not None:
             InitiatorFactory(initiative=made, **co)
         return made
 
     people = {"facilitator": anna, "backup_facilitator": bert}
-    initiative("A safe", active=True, wijken=[north], co={"is_backup": True}, **people)
-    initiative("B alone", active=True, wijken=[north], **people)
-    initiative("C nobody official", submitted=True, wijken=[north, south], co={})
+    initiative("A safe", active=True, neighbourhoods=[north], co={"is_backup": True}, **people)
+    initiative("B alone", active=True, neighbourhoods=[north], **people)
+    initiative("C nobody official", submitted=True, neighbourhoods=[north, south], co={})
     initiative("D facilitator left", paused=True, co={"is_backup": True},
                facilitator=gone, backup_facilitator=bert)  # fmt: skip
-    invited = initiative("E invited only", active=True, wijken=[south],
+    invited = initiative("E invited only", active=True, neighbourhoods=[south],
                          facilitator=anna, backup_facilitator=backup_gone)  # fmt: skip
     InitiatorFactory(initiative=invited, user=None, is_backup=True, accepted_at=None)
-    left = initiative("F backup left", active=True, wijken=[south], **people)
+    left = initiative("F backup left", active=True, neighbourhoods=[south], **people)
     InitiatorFactory(initiative=left, is_backup=True, left_at=timezone.now())
     # SC-13: the lead stepped down (the co-initiator stays), and nobody is left at all.
     stepped = initiative("I lead stepped down", active=True, co={}, **people)
@@ -199,8 +199,8 @@ def world():
     empty = initiative("J nobody left", active=True, **people)
     empty.initiators.update(left_at=timezone.now())
     # Not open: their risks do not count.
-    initiative("G ended alone", ended=True, wijken=[north])
-    initiative("H draft alone", wijken=[north])
+    initiative("G ended alone", ended=True, neighbourhoods=[north])
+    initiative("H draft alone", neighbourhoods=[north])
 
     line, _holder = open_line(allocation="5000.00")
     running = application_in("granted", line=line, facilitator=anna)  # backup only invited
@@ -282,12 +282,12 @@ def test_continuity_rule_flags_only_what_a_coordinator_must_act_on(reader, case,
 
 
 @pytest.mark.parametrize("choice", ["north", "south", "anna", "bert", "gone"])
-def test_continuity_report_filters_by_wijk_and_facilitator(reader, choice):
+def test_continuity_report_filters_by_neighbourhood_and_facilitator(reader, choice):
     made = world()
     chosen = made[choice]
-    is_wijk = choice in ("north", "south")
-    scope = {"wijk": chosen} if is_wijk else {"facilitator": chosen}
-    query = {"wijk": chosen.slug} if is_wijk else {"facilitator": chosen.pk}
+    is_neighbourhood = choice in ("north", "south")
+    scope = {"neighbourhood": chosen} if is_neighbourhood else {"facilitator": chosen}
+    query = {"wijk": chosen.slug} if is_neighbourhood else {"facilitator": chosen.pk}
 
     with translation.override("en"):
         response = reader.get(URL, query)
@@ -376,7 +376,7 @@ def test_continuity_report_sends_anonymous_visitors_to_the_login(client):
 def _bulk(count: int) -> None:
     """`count` open initiatives with a lead only (every one at risk), each in a wijk, and a
     running grant for every fifth: about 3.4 rows per initiative."""
-    wijk = NeighbourhoodFactory()
+    neighbourhood = NeighbourhoodFactory()
     lead = UserFactory(role="resident")
     facilitator = UserFactory(role="facilitator")
     start = Initiative.objects.count()
@@ -397,7 +397,7 @@ def _bulk(count: int) -> None:
         ]
     )  # fmt: skip
     Initiative.neighbourhoods.through.objects.bulk_create(
-        [Initiative.neighbourhoods.through(initiative=i, neighbourhood=wijk) for i in made]
+        [Initiative.neighbourhoods.through(initiative=i, neighbourhood=neighbourhood) for i in made]
     )
     line, holder = open_line(allocation="1000000.00")
     with_grant = made[::5]
@@ -412,9 +412,9 @@ def _bulk(count: int) -> None:
     Application.objects.bulk_create(
         [
             Application(
-                initiative=i, fund=line.fund, line=line, neighbourhood=wijk, created_by=lead,
-                status=ApplicationStatus.GRANTED, submitted_at=now, published_at=now,
-                award=award, granted_amount=Decimal("100.00"),
+                initiative=i, fund=line.fund, line=line, neighbourhood=neighbourhood,
+                created_by=lead, status=ApplicationStatus.GRANTED, submitted_at=now,
+                published_at=now, award=award, granted_amount=Decimal("100.00"),
                 accountability_due=date(2027, 12, 31) + timedelta(days=0),
             )
             for i, award in zip(with_grant, awards, strict=True)
@@ -432,8 +432,8 @@ def _queries(client, query=None) -> int:
 @pytest.mark.parametrize("filtered", [False, True])
 def test_continuity_report_runs_the_same_queries_at_10_and_10000_rows(reader, filtered):
     _bulk(10)
-    wijk = NeighbourhoodFactory()
-    query = {"wijk": wijk.slug, "facilitator": UserFactory(role="facilitator").pk}
+    neighbourhood = NeighbourhoodFactory()
+    query = {"wijk": neighbourhood.slug, "facilitator": UserFactory(role="facilitator").pk}
     small = _queries(reader, query if filtered else None)
 
     _bulk(2990)  # 3,000 initiatives, 3,000 initiators, 3,000 wijk links, 600 grants + awards

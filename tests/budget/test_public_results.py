@@ -39,18 +39,18 @@ MAX_QUERIES = 12
 PAGES = ["budget:public-results", "budget:public-results-neighbourhood", "budget:samen-sterk"]
 
 
-def _grant(wijk, *, published=True, extra=None, result=None, settle=False, story="",
+def _grant(neighbourhood, *, published=True, extra=None, result=None, settle=False, story="",
            story_public=False):  # fmt: skip
-    """A published € 500 grant in `wijk`, taken as far as asked; the initiative is shown
+    """A published € 500 grant in `neighbourhood`, taken as far as asked; the initiative is shown
     publicly only when `published`."""
     application, holder, facilitator = grant()
-    Application.objects.filter(pk=application.pk).update(neighbourhood=wijk)
+    Application.objects.filter(pk=application.pk).update(neighbourhood=neighbourhood)
     Initiative.objects.filter(pk=application.initiative_id).update(
         status=InitiativeStatus.ACTIVE, status_changed_at=timezone.now(),
         publication_consent=published,
     )  # fmt: skip
-    if wijk is not None:
-        Initiative.objects.get(pk=application.initiative_id).neighbourhoods.add(wijk)
+    if neighbourhood is not None:
+        Initiative.objects.get(pk=application.initiative_id).neighbourhoods.add(neighbourhood)
     if extra:
         decided(application, holder, facilitator, Continuation.EXTRA_PUSH, extra_amount=D(extra))
     if result:
@@ -85,29 +85,29 @@ def data(_data, db):
 
 
 def _build():
-    wijk_a = NeighbourhoodFactory(name="Bloemwijk")
-    wijk_b = NeighbourhoodFactory(name="Waterwijk")
-    g1 = _grant(wijk_a, result="yes", settle=True, story="STORY-SHOWN", story_public=True)
+    neighbourhood_a = NeighbourhoodFactory(name="Bloemwijk")
+    neighbourhood_b = NeighbourhoodFactory(name="Waterwijk")
+    g1 = _grant(neighbourhood_a, result="yes", settle=True, story="STORY-SHOWN", story_public=True)
     UpdateFactory(initiative=g1.initiative, kind="result", text="RESULT-UPDATE-G1")
     UpdateFactory(initiative=g1.initiative, kind="obstacle", text="OBSTACLE-HIDDEN")
-    g2 = _grant(wijk_a, extra="200.00")
-    g3 = _grant(wijk_b, published=False, result="partly", settle=True,
+    g2 = _grant(neighbourhood_a, extra="200.00")
+    g3 = _grant(neighbourhood_b, published=False, result="partly", settle=True,
                 story="STORY-OF-HIDDEN-INITIATIVE", story_public=True)  # fmt: skip
     Initiative.objects.filter(pk=g3.initiative_id).update(title="HIDDEN-INITIATIVE")
     g4 = _grant(None, result="no", story="STORY-WITHOUT-CONSENT", story_public=False)
     # Not counted: a decision still in draft, a rejection.
     awaiting = application_in(S.AWAITING_DECISION)
     decide(awaiting, awaiting.line.decision_holders.first(), amount="650.00")
-    Application.objects.filter(pk=awaiting.pk).update(neighbourhood=wijk_a)
+    Application.objects.filter(pk=awaiting.pk).update(neighbourhood=neighbourhood_a)
     Initiative.objects.filter(pk=awaiting.initiative_id).update(title="UNDECIDED-INITIATIVE")
     rejected = application_in(S.REJECTED, outcome="rejected")
-    Application.objects.filter(pk=rejected.pk).update(neighbourhood=wijk_a)
+    Application.objects.filter(pk=rejected.pk).update(neighbourhood=neighbourhood_a)
     # A draft initiative in the wijk, with consent ticked: still not shown.
     draft = InitiativeFactory(title="DRAFT-INITIATIVE")
-    draft.neighbourhoods.add(wijk_a)
+    draft.neighbourhoods.add(neighbourhood_a)
     # Another published initiative of the wijk, without money.
     other = InitiativeFactory(title="OTHER-INITIATIVE", active=True)
-    other.neighbourhoods.add(wijk_a)
+    other.neighbourhoods.add(neighbourhood_a)
     # A fund still being prepared: its year is not offered.
     admin_user = UserFactory(role="administrator")
     services.create_fund(
@@ -125,7 +125,7 @@ def _build():
         reason="REASON-INTERNAL-CUT",
     )  # fmt: skip
     return {
-        "a": wijk_a, "b": wijk_b, "g1": g1, "g2": g2, "g3": g3, "g4": g4,
+        "a": neighbourhood_a, "b": neighbourhood_b, "g1": g1, "g2": g2, "g3": g3, "g4": g4,
         "awaiting": awaiting, "rejected": rejected, "draft": draft, "other": other,
         "officials": [proposer.full_name, proposer.email, approver.full_name, approver.email,
                       "REASON-INTERNAL-CUT"],
@@ -170,7 +170,7 @@ def test_overview_figures_equal_the_factory_data(client, data):
     assert response.context["year"] == YEAR
 
 
-def test_overview_shows_the_chart_with_its_table_and_links_to_every_wijk(client, data):
+def test_overview_shows_the_chart_with_its_table_and_links_to_every_neighbourhood(client, data):
     response = _get(client, "budget:public-results")
     html = response.content.decode()
 
@@ -178,8 +178,8 @@ def test_overview_shows_the_chart_with_its_table_and_links_to_every_wijk(client,
     assert '<figure class="portal-chart' in html
     assert chart.title in html and chart.caption_note in html
     assert html.count("<table") == 1
-    for wijk in (data["a"], data["b"]):
-        url = reverse("budget:public-results-neighbourhood", args=[wijk.slug])
+    for neighbourhood in (data["a"], data["b"]):
+        url = reverse("budget:public-results-neighbourhood", args=[neighbourhood.slug])
         assert url in html
     assert "€ 1.200" in html  # Bloemwijk: 2 x € 500 + € 200 extra
 
@@ -295,7 +295,7 @@ def test_the_story_of_the_neighbourhood_with_a_hidden_initiative_is_not_shown(cl
     assert response.context["funded"] == []
 
 
-def test_an_unknown_wijk_is_a_404(client, data):
+def test_an_unknown_neighbourhood_is_a_404(client, data):
     assert (
         client.get(reverse("budget:public-results-neighbourhood", args=["nergens"])).status_code
         == 404
@@ -333,30 +333,32 @@ def test_the_municipality_admin_form_edits_the_neighbourhood_budget_fields():
 
 
 def test_the_public_pages_link_to_the_results(client, data):
-    wijk = data["a"]
+    neighbourhood = data["a"]
     results = reverse("budget:public-results")
-    wijk_results = reverse("budget:public-results-neighbourhood", args=[wijk.slug])
+    neighbourhood_results = reverse(
+        "budget:public-results-neighbourhood", args=[neighbourhood.slug]
+    )
 
     pages = {
         "home": client.get(reverse("core:home")).content.decode(),
         "initiatives": client.get(reverse("initiatives:public-list")).content.decode(),
         "samen-sterk": client.get(reverse("budget:samen-sterk")).content.decode(),
-        "wijk": client.get(
-            reverse("initiatives:public-neighbourhood", args=[wijk.slug])
+        "neighbourhood": client.get(
+            reverse("initiatives:public-neighbourhood", args=[neighbourhood.slug])
         ).content.decode(),
     }
 
-    assert {name: results in html for name, html in pages.items() if name != "wijk"} == {
+    assert {name: results in html for name, html in pages.items() if name != "neighbourhood"} == {
         "home": True, "initiatives": True, "samen-sterk": True,
     }  # fmt: skip
-    assert wijk_results in pages["wijk"]
+    assert neighbourhood_results in pages["neighbourhood"]
 
 
 # --- query counts ----------------------------------------------------------------------------
 
 
-def _rows(count: int, *, line, wijk, user) -> None:
-    """`count` published initiatives in `wijk`, each with a settled grant, a public story
+def _rows(count: int, *, line, neighbourhood, user) -> None:
+    """`count` published initiatives in `neighbourhood`, each with a settled grant, a public story
     and a result on its timeline, written with bulk_create."""
     now = timezone.now()
     initiatives = Initiative.objects.bulk_create(
@@ -367,7 +369,8 @@ def _rows(count: int, *, line, wijk, user) -> None:
         for n in range(count)
     )  # fmt: skip
     Initiative.neighbourhoods.through.objects.bulk_create(
-        Initiative.neighbourhoods.through(initiative=i, neighbourhood=wijk) for i in initiatives
+        Initiative.neighbourhoods.through(initiative=i, neighbourhood=neighbourhood)
+        for i in initiatives
     )
     awards = Award.objects.bulk_create(
         Award(line=line, initiative=i, description="Bulk", amount=D("10.00"), awarded_by=user)
@@ -375,7 +378,7 @@ def _rows(count: int, *, line, wijk, user) -> None:
     )
     applications = Application.objects.bulk_create(
         Application(
-            initiative=i, fund=line.fund, line=line, neighbourhood=wijk, created_by=user,
+            initiative=i, fund=line.fund, line=line, neighbourhood=neighbourhood, created_by=user,
             status=S.CLOSED, submitted_at=now, published_at=now, award=award,
             granted_amount=D("10.00"),
         )
@@ -394,10 +397,10 @@ def _rows(count: int, *, line, wijk, user) -> None:
     )
 
 
-def _query_counts(client, wijk) -> dict[str, int]:
+def _query_counts(client, neighbourhood) -> dict[str, int]:
     counts = {}
     for name in PAGES:
-        kwargs = {"slug": wijk.slug} if name.endswith("neighbourhood") else {}
+        kwargs = {"slug": neighbourhood.slug} if name.endswith("neighbourhood") else {}
         with CaptureQueriesContext(connection) as queries:
             assert _get(client, name, **kwargs).status_code == 200
         counts[name] = len(queries)
@@ -406,20 +409,20 @@ def _query_counts(client, wijk) -> dict[str, int]:
 
 def test_query_counts_are_the_same_at_10_and_10000_rows(client):
     line = BudgetLine.objects.get(pk=_grant(None).line_id)
-    wijk = NeighbourhoodFactory()
+    neighbourhood = NeighbourhoodFactory()
     user = UserFactory(role="resident")
-    _rows(10, line=line, wijk=wijk, user=user)
-    InitiativeFactory(active=True).neighbourhoods.add(wijk)  # one without money: "others"
+    _rows(10, line=line, neighbourhood=neighbourhood, user=user)
+    InitiativeFactory(active=True).neighbourhoods.add(neighbourhood)  # one without money: "others"
     client.get(reverse("core:home"))  # warm the caches every page shares
-    small = _query_counts(client, wijk)
+    small = _query_counts(client, neighbourhood)
 
-    _rows(9_990, line=line, wijk=wijk, user=user)
+    _rows(9_990, line=line, neighbourhood=neighbourhood, user=user)
     # What autovacuum does in production after a bulk load: fresh statistics. Without them
     # PostgreSQL planned the stories query for ten rows and ran it for minutes on 10,000.
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    large = _query_counts(client, wijk)
+    large = _query_counts(client, neighbourhood)
 
     assert large == small
     assert max(small.values()) <= MAX_QUERIES, small
-    assert Application.objects.filter(neighbourhood=wijk).count() == 10_000
+    assert Application.objects.filter(neighbourhood=neighbourhood).count() == 10_000

@@ -10,7 +10,7 @@ from budget.models import Accountability
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_gives_the_results_pages_stories_in_several_wijken(client, settings):
+def test_seed_demo_gives_the_results_pages_stories_in_several_neighbourhoods(client, settings):
     settings.DEBUG = True
     call_command("seed_demo")
     shared = Accountability.objects.filter(
@@ -25,8 +25,8 @@ def test_seed_demo_gives_the_results_pages_stories_in_several_wijken(client, set
     assert shared.values("application__neighbourhood").distinct().count() >= 3
     assert [title for title, *_ in FINISHED if title not in html] == []
     assert HIDDEN not in html
-    wijk = shared.first().application.neighbourhood
-    page = client.get(reverse("budget:public-results-neighbourhood", args=[wijk.slug]))
+    neighbourhood = shared.first().application.neighbourhood
+    page = client.get(reverse("budget:public-results-neighbourhood", args=[neighbourhood.slug]))
     assert page.context["funded"] and page.context["stories"]
     samen_sterk = client.get(reverse("budget:samen-sterk"))
     assert samen_sterk.context["figures"].initiatives >= len(FINISHED)

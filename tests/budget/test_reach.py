@@ -14,7 +14,7 @@ def _table(sections, title):
     return next(t for s in sections for t in s.tables if t.title == title)
 
 
-def test_counts_per_channel_and_wijk_and_lists_the_white_spots():
+def test_counts_per_channel_and_neighbourhood_and_lists_the_white_spots():
     reached, empty = NeighbourhoodFactory(name="Haven"), NeighbourhoodFactory(name="Poort")
     online = application_in("submitted")
     helped = application_in("submitted")
@@ -28,8 +28,15 @@ def test_counts_per_channel_and_wijk_and_lists_the_white_spots():
     per_channel = {r["channel"]: r for r in _table(sections, "Per kanaal").rows}
     assert per_channel["telefonisch"]["applications"] == 1
     assert per_channel["online"]["applications"] == 1
-    per_wijk = {r["wijk"]: r for r in _table(sections, "Initiatieven en aanvragen per wijk").rows}
-    assert per_wijk["Haven"] == {"wijk": "Haven", "initiatives": 2, "online": 1, "assisted": 1}
-    spots = [r["wijk"] for r in _table(sections, "Witte vlekken").rows]
+    per_neighbourhood = {
+        r["neighbourhood"]: r for r in _table(sections, "Initiatieven en aanvragen per wijk").rows
+    }
+    assert per_neighbourhood["Haven"] == {
+        "neighbourhood": "Haven",
+        "initiatives": 2,
+        "online": 1,
+        "assisted": 1,
+    }
+    spots = [r["neighbourhood"] for r in _table(sections, "Witte vlekken").rows]
     assert "Poort" in spots and "Haven" not in spots
     assert empty.name == "Poort"

@@ -116,14 +116,14 @@ def test_the_figures_over_all_time_equal_those_counted_from_the_grants(reader):
     assert figures(response)["New initiators"][0] == "5"
 
 
-def test_the_tables_per_wijk_line_and_year_equal_the_grants_grouped_here(reader):
+def test_the_tables_per_neighbourhood_line_and_year_equal_the_grants_grouped_here(reader):
     grants = scenario()
     response = get(reader)
 
-    wijken = sorted({g.wijk for g in grants if g.wijk})
+    neighbourhoods = sorted({g.neighbourhood for g in grants if g.neighbourhood})
     assert table(response, "Per wijk") == [
-        *[row(w, [g for g in grants if g.wijk == w]) for w in wijken],
-        row("No wijk (city-wide)", [g for g in grants if g.wijk is None]),
+        *[row(w, [g for g in grants if g.neighbourhood == w]) for w in neighbourhoods],
+        row("No wijk (city-wide)", [g for g in grants if g.neighbourhood is None]),
     ]
     assert table(response, "Per budget line") == [
         row(name, [g for g in grants if g.line == name]) for name in ("Lijn A", "Lijn B")
@@ -151,21 +151,21 @@ def test_the_period_applies_to_the_date_of_the_decision(reader):
     assert figures(response) == expected_figures(march, grants, date(2026, 3, 1))
 
 
-def test_wijk_line_and_fund_filters(reader):
+def test_neighbourhood_line_and_fund_filters(reader):
     grants = scenario()
     haven = Neighbourhood.objects.get(slug="haven")
     line_b = BudgetLine.objects.get(name="Lijn B")
     fund = line_b.fund
     other_fund = open_line(allocation="100.00")[0].fund  # a line, no grants
 
-    by_wijk = get(reader, {"wijk": haven.pk})
+    by_neighbourhood = get(reader, {"wijk": haven.pk})
     by_line = get(reader, {"lijn": line_b.pk})
     by_fund = get(reader, {"fonds": fund.pk})
     empty = get(reader, {"fonds": other_fund.pk})
     both = get(reader, {"wijk": haven.pk, "van": "2027-01-01"})
 
-    in_haven = [g for g in grants if g.wijk == "Haven"]
-    assert figures(by_wijk) == expected_figures(in_haven, grants)
+    in_haven = [g for g in grants if g.neighbourhood == "Haven"]
+    assert figures(by_neighbourhood) == expected_figures(in_haven, grants)
     assert figures(by_line) == expected_figures([g for g in grants if g.line == "Lijn B"], grants)
     assert figures(by_fund) == expected_figures(grants, grants)
     assert figures(empty) == expected_figures([], grants)
@@ -218,7 +218,7 @@ def test_csv_and_xlsx_hold_the_same_numbers_as_the_page(reader):
     headers = ["Wijk", "Initiatives supported", "Grants", "Granted (€)", "Median grant (€)",
                "Closed", "Yes", "Partly", "No", "Reached (%)", "Participants reached"]  # fmt: skip
     assert rows[0] == headers
-    haven = [g for g in grants if g.wijk == "Haven"]
+    haven = [g for g in grants if g.neighbourhood == "Haven"]
     e = expected(haven)
     assert rows[1] == ["Haven", str(e["initiatives"]), str(e["grants"]), str(e["granted"]),
                        str(e["median"]), str(e["closed"]), str(e["yes"]), str(e["partly"]),

@@ -49,9 +49,9 @@ def test_the_reports_on_the_demo_data(settings, client):
 
     with_the_budget = in_language(client, "en").get(BUDGET_URL)
     got = figures(with_the_budget)
-    wijken = Neighbourhood.objects.filter(is_active=True).count()
+    neighbourhoods = Neighbourhood.objects.filter(is_active=True).count()
     cut = Decimal("500")  # SC-16: Muziekwijk's € 500 left Samen Sterk
-    allocation = wijken * Decimal("3000") + sum(line[2] for line in OTHER_LINES) - cut
+    allocation = neighbourhoods * Decimal("3000") + sum(line[2] for line in OTHER_LINES) - cut
     committed = sum((a.amount for a in Award.objects.all()), Decimal(0))
     paid = sum((t.amount for t in Tranche.objects.exclude(paid_on=None)), Decimal(0))
     returned = sum((a.released_amount for a in Award.objects.all()), Decimal(0))

@@ -60,7 +60,7 @@ def demo(settings):
 
 def test_every_demo_login_gets_a_valid_feed_with_their_dates(client, demo):
     empty = set()
-    for email, _name, _role, _wijk in USERS:
+    for email, _name, _role, _neighbourhood in USERS:
         events = check_calendar(read_feed(client, User.objects.get(email=email)))
         if not events:
             empty.add(email)

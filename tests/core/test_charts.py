@@ -19,7 +19,7 @@ from burgerkracht.core.colours import (
     STATUS_COLOURS,
     contrast_ratio,
 )
-from burgerkracht.meetlat.enums import Answer
+from burgerkracht.meetlat.enums import MeetlatAnswer
 
 CSS = Path(settings.BASE_DIR) / "static" / "css"
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
@@ -91,7 +91,7 @@ def test_yes_and_no_have_the_same_colour_on_every_chart():
     yes, no = PALETTE["positive"].css_class, PALETTE["negative"].css_class
     for keys in (
         [Reached.YES, Reached.PARTLY, Reached.NO],
-        [Answer.FULLY, Answer.PARTLY, Answer.NOT, Answer.NOT_APPLICABLE],
+        list(MeetlatAnswer),  # fully, partly, not, not applicable
         [Adoption.ADOPTED, Adoption.PARTLY, Adoption.NOT_ADOPTED, Adoption.ALREADY_POLICY],
     ):
         chart = bar_chart("t", ["A"], {str(k): [1] for k in keys}, stacked=True, keys=keys)

@@ -38,7 +38,7 @@ def test_start_makes_the_resident_lead_initiator():
 def test_steps_save_partially_and_completeness_is_per_step():
     resident = UserFactory(role="resident")
     initiative = services.start_initiative(by=resident, title="Moestuin")
-    wijk = NeighbourhoodFactory()
+    neighbourhood = NeighbourhoodFactory()
 
     services.save_intake_step(initiative=initiative, by=resident, step=2, data={"why": "Omdat"})
     services.save_intake_step(
@@ -47,7 +47,7 @@ def test_steps_save_partially_and_completeness_is_per_step():
         step=3,
         data={
             "scale": "neighbourhood",
-            "neighbourhoods": [wijk],
+            "neighbourhoods": [neighbourhood],
             "target_group": "Buren",
             "expected_participants": 8,
         },
@@ -55,7 +55,7 @@ def test_steps_save_partially_and_completeness_is_per_step():
 
     stored = Initiative.objects.get(pk=initiative.pk)
     assert stored.why == "Omdat"
-    assert list(stored.neighbourhoods.all()) == [wijk]
+    assert list(stored.neighbourhoods.all()) == [neighbourhood]
     assert intake.missing_steps(stored) == [1, 2, 5]
 
 

@@ -30,11 +30,12 @@ from tests.upload_samples import photo_with_exif
 pytestmark = pytest.mark.django_db
 
 
-def tell(author=None, *, wijk=None, title="Het Watergolfje", text="Ouderen naar de huisarts.",
-         photo=None, alt=""):  # fmt: skip
+def tell(author=None, *, neighbourhood=None, title="Het Watergolfje",
+         text="Ouderen naar de huisarts.", photo=None, alt=""):  # fmt: skip
     return stories.tell_story(
         by=author or UserFactory(), title=title, text=text,
-        neighbourhood=wijk or NeighbourhoodFactory(), consent=True, photo=photo, photo_alt=alt,
+        neighbourhood=neighbourhood or NeighbourhoodFactory(), consent=True, photo=photo,
+        photo_alt=alt,
     )  # fmt: skip
 
 
@@ -73,13 +74,15 @@ def test_a_resident_tells_a_story_and_it_waits_for_a_look():
 
 
 def test_without_consent_or_alt_text_nothing_is_saved():
-    wijk, author = NeighbourhoodFactory(), UserFactory()
+    neighbourhood, author = NeighbourhoodFactory(), UserFactory()
     with pytest.raises(DomainError):
-        stories.tell_story(by=author, title="T", text="X", neighbourhood=wijk, consent=False)
+        stories.tell_story(
+            by=author, title="T", text="X", neighbourhood=neighbourhood, consent=False
+        )
     photo = SimpleUploadedFile("foto.jpg", photo_with_exif(40, 30))
     with pytest.raises(DomainError):
-        stories.tell_story(by=author, title="T", text="X", neighbourhood=wijk, consent=True,
-                           photo=photo, photo_alt=" ")  # fmt: skip
+        stories.tell_story(by=author, title="T", text="X", neighbourhood=neighbourhood,
+                           consent=True, photo=photo, photo_alt=" ")  # fmt: skip
     assert Story.objects.count() == 0
 
 
@@ -207,12 +210,12 @@ def test_the_photo_is_served_only_where_the_story_may_be_seen(client):
 # --- finding stories -------------------------------------------------------------------------
 
 
-def test_published_stories_are_found_by_wijk_and_by_a_word():
+def test_published_stories_are_found_by_neighbourhood_and_by_a_word():
     facilitator = UserFactory(role="facilitator")
     waterwijk, haven = NeighbourhoodFactory(name="Waterwijk"), NeighbourhoodFactory(name="Haven")
-    bus = tell(wijk=waterwijk, title="Het Watergolfje", text="Een busje naar de huisarts.")
-    koor = tell(wijk=haven, title="Het buurtkoor", text="Wij zingen elke dinsdag.")
-    tell(wijk=waterwijk, title="Nog niet bekeken", text="Een busje.")
+    bus = tell(neighbourhood=waterwijk, title="Het Watergolfje", text="Een busje naar de huisarts.")
+    koor = tell(neighbourhood=haven, title="Het buurtkoor", text="Wij zingen elke dinsdag.")
+    tell(neighbourhood=waterwijk, title="Nog niet bekeken", text="Een busje.")
     for story in (bus, koor):
         stories.publish_story(story=story, by=facilitator)
 
@@ -227,11 +230,11 @@ def test_published_stories_are_found_by_wijk_and_by_a_word():
 
 
 def test_the_public_list_page_filters_without_javascript(client):
-    wijk = NeighbourhoodFactory(name="Waterwijk")
-    story = tell(wijk=wijk, title="Het Watergolfje", text="Naar de huisarts.")
+    neighbourhood = NeighbourhoodFactory(name="Waterwijk")
+    story = tell(neighbourhood=neighbourhood, title="Het Watergolfje", text="Naar de huisarts.")
     stories.publish_story(story=story, by=UserFactory(role="facilitator"))
 
-    html = client.get(reverse("initiatives:stories"), {"wijk": wijk.slug, "q": "huisarts"})
+    html = client.get(reverse("initiatives:stories"), {"wijk": neighbourhood.slug, "q": "huisarts"})
 
     assert "Het Watergolfje" in html.content.decode()
     assert (
@@ -305,11 +308,11 @@ def test_stories_of_an_erased_account_and_closed_stories_go_with_their_photos():
 
 
 def test_the_form_saves_a_story_with_a_photo_and_asks_for_its_description(client):
-    author, wijk = UserFactory(), NeighbourhoodFactory()
+    author, neighbourhood = UserFactory(), NeighbourhoodFactory()
     client.force_login(author)
     url = reverse("initiatives:story-tell")
-    data = {"title": "Het Watergolfje", "text": "Naar de huisarts.", "neighbourhood": wijk.pk,
-            "consent": "on"}  # fmt: skip
+    data = {"title": "Het Watergolfje", "text": "Naar de huisarts.",
+            "neighbourhood": neighbourhood.pk, "consent": "on"}  # fmt: skip
 
     refused = client.post(url, {**data, "photo": SimpleUploadedFile("f.jpg", photo_with_exif())})
     assert refused.status_code == 200 and Story.objects.count() == 0

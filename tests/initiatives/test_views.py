@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def test_resident_registers_leaves_halfway_returns_and_submits(client):
     resident = UserFactory(role="resident")
-    wijk = NeighbourhoodFactory(name="Stedenwijk")
+    neighbourhood = NeighbourhoodFactory(name="Stedenwijk")
     client.force_login(resident)
 
     response = client.post(
@@ -44,7 +44,7 @@ def test_resident_registers_leaves_halfway_returns_and_submits(client):
         reverse("initiatives:intake-step", args=[initiative.pk, 3]),
         {
             "scale": "neighbourhood",
-            "neighbourhoods": [wijk.pk],
+            "neighbourhoods": [neighbourhood.pk],
             "target_group": "Ouderen",
             "expected_participants": "12",
             "next": "",
@@ -136,15 +136,15 @@ def test_public_pages_show_no_unpublished_initiative_and_no_personal_data(client
     InitiatorFactory(initiative=published)
     hidden = InitiativeFactory(active=True, publication_consent=False, title="Verborgen")
     draft = InitiativeFactory(title="Nog concept")
-    wijk = NeighbourhoodFactory()
+    neighbourhood = NeighbourhoodFactory()
     for initiative in (published, hidden, draft):
-        initiative.neighbourhoods.add(wijk)
+        initiative.neighbourhoods.add(neighbourhood)
     UpdateFactory(initiative=published, text="Gelukt!")
 
     pages = [
         client.get(reverse("initiatives:public-list")),
         client.get(reverse("initiatives:public-detail", args=[published.pk])),
-        client.get(reverse("initiatives:public-neighbourhood", args=[wijk.slug])),
+        client.get(reverse("initiatives:public-neighbourhood", args=[neighbourhood.slug])),
     ]
     searched = client.get(reverse("initiatives:public-list"), {"q": "Verborgen"})
 
@@ -161,21 +161,21 @@ def test_public_pages_show_no_unpublished_initiative_and_no_personal_data(client
     assert client.get(reverse("initiatives:public-detail", args=[draft.pk])).status_code == 404
 
 
-def test_public_list_filters_by_wijk_theme_and_search(client):
+def test_public_list_filters_by_neighbourhood_theme_and_search(client):
     a, b = NeighbourhoodFactory(), NeighbourhoodFactory()
     walk = InitiativeFactory(active=True, title="Wandelen", theme="exercise")
     walk.neighbourhoods.add(a)
     choir = InitiativeFactory(active=True, title="Zingen", theme="culture", summary="Koor")
     choir.neighbourhoods.add(b)
 
-    by_wijk = client.get(reverse("initiatives:public-list"), {"wijk": a.slug})
+    by_neighbourhood = client.get(reverse("initiatives:public-list"), {"wijk": a.slug})
     by_theme = client.get(reverse("initiatives:public-list"), {"theme": "culture"})
     by_text = client.get(reverse("initiatives:public-list"), {"q": "wandel"})
 
     def titles(response):
         return [i.title for i in response.context["page"]]
 
-    assert titles(by_wijk) == ["Wandelen"]
+    assert titles(by_neighbourhood) == ["Wandelen"]
     assert titles(by_theme) == ["Zingen"]
     assert titles(by_text) == ["Wandelen"]
 
@@ -218,7 +218,7 @@ def test_facilitator_sees_only_assigned_initiatives(client):
 
 def _bulk(count, **extra):
     lead = UserFactory(role="resident")
-    wijk = NeighbourhoodFactory()
+    neighbourhood = NeighbourhoodFactory()
     rows = Initiative.objects.bulk_create(
         [
             Initiative(
@@ -235,7 +235,7 @@ def _bulk(count, **extra):
         ]
     )
     Initiative.neighbourhoods.through.objects.bulk_create(
-        [Initiative.neighbourhoods.through(initiative=r, neighbourhood=wijk) for r in rows]
+        [Initiative.neighbourhoods.through(initiative=r, neighbourhood=neighbourhood) for r in rows]
     )
 
 
@@ -279,7 +279,7 @@ def test_workload_counts_open_initiatives_per_facilitator_as_primary_and_as_back
     assert idle.pk in {u.pk for u in facilitator_workload()}
 
 
-def test_officials_list_filters_a_wijk_and_lists_an_initiative_of_two_wijken_once(client):
+def test_officials_list_filters_by_neighbourhood_and_lists_an_initiative_of_two_once(client):
     coordinator = UserFactory(role="facilitator_coordinator")
     here, there = NeighbourhoodFactory(name="Filmwijk"), NeighbourhoodFactory(name="Waterwijk")
     both = InitiativeFactory(submitted=True, title="Overal soep")

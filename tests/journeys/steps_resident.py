@@ -44,7 +44,7 @@ def save_step(page, fields: dict[str, str], *, next_step: int, leave: bool = Fal
 
 
 def fill_result(page, values: dict):
-    page.get_by_label("In welke wijk?").select_option(label=values["wijk"])
+    page.get_by_label("In welke wijk?").select_option(label=values["neighbourhood"])
     save_step(page, {
         "Wie gaan er meedoen?": values["who"],
         "Hoe gaan zij meedoen en erbij horen?": values["how"],

@@ -28,7 +28,7 @@ RESULT = {
     "how": "Ze zingen elke dinsdag samen en drinken daarna koffie.",
     "difference": "Ze komen weer buiten en kennen hun buren.",
     "sign": "Twaalf mensen komen elke week",
-    "wijk": "Haven",
+    "neighbourhood": "Haven",
 }
 GOAL = {"goal": "Erbij horen.", "means": "Een koor met een dirigent."}
 PARTICIPANTS = {"participants": "12", "reach": "Via de huisarts en de kerk."}

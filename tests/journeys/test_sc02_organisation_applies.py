@@ -42,7 +42,7 @@ RESULT = {
     "how": "Ze maken samen het festival aan de Europalaan: muziek, eten en spelletjes.",
     "difference": "Ze zoeken elkaar daarna op en zijn geen vreemden meer voor elkaar.",
     "sign": "Mensen die elkaar op het festival leerden kennen, spreken later weer af",
-    "wijk": "Poort",
+    "neighbourhood": "Poort",
 }
 
 
@@ -67,7 +67,7 @@ def apply_on_behalf_of_the_stichting(page, base, assert_accessible):
     page.get_by_label(TITLE).check()
     page.get_by_role("button", name="Begin je aanvraag").click()
     expect(page).to_have_title(re.compile("^Stap 1 van 6"))
-    page.get_by_label("In welke wijk?").select_option(label=RESULT["wijk"])
+    page.get_by_label("In welke wijk?").select_option(label=RESULT["neighbourhood"])
     page.get_by_label("Wie gaan er meedoen?").fill(RESULT["who"])
     page.get_by_label("Hoe gaan zij meedoen en erbij horen?").fill(RESULT["how"])
     page.get_by_label("Wat wordt er anders?").fill(RESULT["difference"])

@@ -71,7 +71,7 @@ def test_sc16_the_council_sees_the_cut_red_in_the_budget_and_annual_report(page,
     log_out(page)
 
 
-def test_sc16_a_visitor_reads_per_wijk_what_is_available_and_why(page, stack, tmp_path):
+def test_sc16_a_visitor_reads_per_neighbourhood_what_is_available_and_why(page, stack, tmp_path):
     base = stack.url
     budget_that_moved(year=YEAR)
 

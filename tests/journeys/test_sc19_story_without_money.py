@@ -34,13 +34,13 @@ SECOND = "Sleutelkastje bij de flat"
 REASON = "Er staat een huisadres in. Haal het adres weg en vertel het gerust opnieuw."
 
 
-def tell(page, base, *, title, text, wijk, photo=None):
+def tell(page, base, *, title, text, neighbourhood, photo=None):
     page.goto(base + reverse("core:dashboard"))
     page.get_by_role("link", name="Vertel je verhaal").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Vertel je verhaal")
     page.get_by_label("Titel").fill(title)
     page.get_by_label("Je verhaal").fill(text)
-    page.get_by_label("Wijk").select_option(label=wijk)
+    page.get_by_label("Wijk").select_option(label=neighbourhood)
     if photo:
         page.get_by_label(re.compile(r"^Foto")).set_input_files(str(photo))
         page.get_by_label("Wat staat er op de foto?").fill(ALT)
@@ -66,10 +66,16 @@ def test_sc19_resident_tells_a_story_facilitator_publishes_visitor_finds_it(
     page.get_by_role("button", name="Verstuur je verhaal").click()  # empty: the errors
     expect(page.get_by_role("heading", name="Controleer het volgende")).to_be_visible()
     assert_accessible(page, "tell your story, with errors")
-    tell(page, base, title=TITLE, text=STORY, wijk="Waterwijk", photo=photo)
+    tell(page, base, title=TITLE, text=STORY, neighbourhood="Waterwijk", photo=photo)
     mine = page.get_by_role("listitem").filter(has_text=TITLE)
     expect(mine.get_by_text("Wacht op beoordeling")).to_be_visible()
-    tell(page, base, title=SECOND, text="Het kastje hangt bij Dijkstraat 12.", wijk="Waterwijk")
+    tell(
+        page,
+        base,
+        title=SECOND,
+        text="Het kastje hangt bij Dijkstraat 12.",
+        neighbourhood="Waterwijk",
+    )
     assert_accessible(page, "my stories")
     log_out(page)
 

@@ -36,7 +36,7 @@ class World:
     co: Any
     facilitator: Any
     draft_lead: Any
-    wijk: Any
+    neighbourhood: Any
     draft: Any
     submitted: Any
     active: Any
@@ -101,9 +101,9 @@ def world(_world, db) -> World:
 def build_world() -> World:
     lead = UserFactory(role="resident")
     facilitator = UserFactory(role="facilitator")
-    wijk = NeighbourhoodFactory()
+    neighbourhood = NeighbourhoodFactory()
     active = InitiativeFactory(created_by=lead, active=True, facilitator=facilitator)
-    active.neighbourhoods.add(wijk)
+    active.neighbourhoods.add(neighbourhood)
     co = InitiatorFactory(initiative=active).user
     draft = InitiativeFactory()
     line, holder = open_line(allocation="5000.00")
@@ -114,7 +114,7 @@ def build_world() -> World:
         co=co,
         facilitator=facilitator,
         draft_lead=draft.created_by,
-        wijk=wijk,
+        neighbourhood=neighbourhood,
         draft=draft,
         submitted=InitiativeFactory(created_by=lead, submitted=True, facilitator=facilitator),
         active=active,
@@ -130,7 +130,7 @@ def build_world() -> World:
         adv=_advice(),
         stepped_down=_stepped_down(lead, co, facilitator),
         **_other_subjects(lead, line, holder, apps, paused),
-        **_stories(lead, wijk),
+        **_stories(lead, neighbourhood),
         **_assisted(facilitator),
     )
     world.post_item = _post_item(active)
@@ -173,7 +173,7 @@ def _post_item(initiative):
     return resident.post_items.get()
 
 
-def _stories(lead, wijk) -> dict[str, Any]:
+def _stories(lead, neighbourhood) -> dict[str, Any]:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from initiatives import stories
@@ -183,7 +183,8 @@ def _stories(lead, wijk) -> dict[str, Any]:
         photo = SimpleUploadedFile("foto.jpg", photo_with_exif(40, 30))
         return stories.tell_story(
             by=lead, title=title, text="Ouderen gaan samen naar de huisarts.",
-            neighbourhood=wijk, consent=True, photo=photo, photo_alt="Een busje voor de deur",
+            neighbourhood=neighbourhood, consent=True, photo=photo,
+            photo_alt="Een busje voor de deur",
         )  # fmt: skip
 
     published = tell("Het Watergolfje")

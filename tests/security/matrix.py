@@ -162,7 +162,9 @@ MATRIX: dict[str, Entry] = {
     # --- initiatives: public ---------------------------------------------------------------
     "initiatives:public-list": Entry(everyone()),
     "initiatives:public-detail": Entry(everyone(), kwargs=lambda w: {"pk": w.active.pk}),
-    "initiatives:public-neighbourhood": Entry(everyone(), kwargs=lambda w: {"slug": w.wijk.slug}),
+    "initiatives:public-neighbourhood": Entry(
+        everyone(), kwargs=lambda w: {"slug": w.neighbourhood.slug}
+    ),
     # --- initiatives: intake ---------------------------------------------------------------
     "initiatives:new": Entry(only(Role.RESIDENT, Role.PROFESSIONAL)),
     "initiatives:invitation": Entry(

@@ -5,6 +5,6 @@ from tests.security.matrix import Entry, everyone
 ENTRIES: dict = {
     "budget:public-results": Entry(everyone(), why="the city-wide results: public"),
     "budget:public-results-neighbourhood": Entry(
-        everyone(), kwargs=lambda w: {"slug": w.wijk.slug}, why="a wijk's results: public"
+        everyone(), kwargs=lambda w: {"slug": w.neighbourhood.slug}, why="a wijk's results: public"
     ),
 }
