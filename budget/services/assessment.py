@@ -9,7 +9,7 @@ is not theirs to judge. Only a decision holder of the application's line decides
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -33,6 +33,9 @@ from burgerkracht.core.notifications import notify
 from burgerkracht.core.reasons import is_reason
 from burgerkracht.meetlat import services as meetlat_services
 from burgerkracht.meetlat.enums import DecisionKind
+
+if TYPE_CHECKING:
+    from burgerkracht.accounts.models import User
 
 ASSESSMENT_FIELDS = (
     "is_complete", "legal_check", "administrative_check", "financial_check",
@@ -79,7 +82,7 @@ def is_decider(user, application: Application) -> bool:
 
 
 @transaction.atomic
-def save_assessment(*, application: Application, by, **fields: Any) -> Application:
+def save_assessment(*, application: Application, by: User, **fields: Any) -> Application:
     """Save the checks. The first save takes the application into assessment."""
     unknown = set(fields) - set(ASSESSMENT_FIELDS)
     if unknown:
@@ -122,7 +125,7 @@ def assessment_missing(application: Application) -> list[str]:
 
 
 @transaction.atomic
-def return_to_applicant(*, application: Application, by, reason: str) -> Application:
+def return_to_applicant(*, application: Application, by: User, reason: str) -> Application:
     """Hand an incomplete application back to the residents, saying what is needed."""
     if not is_reason(reason):
         raise DomainError(_("Tell the residents what is missing."))
@@ -139,7 +142,7 @@ def return_to_applicant(*, application: Application, by, reason: str) -> Applica
 
 
 @transaction.atomic
-def complete_assessment(*, application: Application, by) -> Application:
+def complete_assessment(*, application: Application, by: User) -> Application:
     """Send the checked application to the decision holders of its line. The decision
     record starts here, its financial and legal accountability taken from the checks."""
     application = _locked(application, ApplicationStatus.IN_ASSESSMENT)
@@ -177,7 +180,7 @@ def complete_assessment(*, application: Application, by) -> Application:
 
 
 @transaction.atomic
-def send_back_to_assessment(*, application: Application, by, reason: str) -> Application:
+def send_back_to_assessment(*, application: Application, by: User, reason: str) -> Application:
     if not is_reason(reason):
         raise DomainError(_("Say what should be checked again."))
     application = _locked(application, ApplicationStatus.AWAITING_DECISION)
@@ -198,7 +201,7 @@ def send_back_to_assessment(*, application: Application, by, reason: str) -> App
 
 
 @transaction.atomic
-def request_advice(*, application: Application, by, professional, question: str):
+def request_advice(*, application: Application, by: User, professional, question: str):
     from burgerkracht.accounts.roles import Role
 
     if not question.strip():
@@ -219,7 +222,7 @@ def request_advice(*, application: Application, by, professional, question: str)
 
 
 @transaction.atomic
-def give_advice(*, advice: ProfessionalAdvice, by, text: str) -> ProfessionalAdvice:
+def give_advice(*, advice: ProfessionalAdvice, by: User, text: str) -> ProfessionalAdvice:
     advice = ProfessionalAdvice.objects.select_for_update().get(pk=advice.pk)
     if advice.professional_id != by.pk:
         raise DomainError(_("Only the professional who was asked can give this advice."))
@@ -241,7 +244,9 @@ def give_advice(*, advice: ProfessionalAdvice, by, text: str) -> ProfessionalAdv
 
 
 @transaction.atomic
-def save_decision(*, application: Application, by, reasons: str, **fields: Any) -> Application:
+def save_decision(
+    *, application: Application, by: User, reasons: str, **fields: Any
+) -> Application:
     """Save the decision holder's draft: nothing is visible to the residents yet."""
     unknown = set(fields) - set(DECISION_FIELDS)
     if unknown:
@@ -309,7 +314,7 @@ def decision_missing(application: Application) -> list[str]:
 
 
 @transaction.atomic
-def publish_decision(*, application: Application, by, reason: str = "") -> Application:
+def publish_decision(*, application: Application, by: User, reason: str = "") -> Application:
     """Make the decision final and tell the residents: the Meetlat and the triad must be
     complete; money is committed on the line; the letter is made and sent by a worker."""
     application = _locked(application, ApplicationStatus.AWAITING_DECISION)
@@ -351,7 +356,9 @@ def publish_decision(*, application: Application, by, reason: str = "") -> Appli
 
 
 @transaction.atomic
-def amend_decision(*, application: Application, by, reason: str, **fields: Any) -> Application:
+def amend_decision(
+    *, application: Application, by: User, reason: str, **fields: Any
+) -> Application:
     """Change the agreements of a grant (dates, other agreements); an amendment letter
     follows. The amount changes only through a continuation decision."""
     allowed = {"evaluation_dates", "accountability_due", "extra_agreements"}
@@ -383,7 +390,7 @@ def amend_decision(*, application: Application, by, reason: str, **fields: Any) 
 
 
 def _new_letter(
-    application: Application, by, kind: str, reason: str = "", evaluation=None
+    application: Application, by: User, kind: str, reason: str = "", evaluation=None
 ) -> Letter:
     from budget.services.letters import request_letter
 

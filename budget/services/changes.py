@@ -42,7 +42,7 @@ from burgerkracht.core.reasons import is_reason
 from burgerkracht.core.transitions import check, transition
 
 
-def _audit(change: BudgetChange, by, action: str, reason: str = "") -> None:
+def _audit(change: BudgetChange, by: User, action: str, reason: str = "") -> None:
     AuditEvent.record(
         subject=change, actor=by, action=action, reason=reason,
         data={"kind": change.kind, "line": change.line_id},
@@ -58,14 +58,14 @@ def _open_line(line: BudgetLine) -> BudgetLine:
     return line
 
 
-def _check_proposer(by) -> None:
+def _check_proposer(by: User) -> None:
     from budget.permissions import can_propose_budget_change
 
     if not can_propose_budget_change(by):
         raise DomainError(_("Only an administrator or coordinator can propose this."))
 
 
-def _create(*, by, line: BudgetLine, kind: str, reason: str, **fields) -> BudgetChange:
+def _create(*, by: User, line: BudgetLine, kind: str, reason: str, **fields) -> BudgetChange:
     if not is_reason(reason):
         raise DomainError(_("Say why this should change."))
     change = BudgetChange.objects.create(
@@ -89,7 +89,7 @@ def approvers(*, exclude=None):
 
 @transaction.atomic
 def propose_holder_change(
-    *, by, line: BudgetLine, holder, add: bool, reason: str, reassign_to=None
+    *, by: User, line: BudgetLine, holder, add: bool, reason: str, reassign_to=None
 ) -> BudgetChange:
     """Add or remove decision holder `holder` on `line`. `reassign_to`: on a removal, the
     remaining holder who takes over the removed holder's open applications; on an addition,
@@ -129,7 +129,7 @@ def _check_free(line: BudgetLine, amount: Decimal | None) -> None:
 
 @transaction.atomic
 def propose_reallocation(
-    *, by, from_line: BudgetLine, to_line: BudgetLine, amount: Decimal, reason: str
+    *, by: User, from_line: BudgetLine, to_line: BudgetLine, amount: Decimal, reason: str
 ) -> BudgetChange:
     _check_proposer(by)
     line = _open_line(from_line)
@@ -146,7 +146,7 @@ def propose_reallocation(
 
 @transaction.atomic
 def propose_out_of_purpose(
-    *, by, line: BudgetLine, amount: Decimal, destination: str, destination_detail: str = "",
+    *, by: User, line: BudgetLine, amount: Decimal, destination: str, destination_detail: str = "",
     reason: str,
 ) -> BudgetChange:  # fmt: skip
     """Money out of the Samen Sterk purpose (SC-16): at most what is still free on the line."""
@@ -171,7 +171,7 @@ def _locked(change: BudgetChange, to: str) -> BudgetChange:
     return change
 
 
-def _decide(change: BudgetChange, by, status: str, action: str, reason: str = "") -> None:
+def _decide(change: BudgetChange, by: User, status: str, action: str, reason: str = "") -> None:
     transition(
         change, status, table=CHANGE_TRANSITIONS, by=by, reason=reason, action=action,
         stamps={"decided_by": by, "decided_at": timezone.now(), "refusal_reason": reason},
@@ -180,7 +180,7 @@ def _decide(change: BudgetChange, by, status: str, action: str, reason: str = ""
 
 
 @transaction.atomic
-def approve_change(*, by, change: BudgetChange) -> BudgetChange:
+def approve_change(*, by: User, change: BudgetChange) -> BudgetChange:
     """The second person approves: the change is made now, with both names on the log."""
     from budget.permissions import can_approve_budget_change
 
@@ -219,7 +219,7 @@ def approve_change(*, by, change: BudgetChange) -> BudgetChange:
 
 
 @transaction.atomic
-def refuse_change(*, by, change: BudgetChange, reason: str) -> BudgetChange:
+def refuse_change(*, by: User, change: BudgetChange, reason: str) -> BudgetChange:
     from budget.permissions import can_approve_budget_change
 
     change = _locked(change, ChangeStatus.REFUSED)
@@ -238,7 +238,7 @@ def refuse_change(*, by, change: BudgetChange, reason: str) -> BudgetChange:
 
 
 @transaction.atomic
-def withdraw_change(*, by, change: BudgetChange, reason: str = "") -> BudgetChange:
+def withdraw_change(*, by: User, change: BudgetChange, reason: str = "") -> BudgetChange:
     change = _locked(change, ChangeStatus.WITHDRAWN)
     if change.proposed_by_id != by.pk:
         raise DomainError(_("Only the person who proposed it can withdraw it."))
@@ -248,7 +248,7 @@ def withdraw_change(*, by, change: BudgetChange, reason: str = "") -> BudgetChan
     )  # fmt: skip
 
 
-def _reassign(change: BudgetChange, by, *, deciders: list[int] | None) -> int:
+def _reassign(change: BudgetChange, by: User, *, deciders: list[int] | None) -> int:
     """Open applications of the change's line go to `change.reassign_to`: those decided by
     one of `deciders`, or all of them (None). Each applicant is told who decides now."""
     to = change.reassign_to

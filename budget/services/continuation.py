@@ -9,7 +9,7 @@ agreed changes nothing and sends none.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F
@@ -54,13 +54,18 @@ from burgerkracht.core.reasons import is_reason
 from burgerkracht.meetlat import services as meetlat_services
 from burgerkracht.meetlat.services import missing_for_finalisation
 
+if TYPE_CHECKING:
+    from burgerkracht.accounts.models import User
+
 CONTINUATION_FIELDS = ("outcome", "extra_amount", "reduce_by", "cost_line", "new_agreements")
 # The outcomes that take money off the grant, by `reduce_by`.
 REDUCING = (Continuation.FEWER_MEANS, Continuation.LESS_SUPPORT)
 
 
 @transaction.atomic
-def save_continuation(*, evaluation: Evaluation, by, reasons: str, **fields: Any) -> Evaluation:
+def save_continuation(
+    *, evaluation: Evaluation, by: User, reasons: str, **fields: Any
+) -> Evaluation:
     """The decision holder's draft: nothing changes and nobody is told yet."""
     unknown = set(fields) - set(CONTINUATION_FIELDS)
     if unknown:
@@ -134,7 +139,7 @@ def continuation_missing(evaluation: Evaluation) -> list[str]:
 
 
 @transaction.atomic
-def decide_continuation(*, evaluation: Evaluation, by, reason: str = "") -> Evaluation:
+def decide_continuation(*, evaluation: Evaluation, by: User, reason: str = "") -> Evaluation:
     """Make the continuation decision final and act on it.
 
     Side effects, by outcome: the tranches that waited for this evaluation are released
@@ -183,7 +188,7 @@ def decide_continuation(*, evaluation: Evaluation, by, reason: str = "") -> Eval
     return evaluation
 
 
-def _act_on_ledger(evaluation: Evaluation, application: Application, by) -> None:
+def _act_on_ledger(evaluation: Evaluation, application: Application, by: User) -> None:
     outcome, award = evaluation.outcome, application.award
     why = _("Evaluation of %(date)s") % {"date": day(evaluation.planned_on)}
     if outcome == Continuation.STOP:
@@ -215,7 +220,7 @@ def _act_on_ledger(evaluation: Evaluation, application: Application, by) -> None
 
 @transaction.atomic
 def reduce_professional_support(
-    *, by, application: Application, cost_line: CostLine, amount: Decimal, reason: str
+    *, by: User, application: Application, cost_line: CostLine, amount: Decimal, reason: str
 ) -> CostLine:
     """Less professional support: the cost line that is the support goes down by `amount`
     and so does the award, the money going back to the line (reduce_award). The cost line's
@@ -240,7 +245,7 @@ def reduce_professional_support(
     return cost_line
 
 
-def _stop(evaluation: Evaluation, application: Application, by, why: str) -> None:
+def _stop(evaluation: Evaluation, application: Application, by: User, why: str) -> None:
     for tranche in Tranche.objects.filter(
         award__in=awards_of(application), paid_on__isnull=True, withheld_at__isnull=True
     ):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -42,6 +42,9 @@ from burgerkracht.core.transitions import transition
 from burgerkracht.meetlat import services as meetlat_services
 from burgerkracht.meetlat.enums import DecisionKind
 
+if TYPE_CHECKING:
+    from burgerkracht.accounts.models import User
+
 # After a stop, the residents account for what they did within this many days.
 ACCOUNTABILITY_AFTER_STOP = timedelta(days=42)
 RECORD_STEPS = {
@@ -69,7 +72,7 @@ def _locked(evaluation: Evaluation, *statuses: str) -> Evaluation:
 
 @transaction.atomic
 def change_evaluation_status(
-    *, evaluation: Evaluation, to: str, by, reason: str = ""
+    *, evaluation: Evaluation, to: str, by: User, reason: str = ""
 ) -> Evaluation:
     """Move an evaluation to `to`: lock, check the table, write, audit."""
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
@@ -88,7 +91,7 @@ def change_evaluation_status(
 
 
 @transaction.atomic
-def plan_follow_up(*, application: Application, by) -> None:
+def plan_follow_up(*, application: Application, by: User) -> None:
     """At the grant: one evaluation per agreed date, the accountability afterwards, and the
     payments, each planned after an evaluation waiting for that evaluation's decision."""
     evaluations = [
@@ -106,7 +109,7 @@ def plan_follow_up(*, application: Application, by) -> None:
 
 
 @transaction.atomic
-def sync_evaluation_dates(*, application: Application, by, reason: str) -> None:
+def sync_evaluation_dates(*, application: Application, by: User, reason: str) -> None:
     """After the agreements changed: planned evaluations follow the new dates (an evaluation
     already written down or decided stays); the accountability follows its new date."""
     wanted = {date.fromisoformat(day) for day in application.evaluation_dates}
@@ -135,7 +138,7 @@ def sync_evaluation_dates(*, application: Application, by, reason: str) -> None:
 
 
 @transaction.atomic
-def plan_visit(*, evaluation: Evaluation, by, visit_on: date, visitors) -> Evaluation:
+def plan_visit(*, evaluation: Evaluation, by: User, visit_on: date, visitors) -> Evaluation:
     evaluation = _locked(evaluation, EvaluationStatus.PLANNED)
     visitors = list(visitors)
     if not visitors:
@@ -162,7 +165,7 @@ def plan_visit(*, evaluation: Evaluation, by, visit_on: date, visitors) -> Evalu
 
 @transaction.atomic
 def save_evaluation_record(
-    *, evaluation: Evaluation, by, step: int, data: dict[str, Any]
+    *, evaluation: Evaluation, by: User, step: int, data: dict[str, Any]
 ) -> Evaluation:
     """Save one step of the facilitator's notes; nothing typed is lost between steps."""
     evaluation = _locked(evaluation, EvaluationStatus.PLANNED)
@@ -207,7 +210,7 @@ def record_missing(evaluation: Evaluation) -> list[str]:
 
 
 @transaction.atomic
-def complete_evaluation_record(*, evaluation: Evaluation, by) -> Evaluation:
+def complete_evaluation_record(*, evaluation: Evaluation, by: User) -> Evaluation:
     """The notes are complete: the decision holders can decide how it continues. The
     decision record starts here."""
     evaluation = _locked(evaluation, EvaluationStatus.PLANNED)
@@ -246,7 +249,7 @@ def complete_evaluation_record(*, evaluation: Evaluation, by) -> Evaluation:
 
 
 @transaction.atomic
-def save_resident_view(*, evaluation: Evaluation, by, text: str) -> Evaluation:
+def save_resident_view(*, evaluation: Evaluation, by: User, text: str) -> Evaluation:
     """The residents' own words on how it goes, until the decision is made."""
     evaluation = _locked(evaluation, EvaluationStatus.PLANNED, EvaluationStatus.RECORDED)
     evaluation.resident_view, evaluation.resident_view_by = text.strip(), by
@@ -260,7 +263,7 @@ def save_resident_view(*, evaluation: Evaluation, by, text: str) -> Evaluation:
 
 
 @transaction.atomic
-def reopen_evaluation(*, evaluation: Evaluation, by, reason: str) -> Evaluation:
+def reopen_evaluation(*, evaluation: Evaluation, by: User, reason: str) -> Evaluation:
     """The decision holder needs more before deciding: back to the facilitator."""
     if not is_reason(reason):
         raise DomainError(_("Say what is still needed."))
