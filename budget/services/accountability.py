@@ -224,7 +224,7 @@ def grant_money_of(application: Application) -> tuple[Decimal, Decimal]:
         application = (
             Application.objects.annotate(**grant_money()).only("pk").get(pk=application.pk)
         )
-    return application.grant_awarded, application.grant_paid
+    return application.grant_awarded, application.grant_paid  # type: ignore[attr-defined]
 
 
 def settlement(accountability: Accountability) -> dict[str, Decimal]:

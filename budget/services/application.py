@@ -25,6 +25,7 @@ from burgerkracht.core import uploads
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
+from burgerkracht.core.required import required
 from burgerkracht.core.transitions import transition
 from initiatives import services as initiative_services
 from initiatives.enums import InitiativeStatus, InitiativeTheme, Scale, Support
@@ -208,9 +209,9 @@ def remove_attachment(*, attachment: Attachment, by: User) -> None:
     attachment = application.attachments.get(pk=attachment.pk)
     name, file, preview = attachment.name, attachment.file, attachment.preview
     attachment.delete()
-    transaction.on_commit(lambda: file.storage.delete(file.name))
+    transaction.on_commit(lambda: file.storage.delete(required(file.name)))
     if preview:
-        transaction.on_commit(lambda: preview.storage.delete(preview.name))
+        transaction.on_commit(lambda: preview.storage.delete(required(preview.name)))
     audit(application, by, "application.attachment_removed", name=name)
 
 
@@ -247,7 +248,7 @@ def submit_application(*, application: Application, by: User) -> Application:
 
 def _submit_initiative_on_the_way(application: Application, by: User) -> None:
     initiative = application.initiative
-    fill = {
+    fill: dict[int, dict[str, Any]] = {
         1: {"summary": application.result_difference, "theme": InitiativeTheme.OTHER},
         2: {
             "why": application.result_difference, "goal": application.goal,

@@ -31,6 +31,7 @@ from budget.services.organisation import lead_missing, residents_in_lead
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.notifications import notify
 from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.required import required
 from burgerkracht.meetlat import services as meetlat_services
 from burgerkracht.meetlat.enums import DecisionKind
 
@@ -45,7 +46,7 @@ DECISION_FIELDS = (
     "outcome", "granted_amount", "alternatives", "evaluation_dates", "accountability_due",
     "payment_schedule", "extra_agreements",
 )  # fmt: skip
-STATUS_OF = {
+STATUS_OF: dict[str, ApplicationStatus] = {  # looked up by the stored value
     Outcome.GRANT: ApplicationStatus.GRANTED,
     Outcome.PARTLY: ApplicationStatus.PARTLY_GRANTED,
     Outcome.REJECT: ApplicationStatus.REJECTED,
@@ -67,7 +68,7 @@ def is_holder(user, application: Application) -> bool:
     """A holder of the line, or the application's decider (who keeps it when removed)."""
     return application.decider_id == user.pk or (
         application.line_id is not None
-        and application.line.decision_holders.filter(pk=user.pk).exists()
+        and required(application.line).decision_holders.filter(pk=user.pk).exists()
     )
 
 
@@ -160,13 +161,13 @@ def complete_assessment(*, application: Application, by: User) -> Application:
             legal_accountability=f"{application.legal_check}\n\n{application.administrative_check}",
             resident_input_who=residents_in_lead(application) or application.result_who,
             resident_input_how=_("The residents wrote the result description themselves."),
-            department=application.line.name,
+            department=required(application.line).name,
         )  # fmt: skip
         application.save(update_fields=["decision", "updated_at"])
     if application.decider_id is None:
         from budget.services.changes import first_decider
 
-        application.decider = first_decider(application.line)
+        application.decider = first_decider(required(application.line))
         application.save(update_fields=["decider", "updated_at"])
     application = change_application_status(
         application=application, to=ApplicationStatus.AWAITING_DECISION, by=by
@@ -259,8 +260,9 @@ def save_decision(
     application.full_clean(exclude=["created_by", "initiative", "fund"])
     application.save()
     meetlat_services.update_decision(
-        decision=application.decision, by=by, reasons=reasons, outcome=outcome_text(application)
-    )
+        decision=required(application.decision), by=by, reasons=reasons,
+        outcome=outcome_text(application),
+    )  # fmt: skip
     audit(application, by, "application.decision_saved", fields=sorted(fields))
     return application
 
@@ -320,7 +322,7 @@ def publish_decision(*, application: Application, by: User, reason: str = "") ->
     application = _locked(application, ApplicationStatus.AWAITING_DECISION)
     if not is_decider(by, application):
         raise DomainError(_("Only the decision holder who decides this application can decide."))
-    if application.line.fund.status != FundStatus.OPEN:
+    if required(application.line).fund.status != FundStatus.OPEN:
         raise DomainError(_("Money can only be awarded while the fund is open."))
     missing = decision_missing(application)
     if missing:
@@ -329,12 +331,15 @@ def publish_decision(*, application: Application, by: User, reason: str = "") ->
             % {"missing": "; ".join(missing)}
         )
     meetlat_services.update_decision(
-        decision=application.decision, by=by, decided_by=str(by), decided_on=timezone.localdate()
+        decision=required(application.decision), by=by, decided_by=str(by),
+        decided_on=timezone.localdate(),
+    )  # fmt: skip
+    meetlat_services.finalise_decision(
+        decision=required(application.decision), by=by, reason=reason
     )
-    meetlat_services.finalise_decision(decision=application.decision, by=by, reason=reason)
     if application.outcome != Outcome.REJECT:
         award = approve_award(
-            by=by, line=application.line, amount=application.granted_amount,
+            by=by, line=required(application.line), amount=application.granted_amount,
             description=str(application.initiative)[:250], initiative=application.initiative,
             decider_kept=application.decider_id == by.pk,
         )  # fmt: skip

@@ -39,6 +39,7 @@ from burgerkracht.core.formatting import euro
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.required import required
 from burgerkracht.core.transitions import check, transition
 
 
@@ -193,7 +194,7 @@ def approve_change(*, by: User, change: BudgetChange) -> BudgetChange:
     if change.kind in (ChangeKind.ADD_HOLDER, ChangeKind.REMOVE_HOLDER):
         add = change.kind == ChangeKind.ADD_HOLDER
         if not add and change.reassign_to_id:
-            _reassign(change, by, deciders=[change.holder_id])
+            _reassign(change, by, deciders=[required(change.holder_id)])
         ledger.change_decision_holder(
             by=proposer, line=change.line, holder=change.holder, add=add, reason=change.reason,
             approved_by=by,
@@ -205,8 +206,8 @@ def approve_change(*, by: User, change: BudgetChange) -> BudgetChange:
         ).first()
     elif change.kind == ChangeKind.REALLOCATION:
         change.entry = ledger.reallocate(
-            by=proposer, from_line=change.line, to_line=change.to_line, amount=change.amount,
-            reason=change.reason, approved_by=by,
+            by=proposer, from_line=change.line, to_line=required(change.to_line),
+            amount=change.amount, reason=change.reason, approved_by=by,
         )  # fmt: skip
     else:
         change.entry = ledger.move_out_of_purpose(
@@ -251,7 +252,7 @@ def withdraw_change(*, by: User, change: BudgetChange, reason: str = "") -> Budg
 def _reassign(change: BudgetChange, by: User, *, deciders: list[int] | None) -> int:
     """Open applications of the change's line go to `change.reassign_to`: those decided by
     one of `deciders`, or all of them (None). Each applicant is told who decides now."""
-    to = change.reassign_to
+    to = required(change.reassign_to)
     applications = (
         Application.objects.select_for_update(of=("self",))
         .filter(line=change.line, status__in=OPEN_STATUSES)

@@ -51,6 +51,7 @@ from burgerkracht.core.formatting import day
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.required import required
 from burgerkracht.meetlat import services as meetlat_services
 from burgerkracht.meetlat.services import missing_for_finalisation
 
@@ -81,8 +82,9 @@ def save_continuation(
     evaluation.full_clean(exclude=["application"])
     evaluation.save()
     meetlat_services.update_decision(
-        decision=evaluation.decision, by=by, reasons=reasons, outcome=continuation_text(evaluation)
-    )
+        decision=required(evaluation.decision), by=by, reasons=reasons,
+        outcome=continuation_text(evaluation),
+    )  # fmt: skip
     AuditEvent.record(
         subject=evaluation, actor=by, action="evaluation.draft_saved",
         data={"fields": sorted(fields)},
@@ -104,8 +106,8 @@ def continuation_text(evaluation: Evaluation) -> str:
 def open_tranche_amount(application: Application) -> Decimal:
     """What of the grant's own award is not paid (nor withheld) yet: at most this comes off."""
     return sum(
-        (t.amount for t in application.award.tranches.filter(paid_on__isnull=True,
-                                                            withheld_at__isnull=True)),
+        (t.amount for t in required(application.award).tranches.filter(
+            paid_on__isnull=True, withheld_at__isnull=True)),
         Decimal(0),
     )  # fmt: skip
 
@@ -124,7 +126,7 @@ def continuation_missing(evaluation: Evaluation) -> list[str]:
         open_amount = open_tranche_amount(e.application)
         if not e.reduce_by or e.reduce_by <= 0:
             missing.append(_("how much less money"))
-        elif e.reduce_by > open_amount or e.reduce_by >= e.application.award.amount:
+        elif e.reduce_by > open_amount or e.reduce_by >= required(e.application.award).amount:
             missing.append(
                 _("less money than what is not paid yet (%(open)s)") % {"open": euro(open_amount)}
             )
@@ -155,7 +157,8 @@ def decide_continuation(*, evaluation: Evaluation, by: User, reason: str = "") -
     application = evaluation.application
     if not is_holder(by, application):
         raise DomainError(_("Only a decision holder of this line can decide."))
-    missing = continuation_missing(evaluation) + missing_for_finalisation(evaluation.decision)
+    missing = continuation_missing(evaluation)
+    missing += missing_for_finalisation(required(evaluation.decision))
     missing = list(dict.fromkeys(missing))
     if missing:
         raise DomainError(
@@ -163,9 +166,10 @@ def decide_continuation(*, evaluation: Evaluation, by: User, reason: str = "") -
             % {"missing": "; ".join(missing)}
         )
     meetlat_services.update_decision(
-        decision=evaluation.decision, by=by, decided_by=str(by), decided_on=timezone.localdate()
-    )
-    meetlat_services.finalise_decision(decision=evaluation.decision, by=by, reason=reason)
+        decision=required(evaluation.decision), by=by, decided_by=str(by),
+        decided_on=timezone.localdate(),
+    )  # fmt: skip
+    meetlat_services.finalise_decision(decision=required(evaluation.decision), by=by, reason=reason)
     _act_on_ledger(evaluation, application, by)
     evaluation = change_evaluation_status(
         evaluation=evaluation, to=EvaluationStatus.DECIDED, by=by, reason=reason
@@ -174,7 +178,7 @@ def decide_continuation(*, evaluation: Evaluation, by: User, reason: str = "") -
     letter = None
     if evaluation.outcome != Continuation.CONTINUE:
         letter = _new_letter(
-            application, by, LetterKind.AMENDMENT, reason=evaluation.decision.reasons,
+            application, by, LetterKind.AMENDMENT, reason=required(evaluation.decision).reasons,
             evaluation=evaluation,
         )  # fmt: skip
     notify(
@@ -195,19 +199,20 @@ def _act_on_ledger(evaluation: Evaluation, application: Application, by: User) -
         _stop(evaluation, application, by, why)
         return
     if outcome == Continuation.FEWER_MEANS:
-        reduce_award(by=by, award=award, amount=evaluation.reduce_by, reason=why)
+        reduce_award(by=by, award=required(award), amount=evaluation.reduce_by, reason=why)
     if outcome == Continuation.LESS_SUPPORT:
-        evaluation.cost_line_was = evaluation.cost_line.amount
+        cost_line = required(evaluation.cost_line)
+        evaluation.cost_line_was = cost_line.amount
         evaluation.save(update_fields=["cost_line_was", "updated_at"])
         reduce_professional_support(
-            by=by, application=application, cost_line=evaluation.cost_line,
+            by=by, application=application, cost_line=cost_line,
             amount=evaluation.reduce_by, reason=why,
         )  # fmt: skip
     for tranche in evaluation.tranches.filter(released_at__isnull=True, withheld_at__isnull=True):
         release_tranche(by=by, tranche=tranche)
     if outcome == Continuation.EXTRA_PUSH and evaluation.extra_amount:
         extra = approve_award(
-            by=by, line=application.line, amount=evaluation.extra_amount,
+            by=by, line=required(application.line), amount=evaluation.extra_amount,
             description=(_("Extra push: %(title)s") % {"title": application.initiative})[:250],
             initiative=application.initiative,
         )  # fmt: skip
@@ -234,7 +239,7 @@ def reduce_professional_support(
         raise DomainError(
             _("Take off at most the cost line: %(amount)s.") % {"amount": euro(cost_line.amount)}
         )
-    reduce_award(by=by, award=application.award, amount=amount, reason=reason)
+    reduce_award(by=by, award=required(application.award), amount=amount, reason=reason)
     old = cost_line.amount
     CostLine.objects.filter(pk=cost_line.pk).update(amount=F("amount") - amount)
     cost_line.refresh_from_db(fields=["amount"])

@@ -38,6 +38,7 @@ from burgerkracht.core.formatting import day
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.required import required
 from burgerkracht.core.transitions import transition
 from burgerkracht.meetlat import services as meetlat_services
 from burgerkracht.meetlat.enums import DecisionKind
@@ -98,12 +99,14 @@ def plan_follow_up(*, application: Application, by: User) -> None:
         Evaluation.objects.create(application=application, planned_on=date.fromisoformat(day))
         for day in sorted(set(application.evaluation_dates))
     ]
-    Accountability.objects.create(application=application, due_on=application.accountability_due)
+    Accountability.objects.create(
+        application=application, due_on=required(application.accountability_due)
+    )
     for payment in application.payment_schedule:
         planned_on = date.fromisoformat(payment["date"])
         before = [e for e in evaluations if e.planned_on <= planned_on]
         plan_tranche(
-            by=by, award=application.award, planned_on=planned_on,
+            by=by, award=required(application.award), planned_on=planned_on,
             amount=Decimal(payment["amount"]), after_evaluation=before[-1] if before else None,
         )  # fmt: skip
 
@@ -174,10 +177,10 @@ def save_evaluation_record(
         for sign_pk, seen in data.items():
             if int(sign_pk) not in signs:
                 raise ValueError(f"not a sign of this application: {sign_pk}")
-            SignObservation.objects.filter(evaluation=evaluation, sign_id=sign_pk).delete()
+            SignObservation.objects.filter(evaluation=evaluation, sign_id=int(sign_pk)).delete()
             if seen.strip():
                 SignObservation.objects.create(
-                    evaluation=evaluation, sign_id=sign_pk, seen=seen.strip()
+                    evaluation=evaluation, sign_id=int(sign_pk), seen=seen.strip()
                 )
     else:
         unknown = set(data) - set(RECORD_STEPS[step])
@@ -227,19 +230,19 @@ def complete_evaluation_record(*, evaluation: Evaluation, by: User) -> Evaluatio
             title=_("Continuation after the evaluation of %(date)s: %(title)s")
             % {"date": day(evaluation.planned_on), "title": application.initiative},
             financial_accountability=_("Awarded %(amount)s on %(line)s.")
-            % {"amount": euro(application.award.amount), "line": application.line},
+            % {"amount": euro(required(application.award).amount), "line": application.line},
             legal_accountability=application.legal_check
             or _("The agreements of the grant letter apply."),
             resident_input_who=evaluation.present,
             resident_input_how=evaluation.resident_view or _("The residents were at the visit."),
-            department=application.line.name,
+            department=required(application.line).name,
         )  # fmt: skip
         evaluation.save(update_fields=["decision", "updated_at"])
     evaluation = change_evaluation_status(
         evaluation=evaluation, to=EvaluationStatus.RECORDED, by=by
     )
     notify(
-        recipients=[*application.line.decision_holders.filter(is_active=True),
+        recipients=[*required(application.line).decision_holders.filter(is_active=True),
                     *initiator_users(application)],
         template="budget/evaluation_recorded",
         context={"evaluation": evaluation, "application": application, "link": _link(evaluation)},
@@ -257,7 +260,7 @@ def save_resident_view(*, evaluation: Evaluation, by: User, text: str) -> Evalua
     AuditEvent.record(subject=evaluation, actor=by, action="evaluation.resident_view")
     if evaluation.decision_id and text.strip():
         meetlat_services.update_decision(
-            decision=evaluation.decision, by=by, resident_input_how=text.strip()
+            decision=required(evaluation.decision), by=by, resident_input_how=text.strip()
         )
     return evaluation
 

@@ -17,6 +17,7 @@ from budget.services.ledger import euro
 from burgerkracht.core.models import Municipality
 from burgerkracht.core.notifications import notify
 from burgerkracht.core.pdf import logo_data_url, render_pdf
+from burgerkracht.core.required import required
 
 
 def request_letter(*, letter_pk: int) -> bool:
@@ -32,7 +33,7 @@ def letter_context(letter: Letter, *, override=None) -> dict:
     application = letter.application
     initiative = application.initiative
     lead = next((i for i in initiative.initiators.all() if i.is_active and i.role == "lead"), None)
-    tranches = application.award.tranches.all() if application.award_id else []
+    tranches = required(application.award).tranches.all() if application.award_id else []
     backup = application_steps.backup(application)
     municipality = Municipality.current()
     evaluation = letter.evaluation if letter.evaluation_id else None
@@ -86,7 +87,7 @@ def _letterhead(letter: Letter, lead) -> dict:
         for line in (
             (user.full_name or user.email) if user else _("The initiators"),
             application.organisation_name,
-            *(user.postal_lines[1:] if by_post else ()),
+            *(user.postal_lines[1:] if user is not None and by_post else ()),
             _("By e-mail: %(email)s") % {"email": user.email} if user and not by_post else "",
         )
         if line

@@ -27,7 +27,7 @@ from initiatives.enums import InitiativeStatus, Result
 if TYPE_CHECKING:
     from burgerkracht.accounts.models import User
 
-RESULT_OF = {
+RESULT_OF: dict[str, Result] = {  # looked up by the stored value
     Reached.YES: Result.REACHED,
     Reached.PARTLY: Result.PARTLY,
     Reached.NO: Result.NOT_REACHED,

@@ -27,6 +27,7 @@ from burgerkracht.core import iban as iban_check
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
+from burgerkracht.core.required import required
 from initiatives import services as initiative_services
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def mark_paid(*, by: User, tranche: Tranche, paid_on: date, bank_reference: str 
 
 
 def _row(tranche: Tranche, reference: str) -> dict[str, str]:
-    application = application_of(tranche)
+    application = required(application_of(tranche))  # a running application's tranche
     return {
         "creditor_name": application.account_holder,
         "iban": application.iban,
@@ -90,7 +91,7 @@ def order_payments(*, by: User, today: date | None = None) -> PaymentOrder:
         raise DomainError(_("You may not send payment orders."))
     today = today or timezone.localdate()
     locked = payment_selectors.orderable(by, today).select_for_update(of=("self",))
-    tranches = [t for t in locked if t.order_id is None and application_of(t).iban]
+    tranches = [t for t in locked if t.order_id is None and required(application_of(t)).iban]
     if not tranches:
         raise DomainError(_("There are no payments ready to be ordered."))
     order = PaymentOrder.objects.create(created_by=by, rows="[]")
@@ -173,7 +174,7 @@ def confirm_payment_file(*, by: User, payment_import: PaymentImport) -> PaymentI
     payment_import.confirmed_at = timezone.now()
     payment_import.summary = {"counts": counts, "rows": outcomes}
     payment_import.save(update_fields=["confirmed_at", "summary"])
-    _audit(payment_import, by, "payment_import.applied", **counts)
+    _audit(payment_import, by, "payment_import.applied", reason="", **counts)
     return payment_import
 
 
