@@ -22,6 +22,7 @@ from burgerkracht.accounts.selectors import has_verified_email
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify, notify_address
+from burgerkracht.core.required import required
 from burgerkracht.core.transitions import transition
 from initiatives import intake
 from initiatives.enums import (
@@ -40,7 +41,7 @@ def _audit(initiative: Initiative, by: User | None, action: str, reason: str = "
 
 
 def initiator_users(initiative: Initiative) -> list[User]:
-    return [i.user for i in initiative.initiators.active().select_related("user")]
+    return [required(i.user) for i in initiative.initiators.active().select_related("user")]
 
 
 def facilitator_users(initiative: Initiative) -> list[User]:
@@ -66,7 +67,7 @@ def start_initiative(*, by: User, assisted: bool = False, **fields: Any) -> Init
         Initiator.objects.create(
             initiative=initiative,
             user=by,
-            email=by.email,
+            email=by.email or "",
             role=InitiatorRole.LEAD,
             invited_at=now,
             accepted_at=now,
