@@ -158,7 +158,7 @@ def initiatives_report(*, limit: int = ITEM_LIMIT, **filters: Any):
     its first wijk (one query)."""
     wijken = WijkThrough.objects.filter(initiative=OuterRef("pk"))
     first_wijk = wijken.order_by("neighbourhood__name").values("neighbourhood__name")[:1]
-    wijk_count = wijken.order_by().values("initiative").annotate(n=Count("pk")).values("n")[:1]
+    wijk_count = wijken.order_by().values("initiative").annotate(n=Count("pk")).values("n")[:1]  # type: ignore[misc]
     return _with_counts(
         open_initiatives(**filters).select_related("facilitator"),
         _risk_conditions(),

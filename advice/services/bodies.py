@@ -4,6 +4,7 @@ an obstacle from practice into a signal of a body."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -58,8 +59,8 @@ def end_membership(*, by: Any, membership: Membership, ended_on: date | None = N
 
 @transaction.atomic
 def save_organisation(
-    *, by: Any, body: AdvisoryBody, organisation: Any, themes: list[Any] = (),
-    groups: list[Any] = (), joined_on: date | None = None, left_on: date | None = None,
+    *, by: Any, body: AdvisoryBody, organisation: Any, themes: Sequence[Any] = (),
+    groups: Sequence[Any] = (), joined_on: date | None = None, left_on: date | None = None,
     member: BodyOrganisation | None = None,
 ) -> BodyOrganisation:  # fmt: skip
     """Add `organisation` to `body`, or (with `member`) change an existing member
