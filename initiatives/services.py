@@ -36,7 +36,9 @@ from initiatives.enums import (
 from initiatives.models import Initiative, Initiator, Message, Update
 
 
-def _audit(initiative: Initiative, by: User | None, action: str, reason: str = "", **data: Any):
+def _audit(
+    initiative: Initiative, by: User | None, action: str, reason: str = "", **data: Any
+) -> None:
     AuditEvent.record(subject=initiative, actor=by, action=action, reason=reason, data=data)
 
 
@@ -183,8 +185,14 @@ def _invite(
 
 
 def _send_invitation(
-    initiative: Initiative, by: User, email: str, link: str, *, lead: bool, extra=None
-):
+    initiative: Initiative,
+    by: User,
+    email: str,
+    link: str,
+    *,
+    lead: bool,
+    extra: dict[str, Any] | None = None,
+) -> None:
     notify_address(
         email=email,
         template="initiatives/invitation",

@@ -5,7 +5,7 @@ in the answer into the promise register and plans the evaluation of the advice."
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
@@ -41,6 +41,9 @@ from burgerkracht.core.reasons import is_reason
 from burgerkracht.core.transitions import check, transition
 from burgerkracht.meetlat import services as meetlat
 from burgerkracht.meetlat.enums import DecisionKind
+
+if TYPE_CHECKING:
+    from burgerkracht.core.models import Municipality
 
 ANSWER_FIELDS = {"introduction", "explanations", "summary_for_college", "responded_by",
                  "ris_link"}  # fmt: skip
@@ -326,7 +329,7 @@ def generate_answer_pdf(*, answer_pk: int) -> bool:
     return True
 
 
-def answer_letterhead(advice, municipality) -> dict:
+def answer_letterhead(advice: Advice, municipality: Municipality) -> dict[str, Any]:
     """The answer is a letter to the advisory body (pdf/letter_base.html): the body and its
     contact person in the envelope's window, the advice's reference, the municipality's
     contact person for this advice."""

@@ -42,6 +42,8 @@ from burgerkracht.core.transitions import transition
 from initiatives import services as initiative_services
 
 if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
     from burgerkracht.accounts.models import User
 
 EDITABLE = (AccountabilityStatus.OPEN, AccountabilityStatus.MORE_ASKED)
@@ -139,7 +141,9 @@ def save_accountability_step(
 
 
 @transaction.atomic
-def add_accountability_file(*, accountability: Accountability, by: User, upload) -> Attachment:
+def add_accountability_file(
+    *, accountability: Accountability, by: User, upload: UploadedFile
+) -> Attachment:
     """A receipt or a photo (optional)."""
     accountability = _locked(accountability, *EDITABLE)
     attachment = store_upload(

@@ -32,6 +32,8 @@ from initiatives.enums import InitiativeStatus, InitiativeTheme, Scale, Support
 from initiatives.models import Initiative
 
 if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
     from burgerkracht.accounts.models import User
 
 EDITABLE = frozenset({ApplicationStatus.DRAFT})
@@ -169,7 +171,7 @@ def _replace_costs(application: Application, costs: list[tuple[str, Decimal]]) -
 
 
 @transaction.atomic
-def add_attachment(*, application: Application, by: User, upload) -> Attachment:
+def add_attachment(*, application: Application, by: User, upload: UploadedFile) -> Attachment:
     """Store a file privately, after checking its type by content and its size."""
     application = _draft(application)
     attachment = store_upload(application=application, by=by, upload=upload)
@@ -178,7 +180,7 @@ def add_attachment(*, application: Application, by: User, upload) -> Attachment:
 
 
 def store_upload(
-    *, application: Application, by: User, upload, for_accountability=False
+    *, application: Application, by: User, upload: UploadedFile, for_accountability: bool = False
 ) -> Attachment:
     """Check a file's number, size and type (by content; scanned when a scanner is set) and
     store it privately under a random name; the application's own files and the
@@ -194,7 +196,8 @@ def store_upload(
     except ValidationError as error:
         raise DomainError(error.messages[0]) from error
     attachment = Attachment(
-        application=application, name=upload.name, size=upload.size, content_type=kind.mime,
+        application=application, name=required(upload.name), size=required(upload.size),
+        content_type=kind.mime,
         uploaded_by=by, for_accountability=for_accountability,
     )  # fmt: skip
     attachment.file.save(attachment.name, upload, save=False)

@@ -36,6 +36,7 @@ from burgerkracht.meetlat import services as meetlat_services
 from burgerkracht.meetlat.enums import DecisionKind
 
 if TYPE_CHECKING:
+    from budget.models import Evaluation
     from burgerkracht.accounts.models import User
 
 ASSESSMENT_FIELDS = (
@@ -64,7 +65,7 @@ def _locked(application: Application, *statuses: str) -> Application:
     return application
 
 
-def is_holder(user, application: Application) -> bool:
+def is_holder(user: User, application: Application) -> bool:
     """A holder of the line, or the application's decider (who keeps it when removed)."""
     return application.decider_id == user.pk or (
         application.line_id is not None
@@ -72,7 +73,7 @@ def is_holder(user, application: Application) -> bool:
     )
 
 
-def is_decider(user, application: Application) -> bool:
+def is_decider(user: User, application: Application) -> bool:
     """The application's decider once it has one; before that any holder of its line."""
     if application.decider_id is not None:
         return application.decider_id == user.pk
@@ -202,7 +203,9 @@ def send_back_to_assessment(*, application: Application, by: User, reason: str) 
 
 
 @transaction.atomic
-def request_advice(*, application: Application, by: User, professional, question: str):
+def request_advice(
+    *, application: Application, by: User, professional: User, question: str
+) -> ProfessionalAdvice:
     from burgerkracht.accounts.roles import Role
 
     if not question.strip():
@@ -395,7 +398,11 @@ def amend_decision(
 
 
 def _new_letter(
-    application: Application, by: User, kind: str, reason: str = "", evaluation=None
+    application: Application,
+    by: User,
+    kind: str,
+    reason: str = "",
+    evaluation: Evaluation | None = None,
 ) -> Letter:
     from budget.services.letters import request_letter
 

@@ -16,8 +16,10 @@ applicant who decides now.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -66,7 +68,7 @@ def _check_proposer(by: User) -> None:
         raise DomainError(_("Only an administrator or coordinator can propose this."))
 
 
-def _create(*, by: User, line: BudgetLine, kind: str, reason: str, **fields) -> BudgetChange:
+def _create(*, by: User, line: BudgetLine, kind: str, reason: str, **fields: Any) -> BudgetChange:
     if not is_reason(reason):
         raise DomainError(_("Say why this should change."))
     change = BudgetChange.objects.create(
@@ -82,7 +84,7 @@ def _create(*, by: User, line: BudgetLine, kind: str, reason: str, **fields) -> 
     return change
 
 
-def approvers(*, exclude=None):
+def approvers(*, exclude: User | None = None) -> QuerySet[User]:
     """Everyone who may approve a proposal of `exclude`."""
     people = User.objects.filter(groups__name__in=OVERSEER_ROLES, is_active=True).distinct()
     return people.exclude(pk=exclude.pk) if exclude is not None else people
@@ -90,7 +92,13 @@ def approvers(*, exclude=None):
 
 @transaction.atomic
 def propose_holder_change(
-    *, by: User, line: BudgetLine, holder, add: bool, reason: str, reassign_to=None
+    *,
+    by: User,
+    line: BudgetLine,
+    holder: User,
+    add: bool,
+    reason: str,
+    reassign_to: User | None = None,
 ) -> BudgetChange:
     """Add or remove decision holder `holder` on `line`. `reassign_to`: on a removal, the
     remaining holder who takes over the removed holder's open applications; on an addition,
@@ -196,7 +204,8 @@ def approve_change(*, by: User, change: BudgetChange) -> BudgetChange:
         if not add and change.reassign_to_id:
             _reassign(change, by, deciders=[required(change.holder_id)])
         ledger.change_decision_holder(
-            by=proposer, line=change.line, holder=change.holder, add=add, reason=change.reason,
+            by=proposer, line=change.line, holder=required(change.holder), add=add,
+            reason=change.reason,
             approved_by=by,
         )  # fmt: skip
         if add and change.reassign_to_id:
@@ -278,6 +287,6 @@ def _reassign(change: BudgetChange, by: User, *, deciders: list[int] | None) -> 
     return count
 
 
-def first_decider(line: BudgetLine):
+def first_decider(line: BudgetLine) -> User | None:
     """Who decides an application that goes to `line`: its first active holder by name."""
     return line.decision_holders.filter(is_active=True).order_by("full_name", "email", "pk").first()

@@ -9,6 +9,7 @@ normal end: "Accepteer … dat initiatieven kunnen mislukken."
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -141,7 +142,9 @@ def sync_evaluation_dates(*, application: Application, by: User, reason: str) ->
 
 
 @transaction.atomic
-def plan_visit(*, evaluation: Evaluation, by: User, visit_on: date, visitors) -> Evaluation:
+def plan_visit(
+    *, evaluation: Evaluation, by: User, visit_on: date, visitors: Iterable[User]
+) -> Evaluation:
     evaluation = _locked(evaluation, EvaluationStatus.PLANNED)
     visitors = list(visitors)
     if not visitors:

@@ -8,11 +8,12 @@ a logged act with a reason).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,10 +27,13 @@ from burgerkracht.core.reasons import is_reason
 from burgerkracht.core.transitions import check, transition
 
 if TYPE_CHECKING:
+    from budget.models import Evaluation
     from burgerkracht.accounts.models import User
+    from burgerkracht.core.models import Neighbourhood
+    from initiatives.models import Initiative
 
 
-def _audit(subject, by: User, action: str, reason: str = "", **data: Any) -> None:
+def _audit(subject: models.Model, by: User, action: str, reason: str = "", **data: Any) -> None:
     AuditEvent.record(subject=subject, actor=by, action=action, reason=reason, data=data)
 
 
@@ -45,7 +49,8 @@ def create_fund(*, by: User, name: str, starts_on: date, ends_on: date) -> Fund:
 @transaction.atomic
 def add_line(
     *, by: User, fund: Fund, type: LineType, name: str, allocation: Decimal,
-    max_per_application: Decimal | None = None, holders=(), neighbourhood=None,
+    max_per_application: Decimal | None = None, holders: Iterable[User] = (),
+    neighbourhood: Neighbourhood | None = None,
 ) -> BudgetLine:  # fmt: skip
     """Lines and their decision holders are fixed before the period opens."""
     fund = Fund.objects.select_for_update().get(pk=fund.pk)
@@ -89,7 +94,8 @@ def close_fund(*, by: User, fund: Fund, reason: str = "") -> Fund:
 
 @transaction.atomic
 def approve_award(
-    *, by: User, line: BudgetLine, amount: Decimal, description: str, initiative=None,
+    *, by: User, line: BudgetLine, amount: Decimal, description: str,
+    initiative: Initiative | None = None,
     decider_kept: bool = False,
 ) -> Award:  # fmt: skip
     """Commit money against a line.
@@ -126,7 +132,12 @@ def approve_award(
 
 @transaction.atomic
 def plan_tranche(
-    *, by: User, award: Award, planned_on: date, amount: Decimal, after_evaluation=None
+    *,
+    by: User,
+    award: Award,
+    planned_on: date,
+    amount: Decimal,
+    after_evaluation: Evaluation | None = None,
 ) -> Tranche:
     """Plan a payment. One planned after an interim evaluation waits for its decision;
     any other may be paid from its date."""
@@ -249,8 +260,8 @@ def settle_award(
 @transaction.atomic
 def reallocate(
     *, by: User, from_line: BudgetLine, to_line: BudgetLine, amount: Decimal, reason: str,
-    approved_by=None,
-):  # fmt: skip
+    approved_by: User | None = None,
+) -> IntegrityEntry:  # fmt: skip
     """Move money between two lines of one fund: a logged act with a mandatory reason. Once
     the period has opened a second person approves it (budget.services.changes)."""
     if not is_reason(reason):
@@ -291,7 +302,7 @@ def reallocate(
 
 @transaction.atomic
 def move_out_of_purpose(
-    *, by: User, approved_by, line: BudgetLine, amount: Decimal, destination: str,
+    *, by: User, approved_by: User, line: BudgetLine, amount: Decimal, destination: str,
     destination_detail: str = "", reason: str,
 ) -> IntegrityEntry:  # fmt: skip
     """Money leaves the Samen Sterk purpose (to another scheme, the general budget, or cut):
@@ -323,7 +334,7 @@ def move_out_of_purpose(
     return entry
 
 
-def _check_approver(by: User, approved_by) -> None:
+def _check_approver(by: User, approved_by: User | None) -> None:
     """The second pair of eyes on a change during the period (SC-15, SC-16)."""
     from budget.permissions import can_approve_budget_change
 
@@ -335,8 +346,14 @@ def _check_approver(by: User, approved_by) -> None:
 
 @transaction.atomic
 def change_decision_holder(
-    *, by: User, line: BudgetLine, holder, add: bool, reason: str = "", approved_by=None
-):
+    *,
+    by: User,
+    line: BudgetLine,
+    holder: User,
+    add: bool,
+    reason: str = "",
+    approved_by: User | None = None,
+) -> BudgetLine:
     """Before the period opens holders are simply set; afterwards every change is a logged
     act with a mandatory reason and a second person's approval ("tenzij…"), and an open line
     always keeps at least one holder."""
@@ -370,7 +387,7 @@ def change_decision_holder(
     return line
 
 
-def check_not_last_holder(line: BudgetLine, holder) -> None:
+def check_not_last_holder(line: BudgetLine, holder: User) -> None:
     """An open line always keeps someone who can decide on it (SC-15)."""
     others = line.decision_holders.exclude(pk=holder.pk).filter(is_active=True)
     if not others.exists():

@@ -3,7 +3,7 @@ changed: saving a text makes a new version, which is not used until it is made a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -69,7 +69,7 @@ def activate_letter_text(*, by: User, text: LetterText, reason: str = "") -> Let
     return text
 
 
-def ensure_default_letter_texts(model=LetterText) -> int:
+def ensure_default_letter_texts(model: Any = LetterText) -> int:  # or the migration's model
     """Version 1 of every block in every language, active, where a block has no version yet.
     Idempotent: run by the data migration and the demo."""
     made = 0

@@ -3,6 +3,8 @@ sent as an attachment. A lost task is picked up by the periodic sweep."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
@@ -11,13 +13,16 @@ from budget import application_steps
 from budget.continuation_facts import continuation_facts
 from budget.enums import LetterKind
 from budget.letter_content import amended_facts, letter_block, placeholder_values, prose
-from budget.models import Letter
+from budget.models import Letter, LetterText
 from budget.services.application import initiator_users, link
 from budget.services.ledger import euro
 from burgerkracht.core.models import Municipality
 from burgerkracht.core.notifications import notify
 from burgerkracht.core.pdf import logo_data_url, render_pdf
 from burgerkracht.core.required import required
+
+if TYPE_CHECKING:
+    from initiatives.models import Initiator
 
 
 def request_letter(*, letter_pk: int) -> bool:
@@ -27,7 +32,7 @@ def request_letter(*, letter_pk: int) -> bool:
     return enqueue(generate_letter_task, letter_pk=letter_pk)
 
 
-def letter_context(letter: Letter, *, override=None) -> dict:
+def letter_context(letter: Letter, *, override: LetterText | None = None) -> dict[str, Any]:
     """Everything the letter shows. `override`: an unsaved or inactive LetterText to use
     instead of the active one (the preview)."""
     application = letter.application
@@ -69,7 +74,7 @@ def letter_context(letter: Letter, *, override=None) -> dict:
     return context
 
 
-def _letterhead(letter: Letter, lead) -> dict:
+def _letterhead(letter: Letter, lead: Initiator | None) -> dict[str, Any]:
     """What pdf/letter_base.html puts where the envelope's window and the reader look first.
 
     Residents give no postal address here (data minimisation; the letter goes by e-mail), so

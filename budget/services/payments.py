@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from burgerkracht.accounts.models import User
 
 
-def _audit(subject, by: User, action: str, reason: str = "", **data: Any) -> None:
+def _audit(subject: models.Model, by: User, action: str, reason: str = "", **data: Any) -> None:
     AuditEvent.record(subject=subject, actor=by, action=action, reason=reason, data=data)
 
 
@@ -179,7 +179,9 @@ def confirm_payment_file(*, by: User, payment_import: PaymentImport) -> PaymentI
 
 
 @transaction.atomic
-def change_bank_account(*, by: User, application: Application, iban: str, account_holder: str):
+def change_bank_account(
+    *, by: User, application: Application, iban: str, account_holder: str
+) -> Application:
     """The resident's bank account for the payments, until the first payment order. The
     number itself is never written to the audit log."""
     application = Application.objects.select_for_update().get(pk=application.pk)
