@@ -185,14 +185,9 @@ def _invite(
 
 
 def _send_invitation(
-    initiative: Initiative,
-    by: User,
-    email: str,
-    link: str,
-    *,
-    lead: bool,
+    initiative: Initiative, by: User, email: str, link: str, *, lead: bool,
     extra: dict[str, Any] | None = None,
-) -> None:
+) -> None:  # fmt: skip
     notify_address(
         email=email,
         template="initiatives/invitation",

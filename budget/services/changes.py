@@ -92,14 +92,9 @@ def approvers(*, exclude: User | None = None) -> QuerySet[User]:
 
 @transaction.atomic
 def propose_holder_change(
-    *,
-    by: User,
-    line: BudgetLine,
-    holder: User,
-    add: bool,
-    reason: str,
+    *, by: User, line: BudgetLine, holder: User, add: bool, reason: str,
     reassign_to: User | None = None,
-) -> BudgetChange:
+) -> BudgetChange:  # fmt: skip
     """Add or remove decision holder `holder` on `line`. `reassign_to`: on a removal, the
     remaining holder who takes over the removed holder's open applications; on an addition,
     the new holder themself when they take over all the line's open applications."""

@@ -132,13 +132,9 @@ def approve_award(
 
 @transaction.atomic
 def plan_tranche(
-    *,
-    by: User,
-    award: Award,
-    planned_on: date,
-    amount: Decimal,
+    *, by: User, award: Award, planned_on: date, amount: Decimal,
     after_evaluation: Evaluation | None = None,
-) -> Tranche:
+) -> Tranche:  # fmt: skip
     """Plan a payment. One planned after an interim evaluation waits for its decision;
     any other may be paid from its date."""
     award = Award.objects.select_for_update().get(pk=award.pk)
@@ -346,14 +342,9 @@ def _check_approver(by: User, approved_by: User | None) -> None:
 
 @transaction.atomic
 def change_decision_holder(
-    *,
-    by: User,
-    line: BudgetLine,
-    holder: User,
-    add: bool,
-    reason: str = "",
+    *, by: User, line: BudgetLine, holder: User, add: bool, reason: str = "",
     approved_by: User | None = None,
-) -> BudgetLine:
+) -> BudgetLine:  # fmt: skip
     """Before the period opens holders are simply set; afterwards every change is a logged
     act with a mandatory reason and a second person's approval ("tenzij…"), and an open line
     always keeps at least one holder."""

@@ -85,14 +85,9 @@ def create_decision(
 
 @transaction.atomic
 def create_policy_decision(
-    *,
-    by: User,
-    title: str,
-    date: date,
-    department: str,
-    reference: str = "",
+    *, by: User, title: str, date: date, department: str, reference: str = "",
     document_url: str = "",
-) -> PolicyDecision:
+) -> PolicyDecision:  # fmt: skip
     decision = create_decision(
         subject=None, kind=DecisionKind.POLICY, title=title, by=by, department=department,
         decided_on=date,
