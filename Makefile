@@ -42,7 +42,7 @@ run: install ## The portal with demo data on its own PostgreSQL, http://localhos
 	PORT=$(PORT) DJANGO_SETTINGS_MODULE=burgerkracht.settings.dev \
 	  tests/harness/services.sh --keep var/postgres $(PY) manage.py run_demo
 
-test: install ## Run the whole gate on throwaway PostgreSQL and Redis: ruff, migrations, translations, deploy check, pytest
+test: install ## Run the whole gate on throwaway PostgreSQL and Redis: ruff, mypy, migrations, translations, deploy check, pytest
 	bash tests/harness/system-packages.sh
 	tests/harness/services.sh tests/harness/suite.sh $(ARGS)
 
@@ -53,6 +53,9 @@ bench: install $(BENCH_STAMP) ## Measure P1-P7 on the scale data set (about 30 m
 lint: install ## ruff lint and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+typecheck: install ## mypy on the services, selectors and permissions ([tool.mypy] in pyproject.toml)
+	tests/harness/typecheck.sh
 
 fmt: install ## Format and autofix with ruff
 	$(VENV)/bin/ruff check --fix .
@@ -74,4 +77,4 @@ migrate: install ## Apply migrations to the configured database
 shell: install ## Django shell
 	$(PY) manage.py shell
 
-.PHONY: help install lock run test lint fmt messages check migrate shell
+.PHONY: help install lock run test lint typecheck fmt messages check migrate shell

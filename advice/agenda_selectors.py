@@ -4,6 +4,7 @@ table that keeps every number."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -60,7 +61,7 @@ def agenda_progress(agenda: Agenda, today: date) -> Progress:
         key: Count("pk", filter=(overdue if condition is None else condition & ~overdue))
         for key, _label, condition in PROGRESS
     }
-    per_phase = list(
+    per_phase: list[Mapping[str, Any]] = list(
         Promise.objects.filter(agenda=agenda)
         .values("phase")
         .annotate(total=Count("pk"), **aggregates)

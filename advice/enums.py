@@ -134,7 +134,7 @@ class Kept(models.TextChoices):
 
 
 # The status a verdict at the advice evaluation gives the promise.
-STATUS_OF_VERDICT = {
+STATUS_OF_VERDICT: dict[str, PromiseStatus] = {  # looked up by the stored value
     Kept.KEPT: PromiseStatus.DONE,
     Kept.PARTLY: PromiseStatus.PARTLY_KEPT,
     Kept.NOT_KEPT: PromiseStatus.NOT_KEPT,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from advice.enums import OPEN_PROMISE, AdviceEvaluationStatus, AdviceStatus, BodyKind
 from advice.models import Advice, AdviceEvaluation, AdvisoryBody, Meeting, Promise
+from burgerkracht.core.required import required
 
 
 @dataclass
@@ -29,7 +30,7 @@ class DraftAgenda:
         seen: dict[int, Advice] = {}
         for advice in (
             *self.overdue_answers,
-            *(p.advice for p in self.overdue_promises),
+            *(required(p.advice) for p in self.overdue_promises),
             *(e.advice for e in self.evaluations_due),
         ):
             seen.setdefault(advice.pk, advice)
@@ -47,7 +48,8 @@ class DraftAgenda:
             lines.append(f"{number}. " + _("Promises past their due date"))
             for p in self.overdue_promises:
                 lines.append(
-                    f"   - {p.advice.reference}: {p.text[:120]} ({_('due on')} {p.due_on:%d-%m-%Y})"
+                    f"   - {required(p.advice).reference}: {p.text[:120]} "
+                    f"({_('due on')} {p.due_on:%d-%m-%Y})"
                 )
             number += 1
         if self.overdue_agenda_items:
@@ -79,7 +81,8 @@ def overdue_agenda_items(body: AdvisoryBody, today: date) -> dict[str, list[Prom
         .select_related("agenda")
         .order_by("agenda__title", "due_on", "pk")
     ):
-        grouped.setdefault(promise.agenda.title if promise.agenda_id else "", []).append(promise)
+        title = required(promise.agenda).title if promise.agenda_id else ""
+        grouped.setdefault(title, []).append(promise)
     return grouped
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import django_filters
 import django_tables2 as tables
+from django import forms
 from django.db.models import BooleanField, Case, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 from django.utils.html import format_html
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from advice.enums import OPEN_PROMISE, VERDICT_ONLY, PromiseStatus
 from advice.models import AdvisoryBody, Promise, PromiseNote
 from burgerkracht.core.columns import DateColumn
+from burgerkracht.core.required import required
 from burgerkracht.core.status import badge_for, badge_html
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -58,9 +60,10 @@ def source_of(promise: Promise) -> str:
     """Where it was promised: the advice's reference, the agenda (and phase), or the
     description of the source."""
     if promise.advice_id:
-        return promise.advice.reference
+        return required(promise.advice).reference
     if promise.agenda_id:
-        return f"{promise.agenda.title}, {promise.phase}" if promise.phase else promise.agenda.title
+        title = required(promise.agenda).title
+        return f"{title}, {promise.phase}" if promise.phase else title
     return promise.source_description or str(promise.get_source_kind_display())
 
 
@@ -81,19 +84,15 @@ class PromiseFilter(django_filters.FilterSet):
     )
     mine = django_filters.BooleanFilter(
         label=_("Only my promises"), method="filter_mine",
-        widget=django_filters.widgets.forms.CheckboxInput,
+        widget=forms.CheckboxInput,
     )  # fmt: skip
     body = django_filters.ModelChoiceFilter(
         label=_("Advisory body"), field_name="advice__body", queryset=AdvisoryBody.objects.all(),
         empty_label=_("All bodies"),
     )  # fmt: skip
 
-    advice = django_filters.NumberFilter(
-        field_name="advice_id", widget=django_filters.widgets.forms.HiddenInput
-    )
-    agenda = django_filters.NumberFilter(
-        field_name="agenda_id", widget=django_filters.widgets.forms.HiddenInput
-    )
+    advice = django_filters.NumberFilter(field_name="advice_id", widget=forms.HiddenInput)
+    agenda = django_filters.NumberFilter(field_name="agenda_id", widget=forms.HiddenInput)
 
     class Meta:
         model = Promise

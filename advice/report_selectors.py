@@ -8,6 +8,7 @@ are many per advice and get a query each. Definitions: advice/README.md, "The ad
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -50,7 +51,7 @@ def advices_in(
     )
 
 
-def advice_counts(advices: QuerySet[Advice], today: date) -> list[dict[str, Any]]:
+def advice_counts(advices: QuerySet[Advice], today: date) -> list[Mapping[str, Any]]:
     """Per body and year received: solicited and unsolicited advices; the answer on time,
     late, open, open and overdue, with the total days to a published answer; and the
     evaluation done, due or planned later. One query."""
@@ -79,13 +80,13 @@ def advice_counts(advices: QuerySet[Advice], today: date) -> list[dict[str, Any]
     return list(rows)
 
 
-def recommendation_counts(advices: QuerySet[Advice]) -> list[dict[str, Any]]:
+def recommendation_counts(advices: QuerySet[Advice]) -> list[Mapping[str, Any]]:
     """Per body: the answers to recommendations in published answers only (a draft answer is
     internal), and how many of those not (fully) adopted carry reasons. One query."""
     needs_reason = Q(adoption__in=NEEDS_REASON)
     has_reason = GreaterThan(Length(Trim("reason")), 0)
     rows = (
-        Recommendation.objects.filter(
+        Recommendation.objects.filter(  # type: ignore[no-redef]  # values() rows may reuse a name
             advice__in=advices.values("pk"), advice__answer__status=AnswerStatus.PUBLISHED
         )
         .values(body_name=F("advice__body__short_name"))
@@ -99,7 +100,7 @@ def recommendation_counts(advices: QuerySet[Advice]) -> list[dict[str, Any]]:
     return list(rows)
 
 
-def promise_counts(advices: QuerySet[Advice], today: date) -> list[dict[str, Any]]:
+def promise_counts(advices: QuerySet[Advice], today: date) -> list[Mapping[str, Any]]:
     """Per body: the promises of the advices by status, open split into on time and overdue
     (derived, as everywhere in the register), and the verdicts given at evaluations."""
     rows = (
@@ -137,10 +138,10 @@ def own_promise_counts(today: date, body: AdvisoryBody | None = None) -> list[di
         .order_by("agenda_name")
         .annotate(**_promise_aggregates(today))
     )
-    return list(rows)
+    return [dict(row) for row in rows]  # the report names the agenda-less row
 
 
-def meeting_counts(body: AdvisoryBody | None = None) -> list[dict[str, Any]]:
+def meeting_counts(body: AdvisoryBody | None = None) -> list[Mapping[str, Any]]:
     """Per body (the active ones, or `body`) and calendar year: the meetings with the college.
     A body without meetings comes back once, with year None and count 0. One query."""
     bodies = (
@@ -149,7 +150,7 @@ def meeting_counts(body: AdvisoryBody | None = None) -> list[dict[str, Any]]:
         else AdvisoryBody.objects.filter(is_active=True)
     )
     rows = (
-        bodies.values("short_name", year=ExtractYear("meetings__date"))
+        bodies.values("short_name", year=ExtractYear("meetings__date"))  # type: ignore[no-redef]
         .order_by("short_name", "year")
         .annotate(meetings=Count("meetings"))
     )
@@ -159,7 +160,7 @@ def meeting_counts(body: AdvisoryBody | None = None) -> list[dict[str, Any]]:
 # --- continuity ----------------------------------------------------------------------------
 
 
-def advices_at_risk() -> list[dict[str, Any]]:
+def advices_at_risk() -> list[Mapping[str, Any]]:
     """Advices the municipality works on (final or answered) that hang on one person: no
     contact person, a contact who is no longer active, or no active backup."""
     no_contact = Q(contact__isnull=True)
@@ -175,7 +176,7 @@ def advices_at_risk() -> list[dict[str, Any]]:
     return list(rows)
 
 
-def bodies_at_risk() -> list[dict[str, Any]]:
+def bodies_at_risk() -> list[Mapping[str, Any]]:
     """Active bodies with at most one current member who is active, or no current secretary
     who is active."""
     current = Q(memberships__ended_on__isnull=True, memberships__user__is_active=True)
@@ -194,7 +195,7 @@ def bodies_at_risk() -> list[dict[str, Any]]:
     return list(rows)
 
 
-def promises_at_risk() -> list[dict[str, Any]]:
+def promises_at_risk() -> list[Mapping[str, Any]]:
     """Open promises whose owner is no longer active (the owner is required, so never
     missing in the database)."""
     rows = (

@@ -149,7 +149,7 @@ def promises_of(advice: Advice) -> list[Any]:
         )
     )
     for promise in promises:
-        promise.outcome_reason = outcome_reason(promise)
+        promise.outcome_reason = outcome_reason(promise)  # type: ignore[attr-defined]
     return promises
 
 
@@ -190,7 +190,8 @@ def published_answer(advice: Advice) -> Any:
 def counted(queryset: QuerySet, field: str = "pk", *, distinct: bool = False) -> Subquery:
     """COUNT(`field`) of `queryset` as a scalar subquery (see counts_on_row)."""
     template = "%(function)s(DISTINCT %(expressions)s)" if distinct else None
-    count = Func(F(field), function="COUNT", **({"template": template} if template else {}))
+    extra: dict[str, Any] = {"template": template} if template else {}
+    count = Func(F(field), function="COUNT", **extra)
     return Subquery(queryset.order_by().annotate(n=count).values("n"), output_field=IntegerField())
 
 
@@ -198,4 +199,4 @@ def counts_on_row(user: Any, **counts: Subquery) -> dict[str, int]:
     """Several counts in one query: each a scalar subquery on the person's own row."""
     from burgerkracht.accounts.models import User
 
-    return User.objects.filter(pk=user.pk).values(**counts).get()
+    return User.objects.filter(pk=user.pk).values(**counts).get()  # type: ignore[return-value]

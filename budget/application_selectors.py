@@ -106,7 +106,10 @@ def application_queryset(
             ),
         )
     else:
-        people = ["line__decision_holders", *([] if ADVICE in parts else [ADVICE])]
+        people: list[str | Prefetch] = [
+            "line__decision_holders",
+            *([] if ADVICE in parts else [ADVICE]),
+        ]
         queryset = queryset.prefetch_related(*people)
     return queryset
 

@@ -163,7 +163,7 @@ def initiatives_report(*, limit: int = ITEM_LIMIT, **filters: Any):
         "neighbourhood__name"
     )[:1]
     neighbourhood_count = (
-        neighbourhoods.order_by().values("initiative").annotate(n=Count("pk")).values("n")[:1]
+        neighbourhoods.order_by().values("initiative").annotate(n=Count("pk")).values("n")[:1]  # type: ignore[misc]
     )
     return _with_counts(
         open_initiatives(**filters).select_related("facilitator"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q, QuerySet
@@ -19,6 +20,7 @@ from budget.enums import ACCOUNTING_STATUSES, RUNNING_STATUSES
 from budget.models import Application, BudgetLine, PaymentOrder, Tranche
 from burgerkracht.accounts.roles import OVERSEER_ROLES
 from burgerkracht.core.formatting import euro
+from burgerkracht.core.required import required
 
 RELATED = (
     "award__line",
@@ -40,8 +42,9 @@ def sees_all(user) -> bool:
 
 def _of_applications(q: Q) -> Q:
     """`q` about an application, for a tranche of its award or of an extra push."""
-    return Q(**{f"award__application__{k}": v for k, v in q.children}) | Q(
-        **{f"award__evaluation__application__{k}": v for k, v in q.children}
+    lookups: list[tuple[str, Any]] = q.children  # type: ignore[assignment]  # a Q of lookups only
+    return Q(**{f"award__application__{k}": v for k, v in lookups}) | Q(
+        **{f"award__evaluation__application__{k}": v for k, v in lookups}
     )
 
 
@@ -104,10 +107,12 @@ class Ready:
 
 
 def ready_to_order(user, today: date | None = None) -> Ready:
-    ready, missing = [], []
+    ready: list[Tranche] = []
+    missing: list[Tranche] = []
     for tranche in orderable(user, today):
-        tranche.application = application_of(tranche)
-        (ready if tranche.application.iban else missing).append(tranche)
+        application = required(application_of(tranche))  # a running grant's tranche
+        tranche.application = application  # type: ignore[attr-defined]  # for the template
+        (ready if application.iban else missing).append(tranche)
     return Ready(ready=ready, missing_account=missing)
 
 
@@ -126,7 +131,7 @@ def ordered_for(user, limit: int = 100) -> list[Tranche]:
         .order_by("ordered_on", "pk")[:limit]
     )
     for tranche in tranches:
-        tranche.application = application_of(tranche)
+        tranche.application = application_of(tranche)  # type: ignore[attr-defined]
     return tranches
 
 
@@ -233,5 +238,5 @@ def resident_payments(user, limit: int = 10) -> list[Tranche]:
         .distinct()[:limit]
     )
     for tranche in tranches:
-        tranche.application = application_of(tranche)
+        tranche.application = application_of(tranche)  # type: ignore[attr-defined]
     return tranches

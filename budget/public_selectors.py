@@ -126,8 +126,8 @@ def choose_year(asked: str | None, *, today: date | None = None) -> YearChoice:
     """The year asked for when it has a fund; otherwise this year's, or the nearest one."""
     years = public_years()
     this_year = (today or timezone.localdate()).year
-    if whole_number(asked) in years:
-        return YearChoice(whole_number(asked), years)
+    if (year := whole_number(asked)) is not None and year in years:
+        return YearChoice(year, years)
     if not years or this_year in years:
         return YearChoice(this_year, years)
     past = [y for y in years if y < this_year]
@@ -266,7 +266,7 @@ def funded_initiatives(
         .annotate(total=Sum("amount"))
         .values("total")[:1]
     )
-    funded = list(
+    funded: list[Application] = list(
         grants.filter(published_q("initiative__"))
         .select_related("initiative", "line", "accountability", "award")
         .only(*FUNDED_COLUMNS)
@@ -278,7 +278,7 @@ def funded_initiatives(
         .order_by("initiative__title", "pk")[:limit]
     )
     for application in funded:
-        application.public_result = _settled_result(application)
+        application.public_result = _settled_result(application)  # type: ignore[attr-defined]
     return funded
 
 

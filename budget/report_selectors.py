@@ -7,6 +7,7 @@ figures are in budget/README.md ("Reports").
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -107,7 +108,8 @@ def _result_figures() -> dict[str, Any]:
     }
 
 
-def _tidy(row: dict[str, Any]) -> dict[str, Any]:
+def _tidy(values: Mapping[str, Any]) -> dict[str, Any]:
+    row = dict(values)
     row["granted"] = cents(row["granted"]) if row["granted"] is not None else Decimal("0.00")
     row["median"] = cents(row["median"])
     row["participants"] = row["participants"] or 0
@@ -204,7 +206,7 @@ def line_figures(funds: QuerySet[Fund]) -> list[dict[str, Any]]:
     """Per line: the running totals the ledger services keep, and what remains."""
     return list(
         BudgetLine.objects.filter(fund__in=funds)
-        .annotate(remaining=REMAINING)
+        .annotate(remaining=REMAINING)  # type: ignore[no-redef]  # values(): no clash with the property
         .values("pk", "name", "type__name", "fund__name", *MONEY)
         .order_by("-fund__starts_on", "fund__name", "type__name", "name")
     )
@@ -219,7 +221,8 @@ def fund_figures(funds: QuerySet[Fund]) -> list[dict[str, Any]]:
         .annotate(**{key: Sum(f"lines__{key}") for key in MONEY if key != "remaining"})
     )
     result = []
-    for row in rows:
+    for values in rows:
+        row: dict[str, Any] = dict(values)
         row.update({key: row[key] or zero for key in MONEY if key != "remaining"})
         row["remaining"] = row["allocation"] - row["committed"] + row["released"]
         result.append(row)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import (
@@ -38,6 +39,9 @@ from budget.models import (
     Tranche,
 )
 from burgerkracht.core.models import Municipality
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 LIVE_EVALUATION = (EvaluationStatus.PLANNED, EvaluationStatus.RECORDED)
 TO_ACCOUNT = (AccountabilityStatus.OPEN, AccountabilityStatus.MORE_ASKED)
@@ -260,7 +264,7 @@ def dashboard_applications(user, *, memo: bool = True) -> list[Application]:
     return mine
 
 
-def _queue_counts(user) -> list[tuple[str, str, int]]:
+def _queue_counts(user) -> list[tuple[str, StrOrPromise, int]]:
     """The open applications in the person's queue per status, as (status, label, count),
     leaving out the statuses with none; each count is what the queue shows filtered on that
     status (one query)."""

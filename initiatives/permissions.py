@@ -8,13 +8,14 @@ registered with a resident.
 from __future__ import annotations
 
 from burgerkracht.accounts.roles import FACILITATOR_ROLES, OVERSEER_ROLES, Role
+from burgerkracht.core.required import required
 from initiatives.enums import InitiativeStatus, LeadSuccession
 from initiatives.models import Initiative
 from initiatives.story_models import StoryStatus
 
 
 def _active_initiator_ids(initiative: Initiative) -> set[int]:
-    return {i.user_id for i in initiative.initiators.all() if i.is_active}
+    return {required(i.user_id) for i in initiative.initiators.all() if i.is_active}
 
 
 def is_initiator(user, initiative: Initiative) -> bool:

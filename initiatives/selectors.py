@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import (
     BooleanField,
@@ -26,12 +26,28 @@ from django.utils.translation import ngettext
 
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import FACILITATOR_ROLES, INITIATOR_ROLES, Role
+from burgerkracht.core.required import required
 from initiatives import intake
 from initiatives.enums import InitiativeStatus, LeadSuccession, Risk
 from initiatives.models import Initiative, Initiator, Message, Update
 from initiatives.permissions import is_coordinator, is_lead
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 OPEN_STATUSES = (InitiativeStatus.SUBMITTED, InitiativeStatus.ACTIVE, InitiativeStatus.PAUSED)
+
+
+class RiskAnnotations(TypedDict):
+    """What `with_risk_annotations` adds to each initiative."""
+
+    active_initiator_count: int
+    has_backup_initiator: bool
+    facilitator_gone: bool
+
+
+if TYPE_CHECKING:
+    RiskAnnotated = WithAnnotations[Initiative, RiskAnnotations]  # a with_risk_annotations row
 
 
 def _active_initiators() -> QuerySet[Initiator]:
@@ -40,7 +56,7 @@ def _active_initiators() -> QuerySet[Initiator]:
     )
 
 
-def with_risk_annotations(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
+def with_risk_annotations(queryset: QuerySet[Initiative]) -> QuerySet[RiskAnnotated]:
     """Annotate what the continuity risks are computed from, so lists can filter on them."""
     count = _active_initiators().values("initiative").annotate(n=Count("pk")).values("n")[:1]
     backup = _active_initiators().filter(is_backup=True).values("pk")
@@ -56,7 +72,7 @@ def with_risk_annotations(queryset: QuerySet[Initiative]) -> QuerySet[Initiative
     )
 
 
-def annotated_risks(initiative: Initiative) -> list[Risk]:
+def annotated_risks(initiative: RiskAnnotated) -> list[Risk]:
     """The risks of an initiative from a `with_risk_annotations` queryset (no queries)."""
     risks = []
     if initiative.active_initiator_count <= 1:
@@ -90,7 +106,7 @@ def needs_action(*, prefix: str = "", initiators: str = "active_initiator_count"
     return nobody | (alone & no_backup) | lead_wanted
 
 
-def filter_by_risk(queryset: QuerySet[Initiative], risk: str) -> QuerySet[Initiative]:
+def filter_by_risk(queryset: QuerySet[RiskAnnotated], risk: str) -> QuerySet[RiskAnnotated]:
     match risk:
         case Risk.SINGLE_INITIATOR:
             return queryset.filter(active_initiator_count__lte=1)
@@ -236,7 +252,9 @@ def facilitator_workload() -> list[User]:
 
     primary, backup = per("facilitator"), per("backup_facilitator")
     for user in facilitators:
-        user.primary_count, user.backup_count = primary.get(user.pk, 0), backup.get(user.pk, 0)
+        # Read by the coordinator's table of facilitators.
+        user.primary_count = primary.get(user.pk, 0)  # type: ignore[attr-defined]
+        user.backup_count = backup.get(user.pk, 0)  # type: ignore[attr-defined]
     return facilitators
 
 
@@ -332,7 +350,7 @@ def contact_person(initiative: Initiative) -> dict[str, Any]:
     from burgerkracht.core.models import Municipality
 
     if initiative.facilitator_id is not None:
-        person = initiative.facilitator
+        person = required(initiative.facilitator)
         return {"name": str(person), "email": person.email, "phone": person.phone,
                 "is_facilitator": True}  # fmt: skip
     municipality = Municipality.current()

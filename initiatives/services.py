@@ -22,6 +22,7 @@ from burgerkracht.accounts.selectors import has_verified_email
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify, notify_address
+from burgerkracht.core.required import required
 from burgerkracht.core.transitions import transition
 from initiatives import intake
 from initiatives.enums import (
@@ -35,12 +36,14 @@ from initiatives.enums import (
 from initiatives.models import Initiative, Initiator, Message, Update
 
 
-def _audit(initiative: Initiative, by: User | None, action: str, reason: str = "", **data: Any):
+def _audit(
+    initiative: Initiative, by: User | None, action: str, reason: str = "", **data: Any
+) -> None:
     AuditEvent.record(subject=initiative, actor=by, action=action, reason=reason, data=data)
 
 
 def initiator_users(initiative: Initiative) -> list[User]:
-    return [i.user for i in initiative.initiators.active().select_related("user")]
+    return [required(i.user) for i in initiative.initiators.active().select_related("user")]
 
 
 def facilitator_users(initiative: Initiative) -> list[User]:
@@ -66,7 +69,7 @@ def start_initiative(*, by: User, assisted: bool = False, **fields: Any) -> Init
         Initiator.objects.create(
             initiative=initiative,
             user=by,
-            email=by.email,
+            email=by.email or "",
             role=InitiatorRole.LEAD,
             invited_at=now,
             accepted_at=now,
@@ -182,8 +185,9 @@ def _invite(
 
 
 def _send_invitation(
-    initiative: Initiative, by: User, email: str, link: str, *, lead: bool, extra=None
-):
+    initiative: Initiative, by: User, email: str, link: str, *, lead: bool,
+    extra: dict[str, Any] | None = None,
+) -> None:  # fmt: skip
     notify_address(
         email=email,
         template="initiatives/invitation",

@@ -26,6 +26,7 @@ from advice.models import Agenda, Promise
 from advice.services.common import audit
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.forms import TEXT_LIMIT
+from burgerkracht.core.required import required
 
 if TYPE_CHECKING:
     from burgerkracht.accounts.models import User
@@ -163,7 +164,7 @@ def confirm_import(*, by: User, agenda: Agenda, token: str) -> list[Promise]:
     for row in checked:
         promise = Promise(
             text=row.text, source_kind=PromiseSource.AGENDA, agenda=agenda, phase=row.phase,
-            owner=row.owner, department=row.department, due_on=row.due_on,
+            owner=row.owner, department=row.department, due_on=required(row.due_on),
         )  # fmt: skip
         promise.full_clean()
         promise.save()

@@ -44,6 +44,7 @@ from burgerkracht.meetlat.enums import DecisionKind
 
 if TYPE_CHECKING:
     from burgerkracht.accounts.models import User
+    from burgerkracht.core.models import Municipality
 
 ANSWER_FIELDS = {"introduction", "explanations", "summary_for_college", "responded_by",
                  "ris_link"}  # fmt: skip
@@ -329,7 +330,7 @@ def generate_answer_pdf(*, answer_pk: int) -> bool:
     return True
 
 
-def answer_letterhead(advice, municipality) -> dict:
+def answer_letterhead(advice: Advice, municipality: Municipality) -> dict[str, Any]:
     """The answer is a letter to the advisory body (pdf/letter_base.html): the body and its
     contact person in the envelope's window, the advice's reference, the municipality's
     contact person for this advice."""

@@ -4,6 +4,7 @@ an obstacle from practice into a signal of a body."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -61,8 +62,8 @@ def end_membership(*, by: User, membership: Membership, ended_on: date | None = 
 
 @transaction.atomic
 def save_organisation(
-    *, by: User, body: AdvisoryBody, organisation: Any, themes: list[Any] = (),
-    groups: list[Any] = (), joined_on: date | None = None, left_on: date | None = None,
+    *, by: User, body: AdvisoryBody, organisation: Any, themes: Sequence[Any] = (),
+    groups: Sequence[Any] = (), joined_on: date | None = None, left_on: date | None = None,
     member: BodyOrganisation | None = None,
 ) -> BodyOrganisation:  # fmt: skip
     """Add `organisation` to `body`, or (with `member`) change an existing member

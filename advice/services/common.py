@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, models, transaction
@@ -79,5 +79,9 @@ def body_members(body_id: int) -> list[Any]:
     )
 
 
-def link(obj: models.Model) -> str:
+class HasPage(Protocol):
+    def get_absolute_url(self) -> str: ...
+
+
+def link(obj: HasPage) -> str:
     return absolute_url(obj.get_absolute_url())

@@ -3,6 +3,7 @@ with the college, the factsheet of roles and authorities, and handing over conta
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -180,7 +181,7 @@ def evaluation_missing(evaluation: AdviceEvaluation) -> list[str]:
         missing.append(_("the date it was held"))
     for name in ("participants", "what_happened", "effect", "body_appraisal"):
         if not getattr(evaluation, name).strip():
-            missing.append(str(AdviceEvaluation._meta.get_field(name).verbose_name))
+            missing.append(str(AdviceEvaluation._meta.get_field(name).verbose_name))  # type: ignore[union-attr]
     judged = set(evaluation.verdicts.values_list("promise_id", flat=True))
     for promise in evaluation.advice.promises.all():
         if promise.pk not in judged:
@@ -221,7 +222,7 @@ def complete_evaluation(*, evaluation: AdviceEvaluation, by: User) -> AdviceEval
 
 @transaction.atomic
 def plan_meeting(
-    *, by: User, body: AdvisoryBody, advices: list[Advice] = (), **fields: Any
+    *, by: User, body: AdvisoryBody, advices: Sequence[Advice] = (), **fields: Any
 ) -> Meeting:
     unknown = set(fields) - MEETING_FIELDS
     if unknown:

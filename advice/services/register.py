@@ -30,6 +30,7 @@ from advice.services.common import (
 )
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.notifications import notify
+from burgerkracht.core.required import required
 from burgerkracht.core.transitions import check, transition
 
 if TYPE_CHECKING:
@@ -264,7 +265,7 @@ def send_advice(*, advice: Advice, by: User, received_on: date | None = None) ->
         update_fields=("received_on", "response_due"),
     )  # fmt: skip
     if advice.request_id:
-        advice_request = advice.request
+        advice_request = required(advice.request)
         if advice_request.status in (RequestStatus.OPEN, RequestStatus.LAPSED):
             change_request_status(
                 advice_request=advice_request, by=by, status=RequestStatus.ANSWERED
@@ -286,10 +287,11 @@ def take_back_advice(*, advice: Advice, by: User, reason: str) -> Advice:
         advice, AdviceStatus.CONCEPT, table=ADVICE_TRANSITIONS, by=by, reason=reason,
         action="advice.taken_back", stamps={"response_due": None}, update_fields=(),
     )  # fmt: skip
-    if advice.request_id and advice.request.status == RequestStatus.ANSWERED:
+    if advice.request_id and required(advice.request).status == RequestStatus.ANSWERED:
         # The request waits for the advice again (REQUEST_TRANSITIONS: answered → open).
         transition(
-            advice.request, RequestStatus.OPEN, table=REQUEST_TRANSITIONS, by=by, reason=reason,
+            required(advice.request), RequestStatus.OPEN, table=REQUEST_TRANSITIONS, by=by,
+            reason=reason,
             action="advice_request.reopened", update_fields=(),
         )  # fmt: skip
     return advice

@@ -8,7 +8,7 @@ back to the line. A result not reached is recorded without penalty (BR-34).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
@@ -41,6 +41,11 @@ from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.transitions import transition
 from initiatives import services as initiative_services
 
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
+    from burgerkracht.accounts.models import User
+
 EDITABLE = (AccountabilityStatus.OPEN, AccountabilityStatus.MORE_ASKED)
 STEP_FIELDS = {
     1: ("result_reached", "what_got_in_the_way"),
@@ -68,7 +73,7 @@ def _locked(accountability: Accountability, *statuses: str) -> Accountability:
 
 @transaction.atomic
 def change_accountability_status(
-    *, accountability: Accountability, to: str, by, reason: str = ""
+    *, accountability: Accountability, to: str, by: User, reason: str = ""
 ) -> Accountability:
     """Move an accountability to `to`: lock, check the table, write, audit."""
     accountability = Accountability.objects.select_for_update().get(pk=accountability.pk)
@@ -86,7 +91,7 @@ def change_accountability_status(
 
 @transaction.atomic
 def save_accountability_step(
-    *, accountability: Accountability, by, step: int, data: dict[str, Any]
+    *, accountability: Accountability, by: User, step: int, data: dict[str, Any]
 ) -> Accountability:
     """Save one step; what the residents typed is kept even when another step is not done.
 
@@ -136,7 +141,9 @@ def save_accountability_step(
 
 
 @transaction.atomic
-def add_accountability_file(*, accountability: Accountability, by, upload) -> Attachment:
+def add_accountability_file(
+    *, accountability: Accountability, by: User, upload: UploadedFile
+) -> Attachment:
     """A receipt or a photo (optional)."""
     accountability = _locked(accountability, *EDITABLE)
     attachment = store_upload(
@@ -173,7 +180,7 @@ def accountability_missing(accountability: Accountability) -> list[str]:
 
 
 @transaction.atomic
-def submit_accountability(*, accountability: Accountability, by) -> Accountability:
+def submit_accountability(*, accountability: Accountability, by: User) -> Accountability:
     accountability = _locked(accountability, *EDITABLE)
     missing = accountability_missing(accountability)
     if missing:
@@ -194,7 +201,7 @@ def submit_accountability(*, accountability: Accountability, by) -> Accountabili
 
 
 @transaction.atomic
-def ask_for_more(*, accountability: Accountability, by, question: str) -> Accountability:
+def ask_for_more(*, accountability: Accountability, by: User, question: str) -> Accountability:
     """One round of clarification: about completeness, never the welfare content."""
     if not question.strip():
         raise DomainError(_("Say what you need."))
@@ -221,7 +228,7 @@ def grant_money_of(application: Application) -> tuple[Decimal, Decimal]:
         application = (
             Application.objects.annotate(**grant_money()).only("pk").get(pk=application.pk)
         )
-    return application.grant_awarded, application.grant_paid
+    return application.grant_awarded, application.grant_paid  # type: ignore[attr-defined]
 
 
 def settlement(accountability: Accountability) -> dict[str, Decimal]:
@@ -243,7 +250,9 @@ def settlement(accountability: Accountability) -> dict[str, Decimal]:
 
 
 @transaction.atomic
-def settle_accountability(*, accountability: Accountability, by, note: str = "") -> Accountability:
+def settle_accountability(
+    *, accountability: Accountability, by: User, note: str = ""
+) -> Accountability:
     """Accept the accountability and close the grant: each award is settled, what was not
     spent (or not paid) goes back to its line, the result is recorded as the residents gave
     it — a result not reached closes the grant like any other."""

@@ -4,7 +4,7 @@ withdraw. And the one function that moves an application from status to status."
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -25,15 +25,21 @@ from burgerkracht.core import uploads
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
+from burgerkracht.core.required import required
 from burgerkracht.core.transitions import transition
 from initiatives import services as initiative_services
 from initiatives.enums import InitiativeStatus, InitiativeTheme, Scale, Support
 from initiatives.models import Initiative
 
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
+    from burgerkracht.accounts.models import User
+
 EDITABLE = frozenset({ApplicationStatus.DRAFT})
 
 
-def audit(application: Application, by, action: str, reason: str = "", **data: Any) -> None:
+def audit(application: Application, by: User, action: str, reason: str = "", **data: Any) -> None:
     AuditEvent.record(subject=application, actor=by, action=action, reason=reason, data=data)
 
 
@@ -55,7 +61,7 @@ def current_fund() -> Fund | None:
 
 @transaction.atomic
 def change_application_status(
-    *, application: Application, to: str, by, reason: str = ""
+    *, application: Application, to: str, by: User, reason: str = ""
 ) -> Application:
     """Move an application to `to`: lock, check the table, write, audit."""
     application = Application.objects.select_for_update().get(pk=application.pk)
@@ -76,7 +82,7 @@ def change_application_status(
 
 @transaction.atomic
 def start_application(
-    *, by, initiative: Initiative | None = None, new_title: str = ""
+    *, by: User, initiative: Initiative | None = None, new_title: str = ""
 ) -> Application:
     """Start a draft from an initiative, or create a draft initiative on the way."""
     fund = current_fund()
@@ -111,7 +117,7 @@ def _draft(application: Application) -> Application:
 
 @transaction.atomic
 def save_application_step(
-    *, application: Application, by, step: int, data: dict[str, Any]
+    *, application: Application, by: User, step: int, data: dict[str, Any]
 ) -> Application:
     """Save one step of a draft. Partial is fine: completeness is checked when sending in."""
     application = _draft(application)
@@ -165,7 +171,7 @@ def _replace_costs(application: Application, costs: list[tuple[str, Decimal]]) -
 
 
 @transaction.atomic
-def add_attachment(*, application: Application, by, upload) -> Attachment:
+def add_attachment(*, application: Application, by: User, upload: UploadedFile) -> Attachment:
     """Store a file privately, after checking its type by content and its size."""
     application = _draft(application)
     attachment = store_upload(application=application, by=by, upload=upload)
@@ -173,7 +179,9 @@ def add_attachment(*, application: Application, by, upload) -> Attachment:
     return attachment
 
 
-def store_upload(*, application: Application, by, upload, for_accountability=False) -> Attachment:
+def store_upload(
+    *, application: Application, by: User, upload: UploadedFile, for_accountability: bool = False
+) -> Attachment:
     """Check a file's number, size and type (by content; scanned when a scanner is set) and
     store it privately under a random name; the application's own files and the
     accountability's receipts and photos count apart. The form field has usually checked
@@ -188,7 +196,8 @@ def store_upload(*, application: Application, by, upload, for_accountability=Fal
     except ValidationError as error:
         raise DomainError(error.messages[0]) from error
     attachment = Attachment(
-        application=application, name=upload.name, size=upload.size, content_type=kind.mime,
+        application=application, name=required(upload.name), size=required(upload.size),
+        content_type=kind.mime,
         uploaded_by=by, for_accountability=for_accountability,
     )  # fmt: skip
     attachment.file.save(attachment.name, upload, save=False)
@@ -198,14 +207,14 @@ def store_upload(*, application: Application, by, upload, for_accountability=Fal
 
 
 @transaction.atomic
-def remove_attachment(*, attachment: Attachment, by) -> None:
+def remove_attachment(*, attachment: Attachment, by: User) -> None:
     application = _draft(attachment.application)
     attachment = application.attachments.get(pk=attachment.pk)
     name, file, preview = attachment.name, attachment.file, attachment.preview
     attachment.delete()
-    transaction.on_commit(lambda: file.storage.delete(file.name))
+    transaction.on_commit(lambda: file.storage.delete(required(file.name)))
     if preview:
-        transaction.on_commit(lambda: preview.storage.delete(preview.name))
+        transaction.on_commit(lambda: preview.storage.delete(required(preview.name)))
     audit(application, by, "application.attachment_removed", name=name)
 
 
@@ -213,7 +222,7 @@ def remove_attachment(*, attachment: Attachment, by) -> None:
 
 
 @transaction.atomic
-def submit_application(*, application: Application, by) -> Application:
+def submit_application(*, application: Application, by: User) -> Application:
     """Send the application in. A draft initiative started on the way is sent in with it,
     its empty answers filled from the application."""
     application = _draft(application)
@@ -240,9 +249,9 @@ def submit_application(*, application: Application, by) -> Application:
     return application
 
 
-def _submit_initiative_on_the_way(application: Application, by) -> None:
+def _submit_initiative_on_the_way(application: Application, by: User) -> None:
     initiative = application.initiative
-    fill = {
+    fill: dict[int, dict[str, Any]] = {
         1: {"summary": application.result_difference, "theme": InitiativeTheme.OTHER},
         2: {
             "why": application.result_difference, "goal": application.goal,
@@ -267,7 +276,7 @@ def _submit_initiative_on_the_way(application: Application, by) -> None:
 
 
 @transaction.atomic
-def withdraw_application(*, application: Application, by, reason: str = "") -> Application:
+def withdraw_application(*, application: Application, by: User, reason: str = "") -> Application:
     application = change_application_status(
         application=application, to=ApplicationStatus.WITHDRAWN, by=by, reason=reason
     )

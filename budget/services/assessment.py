@@ -9,7 +9,7 @@ is not theirs to judge. Only a decision holder of the application's line decides
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -31,8 +31,13 @@ from budget.services.organisation import lead_missing, residents_in_lead
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.notifications import notify
 from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.required import required
 from burgerkracht.meetlat import services as meetlat_services
 from burgerkracht.meetlat.enums import DecisionKind
+
+if TYPE_CHECKING:
+    from budget.models import Evaluation
+    from burgerkracht.accounts.models import User
 
 ASSESSMENT_FIELDS = (
     "is_complete", "legal_check", "administrative_check", "financial_check",
@@ -42,7 +47,7 @@ DECISION_FIELDS = (
     "outcome", "granted_amount", "alternatives", "evaluation_dates", "accountability_due",
     "payment_schedule", "extra_agreements",
 )  # fmt: skip
-STATUS_OF = {
+STATUS_OF: dict[str, ApplicationStatus] = {  # looked up by the stored value
     Outcome.GRANT: ApplicationStatus.GRANTED,
     Outcome.PARTLY: ApplicationStatus.PARTLY_GRANTED,
     Outcome.REJECT: ApplicationStatus.REJECTED,
@@ -60,15 +65,15 @@ def _locked(application: Application, *statuses: str) -> Application:
     return application
 
 
-def is_holder(user, application: Application) -> bool:
+def is_holder(user: User, application: Application) -> bool:
     """A holder of the line, or the application's decider (who keeps it when removed)."""
     return application.decider_id == user.pk or (
         application.line_id is not None
-        and application.line.decision_holders.filter(pk=user.pk).exists()
+        and required(application.line).decision_holders.filter(pk=user.pk).exists()
     )
 
 
-def is_decider(user, application: Application) -> bool:
+def is_decider(user: User, application: Application) -> bool:
     """The application's decider once it has one; before that any holder of its line."""
     if application.decider_id is not None:
         return application.decider_id == user.pk
@@ -79,7 +84,7 @@ def is_decider(user, application: Application) -> bool:
 
 
 @transaction.atomic
-def save_assessment(*, application: Application, by, **fields: Any) -> Application:
+def save_assessment(*, application: Application, by: User, **fields: Any) -> Application:
     """Save the checks. The first save takes the application into assessment."""
     unknown = set(fields) - set(ASSESSMENT_FIELDS)
     if unknown:
@@ -122,7 +127,7 @@ def assessment_missing(application: Application) -> list[str]:
 
 
 @transaction.atomic
-def return_to_applicant(*, application: Application, by, reason: str) -> Application:
+def return_to_applicant(*, application: Application, by: User, reason: str) -> Application:
     """Hand an incomplete application back to the residents, saying what is needed."""
     if not is_reason(reason):
         raise DomainError(_("Tell the residents what is missing."))
@@ -139,7 +144,7 @@ def return_to_applicant(*, application: Application, by, reason: str) -> Applica
 
 
 @transaction.atomic
-def complete_assessment(*, application: Application, by) -> Application:
+def complete_assessment(*, application: Application, by: User) -> Application:
     """Send the checked application to the decision holders of its line. The decision
     record starts here, its financial and legal accountability taken from the checks."""
     application = _locked(application, ApplicationStatus.IN_ASSESSMENT)
@@ -157,13 +162,13 @@ def complete_assessment(*, application: Application, by) -> Application:
             legal_accountability=f"{application.legal_check}\n\n{application.administrative_check}",
             resident_input_who=residents_in_lead(application) or application.result_who,
             resident_input_how=_("The residents wrote the result description themselves."),
-            department=application.line.name,
+            department=required(application.line).name,
         )  # fmt: skip
         application.save(update_fields=["decision", "updated_at"])
     if application.decider_id is None:
         from budget.services.changes import first_decider
 
-        application.decider = first_decider(application.line)
+        application.decider = first_decider(required(application.line))
         application.save(update_fields=["decider", "updated_at"])
     application = change_application_status(
         application=application, to=ApplicationStatus.AWAITING_DECISION, by=by
@@ -177,7 +182,7 @@ def complete_assessment(*, application: Application, by) -> Application:
 
 
 @transaction.atomic
-def send_back_to_assessment(*, application: Application, by, reason: str) -> Application:
+def send_back_to_assessment(*, application: Application, by: User, reason: str) -> Application:
     if not is_reason(reason):
         raise DomainError(_("Say what should be checked again."))
     application = _locked(application, ApplicationStatus.AWAITING_DECISION)
@@ -198,7 +203,9 @@ def send_back_to_assessment(*, application: Application, by, reason: str) -> App
 
 
 @transaction.atomic
-def request_advice(*, application: Application, by, professional, question: str):
+def request_advice(
+    *, application: Application, by: User, professional: User, question: str
+) -> ProfessionalAdvice:
     from burgerkracht.accounts.roles import Role
 
     if not question.strip():
@@ -219,7 +226,7 @@ def request_advice(*, application: Application, by, professional, question: str)
 
 
 @transaction.atomic
-def give_advice(*, advice: ProfessionalAdvice, by, text: str) -> ProfessionalAdvice:
+def give_advice(*, advice: ProfessionalAdvice, by: User, text: str) -> ProfessionalAdvice:
     advice = ProfessionalAdvice.objects.select_for_update().get(pk=advice.pk)
     if advice.professional_id != by.pk:
         raise DomainError(_("Only the professional who was asked can give this advice."))
@@ -241,7 +248,9 @@ def give_advice(*, advice: ProfessionalAdvice, by, text: str) -> ProfessionalAdv
 
 
 @transaction.atomic
-def save_decision(*, application: Application, by, reasons: str, **fields: Any) -> Application:
+def save_decision(
+    *, application: Application, by: User, reasons: str, **fields: Any
+) -> Application:
     """Save the decision holder's draft: nothing is visible to the residents yet."""
     unknown = set(fields) - set(DECISION_FIELDS)
     if unknown:
@@ -254,8 +263,9 @@ def save_decision(*, application: Application, by, reasons: str, **fields: Any) 
     application.full_clean(exclude=["created_by", "initiative", "fund"])
     application.save()
     meetlat_services.update_decision(
-        decision=application.decision, by=by, reasons=reasons, outcome=outcome_text(application)
-    )
+        decision=required(application.decision), by=by, reasons=reasons,
+        outcome=outcome_text(application),
+    )  # fmt: skip
     audit(application, by, "application.decision_saved", fields=sorted(fields))
     return application
 
@@ -309,13 +319,13 @@ def decision_missing(application: Application) -> list[str]:
 
 
 @transaction.atomic
-def publish_decision(*, application: Application, by, reason: str = "") -> Application:
+def publish_decision(*, application: Application, by: User, reason: str = "") -> Application:
     """Make the decision final and tell the residents: the Meetlat and the triad must be
     complete; money is committed on the line; the letter is made and sent by a worker."""
     application = _locked(application, ApplicationStatus.AWAITING_DECISION)
     if not is_decider(by, application):
         raise DomainError(_("Only the decision holder who decides this application can decide."))
-    if application.line.fund.status != FundStatus.OPEN:
+    if required(application.line).fund.status != FundStatus.OPEN:
         raise DomainError(_("Money can only be awarded while the fund is open."))
     missing = decision_missing(application)
     if missing:
@@ -324,12 +334,15 @@ def publish_decision(*, application: Application, by, reason: str = "") -> Appli
             % {"missing": "; ".join(missing)}
         )
     meetlat_services.update_decision(
-        decision=application.decision, by=by, decided_by=str(by), decided_on=timezone.localdate()
+        decision=required(application.decision), by=by, decided_by=str(by),
+        decided_on=timezone.localdate(),
+    )  # fmt: skip
+    meetlat_services.finalise_decision(
+        decision=required(application.decision), by=by, reason=reason
     )
-    meetlat_services.finalise_decision(decision=application.decision, by=by, reason=reason)
     if application.outcome != Outcome.REJECT:
         award = approve_award(
-            by=by, line=application.line, amount=application.granted_amount,
+            by=by, line=required(application.line), amount=application.granted_amount,
             description=str(application.initiative)[:250], initiative=application.initiative,
             decider_kept=application.decider_id == by.pk,
         )  # fmt: skip
@@ -351,7 +364,9 @@ def publish_decision(*, application: Application, by, reason: str = "") -> Appli
 
 
 @transaction.atomic
-def amend_decision(*, application: Application, by, reason: str, **fields: Any) -> Application:
+def amend_decision(
+    *, application: Application, by: User, reason: str, **fields: Any
+) -> Application:
     """Change the agreements of a grant (dates, other agreements); an amendment letter
     follows. The amount changes only through a continuation decision."""
     allowed = {"evaluation_dates", "accountability_due", "extra_agreements"}
@@ -383,7 +398,11 @@ def amend_decision(*, application: Application, by, reason: str, **fields: Any) 
 
 
 def _new_letter(
-    application: Application, by, kind: str, reason: str = "", evaluation=None
+    application: Application,
+    by: User,
+    kind: str,
+    reason: str = "",
+    evaluation: Evaluation | None = None,
 ) -> Letter:
     from budget.services.letters import request_letter
 

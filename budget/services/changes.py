@@ -16,8 +16,10 @@ applicant who decides now.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,10 +41,11 @@ from burgerkracht.core.formatting import euro
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.required import required
 from burgerkracht.core.transitions import check, transition
 
 
-def _audit(change: BudgetChange, by, action: str, reason: str = "") -> None:
+def _audit(change: BudgetChange, by: User, action: str, reason: str = "") -> None:
     AuditEvent.record(
         subject=change, actor=by, action=action, reason=reason,
         data={"kind": change.kind, "line": change.line_id},
@@ -58,14 +61,14 @@ def _open_line(line: BudgetLine) -> BudgetLine:
     return line
 
 
-def _check_proposer(by) -> None:
+def _check_proposer(by: User) -> None:
     from budget.permissions import can_propose_budget_change
 
     if not can_propose_budget_change(by):
         raise DomainError(_("Only an administrator or coordinator can propose this."))
 
 
-def _create(*, by, line: BudgetLine, kind: str, reason: str, **fields) -> BudgetChange:
+def _create(*, by: User, line: BudgetLine, kind: str, reason: str, **fields: Any) -> BudgetChange:
     if not is_reason(reason):
         raise DomainError(_("Say why this should change."))
     change = BudgetChange.objects.create(
@@ -81,7 +84,7 @@ def _create(*, by, line: BudgetLine, kind: str, reason: str, **fields) -> Budget
     return change
 
 
-def approvers(*, exclude=None):
+def approvers(*, exclude: User | None = None) -> QuerySet[User]:
     """Everyone who may approve a proposal of `exclude`."""
     people = User.objects.filter(groups__name__in=OVERSEER_ROLES, is_active=True).distinct()
     return people.exclude(pk=exclude.pk) if exclude is not None else people
@@ -89,8 +92,9 @@ def approvers(*, exclude=None):
 
 @transaction.atomic
 def propose_holder_change(
-    *, by, line: BudgetLine, holder, add: bool, reason: str, reassign_to=None
-) -> BudgetChange:
+    *, by: User, line: BudgetLine, holder: User, add: bool, reason: str,
+    reassign_to: User | None = None,
+) -> BudgetChange:  # fmt: skip
     """Add or remove decision holder `holder` on `line`. `reassign_to`: on a removal, the
     remaining holder who takes over the removed holder's open applications; on an addition,
     the new holder themself when they take over all the line's open applications."""
@@ -129,7 +133,7 @@ def _check_free(line: BudgetLine, amount: Decimal | None) -> None:
 
 @transaction.atomic
 def propose_reallocation(
-    *, by, from_line: BudgetLine, to_line: BudgetLine, amount: Decimal, reason: str
+    *, by: User, from_line: BudgetLine, to_line: BudgetLine, amount: Decimal, reason: str
 ) -> BudgetChange:
     _check_proposer(by)
     line = _open_line(from_line)
@@ -146,7 +150,7 @@ def propose_reallocation(
 
 @transaction.atomic
 def propose_out_of_purpose(
-    *, by, line: BudgetLine, amount: Decimal, destination: str, destination_detail: str = "",
+    *, by: User, line: BudgetLine, amount: Decimal, destination: str, destination_detail: str = "",
     reason: str,
 ) -> BudgetChange:  # fmt: skip
     """Money out of the Samen Sterk purpose (SC-16): at most what is still free on the line."""
@@ -171,7 +175,7 @@ def _locked(change: BudgetChange, to: str) -> BudgetChange:
     return change
 
 
-def _decide(change: BudgetChange, by, status: str, action: str, reason: str = "") -> None:
+def _decide(change: BudgetChange, by: User, status: str, action: str, reason: str = "") -> None:
     transition(
         change, status, table=CHANGE_TRANSITIONS, by=by, reason=reason, action=action,
         stamps={"decided_by": by, "decided_at": timezone.now(), "refusal_reason": reason},
@@ -180,7 +184,7 @@ def _decide(change: BudgetChange, by, status: str, action: str, reason: str = ""
 
 
 @transaction.atomic
-def approve_change(*, by, change: BudgetChange) -> BudgetChange:
+def approve_change(*, by: User, change: BudgetChange) -> BudgetChange:
     """The second person approves: the change is made now, with both names on the log."""
     from budget.permissions import can_approve_budget_change
 
@@ -193,9 +197,10 @@ def approve_change(*, by, change: BudgetChange) -> BudgetChange:
     if change.kind in (ChangeKind.ADD_HOLDER, ChangeKind.REMOVE_HOLDER):
         add = change.kind == ChangeKind.ADD_HOLDER
         if not add and change.reassign_to_id:
-            _reassign(change, by, deciders=[change.holder_id])
+            _reassign(change, by, deciders=[required(change.holder_id)])
         ledger.change_decision_holder(
-            by=proposer, line=change.line, holder=change.holder, add=add, reason=change.reason,
+            by=proposer, line=change.line, holder=required(change.holder), add=add,
+            reason=change.reason,
             approved_by=by,
         )  # fmt: skip
         if add and change.reassign_to_id:
@@ -205,8 +210,8 @@ def approve_change(*, by, change: BudgetChange) -> BudgetChange:
         ).first()
     elif change.kind == ChangeKind.REALLOCATION:
         change.entry = ledger.reallocate(
-            by=proposer, from_line=change.line, to_line=change.to_line, amount=change.amount,
-            reason=change.reason, approved_by=by,
+            by=proposer, from_line=change.line, to_line=required(change.to_line),
+            amount=change.amount, reason=change.reason, approved_by=by,
         )  # fmt: skip
     else:
         change.entry = ledger.move_out_of_purpose(
@@ -219,7 +224,7 @@ def approve_change(*, by, change: BudgetChange) -> BudgetChange:
 
 
 @transaction.atomic
-def refuse_change(*, by, change: BudgetChange, reason: str) -> BudgetChange:
+def refuse_change(*, by: User, change: BudgetChange, reason: str) -> BudgetChange:
     from budget.permissions import can_approve_budget_change
 
     change = _locked(change, ChangeStatus.REFUSED)
@@ -238,7 +243,7 @@ def refuse_change(*, by, change: BudgetChange, reason: str) -> BudgetChange:
 
 
 @transaction.atomic
-def withdraw_change(*, by, change: BudgetChange, reason: str = "") -> BudgetChange:
+def withdraw_change(*, by: User, change: BudgetChange, reason: str = "") -> BudgetChange:
     change = _locked(change, ChangeStatus.WITHDRAWN)
     if change.proposed_by_id != by.pk:
         raise DomainError(_("Only the person who proposed it can withdraw it."))
@@ -248,10 +253,10 @@ def withdraw_change(*, by, change: BudgetChange, reason: str = "") -> BudgetChan
     )  # fmt: skip
 
 
-def _reassign(change: BudgetChange, by, *, deciders: list[int] | None) -> int:
+def _reassign(change: BudgetChange, by: User, *, deciders: list[int] | None) -> int:
     """Open applications of the change's line go to `change.reassign_to`: those decided by
     one of `deciders`, or all of them (None). Each applicant is told who decides now."""
-    to = change.reassign_to
+    to = required(change.reassign_to)
     applications = (
         Application.objects.select_for_update(of=("self",))
         .filter(line=change.line, status__in=OPEN_STATUSES)
@@ -277,6 +282,6 @@ def _reassign(change: BudgetChange, by, *, deciders: list[int] | None) -> int:
     return count
 
 
-def first_decider(line: BudgetLine):
+def first_decider(line: BudgetLine) -> User | None:
     """Who decides an application that goes to `line`: its first active holder by name."""
     return line.decision_holders.filter(is_active=True).order_by("full_name", "email", "pk").first()

@@ -9,7 +9,7 @@ agreed changes nothing and sends none.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F
@@ -51,8 +51,12 @@ from burgerkracht.core.formatting import day
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.required import required
 from burgerkracht.meetlat import services as meetlat_services
 from burgerkracht.meetlat.services import missing_for_finalisation
+
+if TYPE_CHECKING:
+    from burgerkracht.accounts.models import User
 
 CONTINUATION_FIELDS = ("outcome", "extra_amount", "reduce_by", "cost_line", "new_agreements")
 # The outcomes that take money off the grant, by `reduce_by`.
@@ -60,7 +64,9 @@ REDUCING = (Continuation.FEWER_MEANS, Continuation.LESS_SUPPORT)
 
 
 @transaction.atomic
-def save_continuation(*, evaluation: Evaluation, by, reasons: str, **fields: Any) -> Evaluation:
+def save_continuation(
+    *, evaluation: Evaluation, by: User, reasons: str, **fields: Any
+) -> Evaluation:
     """The decision holder's draft: nothing changes and nobody is told yet."""
     unknown = set(fields) - set(CONTINUATION_FIELDS)
     if unknown:
@@ -76,8 +82,9 @@ def save_continuation(*, evaluation: Evaluation, by, reasons: str, **fields: Any
     evaluation.full_clean(exclude=["application"])
     evaluation.save()
     meetlat_services.update_decision(
-        decision=evaluation.decision, by=by, reasons=reasons, outcome=continuation_text(evaluation)
-    )
+        decision=required(evaluation.decision), by=by, reasons=reasons,
+        outcome=continuation_text(evaluation),
+    )  # fmt: skip
     AuditEvent.record(
         subject=evaluation, actor=by, action="evaluation.draft_saved",
         data={"fields": sorted(fields)},
@@ -99,8 +106,8 @@ def continuation_text(evaluation: Evaluation) -> str:
 def open_tranche_amount(application: Application) -> Decimal:
     """What of the grant's own award is not paid (nor withheld) yet: at most this comes off."""
     return sum(
-        (t.amount for t in application.award.tranches.filter(paid_on__isnull=True,
-                                                            withheld_at__isnull=True)),
+        (t.amount for t in required(application.award).tranches.filter(
+            paid_on__isnull=True, withheld_at__isnull=True)),
         Decimal(0),
     )  # fmt: skip
 
@@ -119,7 +126,7 @@ def continuation_missing(evaluation: Evaluation) -> list[str]:
         open_amount = open_tranche_amount(e.application)
         if not e.reduce_by or e.reduce_by <= 0:
             missing.append(_("how much less money"))
-        elif e.reduce_by > open_amount or e.reduce_by >= e.application.award.amount:
+        elif e.reduce_by > open_amount or e.reduce_by >= required(e.application.award).amount:
             missing.append(
                 _("less money than what is not paid yet (%(open)s)") % {"open": euro(open_amount)}
             )
@@ -134,7 +141,7 @@ def continuation_missing(evaluation: Evaluation) -> list[str]:
 
 
 @transaction.atomic
-def decide_continuation(*, evaluation: Evaluation, by, reason: str = "") -> Evaluation:
+def decide_continuation(*, evaluation: Evaluation, by: User, reason: str = "") -> Evaluation:
     """Make the continuation decision final and act on it.
 
     Side effects, by outcome: the tranches that waited for this evaluation are released
@@ -150,7 +157,8 @@ def decide_continuation(*, evaluation: Evaluation, by, reason: str = "") -> Eval
     application = evaluation.application
     if not is_holder(by, application):
         raise DomainError(_("Only a decision holder of this line can decide."))
-    missing = continuation_missing(evaluation) + missing_for_finalisation(evaluation.decision)
+    missing = continuation_missing(evaluation)
+    missing += missing_for_finalisation(required(evaluation.decision))
     missing = list(dict.fromkeys(missing))
     if missing:
         raise DomainError(
@@ -158,9 +166,10 @@ def decide_continuation(*, evaluation: Evaluation, by, reason: str = "") -> Eval
             % {"missing": "; ".join(missing)}
         )
     meetlat_services.update_decision(
-        decision=evaluation.decision, by=by, decided_by=str(by), decided_on=timezone.localdate()
-    )
-    meetlat_services.finalise_decision(decision=evaluation.decision, by=by, reason=reason)
+        decision=required(evaluation.decision), by=by, decided_by=str(by),
+        decided_on=timezone.localdate(),
+    )  # fmt: skip
+    meetlat_services.finalise_decision(decision=required(evaluation.decision), by=by, reason=reason)
     _act_on_ledger(evaluation, application, by)
     evaluation = change_evaluation_status(
         evaluation=evaluation, to=EvaluationStatus.DECIDED, by=by, reason=reason
@@ -169,7 +178,7 @@ def decide_continuation(*, evaluation: Evaluation, by, reason: str = "") -> Eval
     letter = None
     if evaluation.outcome != Continuation.CONTINUE:
         letter = _new_letter(
-            application, by, LetterKind.AMENDMENT, reason=evaluation.decision.reasons,
+            application, by, LetterKind.AMENDMENT, reason=required(evaluation.decision).reasons,
             evaluation=evaluation,
         )  # fmt: skip
     notify(
@@ -183,26 +192,27 @@ def decide_continuation(*, evaluation: Evaluation, by, reason: str = "") -> Eval
     return evaluation
 
 
-def _act_on_ledger(evaluation: Evaluation, application: Application, by) -> None:
+def _act_on_ledger(evaluation: Evaluation, application: Application, by: User) -> None:
     outcome, award = evaluation.outcome, application.award
     why = _("Evaluation of %(date)s") % {"date": day(evaluation.planned_on)}
     if outcome == Continuation.STOP:
         _stop(evaluation, application, by, why)
         return
     if outcome == Continuation.FEWER_MEANS:
-        reduce_award(by=by, award=award, amount=evaluation.reduce_by, reason=why)
+        reduce_award(by=by, award=required(award), amount=evaluation.reduce_by, reason=why)
     if outcome == Continuation.LESS_SUPPORT:
-        evaluation.cost_line_was = evaluation.cost_line.amount
+        cost_line = required(evaluation.cost_line)
+        evaluation.cost_line_was = cost_line.amount
         evaluation.save(update_fields=["cost_line_was", "updated_at"])
         reduce_professional_support(
-            by=by, application=application, cost_line=evaluation.cost_line,
+            by=by, application=application, cost_line=cost_line,
             amount=evaluation.reduce_by, reason=why,
         )  # fmt: skip
     for tranche in evaluation.tranches.filter(released_at__isnull=True, withheld_at__isnull=True):
         release_tranche(by=by, tranche=tranche)
     if outcome == Continuation.EXTRA_PUSH and evaluation.extra_amount:
         extra = approve_award(
-            by=by, line=application.line, amount=evaluation.extra_amount,
+            by=by, line=required(application.line), amount=evaluation.extra_amount,
             description=(_("Extra push: %(title)s") % {"title": application.initiative})[:250],
             initiative=application.initiative,
         )  # fmt: skip
@@ -215,7 +225,7 @@ def _act_on_ledger(evaluation: Evaluation, application: Application, by) -> None
 
 @transaction.atomic
 def reduce_professional_support(
-    *, by, application: Application, cost_line: CostLine, amount: Decimal, reason: str
+    *, by: User, application: Application, cost_line: CostLine, amount: Decimal, reason: str
 ) -> CostLine:
     """Less professional support: the cost line that is the support goes down by `amount`
     and so does the award, the money going back to the line (reduce_award). The cost line's
@@ -229,7 +239,7 @@ def reduce_professional_support(
         raise DomainError(
             _("Take off at most the cost line: %(amount)s.") % {"amount": euro(cost_line.amount)}
         )
-    reduce_award(by=by, award=application.award, amount=amount, reason=reason)
+    reduce_award(by=by, award=required(application.award), amount=amount, reason=reason)
     old = cost_line.amount
     CostLine.objects.filter(pk=cost_line.pk).update(amount=F("amount") - amount)
     cost_line.refresh_from_db(fields=["amount"])
@@ -240,7 +250,7 @@ def reduce_professional_support(
     return cost_line
 
 
-def _stop(evaluation: Evaluation, application: Application, by, why: str) -> None:
+def _stop(evaluation: Evaluation, application: Application, by: User, why: str) -> None:
     for tranche in Tranche.objects.filter(
         award__in=awards_of(application), paid_on__isnull=True, withheld_at__isnull=True
     ):

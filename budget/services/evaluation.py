@@ -9,9 +9,10 @@ normal end: "Accepteer … dat initiatieven kunnen mislukken."
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -38,9 +39,13 @@ from burgerkracht.core.formatting import day
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.required import required
 from burgerkracht.core.transitions import transition
 from burgerkracht.meetlat import services as meetlat_services
 from burgerkracht.meetlat.enums import DecisionKind
+
+if TYPE_CHECKING:
+    from burgerkracht.accounts.models import User
 
 # After a stop, the residents account for what they did within this many days.
 ACCOUNTABILITY_AFTER_STOP = timedelta(days=42)
@@ -69,7 +74,7 @@ def _locked(evaluation: Evaluation, *statuses: str) -> Evaluation:
 
 @transaction.atomic
 def change_evaluation_status(
-    *, evaluation: Evaluation, to: str, by, reason: str = ""
+    *, evaluation: Evaluation, to: str, by: User, reason: str = ""
 ) -> Evaluation:
     """Move an evaluation to `to`: lock, check the table, write, audit."""
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
@@ -88,25 +93,27 @@ def change_evaluation_status(
 
 
 @transaction.atomic
-def plan_follow_up(*, application: Application, by) -> None:
+def plan_follow_up(*, application: Application, by: User) -> None:
     """At the grant: one evaluation per agreed date, the accountability afterwards, and the
     payments, each planned after an evaluation waiting for that evaluation's decision."""
     evaluations = [
         Evaluation.objects.create(application=application, planned_on=date.fromisoformat(day))
         for day in sorted(set(application.evaluation_dates))
     ]
-    Accountability.objects.create(application=application, due_on=application.accountability_due)
+    Accountability.objects.create(
+        application=application, due_on=required(application.accountability_due)
+    )
     for payment in application.payment_schedule:
         planned_on = date.fromisoformat(payment["date"])
         before = [e for e in evaluations if e.planned_on <= planned_on]
         plan_tranche(
-            by=by, award=application.award, planned_on=planned_on,
+            by=by, award=required(application.award), planned_on=planned_on,
             amount=Decimal(payment["amount"]), after_evaluation=before[-1] if before else None,
         )  # fmt: skip
 
 
 @transaction.atomic
-def sync_evaluation_dates(*, application: Application, by, reason: str) -> None:
+def sync_evaluation_dates(*, application: Application, by: User, reason: str) -> None:
     """After the agreements changed: planned evaluations follow the new dates (an evaluation
     already written down or decided stays); the accountability follows its new date."""
     wanted = {date.fromisoformat(day) for day in application.evaluation_dates}
@@ -135,7 +142,9 @@ def sync_evaluation_dates(*, application: Application, by, reason: str) -> None:
 
 
 @transaction.atomic
-def plan_visit(*, evaluation: Evaluation, by, visit_on: date, visitors) -> Evaluation:
+def plan_visit(
+    *, evaluation: Evaluation, by: User, visit_on: date, visitors: Iterable[User]
+) -> Evaluation:
     evaluation = _locked(evaluation, EvaluationStatus.PLANNED)
     visitors = list(visitors)
     if not visitors:
@@ -162,7 +171,7 @@ def plan_visit(*, evaluation: Evaluation, by, visit_on: date, visitors) -> Evalu
 
 @transaction.atomic
 def save_evaluation_record(
-    *, evaluation: Evaluation, by, step: int, data: dict[str, Any]
+    *, evaluation: Evaluation, by: User, step: int, data: dict[str, Any]
 ) -> Evaluation:
     """Save one step of the facilitator's notes; nothing typed is lost between steps."""
     evaluation = _locked(evaluation, EvaluationStatus.PLANNED)
@@ -171,10 +180,10 @@ def save_evaluation_record(
         for sign_pk, seen in data.items():
             if int(sign_pk) not in signs:
                 raise ValueError(f"not a sign of this application: {sign_pk}")
-            SignObservation.objects.filter(evaluation=evaluation, sign_id=sign_pk).delete()
+            SignObservation.objects.filter(evaluation=evaluation, sign_id=int(sign_pk)).delete()
             if seen.strip():
                 SignObservation.objects.create(
-                    evaluation=evaluation, sign_id=sign_pk, seen=seen.strip()
+                    evaluation=evaluation, sign_id=int(sign_pk), seen=seen.strip()
                 )
     else:
         unknown = set(data) - set(RECORD_STEPS[step])
@@ -207,7 +216,7 @@ def record_missing(evaluation: Evaluation) -> list[str]:
 
 
 @transaction.atomic
-def complete_evaluation_record(*, evaluation: Evaluation, by) -> Evaluation:
+def complete_evaluation_record(*, evaluation: Evaluation, by: User) -> Evaluation:
     """The notes are complete: the decision holders can decide how it continues. The
     decision record starts here."""
     evaluation = _locked(evaluation, EvaluationStatus.PLANNED)
@@ -224,19 +233,19 @@ def complete_evaluation_record(*, evaluation: Evaluation, by) -> Evaluation:
             title=_("Continuation after the evaluation of %(date)s: %(title)s")
             % {"date": day(evaluation.planned_on), "title": application.initiative},
             financial_accountability=_("Awarded %(amount)s on %(line)s.")
-            % {"amount": euro(application.award.amount), "line": application.line},
+            % {"amount": euro(required(application.award).amount), "line": application.line},
             legal_accountability=application.legal_check
             or _("The agreements of the grant letter apply."),
             resident_input_who=evaluation.present,
             resident_input_how=evaluation.resident_view or _("The residents were at the visit."),
-            department=application.line.name,
+            department=required(application.line).name,
         )  # fmt: skip
         evaluation.save(update_fields=["decision", "updated_at"])
     evaluation = change_evaluation_status(
         evaluation=evaluation, to=EvaluationStatus.RECORDED, by=by
     )
     notify(
-        recipients=[*application.line.decision_holders.filter(is_active=True),
+        recipients=[*required(application.line).decision_holders.filter(is_active=True),
                     *initiator_users(application)],
         template="budget/evaluation_recorded",
         context={"evaluation": evaluation, "application": application, "link": _link(evaluation)},
@@ -246,7 +255,7 @@ def complete_evaluation_record(*, evaluation: Evaluation, by) -> Evaluation:
 
 
 @transaction.atomic
-def save_resident_view(*, evaluation: Evaluation, by, text: str) -> Evaluation:
+def save_resident_view(*, evaluation: Evaluation, by: User, text: str) -> Evaluation:
     """The residents' own words on how it goes, until the decision is made."""
     evaluation = _locked(evaluation, EvaluationStatus.PLANNED, EvaluationStatus.RECORDED)
     evaluation.resident_view, evaluation.resident_view_by = text.strip(), by
@@ -254,13 +263,13 @@ def save_resident_view(*, evaluation: Evaluation, by, text: str) -> Evaluation:
     AuditEvent.record(subject=evaluation, actor=by, action="evaluation.resident_view")
     if evaluation.decision_id and text.strip():
         meetlat_services.update_decision(
-            decision=evaluation.decision, by=by, resident_input_how=text.strip()
+            decision=required(evaluation.decision), by=by, resident_input_how=text.strip()
         )
     return evaluation
 
 
 @transaction.atomic
-def reopen_evaluation(*, evaluation: Evaluation, by, reason: str) -> Evaluation:
+def reopen_evaluation(*, evaluation: Evaluation, by: User, reason: str) -> Evaluation:
     """The decision holder needs more before deciding: back to the facilitator."""
     if not is_reason(reason):
         raise DomainError(_("Say what is still needed."))

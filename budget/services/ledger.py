@@ -8,11 +8,12 @@ a logged act with a reason).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,13 +26,19 @@ from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.reasons import is_reason
 from burgerkracht.core.transitions import check, transition
 
+if TYPE_CHECKING:
+    from budget.models import Evaluation
+    from burgerkracht.accounts.models import User
+    from burgerkracht.core.models import Neighbourhood
+    from initiatives.models import Initiative
 
-def _audit(subject, by, action: str, reason: str = "", **data: Any) -> None:
+
+def _audit(subject: models.Model, by: User, action: str, reason: str = "", **data: Any) -> None:
     AuditEvent.record(subject=subject, actor=by, action=action, reason=reason, data=data)
 
 
 @transaction.atomic
-def create_fund(*, by, name: str, starts_on: date, ends_on: date) -> Fund:
+def create_fund(*, by: User, name: str, starts_on: date, ends_on: date) -> Fund:
     fund = Fund(name=name, starts_on=starts_on, ends_on=ends_on)
     fund.full_clean()
     fund.save()
@@ -41,8 +48,9 @@ def create_fund(*, by, name: str, starts_on: date, ends_on: date) -> Fund:
 
 @transaction.atomic
 def add_line(
-    *, by, fund: Fund, type: LineType, name: str, allocation: Decimal,
-    max_per_application: Decimal | None = None, holders=(), neighbourhood=None,
+    *, by: User, fund: Fund, type: LineType, name: str, allocation: Decimal,
+    max_per_application: Decimal | None = None, holders: Iterable[User] = (),
+    neighbourhood: Neighbourhood | None = None,
 ) -> BudgetLine:  # fmt: skip
     """Lines and their decision holders are fixed before the period opens."""
     fund = Fund.objects.select_for_update().get(pk=fund.pk)
@@ -60,7 +68,7 @@ def add_line(
 
 
 @transaction.atomic
-def open_fund(*, by, fund: Fund) -> Fund:
+def open_fund(*, by: User, fund: Fund) -> Fund:
     fund = Fund.objects.select_for_update().get(pk=fund.pk)
     check(FUND_TRANSITIONS, fund.status, FundStatus.OPEN)
     without = [line.name for line in fund.lines.all() if not line.decision_holders.exists()]
@@ -76,7 +84,7 @@ def open_fund(*, by, fund: Fund) -> Fund:
 
 
 @transaction.atomic
-def close_fund(*, by, fund: Fund, reason: str = "") -> Fund:
+def close_fund(*, by: User, fund: Fund, reason: str = "") -> Fund:
     fund = Fund.objects.select_for_update().get(pk=fund.pk)
     return transition(
         fund, FundStatus.CLOSED, table=FUND_TRANSITIONS, by=by, reason=reason,
@@ -86,7 +94,8 @@ def close_fund(*, by, fund: Fund, reason: str = "") -> Fund:
 
 @transaction.atomic
 def approve_award(
-    *, by, line: BudgetLine, amount: Decimal, description: str, initiative=None,
+    *, by: User, line: BudgetLine, amount: Decimal, description: str,
+    initiative: Initiative | None = None,
     decider_kept: bool = False,
 ) -> Award:  # fmt: skip
     """Commit money against a line.
@@ -123,8 +132,9 @@ def approve_award(
 
 @transaction.atomic
 def plan_tranche(
-    *, by, award: Award, planned_on: date, amount: Decimal, after_evaluation=None
-) -> Tranche:
+    *, by: User, award: Award, planned_on: date, amount: Decimal,
+    after_evaluation: Evaluation | None = None,
+) -> Tranche:  # fmt: skip
     """Plan a payment. One planned after an interim evaluation waits for its decision;
     any other may be paid from its date."""
     award = Award.objects.select_for_update().get(pk=award.pk)
@@ -142,7 +152,7 @@ def plan_tranche(
 
 
 @transaction.atomic
-def pay_tranche(*, by, tranche: Tranche, paid_on: date, bank_reference: str = "") -> Tranche:
+def pay_tranche(*, by: User, tranche: Tranche, paid_on: date, bank_reference: str = "") -> Tranche:
     """Mark as paid by hand: the fallback next to the bank's confirmation file (SC-12)."""
     from budget.services.payments import mark_paid
 
@@ -152,7 +162,7 @@ def pay_tranche(*, by, tranche: Tranche, paid_on: date, bank_reference: str = ""
 
 
 @transaction.atomic
-def release_tranche(*, by, tranche: Tranche) -> Tranche:
+def release_tranche(*, by: User, tranche: Tranche) -> Tranche:
     """The evaluation it waited for went well enough: the tranche may be paid."""
     tranche = Tranche.objects.select_for_update().get(pk=tranche.pk)
     if tranche.released_at or tranche.withheld_at:
@@ -164,7 +174,7 @@ def release_tranche(*, by, tranche: Tranche) -> Tranche:
 
 
 @transaction.atomic
-def withhold_tranche(*, by, tranche: Tranche, reason: str) -> Tranche:
+def withhold_tranche(*, by: User, tranche: Tranche, reason: str) -> Tranche:
     """The tranche will not be paid; its money returns to the line when the award is
     settled (what was spent is at most what was paid)."""
     tranche = Tranche.objects.select_for_update().get(pk=tranche.pk)
@@ -179,7 +189,7 @@ def withhold_tranche(*, by, tranche: Tranche, reason: str) -> Tranche:
 
 
 @transaction.atomic
-def reduce_award(*, by, award: Award, amount: Decimal, reason: str) -> Award:
+def reduce_award(*, by: User, award: Award, amount: Decimal, reason: str) -> Award:
     """Fewer means: take `amount` off the tranches not paid yet, latest first, and give it
     back to the line at once."""
     award = Award.objects.select_for_update().get(pk=award.pk)
@@ -217,7 +227,7 @@ def reduce_award(*, by, award: Award, amount: Decimal, reason: str) -> Award:
 
 @transaction.atomic
 def settle_award(
-    *, by, award: Award, spent: Decimal, reason: str = "", reclaim: bool = False
+    *, by: User, award: Award, spent: Decimal, reason: str = "", reclaim: bool = False
 ) -> Award:
     """Close the award: what was not spent returns to its line. With `reclaim`, money that
     was paid but not spent is to be paid back, so what was spent may be below what was paid."""
@@ -245,9 +255,9 @@ def settle_award(
 
 @transaction.atomic
 def reallocate(
-    *, by, from_line: BudgetLine, to_line: BudgetLine, amount: Decimal, reason: str,
-    approved_by=None,
-):  # fmt: skip
+    *, by: User, from_line: BudgetLine, to_line: BudgetLine, amount: Decimal, reason: str,
+    approved_by: User | None = None,
+) -> IntegrityEntry:  # fmt: skip
     """Move money between two lines of one fund: a logged act with a mandatory reason. Once
     the period has opened a second person approves it (budget.services.changes)."""
     if not is_reason(reason):
@@ -288,7 +298,7 @@ def reallocate(
 
 @transaction.atomic
 def move_out_of_purpose(
-    *, by, approved_by, line: BudgetLine, amount: Decimal, destination: str,
+    *, by: User, approved_by: User, line: BudgetLine, amount: Decimal, destination: str,
     destination_detail: str = "", reason: str,
 ) -> IntegrityEntry:  # fmt: skip
     """Money leaves the Samen Sterk purpose (to another scheme, the general budget, or cut):
@@ -320,7 +330,7 @@ def move_out_of_purpose(
     return entry
 
 
-def _check_approver(by, approved_by) -> None:
+def _check_approver(by: User, approved_by: User | None) -> None:
     """The second pair of eyes on a change during the period (SC-15, SC-16)."""
     from budget.permissions import can_approve_budget_change
 
@@ -332,8 +342,9 @@ def _check_approver(by, approved_by) -> None:
 
 @transaction.atomic
 def change_decision_holder(
-    *, by, line: BudgetLine, holder, add: bool, reason: str = "", approved_by=None
-):
+    *, by: User, line: BudgetLine, holder: User, add: bool, reason: str = "",
+    approved_by: User | None = None,
+) -> BudgetLine:  # fmt: skip
     """Before the period opens holders are simply set; afterwards every change is a logged
     act with a mandatory reason and a second person's approval ("tenzij…"), and an open line
     always keeps at least one holder."""
@@ -367,7 +378,7 @@ def change_decision_holder(
     return line
 
 
-def check_not_last_holder(line: BudgetLine, holder) -> None:
+def check_not_last_holder(line: BudgetLine, holder: User) -> None:
     """An open line always keeps someone who can decide on it (SC-15)."""
     others = line.decision_holders.exclude(pk=holder.pk).filter(is_active=True)
     if not others.exists():

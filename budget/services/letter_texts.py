@@ -3,6 +3,8 @@ changed: saving a text makes a new version, which is not used until it is made a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -16,14 +18,19 @@ from budget.permissions import can_edit_letter_texts
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
 
+if TYPE_CHECKING:
+    from burgerkracht.accounts.models import User
 
-def _require_administrator(by) -> None:
+
+def _require_administrator(by: User) -> None:
     if not can_edit_letter_texts(by):
         raise DomainError(_("Only an administrator can change the texts of letters."))
 
 
 @transaction.atomic
-def write_letter_text(*, by, block: str, language: str, body: str, reason: str = "") -> LetterText:
+def write_letter_text(
+    *, by: User, block: str, language: str, body: str, reason: str = ""
+) -> LetterText:
     """A new version of the text of `block` in `language`; the active version stays active."""
     _require_administrator(by)
     LetterText.objects.select_for_update().filter(block=block, language=language).exists()
@@ -44,7 +51,7 @@ def write_letter_text(*, by, block: str, language: str, body: str, reason: str =
 
 
 @transaction.atomic
-def activate_letter_text(*, by, text: LetterText, reason: str = "") -> LetterText:
+def activate_letter_text(*, by: User, text: LetterText, reason: str = "") -> LetterText:
     """Make `text` the version letters are made with from now on. Letters made before keep
     the version they were made with."""
     _require_administrator(by)
@@ -62,7 +69,7 @@ def activate_letter_text(*, by, text: LetterText, reason: str = "") -> LetterTex
     return text
 
 
-def ensure_default_letter_texts(model=LetterText) -> int:
+def ensure_default_letter_texts(model: Any = LetterText) -> int:  # or the migration's model
     """Version 1 of every block in every language, active, where a block has no version yet.
     Idempotent: run by the data migration and the demo."""
     made = 0

@@ -3,6 +3,8 @@ sent as an attachment. A lost task is picked up by the periodic sweep."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
@@ -11,12 +13,16 @@ from budget import application_steps
 from budget.continuation_facts import continuation_facts
 from budget.enums import LetterKind
 from budget.letter_content import amended_facts, letter_block, placeholder_values, prose
-from budget.models import Letter
+from budget.models import Letter, LetterText
 from budget.services.application import initiator_users, link
 from budget.services.ledger import euro
 from burgerkracht.core.models import Municipality
 from burgerkracht.core.notifications import notify
 from burgerkracht.core.pdf import logo_data_url, render_pdf
+from burgerkracht.core.required import required
+
+if TYPE_CHECKING:
+    from initiatives.models import Initiator
 
 
 def request_letter(*, letter_pk: int) -> bool:
@@ -26,13 +32,13 @@ def request_letter(*, letter_pk: int) -> bool:
     return enqueue(generate_letter_task, letter_pk=letter_pk)
 
 
-def letter_context(letter: Letter, *, override=None) -> dict:
+def letter_context(letter: Letter, *, override: LetterText | None = None) -> dict[str, Any]:
     """Everything the letter shows. `override`: an unsaved or inactive LetterText to use
     instead of the active one (the preview)."""
     application = letter.application
     initiative = application.initiative
     lead = next((i for i in initiative.initiators.all() if i.is_active and i.role == "lead"), None)
-    tranches = application.award.tranches.all() if application.award_id else []
+    tranches = required(application.award).tranches.all() if application.award_id else []
     backup = application_steps.backup(application)
     municipality = Municipality.current()
     evaluation = letter.evaluation if letter.evaluation_id else None
@@ -68,7 +74,7 @@ def letter_context(letter: Letter, *, override=None) -> dict:
     return context
 
 
-def _letterhead(letter: Letter, lead) -> dict:
+def _letterhead(letter: Letter, lead: Initiator | None) -> dict[str, Any]:
     """What pdf/letter_base.html puts where the envelope's window and the reader look first.
 
     Residents give no postal address here (data minimisation; the letter goes by e-mail), so
@@ -86,7 +92,7 @@ def _letterhead(letter: Letter, lead) -> dict:
         for line in (
             (user.full_name or user.email) if user else _("The initiators"),
             application.organisation_name,
-            *(user.postal_lines[1:] if by_post else ()),
+            *(user.postal_lines[1:] if user is not None and by_post else ()),
             _("By e-mail: %(email)s") % {"email": user.email} if user and not by_post else "",
         )
         if line

@@ -15,6 +15,8 @@ Budget may call the initiatives services, never the reverse; each change is audi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext as _
 
 from budget.enums import ACCOUNTING_STATUSES, EvaluationStatus, NextStep, Reached
@@ -22,14 +24,17 @@ from budget.models import Accountability, Application
 from initiatives import services as initiative_services
 from initiatives.enums import InitiativeStatus, Result
 
-RESULT_OF = {
+if TYPE_CHECKING:
+    from burgerkracht.accounts.models import User
+
+RESULT_OF: dict[str, Result] = {  # looked up by the stored value
     Reached.YES: Result.REACHED,
     Reached.PARTLY: Result.PARTLY,
     Reached.NO: Result.NOT_REACHED,
 }
 
 
-def start_initiative_for_grant(*, application: Application, by) -> None:
+def start_initiative_for_grant(*, application: Application, by: User) -> None:
     """The award starts a submitted initiative (submitted → running), audited with why."""
     initiative = application.initiative
     if initiative.status == InitiativeStatus.SUBMITTED:
@@ -39,7 +44,7 @@ def start_initiative_for_grant(*, application: Application, by) -> None:
         )  # fmt: skip
 
 
-def cancel_open_evaluations(*, application: Application, by, reason: str) -> None:
+def cancel_open_evaluations(*, application: Application, by: User, reason: str) -> None:
     """Evaluations not decided yet are no longer needed once the grant is settled."""
     from budget.services.evaluation import change_evaluation_status
 
@@ -51,7 +56,7 @@ def cancel_open_evaluations(*, application: Application, by, reason: str) -> Non
         )
 
 
-def end_initiative_after_grant(*, accountability: Accountability, by) -> None:
+def end_initiative_after_grant(*, accountability: Accountability, by: User) -> None:
     """The residents said they stop: the initiative ends with their result and lessons, unless
     another grant of theirs still runs or it has ended already."""
     application = accountability.application

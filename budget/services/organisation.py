@@ -10,15 +10,20 @@ one of them must have accepted: residents, not the organisation alone, hold the 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext as _
 
 from budget.models import MAX_LEAD_RESIDENTS, Application, LeadResident
 from burgerkracht.core.exceptions import DomainError
 from initiatives import invitations
 
+if TYPE_CHECKING:
+    from burgerkracht.accounts.models import User
+
 
 def replace_lead_residents(
-    *, application: Application, by, rows: list[tuple[str, str]]
+    *, application: Application, by: User, rows: list[tuple[str, str]]
 ) -> list[LeadResident]:
     """Save the residents in the lead as (name, e-mail) rows and invite new addresses; an
     address taken off the list loses its invitation unless it was accepted. Called by

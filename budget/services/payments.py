@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,10 +27,14 @@ from burgerkracht.core import iban as iban_check
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
+from burgerkracht.core.required import required
 from initiatives import services as initiative_services
 
+if TYPE_CHECKING:
+    from burgerkracht.accounts.models import User
 
-def _audit(subject, by, action: str, reason: str = "", **data: Any) -> None:
+
+def _audit(subject: models.Model, by: User, action: str, reason: str = "", **data: Any) -> None:
     AuditEvent.record(subject=subject, actor=by, action=action, reason=reason, data=data)
 
 
@@ -47,7 +51,7 @@ def _tell(tranche: Tranche, template: str) -> None:
     )  # fmt: skip
 
 
-def mark_paid(*, by, tranche: Tranche, paid_on: date, bank_reference: str = "") -> Tranche:
+def mark_paid(*, by: User, tranche: Tranche, paid_on: date, bank_reference: str = "") -> Tranche:
     """Pay a tranche that the caller has locked, with its line: the one place a tranche
     becomes paid (by hand, or from a confirmation file)."""
     if tranche.paid_on is not None:
@@ -67,7 +71,7 @@ def mark_paid(*, by, tranche: Tranche, paid_on: date, bank_reference: str = "") 
 
 
 def _row(tranche: Tranche, reference: str) -> dict[str, str]:
-    application = application_of(tranche)
+    application = required(application_of(tranche))  # a running application's tranche
     return {
         "creditor_name": application.account_holder,
         "iban": application.iban,
@@ -79,7 +83,7 @@ def _row(tranche: Tranche, reference: str) -> dict[str, str]:
 
 
 @transaction.atomic
-def order_payments(*, by, today: date | None = None) -> PaymentOrder:
+def order_payments(*, by: User, today: date | None = None) -> PaymentOrder:
     """One payment order with every tranche this official may order and that is ready: each
     is marked "betaalopdracht verstuurd" with the date and its payment reference. Tranches
     whose application has no bank account are left out (the export screen lists them)."""
@@ -87,7 +91,7 @@ def order_payments(*, by, today: date | None = None) -> PaymentOrder:
         raise DomainError(_("You may not send payment orders."))
     today = today or timezone.localdate()
     locked = payment_selectors.orderable(by, today).select_for_update(of=("self",))
-    tranches = [t for t in locked if t.order_id is None and application_of(t).iban]
+    tranches = [t for t in locked if t.order_id is None and required(application_of(t)).iban]
     if not tranches:
         raise DomainError(_("There are no payments ready to be ordered."))
     order = PaymentOrder.objects.create(created_by=by, rows="[]")
@@ -107,7 +111,7 @@ def order_payments(*, by, today: date | None = None) -> PaymentOrder:
     return order
 
 
-def order_download(*, by, order: PaymentOrder, fmt: str) -> bytes:
+def order_download(*, by: User, order: PaymentOrder, fmt: str) -> bytes:
     """The order's file again (the same rows every time); the download is audited."""
     if not permissions.can_see_payment_order(by, order):
         raise DomainError(_("You may not see this payment order."))
@@ -116,7 +120,7 @@ def order_download(*, by, order: PaymentOrder, fmt: str) -> bytes:
 
 
 @transaction.atomic
-def read_payment_file(*, by, filename: str, content: bytes) -> PaymentImport:
+def read_payment_file(*, by: User, filename: str, content: bytes) -> PaymentImport:
     """Read a file of paid confirmations; nothing is paid until it is confirmed."""
     if not permissions.can_order_payments(by):
         raise DomainError(_("You may not read payment confirmations."))
@@ -138,7 +142,7 @@ def read_payment_file(*, by, filename: str, content: bytes) -> PaymentImport:
 
 
 @transaction.atomic
-def confirm_payment_file(*, by, payment_import: PaymentImport) -> PaymentImport:
+def confirm_payment_file(*, by: User, payment_import: PaymentImport) -> PaymentImport:
     """Pay what the file says was paid, row by row: a known reference of this official's
     tranches, ordered and not paid, with the amount ordered. Every other row is refused with
     its reason and changes nothing. Applying a file (or the same file again) never pays a
@@ -170,12 +174,14 @@ def confirm_payment_file(*, by, payment_import: PaymentImport) -> PaymentImport:
     payment_import.confirmed_at = timezone.now()
     payment_import.summary = {"counts": counts, "rows": outcomes}
     payment_import.save(update_fields=["confirmed_at", "summary"])
-    _audit(payment_import, by, "payment_import.applied", **counts)
+    _audit(payment_import, by, "payment_import.applied", reason="", **counts)
     return payment_import
 
 
 @transaction.atomic
-def change_bank_account(*, by, application: Application, iban: str, account_holder: str):
+def change_bank_account(
+    *, by: User, application: Application, iban: str, account_holder: str
+) -> Application:
     """The resident's bank account for the payments, until the first payment order. The
     number itself is never written to the audit log."""
     application = Application.objects.select_for_update().get(pk=application.pk)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.mail import get_connection
@@ -16,6 +16,9 @@ from django.utils import timezone
 from burgerkracht.core.enums import OutboxStatus
 from burgerkracht.core.mail import build_message
 from burgerkracht.core.models import AuditEvent, OutboxMessage
+
+if TYPE_CHECKING:
+    from burgerkracht.accounts.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -145,7 +148,7 @@ def deliver_pending(*, limit: int = 500) -> int:
 
 
 @transaction.atomic
-def withdraw_mail_to(*, addresses: Iterable[str], subject: Any, by: Any) -> int:
+def withdraw_mail_to(*, addresses: Iterable[str], subject: Any, by: User | None) -> int:
     """Take `addresses` off every mail that is not sent yet; a mail left without recipients
     is deleted. Returns how many mails changed, and records that number (never the
     addresses) on `subject` in the audit trail.

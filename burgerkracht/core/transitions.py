@@ -11,7 +11,7 @@ from and to. tests/unit/test_one_transition_mechanism.py refuses `.status =` and
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models, transaction
 
@@ -19,6 +19,7 @@ from burgerkracht.core.exceptions import InvalidTransition
 from burgerkracht.core.models import AuditEvent
 
 Table = Mapping[str, frozenset[str]]
+M = TypeVar("M", bound=models.Model)
 
 
 def allowed(table: Table, current: str, to: str) -> bool:
@@ -34,7 +35,7 @@ def check(table: Table, current: str, to: str) -> None:
 
 @transaction.atomic
 def transition(
-    obj: models.Model,
+    obj: M,
     to: str,
     *,
     table: Table,
@@ -46,7 +47,7 @@ def transition(
     update_fields: Iterable[str] | None = None,
     clean_exclude: Iterable[str] | None = None,
     subject: models.Model | None = None,
-) -> models.Model:
+) -> M:
     """Move `obj` to `to`. `stamps` are the fields set with it (``{"submitted_at": now}``);
     `update_fields` the other fields the caller changed on `obj` (None: save all fields).
     With `clean_exclude`, the object is validated (full_clean, its constraints with the new

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, TruncMonth
@@ -63,7 +65,7 @@ class CoverageRow:
         return percent(self.complete, self.total) or 0
 
 
-def _row(label: str, row: dict) -> CoverageRow:
+def _row(label: str, row: Mapping[str, Any]) -> CoverageRow:
     return CoverageRow(
         label, row["total"], row["complete"], row["due"], row["done"], row["overdue"]
     )
@@ -127,7 +129,9 @@ def decisions_in(*, start=None, end=None, department: str = "", kind: str = "") 
     )  # fmt: skip
 
 
-def coverage_by_kind(decisions: QuerySet[Decision], today: date | None = None) -> list[dict]:
+def coverage_by_kind(
+    decisions: QuerySet[Decision], today: date | None = None
+) -> list[Mapping[str, Any]]:
     """Per kind of decision: how many, how many with a complete Meetlat, the triad:
     financial, legal and resident-input accountability written down (all three questions),
     and the later reflections due, done and overdue."""
@@ -147,7 +151,7 @@ def coverage_by_kind(decisions: QuerySet[Decision], today: date | None = None) -
     return list(rows)
 
 
-def principle_answers(decisions: QuerySet[Decision]) -> list[dict]:
+def principle_answers(decisions: QuerySet[Decision]) -> list[Mapping[str, Any]]:
     """Per principle of the current wording: how often fully, partly, not and n/a."""
     rows = (
         PrincipleAnswer.objects.filter(decision__in=decisions.values("pk"))

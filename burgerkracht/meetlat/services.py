@@ -7,7 +7,7 @@ finalise it with `finalise_decision`; both the triad and the Meetlat are checked
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -35,6 +35,9 @@ from burgerkracht.meetlat.models import (
 from burgerkracht.meetlat.permissions import can_reflect as may_reflect
 from burgerkracht.meetlat.permissions import may_finalise
 from burgerkracht.meetlat.rules import answer_message, reflection_date_message
+
+if TYPE_CHECKING:
+    from burgerkracht.accounts.models import User
 
 TRIAD_FIELDS = {
     "financial_accountability": gettext_lazy("financial accountability"),
@@ -67,7 +70,7 @@ def _draft(decision: Decision) -> Decision:
 
 @transaction.atomic
 def create_decision(
-    *, subject: models.Model | None, kind: str, title: str, by: Any, **fields: Any
+    *, subject: models.Model | None, kind: str, title: str, by: User, **fields: Any
 ) -> Decision:
     decision = Decision(
         kind=kind, title=title, created_by=by, meetlat_version=MeetlatVersion.current(), **fields
@@ -82,8 +85,9 @@ def create_decision(
 
 @transaction.atomic
 def create_policy_decision(
-    *, by: Any, title: str, date: date, department: str, reference: str = "", document_url: str = ""
-) -> PolicyDecision:
+    *, by: User, title: str, date: date, department: str, reference: str = "",
+    document_url: str = "",
+) -> PolicyDecision:  # fmt: skip
     decision = create_decision(
         subject=None, kind=DecisionKind.POLICY, title=title, by=by, department=department,
         decided_on=date,
@@ -100,7 +104,7 @@ def create_policy_decision(
 
 
 @transaction.atomic
-def update_decision(*, decision: Decision, by: Any, **changes: Any) -> Decision:
+def update_decision(*, decision: Decision, by: User, **changes: Any) -> Decision:
     """Change the draft's text fields (outcome, reasons, triad …); records which fields."""
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
@@ -122,7 +126,7 @@ def update_decision(*, decision: Decision, by: Any, **changes: Any) -> Decision:
 def save_meetlat(
     *,
     decision: Decision,
-    by: Any,
+    by: User,
     answers: dict[int, tuple[str, str]],
     reflection_due: date | None = None,
 ) -> Decision:
@@ -183,7 +187,7 @@ def missing_for_finalisation(decision: Decision) -> list[str]:
 
 
 @transaction.atomic
-def finalise_decision(*, decision: Decision, by: Any, reason: str = "") -> Decision:
+def finalise_decision(*, decision: Decision, by: User, reason: str = "") -> Decision:
     """Make the decision final. Refused, naming what is missing, while the triad, the reasons
     or any Meetlat principle is incomplete. After commit its PDF is made in a worker."""
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
@@ -207,7 +211,7 @@ def finalise_decision(*, decision: Decision, by: Any, reason: str = "") -> Decis
 
 
 @transaction.atomic
-def record_reflection(*, decision: Decision, by: Any, learned: str, changes: str) -> Decision:
+def record_reflection(*, decision: Decision, by: User, learned: str, changes: str) -> Decision:
     """The later reflection (principle 6): what we learned and what we change, once, with
     who and when; audited. Its reminders stop (the reminder source reads `reflected_at`)."""
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
@@ -265,7 +269,7 @@ def generate_decision_pdf(*, decision_pk: int) -> bool:
 
 @transaction.atomic
 def publish_meetlat_version(
-    *, by: Any, note: str, principles: list[tuple[int, str, str]], title: str, subtitle: str
+    *, by: User, note: str, principles: list[tuple[int, str, str]], title: str, subtitle: str
 ) -> MeetlatVersion:
     """A new version for new decisions; decisions keep the version they were assessed with."""
     if not note.strip():

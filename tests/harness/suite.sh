@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole gate, run inside services.sh: lint, migrations, translations, deploy check, pytest.
+# The whole gate, run inside services.sh: lint, types, migrations, translations, deploy check,
+# pytest.
 set -uo pipefail
 PY=.venv/bin/python
 status=0
@@ -7,6 +8,9 @@ step() { echo "== $*"; }
 
 step "ruff"
 .venv/bin/ruff check . && .venv/bin/ruff format --check . || status=1
+
+step "mypy"
+tests/harness/typecheck.sh || status=1
 
 step "makemigrations --check"
 DJANGO_SETTINGS_MODULE=burgerkracht.settings.test $PY manage.py makemigrations --check --dry-run || status=1
