@@ -180,11 +180,13 @@ def published_answer(advice: Advice) -> Any:
 # --- counts in one query ----------------------------------------------------------------------
 
 
-def counted(queryset: QuerySet, field: str = "pk", *, distinct: bool = False) -> Subquery:
-    """COUNT(`field`) of `queryset` as a scalar subquery (see counts_on_row)."""
+def counted(queryset: QuerySet, field: str = "pk", *, distinct: bool = False) -> Coalesce:
+    """COUNT(`field`) of `queryset` as a scalar subquery (see counts_on_row); 0, not None,
+    when `queryset` is empty by definition (`.none()`: what a person may not see)."""
     template = "%(function)s(DISTINCT %(expressions)s)" if distinct else None
     count = Func(F(field), function="COUNT", **({"template": template} if template else {}))
-    return Subquery(queryset.order_by().annotate(n=count).values("n"), output_field=IntegerField())
+    rows = queryset.order_by().annotate(n=count).values("n")
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
 def counts_on_row(user: Any, **counts: Subquery) -> dict[str, int]:

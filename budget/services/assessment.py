@@ -62,7 +62,7 @@ def _locked(application: Application, *statuses: str) -> Application:
 
 def is_holder(user, application: Application) -> bool:
     """A holder of the line, or the application's decider (who keeps it when removed): the
-    rule of permissions.holder_q, read from the database (the caller holds the row lock)."""
+    rule of permissions.holder_q, asked of the database rather than of what was loaded."""
     return Application.objects.filter(permissions.holder_q(user), pk=application.pk).exists()
 
 
