@@ -64,7 +64,7 @@ def is_secretary(user: Any, body_id: int | None = None) -> bool:
 # model's `objects.visible_to(user)` delegates to it, and tests/security/
 # test_visibility_agrees.py checks that both say the same of every object of the permission
 # matrix's world (docs/decisions/0021). None costs a query more than its predicate: both
-# read the bodies from body_ids().
+# read the person's bodies from body_ids(), once per person.
 
 
 def _all(queryset: QuerySet | None, model: str) -> QuerySet:
