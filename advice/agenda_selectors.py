@@ -14,7 +14,6 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from advice import permissions
 from advice.enums import OPEN_PROMISE, PromiseStatus
 from advice.models import Agenda, Promise
 from burgerkracht.core.charts import Chart, bar_chart
@@ -33,10 +32,13 @@ PROGRESS = (
 
 
 def visible_agendas(user: Any) -> QuerySet[Agenda]:
-    agendas = Agenda.objects.select_related("body").annotate(promise_count=Count("promises"))
-    if permissions.is_internal(user):
-        return agendas
-    return agendas.filter(body_id__in=permissions.body_ids(user))
+    """The agendas `user` may open (permissions.agendas_visible_to), with their promises
+    counted."""
+    return (
+        Agenda.objects.visible_to(user)
+        .select_related("body")
+        .annotate(promise_count=Count("promises"))
+    )
 
 
 @dataclass

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
 from django.utils import timezone
 
 from advice import permissions
@@ -20,13 +19,8 @@ LATE_SHOWN = 5
 
 
 def visible_advices(user: Any):
-    """The advices `user` may see in the register (see permissions.can_view_advice)."""
-    queryset = Advice.objects.all()
-    if permissions.is_internal(user):
-        return queryset
-    return queryset.filter(
-        Q(body_id__in=permissions.body_ids(user)) | ~Q(status__in=permissions.NOT_SHOWN_TO_OTHERS)
-    )
+    """The advices `user` may see in the register (permissions.advices_visible_to)."""
+    return Advice.objects.visible_to(user)
 
 
 def dashboard_context(user: Any) -> dict[str, Any] | None:
@@ -37,12 +31,9 @@ def dashboard_context(user: Any) -> dict[str, Any] | None:
     today = timezone.localdate()
     visible = visible_advices(user)
     mine = Promise.objects.filter(owner=user.pk, status__in=OPEN_PROMISE)
-    # Promises of answers of visible advices, and promises on their own that user may see
-    # (all for the municipality; a body's members: the agendas their body handed in).
-    own = Q(advice__isnull=True)
-    if not permissions.is_internal(user):
-        own &= Q(agenda__body_id__in=permissions.body_ids(user))
-    promises = Promise.objects.filter(Q(advice__in=visible) | own)
+    # The promises user may see (all for the municipality; a body's members: those of answers
+    # and of the agendas their body handed in; an owner their own).
+    promises = Promise.objects.visible_to(user)
     counts = counts_on_row(
         user,
         my_promises=counted(mine),
@@ -51,8 +42,8 @@ def dashboard_context(user: Any) -> dict[str, Any] | None:
         overdue_promises=counted(promises.filter(status__in=OPEN_PROMISE, due_on__lt=today)),
         not_kept=counted(promises.filter(status=PromiseStatus.NOT_KEPT)),
         evaluations_due=counted(
-            AdviceEvaluation.objects.filter(
-                advice__in=visible, status=AdviceEvaluationStatus.PLANNED, due_on__lte=today
+            AdviceEvaluation.objects.visible_to(user).filter(
+                status=AdviceEvaluationStatus.PLANNED, due_on__lte=today
             )
         ),
     )

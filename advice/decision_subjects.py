@@ -16,11 +16,19 @@ def _can_prepare(user: Any, answer: Any) -> bool:
     return answer.status == AnswerStatus.DRAFT and permissions.is_editor(user)
 
 
+def _visible(user: Any):
+    """The answers whose decision `user` may read: every one (None) for the municipality."""
+    from advice.models import Answer
+
+    return None if permissions.is_internal(user) else Answer.objects.none()
+
+
 ANSWER = SubjectRules(
     can_view=lambda user, answer: permissions.is_internal(user),
     can_prepare=_can_prepare,
     can_finalise=lambda user, answer: permissions.can_publish_answer(user, answer.advice),
     can_reflect=lambda user, answer: permissions.is_editor(user),
+    visible=_visible,
 )
 
 

@@ -143,9 +143,5 @@ def meetings_per_year(bodies: list[AdvisoryBody], year: int) -> list[YearCount]:
 
 
 def visible_meetings(user: Any):
-    from advice import permissions
-
-    meetings = Meeting.objects.select_related("body")
-    if permissions.is_internal(user):
-        return meetings
-    return meetings.filter(body_id__in=permissions.body_ids(user))
+    """The meetings `user` may open (permissions.meetings_visible_to)."""
+    return Meeting.objects.visible_to(user).select_related("body")

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q, QuerySet
+
 from advice.enums import AdviceStatus, AnswerStatus, RequestStatus
 from burgerkracht.accounts.roles import (
     ADVICE_EDITOR_ROLES,
@@ -58,6 +60,28 @@ def is_secretary(user: Any, body_id: int | None = None) -> bool:
     )
 
 
+# Each `can_view_*` below has its filter beside it, `*_visible_to(user, queryset=None)`: the
+# model's `objects.visible_to(user)` delegates to it, and tests/security/
+# test_visibility_agrees.py checks that both say the same of every object of the permission
+# matrix's world (docs/decisions/0022). None costs a query more than its predicate: both
+# read the person's bodies from body_ids(), once per person.
+
+
+def _all(queryset: QuerySet | None, model: str) -> QuerySet:
+    if queryset is not None:
+        return queryset
+    from advice import models
+
+    return getattr(models, model).objects.all()
+
+
+def _of_bodies(user: Any, queryset: QuerySet, body: str = "body_id") -> QuerySet:
+    """The municipality sees all; a body's members what belongs to their own bodies."""
+    if is_internal(user):
+        return queryset
+    return queryset.filter(**{f"{body}__in": body_ids(user)})
+
+
 # --- the register ------------------------------------------------------------------------
 
 
@@ -69,6 +93,17 @@ def can_view_advice(user: Any, advice: Any) -> bool:
     if is_internal(user) or in_body(user, advice.body_id):
         return True
     return bool(body_ids(user)) and advice.status not in NOT_SHOWN_TO_OTHERS
+
+
+def advices_visible_to(user: Any, advices: QuerySet | None = None) -> QuerySet:
+    """can_view_advice as a filter on `advices` (all by default)."""
+    advices = _all(advices, "Advice")
+    if is_internal(user):
+        return advices
+    bodies = body_ids(user)
+    if not bodies:
+        return advices.none()
+    return advices.filter(Q(body_id__in=bodies) | ~Q(status__in=NOT_SHOWN_TO_OTHERS))
 
 
 def can_register_advice(user: Any) -> bool:
@@ -114,6 +149,11 @@ def can_request_advice(user: Any) -> bool:
 
 def can_view_request(user: Any, request: Any) -> bool:
     return is_internal(user) or in_body(user, request.body_id)
+
+
+def advice_requests_visible_to(user: Any, advice_requests: QuerySet | None = None) -> QuerySet:
+    """can_view_request as a filter on `advice_requests` (all by default)."""
+    return _of_bodies(user, _all(advice_requests, "AdviceRequest"))
 
 
 def can_change_request(user: Any, request: Any) -> bool:
@@ -186,6 +226,20 @@ def can_view_promise(user: Any, promise: Any) -> bool:
     return promise.advice_id is not None and bool(body_ids(user))
 
 
+def promises_visible_to(user: Any, promises: QuerySet | None = None) -> QuerySet:
+    """can_view_promise as a filter on `promises` (all by default)."""
+    promises = _all(promises, "Promise")
+    if is_internal(user):
+        return promises
+    if not user.is_authenticated:
+        return promises.none()
+    bodies = body_ids(user)
+    rule = Q(owner=user.pk) | Q(agenda__isnull=False, agenda__body_id__in=bodies)
+    if bodies:
+        rule |= Q(agenda__isnull=True, advice__isnull=False)
+    return promises.filter(rule)
+
+
 def can_manage_promises(user: Any) -> bool:
     """Create promises on their own and agendas, import an agenda, give the verdict on a
     promise on its own."""
@@ -206,12 +260,22 @@ def can_view_agenda(user: Any, agenda: Any) -> bool:
     return is_internal(user) or in_body(user, agenda.body_id)
 
 
+def agendas_visible_to(user: Any, agendas: QuerySet | None = None) -> QuerySet:
+    """can_view_agenda as a filter on `agendas` (all by default)."""
+    return _of_bodies(user, _all(agendas, "Agenda"))
+
+
 def can_update_promise(user: Any, promise: Any) -> bool:
     return is_editor(user) or (user.is_authenticated and promise.owner_id == user.pk)
 
 
 def can_view_evaluation(user: Any, advice: Any) -> bool:
     return is_internal(user) or in_body(user, advice.body_id)
+
+
+def advice_evaluations_visible_to(user: Any, evaluations: QuerySet | None = None) -> QuerySet:
+    """can_view_evaluation (of each evaluation's advice) as a filter on `evaluations`."""
+    return _of_bodies(user, _all(evaluations, "AdviceEvaluation"), body="advice__body_id")
 
 
 def can_fill_evaluation(user: Any, evaluation: Any) -> bool:
@@ -228,6 +292,11 @@ def can_view_meetings(user: Any) -> bool:
 
 def can_view_meeting(user: Any, meeting: Any) -> bool:
     return is_internal(user) or in_body(user, meeting.body_id)
+
+
+def meetings_visible_to(user: Any, meetings: QuerySet | None = None) -> QuerySet:
+    """can_view_meeting as a filter on `meetings` (all by default)."""
+    return _of_bodies(user, _all(meetings, "Meeting"))
 
 
 def can_plan_meeting(user: Any, body_id: int | None = None) -> bool:

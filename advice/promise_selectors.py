@@ -24,18 +24,15 @@ YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 def promise_register(today=None, user: Any = None) -> QuerySet[Promise]:
-    """Every promise, or those `user` may see: a body member sees the promises of answers
-    and those of the agendas their own body handed in (never another body's agenda)."""
-    from advice import permissions
-
+    """Every promise, or those `user` may see (permissions.promises_visible_to): a body
+    member sees the promises of answers and those of the agendas their own body handed in
+    (never another body's agenda); an owner their own."""
     today = today or timezone.localdate()
     promises = Promise.objects.select_related(
         "advice", "advice__body", "owner", "agenda__body", "verdict"
     )
-    if user is not None and not permissions.is_internal(user):
-        promises = promises.filter(
-            Q(advice__isnull=False) | Q(agenda__body_id__in=permissions.body_ids(user))
-        )
+    if user is not None:
+        promises = promises.visible_to(user)
     last_note = PromiseNote.objects.filter(promise=OuterRef("pk")).order_by("-written_at")
     return promises.annotate(
         last_progress=Subquery(last_note.values("written_at")[:1]),

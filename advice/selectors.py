@@ -14,7 +14,6 @@ from django.db.models import (
     Func,
     IntegerField,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
     Value,
@@ -24,7 +23,6 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from advice import permissions
 from advice.enums import (
     OPEN_PROMISE,
     VERDICT_ONLY,
@@ -41,14 +39,9 @@ PUBLIC_STATUSES = (AdviceStatus.FINAL, AdviceStatus.ANSWERED, AdviceStatus.CLOSE
 
 def visible_advices(user: Any) -> QuerySet[Advice]:
     """Internal staff see every advice; a body sees its own in every status, and the other
-    bodies' advices once they are no concept (and not withdrawn)."""
-    advices = Advice.objects.all()
-    if permissions.is_internal(user):
-        return advices
-    bodies = permissions.body_ids(user)
-    if not bodies:
-        return advices.none()
-    return advices.filter(Q(body_id__in=bodies) | ~Q(status__in=permissions.NOT_SHOWN_TO_OTHERS))
+    bodies' advices once they are no concept (and not withdrawn): permissions.
+    advices_visible_to."""
+    return Advice.objects.visible_to(user)
 
 
 REGISTER_FIELDS = (
@@ -88,12 +81,12 @@ def _count(rows: QuerySet) -> Coalesce:
 
 def open_requests(user: Any) -> QuerySet[AdviceRequest]:
     """Requests still waiting for an advice: all for internal staff, a body's own for it."""
-    requests = AdviceRequest.objects.filter(
-        status__in=(RequestStatus.OPEN, RequestStatus.LAPSED)
-    ).select_related("body")
-    if permissions.is_internal(user):
-        return requests.order_by("deadline", "pk")
-    return requests.filter(body_id__in=permissions.body_ids(user)).order_by("deadline", "pk")
+    return (
+        AdviceRequest.objects.visible_to(user)
+        .filter(status__in=(RequestStatus.OPEN, RequestStatus.LAPSED))
+        .select_related("body")
+        .order_by("deadline", "pk")
+    )
 
 
 def request_timeline(request: AdviceRequest) -> list[dict[str, Any]]:
@@ -187,12 +180,14 @@ def published_answer(advice: Advice) -> Any:
 # --- counts in one query ----------------------------------------------------------------------
 
 
-def counted(queryset: QuerySet, field: str = "pk", *, distinct: bool = False) -> Subquery:
-    """COUNT(`field`) of `queryset` as a scalar subquery (see counts_on_row)."""
+def counted(queryset: QuerySet, field: str = "pk", *, distinct: bool = False) -> Coalesce:
+    """COUNT(`field`) of `queryset` as a scalar subquery (see counts_on_row); 0, not None,
+    when `queryset` is empty by definition (`.none()`: what a person may not see)."""
     template = "%(function)s(DISTINCT %(expressions)s)" if distinct else None
     extra: dict[str, Any] = {"template": template} if template else {}
     count = Func(F(field), function="COUNT", **extra)
-    return Subquery(queryset.order_by().annotate(n=count).values("n"), output_field=IntegerField())
+    rows = queryset.order_by().annotate(n=count).values("n")
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
 def counts_on_row(user: Any, **counts: Subquery) -> dict[str, int]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import (
     BooleanField,
-    Exists,
     ExpressionWrapper,
     F,
     Func,
@@ -20,12 +19,12 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, JSONObject
 from django.shortcuts import get_object_or_404
 
+from budget import permissions
 from budget.models import (
     ZERO,
     Accountability,
     Application,
     Award,
-    BudgetLine,
     LeadResident,
     ProfessionalAdvice,
     Tranche,
@@ -91,18 +90,14 @@ def application_queryset(
         *parts,
     ).annotate(lead_rows=LEAD_ROWS)  # fmt: skip
     if viewer is not None and viewer.is_authenticated:
-        holders = BudgetLine.decision_holders.through.objects
+        # The parts of the one rule (permissions.applications_visible_to), as columns.
         queryset = queryset.annotate(
             viewer_pk=Value(viewer.pk),
             viewer_is_holder=ExpressionWrapper(
-                Q(Exists(holders.filter(budgetline=OuterRef("line"), user=viewer.pk)))
-                | Q(decider=viewer.pk),
-                output_field=BooleanField(),
+                permissions.holder_q(viewer), output_field=BooleanField()
             ),
-            viewer_is_advisor=Exists(
-                ProfessionalAdvice.objects.filter(
-                    application=OuterRef("pk"), professional=viewer.pk
-                )
+            viewer_is_advisor=ExpressionWrapper(
+                permissions.advisor_q(viewer), output_field=BooleanField()
             ),
         )
     else:

@@ -25,6 +25,13 @@ def _audit(application_of):
     return audit
 
 
+def _continuations_visible_to(user: Any):
+    from budget.models import Evaluation
+
+    applications = permissions.assessments_visible_to(user).values("pk")
+    return Evaluation.objects.filter(application__in=applications)
+
+
 GRANT = SubjectRules(
     can_view=permissions.can_see_assessment,
     can_prepare=lambda user, application: (
@@ -34,6 +41,7 @@ GRANT = SubjectRules(
     can_finalise=permissions.can_decide,
     can_reflect=permissions.decides_or_prepares,
     audit_read=_audit(lambda application: application),
+    visible=permissions.assessments_visible_to,
 )
 
 CONTINUATION = SubjectRules(
@@ -45,6 +53,7 @@ CONTINUATION = SubjectRules(
     can_finalise=permissions.can_decide_continuation,
     can_reflect=lambda user, e: permissions.decides_or_prepares(user, e.application),
     audit_read=_audit(lambda evaluation: evaluation.application),
+    visible=_continuations_visible_to,
 )
 
 

@@ -1,5 +1,8 @@
 """Who may see the money, who manages it, and who does what with an application.
-Pure predicates: no writes."""
+Pure predicates: no writes. Who may see an application, an evaluation or an accountability
+is also written here as a filter, beside its predicate (docs/decisions/0022)."""
+
+from django.db.models import Q, QuerySet
 
 from budget.enums import (
     ACCOUNTING_STATUSES,
@@ -132,6 +135,80 @@ def can_view_application(user, application) -> bool:
     return application.status != ApplicationStatus.SUBMITTED and is_holder(user, application)
 
 
+# --- Who may see an application, as a filter -------------------------------------------------
+# `can_view_application` above for one application (no query where the page loaded what it
+# reads), `applications_visible_to` below for many (`Application.objects.visible_to(user)`):
+# the same rule in the same parts, side by side; tests/security/test_visibility_agrees.py
+# checks that they agree on every object of the permission matrix's world. The parts are Q
+# objects on Application, each over a small id set (no join that multiplies rows), for the
+# lists and services that need one part: who holds it, who applied.
+
+
+def applicant_q(user) -> Q:
+    """The applications of the initiatives `user` is an active initiator of (is_applicant)."""
+    from initiatives.models import Initiator
+
+    if not user.is_authenticated:
+        return initiative_permissions.NOTHING
+    return Q(initiative__in=Initiator.objects.active().filter(user=user.pk).values("initiative"))
+
+
+def acts_for_resident_q(user) -> Q:
+    """The applications `user` follows for a resident without e-mail (acts_for_resident)."""
+    return _of_initiatives(initiative_permissions.acts_for_resident_q(user))
+
+
+def facilitator_q(user) -> Q:
+    """The applications of the initiatives `user` facilitates or backs up (is_facilitator)."""
+    return _of_initiatives(initiative_permissions.facilitator_q(user))
+
+
+def holder_q(user) -> Q:
+    """The applications of the lines `user` holds, and those they decide (is_holder)."""
+    from budget.models import BudgetLine
+
+    if not user.is_authenticated:
+        return initiative_permissions.NOTHING
+    held = BudgetLine.decision_holders.through.objects.filter(user=user.pk)
+    return Q(line__isnull=False) & (Q(decider=user.pk) | Q(line__in=held.values("budgetline")))
+
+
+def advisor_q(user) -> Q:
+    """The applications `user` was asked to advise on (is_advisor)."""
+    from budget.models import ProfessionalAdvice
+
+    if not user.is_authenticated:
+        return initiative_permissions.NOTHING
+    asked = ProfessionalAdvice.objects.filter(professional=user.pk)
+    return Q(pk__in=asked.values("application"))
+
+
+def _of_initiatives(rule: Q) -> Q:
+    from initiatives.models import Initiative
+
+    return Q(initiative__in=Initiative.objects.filter(rule).values("pk"))
+
+
+def applications_visible_to(user, applications: QuerySet | None = None) -> QuerySet:
+    """can_view_application as a filter on `applications` (all by default). The officials'
+    side first: for the coordinator it is "sent in", which PostgreSQL then answers before it
+    looks at the residents' side."""
+    if applications is None:
+        from budget.models import Application
+
+        applications = Application.objects.all()
+    if not user.is_authenticated:
+        return applications.none()
+    officials = Q(submitted_at__isnull=False)
+    if not is_coordinator(user):
+        officials &= (
+            facilitator_q(user)
+            | advisor_q(user)
+            | (~Q(status=ApplicationStatus.SUBMITTED) & holder_q(user))
+        )
+    return applications.filter(officials | applicant_q(user) | acts_for_resident_q(user))
+
+
 def can_edit_application(user, application) -> bool:
     return application.status == ApplicationStatus.DRAFT and (
         is_applicant_lead(user, application) or acts_for_resident(user, application)
@@ -174,6 +251,11 @@ def can_see_assessment(user, application) -> bool:
     return not is_applicant(user, application) and can_view_application(user, application)
 
 
+def assessments_visible_to(user, applications: QuerySet | None = None) -> QuerySet:
+    """can_see_assessment as a filter on `applications` (all by default)."""
+    return applications_visible_to(user, applications).exclude(applicant_q(user))
+
+
 def can_give_advice(user, advice) -> bool:
     return user.is_authenticated and advice.professional_id == user.pk and advice.given_at is None
 
@@ -196,6 +278,15 @@ def decides_or_prepares(user, application) -> bool:
 
 def can_view_evaluation(user, evaluation) -> bool:
     return can_view_application(user, evaluation.application)
+
+
+def evaluations_visible_to(user, evaluations: QuerySet | None = None) -> QuerySet:
+    """can_view_evaluation as a filter on `evaluations` (all by default)."""
+    if evaluations is None:
+        from budget.models import Evaluation
+
+        evaluations = Evaluation.objects.all()
+    return evaluations.filter(application__in=applications_visible_to(user).values("pk"))
 
 
 def can_record_evaluation(user, evaluation) -> bool:
@@ -232,6 +323,15 @@ def can_pay(user, application) -> bool:
 
 def can_view_accountability(user, accountability) -> bool:
     return can_view_application(user, accountability.application)
+
+
+def accountabilities_visible_to(user, accountabilities: QuerySet | None = None) -> QuerySet:
+    """can_view_accountability as a filter on `accountabilities` (all by default)."""
+    if accountabilities is None:
+        from budget.models import Accountability
+
+        accountabilities = Accountability.objects.all()
+    return accountabilities.filter(application__in=applications_visible_to(user).values("pk"))
 
 
 def can_edit_accountability(user, accountability) -> bool:

@@ -22,6 +22,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from budget import permissions
 from budget.enums import (
     ACCOUNTING_STATUSES,
     RUNNING_STATUSES,
@@ -90,27 +91,15 @@ QUEUE_FIELDS = (
 
 
 def queue_for(user) -> QuerySet[Application]:
-    """The applications an official works on: their own initiatives' for a facilitator,
-    all for the coordinator, their lines' for a decision holder. Drafts never yet sent in
-    stay private to the residents."""
-    from burgerkracht.accounts.roles import Role
-
-    queryset = Application.objects.filter(submitted_at__isnull=False)
-    if not user.has_role(Role.FACILITATOR_COORDINATOR):
-        # The coordinator sees every sent-in application: no subquery, so the list walks
-        # the submitted_at index in order and counts it (target P2).
-        # Two small id sets (their initiatives, their lines), no join that multiplies rows.
-        from initiatives.models import Initiative
-
-        facilitated = Initiative.objects.filter(
-            Q(facilitator=user) | Q(backup_facilitator=user)
-        ).values("pk")
-        held = BudgetLine.objects.filter(decision_holders=user).values("pk")
-        queryset = queryset.filter(
-            Q(initiative__in=facilitated)
-            | (Q(line__in=held) & ~Q(status=ApplicationStatus.SUBMITTED))
-            | Q(decider=user)
-        )
+    """The applications an official works on: those sent in that they may see
+    (permissions.applications_visible_to: their own initiatives' for a facilitator, all for
+    the coordinator, their lines' for a decision holder, the ones they advise on). Drafts
+    never yet sent in stay private to the residents."""
+    # Who may see is the rule's; the queue only narrows it to what was sent in. For the
+    # coordinator the rule is "sent in" first, so the list still walks the submitted_at
+    # index in order and counts it (target P2); for the others it is a few small id sets
+    # (their initiatives, their lines), no join that multiplies rows.
+    queryset = Application.objects.visible_to(user).filter(submitted_at__isnull=False)
     # Only what the queue's columns show and sort on (budget/tables.py): not the long
     # (encrypted) texts, and no join the columns do not use. Seven joins made PostgreSQL
     # plan the query for longer than it ran (target P2).
@@ -118,30 +107,23 @@ def queue_for(user) -> QuerySet[Application]:
 
 
 def applications_of(user) -> QuerySet[Application]:
-    """A resident's own applications: those of the initiatives they (co-)initiate."""
+    """A resident's own applications: those of the initiatives they (co-)initiate (the
+    residents' part of the rule, permissions.applicant_q)."""
     return (
-        Application.objects.filter(
-            initiative__initiators__user=user,
-            initiative__initiators__accepted_at__isnull=False,
-            initiative__initiators__left_at__isnull=True,
-        )
+        Application.objects.filter(permissions.applicant_q(user))
         .select_related("initiative", "fund")
-        .distinct()
         .order_by("-created_at")
     )
 
 
 def applications_followed(user) -> QuerySet[Application]:
     """ "My applications": a resident's own, and those a professional follows for a resident
-    they registered with (SC-11)."""
-    own = applications_of(user).values("pk")
-    helped = Application.objects.filter(
-        initiative__assisted_by=user, initiative__consent_recorded_at__isnull=False,
-        initiative__initiators__role="lead", initiative__initiators__left_at__isnull=True,
-        initiative__initiators__user__email__isnull=True,
-    ).values("pk")  # fmt: skip
+    they registered with (SC-11): the residents' side of the rule (permissions.applicant_q,
+    acts_for_resident_q)."""
     return (
-        Application.objects.filter(pk__in=own.union(helped))
+        Application.objects.filter(
+            permissions.applicant_q(user) | permissions.acts_for_resident_q(user)
+        )
         .select_related("initiative", "fund")
         .order_by("-created_at")
     )

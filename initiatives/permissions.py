@@ -7,11 +7,16 @@ registered with a resident.
 
 from __future__ import annotations
 
+from django.db.models import Q, QuerySet
+
 from burgerkracht.accounts.roles import FACILITATOR_ROLES, OVERSEER_ROLES, Role
 from burgerkracht.core.required import required
 from initiatives.enums import InitiativeStatus, LeadSuccession
-from initiatives.models import Initiative
-from initiatives.story_models import StoryStatus
+from initiatives.models import Initiative, Initiator
+from initiatives.story_models import Story, StoryStatus
+
+# A filter that matches no row (Django answers it without asking the database).
+NOTHING = Q(pk__in=[])
 
 
 def _active_initiator_ids(initiative: Initiative) -> set[int]:
@@ -50,6 +55,55 @@ def can_view_initiative(user, initiative: Initiative) -> bool:
     if is_assisting(user, initiative):
         return True
     return is_coordinator(user) and initiative.status != InitiativeStatus.DRAFT
+
+
+# --- The same rules as filters (docs/decisions/0022) ---------------------------------------
+# Each `can_view_*` above has its queryset here, written beside it: `Model.objects.
+# visible_to(user)` delegates to it, and tests/security/test_visibility_agrees.py checks that
+# both say the same of every object of the permission matrix's world. The parts are Q objects
+# on the initiative, for the lists that need one part (and for budget's applications).
+
+
+def initiator_q(user) -> Q:
+    """The initiatives `user` is an active initiator of (is_initiator)."""
+    if not user.is_authenticated:
+        return NOTHING
+    return Q(pk__in=Initiator.objects.active().filter(user=user.pk).values("initiative"))
+
+
+def facilitator_q(user) -> Q:
+    """The initiatives `user` facilitates, or backs up (is_facilitator)."""
+    if not user.is_authenticated:
+        return NOTHING
+    return Q(facilitator=user.pk) | Q(backup_facilitator=user.pk)
+
+
+def acts_for_resident_q(user) -> Q:
+    """The initiatives `user` registered with a resident without e-mail, with consent
+    (acts_for_resident)."""
+    if not user.is_authenticated:
+        return NOTHING
+    leads_without_email = Initiator.objects.active().filter(
+        Q(user__email__isnull=True) | Q(user__email=""), role="lead", user__isnull=False
+    )
+    return Q(
+        assisted_by=user.pk,
+        consent_recorded_at__isnull=False,
+        pk__in=leads_without_email.values("initiative"),
+    )
+
+
+def initiatives_visible_to(user, initiatives: QuerySet[Initiative] | None = None):
+    """can_view_initiative as a filter on `initiatives` (all by default)."""
+    if initiatives is None:
+        initiatives = Initiative.objects.all()
+    if not user.is_authenticated:
+        return initiatives.none()
+    rule = facilitator_q(user) | Q(assisted_by=user.pk) | initiator_q(user)
+    if is_coordinator(user):
+        # First, so that PostgreSQL answers it before it looks at the other parts.
+        rule = ~Q(status=InitiativeStatus.DRAFT) | rule
+    return initiatives.filter(rule)
 
 
 def can_edit_intake(user, initiative: Initiative) -> bool:
@@ -201,6 +255,17 @@ def can_view_story(user, story) -> bool:
     if story.status == StoryStatus.PUBLISHED:
         return True
     return user.is_authenticated and (story.author_id == user.pk or can_review_stories(user))
+
+
+def stories_visible_to(user, stories: QuerySet[Story] | None = None):
+    """can_view_story as a filter on `stories` (all by default)."""
+    if stories is None:
+        stories = Story.objects.all()
+    if can_review_stories(user):
+        return stories
+    if not user.is_authenticated:
+        return stories.filter(status=StoryStatus.PUBLISHED)
+    return stories.filter(Q(status=StoryStatus.PUBLISHED) | Q(author=user.pk))
 
 
 def can_withdraw_story(user, story) -> bool:

@@ -126,10 +126,9 @@ def filter_by_risk(queryset: QuerySet[RiskAnnotated], risk: str) -> QuerySet[Ris
 
 
 def initiatives_for_officials(user: User) -> QuerySet[Initiative]:
-    """The coordinator sees every submitted initiative; a facilitator the ones they facilitate."""
-    queryset = Initiative.objects.exclude(status=InitiativeStatus.DRAFT)
-    if not is_coordinator(user):
-        queryset = queryset.filter(Q(facilitator=user) | Q(backup_facilitator=user))
+    """The coordinator sees every submitted initiative; a facilitator the ones they facilitate:
+    those they may see (permissions.initiatives_visible_to) past the draft."""
+    queryset = Initiative.objects.visible_to(user).exclude(status=InitiativeStatus.DRAFT)
     return (
         with_risk_annotations(queryset)
         .select_related("facilitator", "backup_facilitator")

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from budget import one_off
+from budget import one_off, permissions
 from budget.enums import ApplicationStatus, FundStatus, LetterKind, Outcome
 from budget.models import Application, BudgetLine, Letter, ProfessionalAdvice
 from budget.services.application import (
@@ -66,11 +66,9 @@ def _locked(application: Application, *statuses: str) -> Application:
 
 
 def is_holder(user: User, application: Application) -> bool:
-    """A holder of the line, or the application's decider (who keeps it when removed)."""
-    return application.decider_id == user.pk or (
-        application.line_id is not None
-        and required(application.line).decision_holders.filter(pk=user.pk).exists()
-    )
+    """A holder of the line, or the application's decider (who keeps it when removed): the
+    rule of permissions.holder_q, asked of the database rather than of what was loaded."""
+    return Application.objects.filter(permissions.holder_q(user), pk=application.pk).exists()
 
 
 def is_decider(user: User, application: Application) -> bool:

@@ -6,6 +6,10 @@ cannot import those apps (they depend on it), so each app registers the rules of
 subject here in its `AppConfig.ready`, reusing its own `can_*` predicates. All rules are pure:
 
 - `can_view(user, subject)`: read the decision, its checks and its PDF;
+- `visible(user)`: the same as a filter: a queryset of the subjects `user` may view, or None
+  when `can_view` allows every subject (`Decision.objects.visible_to`, docs/decisions/0022;
+  tests/security/test_visibility_agrees.py checks that both agree). Rules without it keep
+  their decisions out of `visible_to` altogether;
 - `can_prepare(user, subject)`: fill in the draft (its text, the triad, the Meetlat);
 - `can_finalise(user, subject)`: make it final; re-checked inside `finalise_decision`;
 - `can_reflect(user, subject)`: write the later reflection (principle 6) once it is final;
@@ -28,6 +32,8 @@ from typing import Any
 from django.db import models
 
 Rule = Callable[[Any, Any], bool]
+# The subjects a person may view, as a queryset; None: every one.
+Visible = Callable[[Any], "models.QuerySet | None"]
 
 
 def _never(user: Any, subject: Any) -> bool:
@@ -46,6 +52,7 @@ class SubjectRules:
     can_reflect: Rule = _never
     own_workflow: bool = True
     audit_read: Callable[[Any, Any, str], None] = _no_audit
+    visible: Visible | None = None
 
 
 _REGISTRY: dict[str, SubjectRules] = {}
@@ -57,6 +64,11 @@ def register(model: type[models.Model], rules: SubjectRules) -> None:
 
 def registered() -> frozenset[str]:
     return frozenset(_REGISTRY)
+
+
+def registered_rules() -> dict[str, SubjectRules]:
+    """The rules per subject model (its `label_lower`)."""
+    return dict(_REGISTRY)
 
 
 def _is_owner(user: Any, decision: Any) -> bool:
@@ -100,6 +112,7 @@ def owned(decision_of: Callable[[Any], Any]) -> SubjectRules:
         can_finalise=owner,
         can_reflect=reflects,
         own_workflow=False,
+        visible=lambda user: None,
     )
 
 

@@ -38,3 +38,23 @@ def test_every_count_of_the_advice_panel_leads_to_a_list_with_as_many_items(clie
         assert f'href="{link}"' in page.text
         listed = client.get(link)
         assert listed.context["filter"].qs.count() == expected, link
+
+
+def test_staff_outside_the_register_see_no_advice_they_may_not_open(client):
+    """A facilitator who owns a promise gets the panel for their own promises, and counts
+    and names nothing of the register they may not open (advices_visible_to, issue 28)."""
+    from tests.advice.agenda_factories import commitment
+    from tests.factories import UserFactory
+
+    boss = coordinator()
+    late = advice_in("final", coordinator_user=boss)
+    Advice.objects.filter(pk=late.pk).update(response_due=timezone.localdate() - timedelta(1))
+    owner = UserFactory(role="facilitator")
+    commitment(by=boss, owner=owner)
+    client.force_login(owner)
+
+    page = client.get(reverse("core:dashboard"))
+    panel = next(p.context for p in page.context["panels"] if "overdue_answers" in p.context)
+
+    assert (panel["overdue_answers"], panel["late_answers"], panel["my_promises"]) == (0, [], 1)
+    assert late.title not in page.text
