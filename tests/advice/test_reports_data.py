@@ -78,8 +78,8 @@ def test_the_demo_data_gives_the_figures_computed_from_its_objects():
     """The demo of the register through the core seeding: its facts, by hand and by walking
     the objects. Two answers published late and one overdue; every recommendation not
     (fully) adopted has its reasons; five plus two promises."""
-    from advice import demo
-    from burgerkracht.core import demo as core_demo
+    from burgerkracht.seeding.demo import advice as demo
+    from burgerkracht.seeding.demo import core as core_demo
 
     core_demo.seed_reference_data()
     core_demo.seed_users()

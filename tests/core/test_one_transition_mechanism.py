@@ -28,8 +28,10 @@ ALLOWED = {
     "per attempt), not a decision; written by the worker, never audited per attempt",
     "burgerkracht/core/reminders.py": "the reminder's delivery bookkeeping (queued/sent/"
     "skipped), as the outbox",
-    "advice/scale.py": "seeding for the scale benchmarks: bulk rows, not a workflow step",
-    "budget/scale_followup.py": "seeding for the scale benchmarks: bulk rows, not a step",
+    "burgerkracht/seeding/scale/advice.py": "seeding for the scale benchmarks: bulk rows, not a "
+    "workflow step",
+    "burgerkracht/seeding/scale/budget_followup.py": "seeding for the scale benchmarks: bulk "
+    "rows, not a step",
 }
 
 

@@ -35,11 +35,15 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transac
 from django.utils import timezone
 
 from burgerkracht.accounts.models import User
-from burgerkracht.core import demo
 from burgerkracht.core.models import Neighbourhood
+from burgerkracht.seeding.demo import core as demo
 
 # Each domain app's scale data, in dependency order; each module has `seed(scale)`.
-APP_SCALES = ["initiatives.scale", "budget.scale", "advice.scale"]
+APP_SCALES = [
+    "burgerkracht.seeding.scale.initiatives",
+    "burgerkracht.seeding.scale.budget",
+    "burgerkracht.seeding.scale.advice",
+]
 
 BATCH = 5000
 YEARS = 4

@@ -1,4 +1,4 @@
-"""Scale data after a grant (`manage.py seed_scale`; the applications are in budget/scale.py).
+"""Scale data after a grant (`manage.py seed_scale`; the applications are in budget.py beside it).
 
 The shape: the `--evaluations` interim evaluations are shared out over this run's grants
 (evenly, so about four per grant at the full size), on dates spread over each grant's
@@ -38,12 +38,12 @@ from budget.enums import (
     Reached,
 )
 from budget.models import Accountability, Evaluation, SignResult, Spending, Tranche
-from burgerkracht.core.scale import Scale, at, explicit_timestamps, reserve_ids
 from burgerkracht.meetlat.enums import DecisionKind, DecisionStatus
 from burgerkracht.meetlat.models import Decision, MeetlatVersion
+from burgerkracht.seeding.scale.core import Scale, at, explicit_timestamps, reserve_ids
 
 if TYPE_CHECKING:
-    from budget.scale import Plan
+    from burgerkracht.seeding.scale.budget import Plan
 
 S, E, A = ApplicationStatus, EvaluationStatus, AccountabilityStatus
 CENT = Decimal("0.01")

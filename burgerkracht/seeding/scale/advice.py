@@ -1,4 +1,4 @@
-"""Scale data of the advice register (`manage.py seed_scale`, see burgerkracht/core/scale.py).
+"""Scale data of the advice register (`manage.py seed_scale`, see seeding/scale/core.py).
 
 The shape: advices of the ASD (six in ten) and the BO+ over the last four years, in every
 status: concepts and withdrawn ones, final advices waiting for the answer (those received
@@ -44,9 +44,9 @@ from advice.models import (
     PromiseVerdict,
     Recommendation,
 )
-from burgerkracht.core.scale import YEARS, Scale, at, explicit_timestamps, reserve_ids
 from burgerkracht.meetlat.enums import DecisionKind, DecisionStatus
 from burgerkracht.meetlat.models import Decision, MeetlatVersion, PrincipleAnswer
+from burgerkracht.seeding.scale.core import YEARS, Scale, at, explicit_timestamps, reserve_ids
 
 V = AdviceStatus
 STATUSES = {V.CONCEPT: 10, V.FINAL: 15, V.ANSWERED: 45, V.CLOSED: 25, V.WITHDRAWN: 5}

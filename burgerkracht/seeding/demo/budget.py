@@ -1,5 +1,5 @@
 """A Samen Sterk fund with a line for every wijk and the four other kinds, opened, with
-applications in every status (demo_applications), a settlement, logged reallocations and one
+applications in every status (budget_applications), a settlement, logged reallocations and one
 move out of Samen Sterk (SC-16)."""
 
 from __future__ import annotations
@@ -9,11 +9,15 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from budget import demo_applications, demo_followup, demo_payments, demo_public, services
+from budget import services
 from budget.enums import OutOfPurpose
 from budget.models import Fund, LineType
 from burgerkracht.accounts.models import User
 from burgerkracht.core.models import Neighbourhood
+from burgerkracht.seeding.demo import budget_applications as demo_applications
+from burgerkracht.seeding.demo import budget_followup as demo_followup
+from burgerkracht.seeding.demo import budget_payments as demo_payments
+from burgerkracht.seeding.demo import budget_public as demo_public
 
 OTHER_LINES = [
     ("Stedelijk", "Stedelijk", Decimal("40000"), Decimal("5000")),

@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from advice import demo_agenda
 from advice.enums import Adoption, Kept, MemberRole, Party, PromiseStatus
 from advice.models import (
     Advice,
@@ -29,6 +28,7 @@ from advice.services import followup, register
 from burgerkracht.accounts.models import User
 from burgerkracht.core.models import Organisation
 from burgerkracht.meetlat import services as meetlat
+from burgerkracht.seeding.demo import advice_agenda as demo_agenda
 
 # SC-05: asked on 6 December, due 1 January, decided by the college on 7 January.
 PRESSURE_TITLE = "Reactie op de wijziging van de Verordening maatschappelijke ondersteuning"

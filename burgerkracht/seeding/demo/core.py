@@ -1,8 +1,8 @@
 """Demo data for `manage.py seed_demo`: a municipality, its districts, wijken, organisations
 and one user per role. Idempotent: running it twice changes nothing.
 
-Later apps add their own `demo.py` with a `seed(*, users)` function; the command calls them
-in dependency order.
+Each app has its module beside this one (burgerkracht/seeding/demo/) with a `seed()`
+function; the command calls them in the order of `APP_DEMOS`, which is the dependency order.
 """
 
 from __future__ import annotations
@@ -25,10 +25,13 @@ from burgerkracht.core.models import District, Municipality, Neighbourhood, Orga
 
 # Each domain app's demo data, in dependency order; each module has `seed()`.
 APP_DEMOS = [
-    "burgerkracht.meetlat.demo", "initiatives.demo", "budget.demo", "advice.demo",
-    "initiatives.demo_post",
-    "advice.demo_dates",  # coming dates for every role's agenda (issue #27)
-]  # fmt: skip
+    "burgerkracht.seeding.demo.meetlat",
+    "burgerkracht.seeding.demo.initiatives",
+    "burgerkracht.seeding.demo.budget",
+    "burgerkracht.seeding.demo.advice",
+    "burgerkracht.seeding.demo.initiatives_post",
+    "burgerkracht.seeding.demo.advice_dates",  # coming dates for every role's agenda (issue #27)
+]
 
 DEMO_PASSWORD = "Burgerkracht-demo-2026"  # noqa: S105 — printed for visitors; DEBUG only
 

@@ -1,4 +1,4 @@
-"""Scale data of Samen Sterk (`manage.py seed_scale`, see burgerkracht/core/scale.py).
+"""Scale data of Samen Sterk (`manage.py seed_scale`, see seeding/scale/core.py).
 
 The shape: a fund per year for the last four years (made once through the services, like the
 demo's, with a line per wijk and the four other lines; past years closed), beside the demo's
@@ -10,10 +10,10 @@ the fund of its year and on its wijk's line (a quarter on a city-wide line). The
 the residents' own result description and signs, cost lines that add up, the facilitator's
 checks, a decision record with the Meetlat answered (final once decided), and for a grant an
 award, its tranches, interim evaluations and the accountability afterwards
-(budget/scale_followup.py). Encrypted fields are prepared by their model field, so they are
-encrypted exactly as a save encrypts them.
+(budget_followup.py beside this module). Encrypted fields are prepared by their model field,
+so they are encrypted exactly as a save encrypts them.
 
-The funds and the ledger are in budget/scale_ledger.py: each line's running totals grow by
+The funds and the ledger are in budget_ledger.py beside it: each line's running totals grow by
 exactly what was written and no line is ever over-committed. Continuation decisions never
 move money here (no extra push in money, no reduction).
 
@@ -30,7 +30,6 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
-from budget import scale_followup, scale_ledger
 from budget.enums import ApplicationStatus, Outcome
 from budget.models import (
     Application,
@@ -41,7 +40,11 @@ from budget.models import (
     ResultSign,
 )
 from budget.services.ledger import euro
-from burgerkracht.core.scale import (
+from burgerkracht.meetlat.enums import DecisionKind, DecisionStatus
+from burgerkracht.meetlat.models import Decision, MeetlatVersion, PrincipleAnswer
+from burgerkracht.seeding.scale import budget_followup as scale_followup
+from burgerkracht.seeding.scale import budget_ledger as scale_ledger
+from burgerkracht.seeding.scale.core import (
     YEARS,
     Scale,
     ScaleError,
@@ -50,11 +53,9 @@ from burgerkracht.core.scale import (
     insert_select,
     reserve_ids,
 )
-from burgerkracht.meetlat.enums import DecisionKind, DecisionStatus
-from burgerkracht.meetlat.models import Decision, MeetlatVersion, PrincipleAnswer
+from burgerkracht.seeding.scale.initiatives import Row
 from initiatives.enums import InitiativeStatus
 from initiatives.models import Initiative
-from initiatives.scale import Row
 
 S = ApplicationStatus
 I = InitiativeStatus  # noqa: E741 (the initiative's statuses, beside S)

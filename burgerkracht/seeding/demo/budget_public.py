@@ -6,10 +6,11 @@ is counted but never named."""
 
 from __future__ import annotations
 
-from budget import demo_followup, services
+from budget import services
 from budget.enums import Continuation
 from budget.models import Application, Fund
 from burgerkracht.accounts.models import User
+from burgerkracht.seeding.demo import budget_followup as demo_followup
 from initiatives import services as initiative_services
 from initiatives.enums import InitiativeStatus, UpdateKind
 from initiatives.models import Initiative

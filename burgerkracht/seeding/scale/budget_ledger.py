@@ -1,4 +1,4 @@
-"""The money side of the scale data (`manage.py seed_scale`, see budget/scale.py): a fund
+"""The money side of the scale data (`manage.py seed_scale`, see budget.py beside it): a fund
 per year of the last four, and each line's running totals after the awards are written.
 
 The ledger stays whole: each line's totals (committed, released, paid) grow by exactly what
@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 
 from budget import services
-from budget.demo import OTHER_LINES
 from budget.enums import FundStatus
 from budget.models import BudgetLine, Fund, LineType
 from burgerkracht.core.models import Neighbourhood
-from burgerkracht.core.scale import YEARS, Scale
-from initiatives.scale import Row
+from burgerkracht.seeding.demo.budget import OTHER_LINES
+from burgerkracht.seeding.scale.core import YEARS, Scale
+from burgerkracht.seeding.scale.initiatives import Row
 
 if TYPE_CHECKING:
-    from budget.scale import Plan
+    from burgerkracht.seeding.scale.budget import Plan
 
 FREE_SHARE = Decimal("0.85")
 Lines = dict[int, tuple[dict[int, BudgetLine], list[BudgetLine]]]

@@ -1,4 +1,4 @@
-"""Scale data of the initiatives (`manage.py seed_scale`, see burgerkracht/core/scale.py).
+"""Scale data of the initiatives (`manage.py seed_scale`, see seeding/scale/core.py).
 
 The shape: initiatives spread over every wijk (a few city-wide), every theme and every
 status, started over the last four years; drafts and submitted ones are recent, running and
@@ -23,7 +23,7 @@ from datetime import datetime
 
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.models import Neighbourhood
-from burgerkracht.core.scale import (
+from burgerkracht.seeding.scale.core import (
     YEARS,
     Scale,
     explicit_timestamps,

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from burgerkracht.accounts.models import User
 from burgerkracht.core.models import Neighbourhood
-from initiatives import demo_stories, notes, services
+from burgerkracht.seeding.demo import initiatives_stories as demo_stories
+from initiatives import notes, services
 from initiatives.enums import InitiativeStatus, InitiativeTheme, Result, Scale, Support, UpdateKind
 from initiatives.models import Initiative
 
@@ -280,7 +281,7 @@ def _demo_resident(n: int) -> User:
     email = f"initiatiefnemer{n}@example.org"
     user = User.objects.filter(email=email).first()
     if user is None:
-        from burgerkracht.core.demo import DEMO_PASSWORD
+        from burgerkracht.seeding.demo.core import DEMO_PASSWORD
 
         user = User.objects.create_user(
             email=email, password=DEMO_PASSWORD, full_name=f"Bewoner {n}"

@@ -8,11 +8,11 @@ from datetime import date
 from decimal import Decimal
 
 from budget import services
-from budget.demo_applications import _apply
 from budget.enums import ApplicationStatus, Continuation
 from budget.models import Application, Evaluation, Fund
 from burgerkracht.accounts.models import User
 from burgerkracht.meetlat import services as meetlat_services
+from burgerkracht.seeding.demo.budget_applications import _apply
 from initiatives.models import Initiative
 
 S = ApplicationStatus
