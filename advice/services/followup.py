@@ -44,7 +44,7 @@ from advice.services.common import (
     require_reason,
 )
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.notifications import absolute_url, notify
+from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.transitions import check, transition
 
 EVALUATION_FIELDS = {"held_on", "participants", "what_happened", "effect", "body_appraisal",

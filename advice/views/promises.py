@@ -24,8 +24,8 @@ from advice.models import Promise
 from advice.promise_selectors import PromiseFilter, PromiseTable, promise_detail, promise_register
 from advice.services import followup as services
 from advice.services import promises as own_promises
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 
 
 class PromiseListView(

@@ -26,9 +26,9 @@ from advice.forms.register import ReasonForm, RequestEditForm, RequestForm
 from advice.models import AdviceRequest
 from advice.services import register as services
 from advice.tables import RegisterTable
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.saved_filters import SavedFiltersMixin
+from burgerkracht.core.filters.saved import SavedFiltersMixin
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 
 REGISTER = gettext_lazy("Advice register")
 

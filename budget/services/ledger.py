@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 from budget.enums import FUND_TRANSITIONS, FundStatus, IntegrityAct, OutOfPurpose
 from budget.models import ZERO, Award, BudgetLine, Fund, IntegrityEntry, LineType, Tranche
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.formatting import euro
 from burgerkracht.core.models import AuditEvent
-from burgerkracht.core.reasons import is_reason
 from burgerkracht.core.transitions import check, transition
+from burgerkracht.core.ui.formatting import euro
+from burgerkracht.core.validation.reasons import is_reason
 
 
 def _audit(subject, by, action: str, reason: str = "", **data: Any) -> None:

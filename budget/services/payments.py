@@ -23,10 +23,10 @@ from django.utils.translation import gettext as _
 from budget import payment_files, payment_selectors, permissions
 from budget.models import Application, BudgetLine, PaymentImport, PaymentOrder, Tranche
 from budget.payment_selectors import application_of
-from burgerkracht.core import iban as iban_check
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.models import AuditEvent
-from burgerkracht.core.notifications import absolute_url, notify
+from burgerkracht.core.validation import iban as iban_check
 from initiatives import services as initiative_services
 
 

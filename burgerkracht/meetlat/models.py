@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from burgerkracht.core.fields import EncryptedTextField
 from burgerkracht.core.models import TimeStampedModel
+from burgerkracht.core.privacy.fields import EncryptedTextField
 from burgerkracht.meetlat.enums import Answer, DecisionKind, DecisionStatus
 
 

@@ -9,7 +9,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subq
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
-from burgerkracht.core.reports import percent
+from burgerkracht.core.reporting.reports import percent
 from burgerkracht.meetlat.enums import Answer, DecisionStatus
 from burgerkracht.meetlat.models import Decision, PolicyDecision, Principle, PrincipleAnswer
 
@@ -118,7 +118,7 @@ def departments() -> list[str]:
 
 def decisions_in(*, start=None, end=None, department: str = "", kind: str = "") -> QuerySet:
     """Decisions made (created) in a period, for the reports."""
-    from burgerkracht.core.reports import narrowed
+    from burgerkracht.core.reporting.reports import narrowed
 
     return narrowed(
         Decision.objects.all(), period="created_at__date", start=start, end=end,

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from burgerkracht.accounts.roles import INITIATOR_ROLES, Role
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 from initiatives import assisted as assisted_registration
 from initiatives import intake, permissions, selectors, services
 from initiatives.assisted_forms import AssistedStep1Form

@@ -113,7 +113,7 @@ def test_the_annual_report_pdf_carries_the_advice_report_of_that_year(world):
     from pypdf import PdfReader
 
     from burgerkracht.core.models import AnnualReport
-    from burgerkracht.core.report_services import generate_annual_report
+    from burgerkracht.core.reporting.annual import generate_annual_report
 
     year = today().year
     run = AnnualReport.objects.create(year=year, requested_by=world)

@@ -18,8 +18,8 @@ from budget import report_selectors, selectors
 from budget.enums import RUNNING_STATUSES, ApplicationStatus, EvaluationStatus
 from budget.models import Application, Award, BudgetLine, Evaluation, Fund, Tranche
 from burgerkracht.accounts.models import User
-from burgerkracht.core import crypto
-from burgerkracht.core.purge import purge
+from burgerkracht.core.privacy import crypto
+from burgerkracht.core.privacy.purge import purge
 from burgerkracht.meetlat.models import Decision
 from burgerkracht.seeding.scale.budget import RESULTS
 from initiatives.enums import InitiativeStatus

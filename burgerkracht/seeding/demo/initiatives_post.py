@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core import post_queue
+from burgerkracht.core.postal import queue as post_queue
 from initiatives import services
 from initiatives.enums import InitiativeStatus, InitiatorRole
 from initiatives.models import Initiative, Initiator

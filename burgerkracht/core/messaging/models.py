@@ -1,5 +1,5 @@
 """The delivery of messages: the outbox every e-mail passes through, and the reminders written
-once before they are sent (burgerkracht.core.reminders). Part of the core app's models."""
+once before they are sent (burgerkracht.core.messaging.reminders). Part of the core app's models."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ class Reminder(models.Model):
 
     The unique constraint makes a second sweep, a second beat process or a crashed worker
     harmless: the reminder exists once, and it is marked sent in the same transaction that
-    puts its e-mail in the outbox (burgerkracht.core.reminders).
+    puts its e-mail in the outbox (burgerkracht.core.messaging.reminders).
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")

@@ -17,10 +17,10 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from burgerkracht.accounts.roles import STAFF_ROLES
-from burgerkracht.core import reports
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.models import AnnualReport
-from burgerkracht.core.report_services import request_annual_report
+from burgerkracht.core.reporting import reports
+from burgerkracht.core.reporting.annual import request_annual_report
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 
 REPORTS = gettext_lazy("Reports")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.apps import apps
 from django.db import transaction
 
-from burgerkracht.core import crypto
-from burgerkracht.core.fields import EncryptedTextField
+from burgerkracht.core.privacy import crypto
+from burgerkracht.core.privacy.fields import EncryptedTextField
 
 BATCH = 500
 

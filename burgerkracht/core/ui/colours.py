@@ -24,10 +24,10 @@ count2   #6a1b9a   crossed      a number without a judgement (second series); re
 count3   #6d4c41   vertical     a number without a judgement (third series)
 ======== ========= ============ ==========================================================
 
-Charts (burgerkracht.core.charts) pick the colour from the series key (SERIES_MEANING), so a
-"Ja"/"Nee" chart looks the same wherever it appears; a series without a meaning gets the
-count colours in order. The CSS classes ``portal-colour--<name>`` (static/css/portal.css and
-static/css/pdf.css, section "h2: charts") draw each swatch.
+Charts (burgerkracht.core.reporting.charts) pick the colour from the series key
+(SERIES_MEANING), so a "Ja"/"Nee" chart looks the same wherever it appears; a series without a
+meaning gets the count colours in order. The CSS classes ``portal-colour--<name>``
+(static/css/portal.css and static/css/pdf.css, section "h2: charts") draw each swatch.
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ def meaning_of(key: str) -> Swatch | None:
 
 
 # --- status badges ----------------------------------------------------------------------------
-# The same colours as the charts above, one per status meaning (burgerkracht/core/status.py):
+# The same colours as the charts above, one per status meaning (burgerkracht/core/ui/status.py):
 # green done, blue on track, orange needs action, red late, grey stopped; a neutral status is
 # an outlined grey badge. Every PALETTE colour is at least 4.5:1 against white, so white text
 # on a badge reads (WCAG 2.1 SC 1.4.3).

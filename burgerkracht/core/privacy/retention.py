@@ -1,5 +1,5 @@
 """The retention table: how long each kind of record with personal data is kept, and what
-happens after. The nightly purge (`burgerkracht.core.purge`) applies it.
+happens after. The nightly purge (`burgerkracht.core.privacy.purge`) applies it.
 
 Each app registers its own kinds in its `hooks.py` (core and accounts may not import the
 domain apps): `register(Kind(...))`. Models that hold no personal data, or that are kept as a
@@ -25,7 +25,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
-    from burgerkracht.core.purge import Run
+    from burgerkracht.core.privacy.purge import Run
 
 
 class Action(models.TextChoices):

@@ -110,11 +110,11 @@ def logo_data_url(municipality: Any) -> str:
     """The municipality's logo as a ``data:`` PNG for a letter ("" without one).
 
     The fetcher serves only static files and data: URLs, and a logo is an upload; an SVG is
-    drawn as a PNG first (core.uploads.rasterise_svg), so a letter never carries its script.
+    drawn as a PNG first (core.files.uploads.rasterise_svg), so a letter never carries its script.
     """
     import base64
 
-    from burgerkracht.core.uploads import rasterise_svg
+    from burgerkracht.core.files.uploads import rasterise_svg
 
     if not municipality.logo:
         return ""

@@ -1,5 +1,5 @@
 """The post queue for officials (SC-11): who sees which letters, printing them as one PDF,
-and marking them posted. The letters themselves are made by core.post.
+and marking them posted. The letters themselves are made by core.postal.letters.
 
 Who sees what follows the subject: a facilitator sees the letters about the initiatives (and
 their applications) they facilitate, as primary or backup; the facilitator coordinators and
@@ -20,7 +20,7 @@ from burgerkracht.accounts.roles import OVERSEER_ROLES, POST_QUEUE_ROLES
 from burgerkracht.core.enums import POST_TRANSITIONS, PostStatus
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent, PostItem
-from burgerkracht.core.post import merge_pdfs
+from burgerkracht.core.postal.letters import merge_pdfs
 from burgerkracht.core.transitions import transition
 
 # --- permissions -----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """The post queue (SC-11): letters and notices for people who get them on paper. Part of the
-core app's models (imported by core.models). How an item is made: burgerkracht.core.post."""
+core app's models (imported by core.models). How an item is made:
+burgerkracht.core.postal.letters."""
 
 from __future__ import annotations
 

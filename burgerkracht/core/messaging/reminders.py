@@ -33,8 +33,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from burgerkracht.core.enums import ReminderStatus
+from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.models import Reminder
-from burgerkracht.core.notifications import absolute_url, notify
 
 logger = logging.getLogger(__name__)
 

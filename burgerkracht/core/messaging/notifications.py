@@ -1,5 +1,6 @@
 """Notifications through the outbox, respecting each person's preferences; a person who gets
-their letters by post gets the same notice on paper, through the post queue (core.post)."""
+their letters by post gets the same notice on paper, through the post queue
+(core.postal.letters)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from burgerkracht.core.models import Municipality
-from burgerkracht.core.post import queue_letter
+from burgerkracht.core.postal.letters import queue_letter
 
 # The user fields that switch a kind of notification on or off (profile page).
 PREFERENCES = {
@@ -48,8 +49,8 @@ def notify(
     Called inside the service's transaction: the outbox row (or the letter in the post
     queue) exists exactly when the change it tells about exists. `attachments` are (filename,
     content, mimetype) triples, such as a decision letter. A recipient who `gets_post` (no
-    e-mail address, or post chosen) gets a letter instead of the e-mail (core.post). Returns
-    the number of messages queued, letters included.
+    e-mail address, or post chosen) gets a letter instead of the e-mail (core.postal.letters).
+    Returns the number of messages queued, letters included.
     """
     field = PREFERENCES.get(preference or "")
     municipality = Municipality.current()
@@ -84,8 +85,8 @@ def render_message(
     template: str, context: dict[str, Any], municipality: Municipality, *, letter: bool = False
 ) -> tuple[str, str]:
     """The (subject, body) of `email/<template>_…`, in the portal's language: the e-mail's
-    text, and the text of the letter for who gets post (core.post). A `_letter.txt` takes the
-    place of `_body.txt` on paper where the e-mail leaves something out that a person
+    text, and the text of the letter for who gets post (core.postal.letters). A `_letter.txt`
+    takes the place of `_body.txt` on paper where the e-mail leaves something out that a person
     without a login cannot read on the portal (the text of a message)."""
     names = [f"email/{template}_body.txt"]
     if letter:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 from django.db import migrations
 
-from burgerkracht.core import crypto
+from burgerkracht.core.privacy import crypto
 
 BATCH = 500
 

@@ -16,8 +16,8 @@ from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.filters.models import MAX_PER_LIST, SavedFilter
 from burgerkracht.core.models import AuditEvent
-from burgerkracht.core.saved_filter_models import MAX_PER_LIST, SavedFilter
 
 # Query parameters that are no filter: the page and an export.
 NOT_A_FILTER = frozenset({"page", "_export"})

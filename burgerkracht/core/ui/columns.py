@@ -38,11 +38,11 @@ class DateColumn(tables.Column):
 
 
 class StatusColumn(tables.Column):
-    """A record's status as its status badge (burgerkracht/core/status.py); exports get the
+    """A record's status as its status badge (burgerkracht/core/ui/status.py); exports get the
     status's words."""
 
     def render(self, value, record) -> str:
-        from burgerkracht.core.status import badge_for, badge_html
+        from burgerkracht.core.ui.status import badge_for, badge_html
 
         return badge_html(badge_for(record))
 

@@ -9,11 +9,11 @@ from django.core import checks
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from burgerkracht.core import retention
 from burgerkracht.core.enums import OutboxStatus, PostStatus
 from burgerkracht.core.models import OutboxMessage, PostItem, Reminder
-from burgerkracht.core.purge import Run
-from burgerkracht.core.retention import Action, Kind, exempt, register
+from burgerkracht.core.privacy import retention
+from burgerkracht.core.privacy.purge import Run
+from burgerkracht.core.privacy.retention import Action, Kind, exempt, register
 
 checks.register(retention.check_settings)
 

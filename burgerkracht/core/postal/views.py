@@ -1,4 +1,4 @@
-"""/post/: the post queue of the officials (SC-11). Thin: the rules are in core.post_queue."""
+"""/post/: the post queue of the officials (SC-11). Thin: the rules are in core.postal.queue."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from burgerkracht.core import post_queue
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.enums import PostStatus
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.postal import queue as post_queue
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 
 PAGE_SIZE = 50
 

@@ -23,8 +23,8 @@ from django.core.files.base import ContentFile
 from django.utils import translation
 
 from burgerkracht.core.enums import PostKind
+from burgerkracht.core.files.pdf import logo_data_url, render_pdf
 from burgerkracht.core.models import AuditEvent, Municipality, PostItem
-from burgerkracht.core.pdf import logo_data_url, render_pdf
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ Rows with 0 in every series are left out of the chart and counted in a line unde
 table beside the chart keeps every row and every number, so the chart is hidden from screen
 readers (its caption says where the numbers are).
 
-Colours follow burgerkracht.core.colours: one meaning per colour across the site.
+Colours follow burgerkracht.core.ui.colours: one meaning per colour across the site.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from burgerkracht.core.colours import BY_HEX, COUNT_ORDER, PALETTE, Swatch, meaning_of
-from burgerkracht.core.formatting import euro
+from burgerkracht.core.ui.colours import BY_HEX, COUNT_ORDER, PALETTE, Swatch, meaning_of
+from burgerkracht.core.ui.formatting import euro
 
 Number = int | float | Decimal
 

@@ -26,8 +26,8 @@ from django.core.files.storage import Storage
 from django.db import models, transaction
 from django.utils import timezone
 
-from burgerkracht.core import retention
 from burgerkracht.core.models import AuditEvent
+from burgerkracht.core.privacy import retention
 
 logger = logging.getLogger(__name__)
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.db import models
 from django.db.models.lookups import Exact, IsNull
 
-from burgerkracht.core import crypto
+from burgerkracht.core.privacy import crypto
 
 
 class EncryptedTextField(models.TextField):
-    """Free text encrypted at rest with `core.crypto`: the database, its backups and its logs
-    hold only ciphertext. An empty text stays empty, so "was anything written?" can still be
+    """Free text encrypted at rest with `core.privacy.crypto`: the database, its backups and its
+    logs hold only ciphertext. An empty text stays empty, so "was anything written?" can still be
     asked in SQL (`field=""`); the content itself cannot be searched, sorted or compared."""
 
     description = "Text, encrypted in the database"

@@ -23,9 +23,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.accounts.roles import STAFF_ROLES
-from burgerkracht.core.charts import Chart, bar_chart
-from burgerkracht.core.formatting import day
 from burgerkracht.core.forms import date_field
+from burgerkracht.core.reporting.charts import Chart, bar_chart
+from burgerkracht.core.ui.formatting import day
 
 
 def percent(part: int, whole: int) -> int | None:

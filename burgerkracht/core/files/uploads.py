@@ -37,7 +37,7 @@ from django.http import FileResponse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from burgerkracht.core import clamd
+from burgerkracht.core.files import clamd
 
 logger = logging.getLogger(__name__)
 

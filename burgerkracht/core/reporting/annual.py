@@ -10,8 +10,8 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from burgerkracht.core import reports
 from burgerkracht.core.models import AnnualReport, AuditEvent, Municipality
+from burgerkracht.core.reporting import reports
 
 
 def year_filters(year: int) -> dict[str, Any]:
@@ -49,7 +49,7 @@ def request_annual_report(*, by: Any, year: int) -> AnnualReport:
 
 def generate_annual_report(*, report_pk: int) -> bool:
     """Render and store the PDF once; a second call for the same run keeps the file."""
-    from burgerkracht.core.pdf import render_pdf
+    from burgerkracht.core.files.pdf import render_pdf
 
     with transaction.atomic():
         run = AnnualReport.objects.select_for_update().get(pk=report_pk)

@@ -1,4 +1,4 @@
-"""Saving and deleting a filter of an officials' list (burgerkracht/core/saved_filters.py).
+"""Saving and deleting a filter of an officials' list (burgerkracht/core/filters/saved.py).
 Plain forms, no JavaScript: saving is a POST from the list; a refused save shows the form on
 its own page with the message next to the field; deleting asks first on its own page."""
 
@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from burgerkracht.core import saved_filters
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.filters import saved as saved_filters
+from burgerkracht.core.filters.models import SavedFilter
 from burgerkracht.core.forms import SavedFilterForm
-from burgerkracht.core.saved_filter_models import SavedFilter
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 
 SAVE = gettext_lazy("Save this filter")
 
