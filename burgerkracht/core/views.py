@@ -46,12 +46,11 @@ class DashboardView(LoginRequiredMixin, TemplateView):
     template_name = "core/dashboard.html"
 
     def get_context_data(self, **kwargs):
-        from burgerkracht.accounts.roles import Role
         from burgerkracht.core.personal.dashboard import panels_for
 
         user = self.request.user
         # A resident is not told "Your roles: Resident"; people with more roles are.
-        show_roles = any(role != Role.RESIDENT for role in user.role_names)
+        show_roles = user.has_roles_beyond_resident
         return super().get_context_data(**kwargs, panels=panels_for(user), show_roles=show_roles)
 
 

@@ -16,7 +16,6 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from burgerkracht.accounts.roles import OVERSEER_ROLES, POST_QUEUE_ROLES
 from burgerkracht.core.enums import POST_TRANSITIONS, PostStatus
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent, PostItem
@@ -27,14 +26,14 @@ from burgerkracht.core.transitions import transition
 
 
 def can_see_post_queue(user: Any) -> bool:
-    return bool(user.is_authenticated and user.has_role(*POST_QUEUE_ROLES))
+    return bool(user.is_authenticated and user.sees_post_queue)
 
 
 def can_handle_post_item(user: Any, item: PostItem) -> bool:
     """Print it and mark it posted: the facilitators of its initiative, or who sees all."""
     if not can_see_post_queue(user):
         return False
-    if user.has_role(*OVERSEER_ROLES):
+    if user.sees_every_post_item:
         return True
     initiative = item.initiative
     return initiative is not None and user.pk in {
@@ -53,7 +52,7 @@ def post_items_for(user: Any) -> QuerySet[PostItem]:
     )
     if not can_see_post_queue(user):
         return items.none()
-    if user.has_role(*OVERSEER_ROLES):
+    if user.sees_every_post_item:
         return items
     return items.filter(Q(initiative__facilitator=user) | Q(initiative__backup_facilitator=user))
 

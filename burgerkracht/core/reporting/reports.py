@@ -22,7 +22,6 @@ from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from burgerkracht.accounts.roles import STAFF_ROLES
 from burgerkracht.core.forms import date_field
 from burgerkracht.core.reporting.charts import Chart, bar_chart
 from burgerkracht.core.ui.formatting import day
@@ -167,12 +166,15 @@ class Report:
     title: ClassVar[str]
     description: ClassVar[str] = ""
     filter_form: ClassVar[type[forms.Form]] = PeriodForm
-    # "Read-only role and up": everyone on the municipality's side who works with the figures.
-    roles: ClassVar[frozenset[str]] = STAFF_ROLES
+    # Who may read it: a role set of accounts/roles.py, or None for "read-only role and up":
+    # everyone on the municipality's side who works with the figures (user.is_municipal_staff).
+    roles: ClassVar[frozenset[str] | None] = None
     in_annual_report: ClassVar[bool] = False
 
     def visible_to(self, user) -> bool:
-        return user.is_authenticated and user.has_role(*self.roles)
+        if not user.is_authenticated:
+            return False
+        return user.is_municipal_staff if self.roles is None else user.has_role(*self.roles)
 
     def sections(self, filters: dict[str, Any]) -> list[Section]:
         raise NotImplementedError

@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from burgerkracht.accounts.roles import STAFF_ROLES
 from burgerkracht.core.models import AnnualReport
 from burgerkracht.core.reporting import reports
 from burgerkracht.core.reporting.annual import request_annual_report
@@ -27,7 +26,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def can_see_annual_reports(user) -> bool:
-    return user.is_authenticated and user.has_role(*STAFF_ROLES)
+    return user.is_authenticated and user.is_municipal_staff
 
 
 class ReportIndexView(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin, TemplateView):
