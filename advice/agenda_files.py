@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 
 import tablib
 
-from burgerkracht.core.parsing import iso_day
+from burgerkracht.core.validation.parsing import iso_day
 
 COLUMNS = ["onderwerp", "fase", "eigenaar", "afdeling", "deadline"]
 ALIASES = {

@@ -1,5 +1,5 @@
 """Agendas (SC-10): the list a person may see, and one agenda's progress per phase and per
-status — the counts in one query, drawn as an HTML/CSS bar chart (core.charts) beside a
+status — the counts in one query, drawn as an HTML/CSS bar chart (core.reporting.charts) beside a
 table that keeps every number."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from advice.enums import OPEN_PROMISE, PromiseStatus
 from advice.models import Agenda, Promise
-from burgerkracht.core.charts import Chart, bar_chart
+from burgerkracht.core.reporting.charts import Chart, bar_chart
 
 S = PromiseStatus
 # The columns of the progress: open promises split into on time and overdue (derived).

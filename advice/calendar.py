@@ -1,4 +1,4 @@
-"""The advice register's dates in a person's agenda feed (burgerkracht.core.calendar).
+"""The advice register's dates in a person's agenda feed (burgerkracht.core.personal.calendar).
 
 What is due, and for whom (docs/decisions/0004-reminders-and-agenda.md, "every role's
 agenda"). The advice coordinator and the read-only role (college, council, management) may
@@ -31,8 +31,8 @@ from advice.enums import OPEN_PROMISE, AdviceEvaluationStatus, AdviceStatus, Req
 from advice.models import Advice, AdviceEvaluation, AdviceRequest, Meeting, Promise
 from advice.promise_selectors import source_of
 from burgerkracht.accounts.roles import ADVICE_WATCHER_ROLES
-from burgerkracht.core.calendar import Event
-from burgerkracht.core.reminders import link
+from burgerkracht.core.messaging.reminders import link
+from burgerkracht.core.personal.calendar import Event
 
 NOTHING = Q(pk__in=[])
 

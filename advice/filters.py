@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from advice.enums import AdviceKind, AdviceStatus
 from advice.models import Advice, AdvisoryBody
-from burgerkracht.core.filtering import ListSearchMixin
+from burgerkracht.core.filters.search import ListSearchMixin
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 

@@ -8,17 +8,17 @@ def register() -> None:
     from django.utils.translation import gettext_lazy as _
 
     from burgerkracht.accounts.roles import ADVICE_REGISTER_ROLES
-    from burgerkracht.core.navigation import MenuEntry
-    from burgerkracht.core.navigation import register as menu
+    from burgerkracht.core.ui.navigation import MenuEntry
+    from burgerkracht.core.ui.navigation import register as menu
 
     menu(MenuEntry(_("Advice register"), "advice:register", 40,
                    lambda u: u.has_role(*ADVICE_REGISTER_ROLES)))  # fmt: skip
     menu(MenuEntry(_("Advices"), "advice:public-list", 40, public=True))
     from advice import calendar, dashboard, reminders
-    from burgerkracht.core import calendar as core_calendar
-    from burgerkracht.core import dashboard as core_dashboard
-    from burgerkracht.core import reminders as core_reminders
-    from burgerkracht.core import worklist
+    from burgerkracht.core.messaging import reminders as core_reminders
+    from burgerkracht.core.personal import calendar as core_calendar
+    from burgerkracht.core.personal import dashboard as core_dashboard
+    from burgerkracht.core.personal import worklist
 
     core_dashboard.register("advice/dashboard_panel.html", dashboard.dashboard_context)
     for source in reminders.SOURCES:

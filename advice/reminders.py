@@ -36,7 +36,7 @@ from advice.models import (
     Promise,
 )
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.reminders import Candidate, Milestone, ReminderSource, link
+from burgerkracht.core.messaging.reminders import Candidate, Milestone, ReminderSource, link
 
 DEADLINE_SOON = "advice_deadline_soon"
 DEADLINE_PASSED = "advice_deadline_passed"

@@ -28,7 +28,7 @@ from advice.enums import (
     PromiseStatus,
 )
 from advice.models import Advice, AdvisoryBody, Promise, Recommendation
-from burgerkracht.core.reports import narrowed
+from burgerkracht.core.reporting.reports import narrowed
 
 # Advices the municipality has received: sent by the body, not (back) in concept.
 RECEIVED = (AdviceStatus.FINAL, AdviceStatus.ANSWERED, AdviceStatus.CLOSED)

@@ -18,9 +18,9 @@ from advice import report_selectors as selectors
 from advice.enums import Adoption
 from advice.models import AdvisoryBody
 from burgerkracht.accounts.roles import ADVICE_REPORT_ROLES
-from burgerkracht.core import reports
-from burgerkracht.core.formatting import day
-from burgerkracht.core.reports import ChartSpec, Column, Figure, Section, Table, percent
+from burgerkracht.core.reporting import reports
+from burgerkracht.core.reporting.reports import ChartSpec, Column, Figure, Section, Table, percent
+from burgerkracht.core.ui.formatting import day
 
 NO_VALUE = "—"
 # More years than this between "from" and "up to" are shown only where there is data.

@@ -24,8 +24,8 @@ from advice import permissions
 from advice.enums import BodyKind
 from advice.models import BodyOrganisation, Membership, Signal, TargetGroup, Theme
 from burgerkracht.accounts.roles import ADVICE_REGISTER_ROLES
-from burgerkracht.core import reports
-from burgerkracht.core.reports import Column, Figure, Section, Table
+from burgerkracht.core.reporting import reports
+from burgerkracht.core.reporting.reports import Column, Figure, Section, Table
 
 
 def current_organisations(body_filter: Q):

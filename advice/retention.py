@@ -7,7 +7,7 @@ accounts follow the account rules of the retention table. Residents' own data is
 signals from practice are recorded with anonymised cases (requirements ENT-65).
 """
 
-from burgerkracht.core.retention import exempt
+from burgerkracht.core.privacy.retention import exempt
 
 PUBLIC_RECORD = (
     "Public record of the advisory bodies and the municipality's answers, kept under the "

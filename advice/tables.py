@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from advice.enums import AnswerStatus
 from advice.models import Advice
-from burgerkracht.core.columns import DateColumn, StatusColumn
-from burgerkracht.core.status import STATUS_MEANINGS, badge, badge_html
+from burgerkracht.core.ui.columns import DateColumn, StatusColumn
+from burgerkracht.core.ui.status import STATUS_MEANINGS, badge, badge_html
 
 YES, NO = _("Yes"), _("No")
 

@@ -1,4 +1,4 @@
-"""The advice register's tasks on "Mijn taken" (burgerkracht.core.worklist).
+"""The advice register's tasks on "Mijn taken" (burgerkracht.core.personal.worklist).
 
 - The advice coordinator: final advices whose answer is still to be written, approved or
   published (by the answer's due date), and advice evaluations that are planned;
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from advice.enums import OPEN_PROMISE, AdviceEvaluationStatus, AdviceStatus, AnswerStatus
 from advice.models import Advice, AdviceEvaluation, Promise
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.worklist import Task
+from burgerkracht.core.personal.worklist import Task
 
 
 def tasks_for(user: Any) -> Iterator[Task]:

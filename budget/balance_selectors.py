@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from budget.enums import FundStatus, IntegrityAct, OutOfPurpose
 from budget.models import ZERO, BudgetLine, Fund, IntegrityEntry
-from burgerkracht.core.formatting import euro
+from burgerkracht.core.ui.formatting import euro
 
 MOVES = (IntegrityAct.REALLOCATION, IntegrityAct.OUT_OF_PURPOSE)
 IN, OUT, OUT_OF_PURPOSE = "in", "out", "out_of_purpose"

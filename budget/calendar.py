@@ -1,4 +1,4 @@
-"""The Samen Sterk dates in a person's agenda feed (burgerkracht.core.calendar): planned
+"""The Samen Sterk dates in a person's agenda feed (burgerkracht.core.personal.calendar): planned
 interim evaluations, their visits and the accountability still to send in, for everyone
 involved — initiators, the facilitator and the backup facilitator, and the visitors. The
 decision holder who decides the application (its decider; while it has none, the holders of
@@ -17,8 +17,8 @@ from budget.enums import ACCOUNTING_STATUSES, RUNNING_STATUSES, EvaluationStatus
 from budget.models import Accountability, BudgetLine, Evaluation
 from budget.reminders import OPEN_ACCOUNTABILITY
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.calendar import Event
-from burgerkracht.core.reminders import link
+from burgerkracht.core.messaging.reminders import link
+from burgerkracht.core.personal.calendar import Event
 from initiatives.models import Initiator
 
 

@@ -22,7 +22,7 @@ from budget import continuity_selectors, payment_selectors
 from budget.enums import FundStatus
 from budget.models import Fund, ProfessionalAdvice
 from burgerkracht.accounts.roles import CONTINUITY_ROLES, Role
-from burgerkracht.core import dashboard
+from burgerkracht.core.personal import dashboard
 
 LIST_LIMIT = 10
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from budget.enums import ApplicationStatus
 from budget.models import Application, BudgetLine
-from burgerkracht.core.filtering import ListSearchMixin
+from burgerkracht.core.filters.search import ListSearchMixin
 from burgerkracht.core.models import Neighbourhood
 from burgerkracht.core.references import APPLICATION
 

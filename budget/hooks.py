@@ -8,8 +8,8 @@ def register() -> None:
     from django.utils.translation import gettext_lazy as _
 
     from burgerkracht.accounts.roles import BUDGET_VIEWER_ROLES, QUEUE_ROLES
-    from burgerkracht.core.navigation import MenuEntry
-    from burgerkracht.core.navigation import register as menu
+    from burgerkracht.core.ui.navigation import MenuEntry
+    from burgerkracht.core.ui.navigation import register as menu
 
     menu(MenuEntry(_("Applications"), "budget:queue", 20, lambda u: u.has_role(*QUEUE_ROLES)))
     menu(MenuEntry(_("Budget"), "budget:fund-list", 60,
@@ -18,9 +18,9 @@ def register() -> None:
     from budget import actions, calendar, reminders, selectors
     from budget import data_export as budget_export
     from burgerkracht.accounts import data_export
-    from burgerkracht.core import calendar as core_calendar
-    from burgerkracht.core import dashboard, worklist
-    from burgerkracht.core import reminders as core_reminders
+    from burgerkracht.core.messaging import reminders as core_reminders
+    from burgerkracht.core.personal import calendar as core_calendar
+    from burgerkracht.core.personal import dashboard, worklist
 
     data_export.register("applications", budget_export.export_for_user)
     dashboard.register("budget/dashboard_panel.html", selectors.dashboard_context)

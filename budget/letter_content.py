@@ -13,7 +13,7 @@ from budget.enums import LetterBlock, LetterKind
 from budget.letter_defaults import default_text
 from budget.letter_placeholders import render_text
 from budget.models import LetterText
-from burgerkracht.core.formatting import euro
+from burgerkracht.core.ui.formatting import euro
 
 STATE_LABELS = {
     "paid": _("paid"),

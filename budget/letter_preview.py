@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from budget.enums import Continuation, LetterBlock, LetterKind
 from budget.letter_content import amended_facts, placeholder_values, prose
 from budget.models import LetterText
-from burgerkracht.core.formatting import euro
+from burgerkracht.core.files.pdf import logo_data_url, render_pdf
 from burgerkracht.core.models import Municipality
-from burgerkracht.core.pdf import logo_data_url, render_pdf
+from burgerkracht.core.ui.formatting import euro
 
 _KINDS = {
     LetterBlock.GRANT: LetterKind.GRANT,

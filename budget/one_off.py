@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from burgerkracht.core.formatting import day
+from burgerkracht.core.ui.formatting import day
 
 if TYPE_CHECKING:
     from budget.models import Application

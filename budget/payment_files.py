@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 import tablib
 
-from burgerkracht.core.parsing import iso_day
+from burgerkracht.core.validation.parsing import iso_day
 
 ORDER_COLUMNS = ["creditor_name", "iban", "amount", "reference", "budget_line", "description"]
 MIME = {

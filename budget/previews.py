@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from PIL import Image, ImageOps
 
-from burgerkracht.core import uploads
+from burgerkracht.core.files import uploads
 
 logger = logging.getLogger(__name__)
 

@@ -40,8 +40,8 @@ from django.utils import timezone
 from budget.enums import AccountabilityStatus, ApplicationStatus, FundStatus, Reached
 from budget.models import ZERO, Accountability, Application, Award, BudgetLine, Fund
 from burgerkracht.core.models import Neighbourhood
-from burgerkracht.core.parsing import whole_number
-from burgerkracht.core.reports import percent
+from burgerkracht.core.reporting.reports import percent
+from burgerkracht.core.validation.parsing import whole_number
 from initiatives import selectors as initiative_selectors
 from initiatives.enums import UpdateKind
 from initiatives.models import Initiative, Update, published_q
@@ -88,7 +88,8 @@ class Figures:
     @property
     def reached_percent(self) -> int | None:
         """The share of finished initiatives that reached their result, by the portal's one
-        rounding rule (`core.reports.percent`: whole percent, halves up), as in the report."""
+        rounding rule (`core.reporting.reports.percent`: whole percent, halves up), as in the
+        report."""
         return percent(self.reached, self.finished)
 
 

@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from budget.models import Application
-from burgerkracht.core import reports
 from burgerkracht.core.models import Neighbourhood
-from burgerkracht.core.reports import ChartSpec, Column, Figure, Section, Table
+from burgerkracht.core.reporting import reports
+from burgerkracht.core.reporting.reports import ChartSpec, Column, Figure, Section, Table
 from initiatives.enums import Channel
 from initiatives.models import Initiative
 

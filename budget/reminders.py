@@ -26,7 +26,7 @@ from budget.enums import (
 )
 from budget.models import Accountability, Application, Evaluation
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.reminders import Candidate, Milestone, ReminderSource, link
+from burgerkracht.core.messaging.reminders import Candidate, Milestone, ReminderSource, link
 from initiatives.models import Initiative, Initiator
 
 EVALUATION_SOON = "evaluation_soon"

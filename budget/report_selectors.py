@@ -33,7 +33,7 @@ from budget.enums import (
     Reached,
 )
 from budget.models import Application, BudgetChange, BudgetLine, Fund, IntegrityEntry
-from burgerkracht.core.reports import narrowed
+from burgerkracht.core.reporting.reports import narrowed
 from initiatives.models import Initiator
 
 CENT = Decimal("0.01")

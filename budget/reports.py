@@ -18,10 +18,10 @@ from budget import report_selectors as selectors
 from budget.enums import IntegrityAct, MetAgain, Reached
 from budget.models import BudgetLine, Fund
 from budget.services.ledger import euro
-from burgerkracht.core import reports
-from burgerkracht.core.colours import MONEY_COLOURS
 from burgerkracht.core.models import Neighbourhood
-from burgerkracht.core.reports import ChartSpec, Column, Figure, Section, Table
+from burgerkracht.core.reporting import reports
+from burgerkracht.core.reporting.reports import ChartSpec, Column, Figure, Section, Table
+from burgerkracht.core.ui.colours import MONEY_COLOURS
 
 # The definition named next to the figure (docs/reports.md, "Money figures").
 GRANTED_DEFINITION = gettext_lazy(

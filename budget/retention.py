@@ -27,8 +27,8 @@ from budget.models import (
     Spending,
 )
 from burgerkracht.core.models import PostItem
-from burgerkracht.core.purge import Run
-from burgerkracht.core.retention import Action, Kind, exempt, register
+from burgerkracht.core.privacy.purge import Run
+from burgerkracht.core.privacy.retention import Action, Kind, exempt, register
 from burgerkracht.meetlat.enums import DecisionStatus
 from burgerkracht.meetlat.models import Decision
 from initiatives.models import InternalNote, Story

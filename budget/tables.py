@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from budget.models import Application
 from budget.services.ledger import euro
-from burgerkracht.core.columns import DateColumn, StatusColumn
+from burgerkracht.core.ui.columns import DateColumn, StatusColumn
 
 
 class QueueTable(tables.Table):

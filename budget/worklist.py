@@ -1,4 +1,4 @@
-"""The Samen Sterk tasks on "Mijn taken" (burgerkracht.core.worklist).
+"""The Samen Sterk tasks on "Mijn taken" (burgerkracht.core.personal.worklist).
 
 What waits on this person because of their place on the dossier:
 - as facilitator or backup facilitator of the initiative: applications to check, interim
@@ -28,7 +28,7 @@ from budget.enums import (
 )
 from budget.models import Accountability, Application, BudgetChange, BudgetLine, Evaluation
 from burgerkracht.accounts.roles import FACILITATOR_ROLES, OVERSEER_ROLES, Role
-from burgerkracht.core.worklist import Task
+from burgerkracht.core.personal.worklist import Task
 from initiatives.enums import LeadSuccession
 
 # Residents hear within four weeks of sending in (budget.selectors.next_step); the check

@@ -27,7 +27,7 @@ def check_broker(app_configs, **kwargs):
 
 @register()
 def check_outbox(app_configs, **kwargs):
-    if settings.EMAIL_BACKEND != "burgerkracht.core.mail.OutboxBackend":
+    if settings.EMAIL_BACKEND != "burgerkracht.core.messaging.outbox.OutboxBackend":
         return [
             Warning(
                 "EMAIL_BACKEND bypasses the outbox; mail can be lost when SMTP is down.",
@@ -39,7 +39,7 @@ def check_outbox(app_configs, **kwargs):
 
 @register()
 def check_encryption_keys(app_configs, **kwargs):
-    from burgerkracht.core.crypto import key_problems
+    from burgerkracht.core.privacy.crypto import key_problems
 
     return [
         Error(problem, hint="Generate one with: manage.py rotate_encryption_keys --new-key",

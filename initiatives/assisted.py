@@ -132,7 +132,7 @@ def consent_form_pdf(*, initiative: Initiative) -> bytes:
     """The printable consent form: the resident signs it, the professional too."""
     from django.utils import translation
 
-    from burgerkracht.core.pdf import logo_data_url, render_pdf
+    from burgerkracht.core.files.pdf import logo_data_url, render_pdf
 
     municipality = Municipality.current()
     resident = offline_lead(initiative)
@@ -168,8 +168,8 @@ def claim_letter_pdf(*, initiative: Initiative, by: User) -> bytes:
     from django.utils import translation
 
     from burgerkracht.accounts.claim import CLAIM_VALID_DAYS, make_claim_code
-    from burgerkracht.core.notifications import absolute_url
-    from burgerkracht.core.pdf import logo_data_url, render_pdf
+    from burgerkracht.core.files.pdf import logo_data_url, render_pdf
+    from burgerkracht.core.messaging.notifications import absolute_url
 
     resident = offline_lead(initiative)
     if resident is None:

@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from burgerkracht.core.filtering import ListSearchMixin
+from burgerkracht.core.filters.search import ListSearchMixin
 from burgerkracht.core.models import Neighbourhood
 from burgerkracht.core.references import INITIATIVE
 from initiatives.enums import InitiativeStatus, Risk

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 
 from burgerkracht.accounts.models import User
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.models import AuditEvent
-from burgerkracht.core.notifications import absolute_url, notify
-from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.validation.reasons import is_reason
 from initiatives.enums import InitiativeStatus
 from initiatives.models import Handover, Initiative
 from initiatives.services import initiator_users

@@ -8,15 +8,16 @@ def register() -> None:
     from django.utils.translation import gettext_lazy as _
 
     from burgerkracht.accounts.roles import FACILITATOR_ROLES
-    from burgerkracht.core.navigation import MenuEntry
-    from burgerkracht.core.navigation import register as menu
+    from burgerkracht.core.ui.navigation import MenuEntry
+    from burgerkracht.core.ui.navigation import register as menu
 
     menu(MenuEntry(_("Facilitating"), "initiatives:officials-list", 30,
                    lambda u: u.has_role(*FACILITATOR_ROLES)))  # fmt: skip
     menu(MenuEntry(_("Initiatives"), "initiatives:public-list", 10, public=True))
     menu(MenuEntry(_("Stories"), "initiatives:stories", 30, public=True))
     from burgerkracht.accounts import data_export, erasure
-    from burgerkracht.core import dashboard, practice, worklist
+    from burgerkracht.core import practice
+    from burgerkracht.core.personal import dashboard, worklist
     from initiatives import selectors, story_selectors, succession
     from initiatives.practice import ObstacleProvider
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from burgerkracht.core.purge import Run
-from burgerkracht.core.retention import Action, Kind, register
+from burgerkracht.core.privacy.purge import Run
+from burgerkracht.core.privacy.retention import Action, Kind, register
 from initiatives.enums import InitiativeStatus
 from initiatives.models import Handover, Initiative, Initiator, InternalNote, Message, Update
 from initiatives.story_models import Story, StoryStatus

@@ -20,6 +20,7 @@ from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
 from burgerkracht.accounts.selectors import has_verified_email
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.messaging.notifications import absolute_url, notify, notify_address
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify, notify_address
 from burgerkracht.core.required import required

@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from burgerkracht.core import uploads
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.files import uploads
+from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.models import AuditEvent, Neighbourhood
-from burgerkracht.core.notifications import absolute_url, notify
-from burgerkracht.core.reasons import is_reason
 from burgerkracht.core.transitions import transition
+from burgerkracht.core.validation.reasons import is_reason
 from initiatives import permissions
 from initiatives.story_models import STORY_TRANSITIONS, Story, StoryStatus
 

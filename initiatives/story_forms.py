@@ -6,10 +6,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from burgerkracht.core.files.uploads import SafeFileField
 from burgerkracht.core.forms import NamedRequiredMixin, long_text, reason_text
 from burgerkracht.core.models import Neighbourhood
-from burgerkracht.core.reasons import is_reason
-from burgerkracht.core.uploads import SafeFileField
+from burgerkracht.core.validation.reasons import is_reason
 from initiatives.forms import InitiativeFilterForm, _helper
 from initiatives.stories import PHOTO_POLICY
 

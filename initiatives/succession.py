@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 
 from burgerkracht.accounts.models import User
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
-from burgerkracht.core.notifications import absolute_url, notify
-from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.messaging.notifications import absolute_url, notify
+from burgerkracht.core.validation.reasons import is_reason
 from initiatives.enums import LEAD_SUCCESSION, InitiativeStatus, InitiatorRole, LeadSuccession
 from initiatives.models import Initiative, Initiator
 from initiatives.services import _audit, _invite, facilitator_users, initiator_users

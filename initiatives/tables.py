@@ -4,7 +4,7 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from burgerkracht.core.columns import DateColumn, StatusColumn
+from burgerkracht.core.ui.columns import DateColumn, StatusColumn
 from initiatives.models import Initiative
 from initiatives.selectors import annotated_risks
 

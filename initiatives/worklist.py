@@ -1,6 +1,6 @@
-"""The initiatives' tasks on "Mijn taken" (burgerkracht.core.worklist): an initiative of this
-facilitator (as contact or backup) whose lead initiator stepped down and that has no new lead
-yet (SC-13). One query, whatever the number of initiatives."""
+"""The initiatives' tasks on "Mijn taken" (burgerkracht.core.personal.worklist): an initiative
+of this facilitator (as contact or backup) whose lead initiator stepped down and that has no
+new lead yet (SC-13). One query, whatever the number of initiatives."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from burgerkracht.accounts.roles import FACILITATOR_ROLES
-from burgerkracht.core.worklist import Task
+from burgerkracht.core.personal.worklist import Task
 from initiatives.enums import InitiativeStatus, LeadSuccession
 from initiatives.models import Initiative
 

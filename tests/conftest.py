@@ -13,7 +13,7 @@ def _mail_through_outbox(settings):
 
     Delivery goes to locmem (mail.outbox) via OUTBOX_DELIVERY_BACKEND.
     """
-    settings.EMAIL_BACKEND = "burgerkracht.core.mail.OutboxBackend"
+    settings.EMAIL_BACKEND = "burgerkracht.core.messaging.outbox.OutboxBackend"
 
 
 @pytest.fixture(autouse=True)

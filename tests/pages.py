@@ -1,7 +1,7 @@
 """The data pages of the portal: every list, detail, dashboard and report page (target P1).
 
 One `Page` per page and viewer: the URL name, the demo login who may see it (an e-mail of
-`burgerkracht.core.demo.USERS`, or None for an anonymous visitor) and a function that finds
+`burgerkracht.seeding.demo.core.USERS`, or None for an anonymous visitor) and a function that finds
 the page's object in the *current* database and returns the URL arguments. The lookups only
 rely on what `manage.py seed_demo` makes, and always take the oldest match (the lowest pk), so
 bulk rows added later (`seed_scale`, factories) never change which object a page shows.
@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.demo import USERS
+from burgerkracht.seeding.demo.core import USERS
 
 # The demo login per role (the first one listed, e.g. facilitator@example.org).
 LOGIN: dict[str, str] = {}

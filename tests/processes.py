@@ -212,7 +212,7 @@ def service_env(redis_server, smtp_sink) -> dict[str, str]:
         "DATABASE_URL": database_url(),
         "CELERY_BROKER_URL": redis_server.url,
         "CELERY_TASK_ALWAYS_EAGER": "False",
-        "OUTBOX_DELIVERY_BACKEND": "burgerkracht.core.smtp.HandoverEmailBackend",
+        "OUTBOX_DELIVERY_BACKEND": "burgerkracht.core.messaging.smtp.HandoverEmailBackend",
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp_sink.port}",
         "OUTBOX_SWEEP_SECONDS": "1",
     }

@@ -19,7 +19,7 @@ from django.core.management import call_command, get_commands
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from burgerkracht.core import reports
+from burgerkracht.core.reporting import reports
 from tests.module_data import built_once
 from tests.pages import CATALOGUE, PAGES, REPORT_SLUGS, measure
 from tests.security.test_permission_matrix import url_names
@@ -277,7 +277,7 @@ def _add_payment_rows(granted, resident, facilitator) -> None:
 
 def _add_post_rows(initiative, facilitator) -> None:
     """Two letters by post about the facilitator's initiative: one waits, one is posted."""
-    from burgerkracht.core.post_queue import mark_posted
+    from burgerkracht.core.postal.queue import mark_posted
     from initiatives.services import send_message
     from tests.core.post_helpers import post_resident
     from tests.factories import InitiatorFactory

@@ -13,7 +13,7 @@ from advice.enums import Adoption
 from advice.services.answer import reason_message
 from burgerkracht.accounts.roles import STAFF_ROLES
 from burgerkracht.core.forms import date_field, long_text, reason_text
-from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.validation.reasons import is_reason
 
 GENERAL_FIELDS = ("introduction", "explanations", "summary_for_college", "responded_by",
                   "ris_link")  # fmt: skip

@@ -14,7 +14,7 @@ from advice.models import Advice, AdvisoryBody, BodyOrganisation, Signal, Target
 from burgerkracht.accounts.roles import STAFF_ROLES
 from burgerkracht.core.forms import TEXT_LIMIT, date_field
 from burgerkracht.core.models import Organisation
-from burgerkracht.core.reasons import ReasonValidator
+from burgerkracht.core.validation.reasons import ReasonValidator
 
 
 def long_text(label, help_text="", required=True, rows=4) -> forms.CharField:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from advice.enums import PROMISE_TRANSITIONS, VERDICT_ONLY, Kept, PromiseStatus
 from advice.forms.answer import date_field, helper, municipal_staff
 from burgerkracht.core.forms import long_text
-from burgerkracht.core.reasons import ReasonValidator, is_reason
+from burgerkracht.core.validation.reasons import ReasonValidator, is_reason
 
 EVALUATION_FIELDS = ("held_on", "participants", "what_happened", "effect", "body_appraisal",
                      "lessons")  # fmt: skip

@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from advice.models import AdviceRequest, AdvisoryBody
 from advice.services.register import future_received, future_requested, is_time_pressure
 from burgerkracht.accounts.roles import STAFF_ROLES
+from burgerkracht.core.files.uploads import DOCUMENTS, SafeFileField
 from burgerkracht.core.forms import date_field, long_text, reason_text
-from burgerkracht.core.reasons import is_reason
-from burgerkracht.core.uploads import DOCUMENTS, SafeFileField
+from burgerkracht.core.validation.reasons import is_reason
 
 EXTRA_RECOMMENDATIONS = 3
 FILE_HELP = _("A PDF, Word or OpenDocument file.")

@@ -36,9 +36,9 @@ from advice.services.common import (
     require_reason,
 )
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.notifications import absolute_url, notify
-from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.transitions import check, transition
+from burgerkracht.core.validation.reasons import is_reason
 from burgerkracht.meetlat import services as meetlat
 from burgerkracht.meetlat.enums import DecisionKind
 
@@ -303,8 +303,8 @@ def generate_answer_pdf(*, answer_pk: int) -> bool:
     asking again keeps the stored file."""
     from django.core.files.base import ContentFile
 
+    from burgerkracht.core.files.pdf import render_pdf
     from burgerkracht.core.models import Municipality
-    from burgerkracht.core.pdf import render_pdf
 
     with transaction.atomic():
         answer = Answer.objects.select_for_update().select_related("advice__body").get(pk=answer_pk)
@@ -336,7 +336,7 @@ def answer_letterhead(advice: Advice, municipality: Municipality) -> dict[str, A
     contact person for this advice."""
     from django.utils.translation import gettext as _
 
-    from burgerkracht.core.pdf import logo_data_url
+    from burgerkracht.core.files.pdf import logo_data_url
 
     body, person = advice.body, advice.body_contact
     recipient = [

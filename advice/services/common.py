@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.messaging.notifications import absolute_url
 from burgerkracht.core.models import AuditEvent
-from burgerkracht.core.notifications import absolute_url
-from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.validation.reasons import is_reason
 
 if TYPE_CHECKING:
     from burgerkracht.accounts.models import User
@@ -31,7 +31,7 @@ def require(text: str, message: str) -> str:
 
 def require_reason(text: str, message: str) -> str:
     """The stripped reason, or DomainError(message) when it is no sentence: ".", "x",
-    "n.v.t." and the like are refused (core.reasons, issue #27)."""
+    "n.v.t." and the like are refused (core.validation.reasons, issue #27)."""
     if not is_reason(text):
         raise DomainError(message)
     return text.strip()

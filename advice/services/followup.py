@@ -45,7 +45,7 @@ from advice.services.common import (
     require_reason,
 )
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.notifications import absolute_url, notify
+from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.transitions import check, transition
 
 if TYPE_CHECKING:

@@ -17,9 +17,9 @@ from advice.enums import PromiseStatus as S
 from advice.models import AdvisoryBody, Agenda, Promise, PromiseNote, PromiseVerdict
 from advice.services.common import audit, link, require
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.notifications import notify
-from burgerkracht.core.reasons import require_reason
+from burgerkracht.core.messaging.notifications import notify
 from burgerkracht.core.transitions import check, transition
+from burgerkracht.core.validation.reasons import require_reason
 
 if TYPE_CHECKING:
     from burgerkracht.accounts.models import User

@@ -25,8 +25,8 @@ from advice.promise_selectors import PromiseTable, promise_register
 from advice.services import agenda_import
 from advice.services import promises as services
 from advice.views.bodies import Access, ServiceFormView
-from burgerkracht.core.breadcrumbs import Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.ui.breadcrumbs import Crumb
 
 AGENDAS = gettext_lazy("Agendas")
 MIME = {"csv": "text/csv; charset=utf-8",

@@ -23,7 +23,6 @@ from advice.forms.answer import GENERAL_FIELDS, AnswerForm, ConfirmForm, Planned
 from advice.forms.answer import ReasonForm as ReopenForm
 from advice.models import Advice, AnswerPromise
 from advice.services import answer as services
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.parsing import whole_number
 from burgerkracht.core.subject_views import SubjectPermissionMixin

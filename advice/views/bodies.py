@@ -25,8 +25,8 @@ from advice.models import (
     Membership,
 )
 from advice.services import bodies as services
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 
 BODIES = _("Advisory bodies")
 REPRESENTATION = "representation"  # the slug of the report (advice/representation.py)

@@ -11,7 +11,7 @@ from django.views import View
 
 from advice import permissions
 from advice.models import Advice, AdviceRequest
-from burgerkracht.core.uploads import content_type_for, private_file_response
+from burgerkracht.core.files.uploads import content_type_for, private_file_response
 
 
 def _download(field) -> FileResponse:

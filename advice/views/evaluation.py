@@ -16,8 +16,8 @@ from advice.forms.followup import EVALUATION_FIELDS, EvaluationForm
 from advice.models import AdviceEvaluation
 from advice.services import followup as services
 from advice.views.answer import AdviceMixin
-from burgerkracht.core.breadcrumbs import Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.ui.breadcrumbs import Crumb
 
 
 class EvaluationView(AdviceMixin, FormView):

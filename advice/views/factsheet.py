@@ -16,8 +16,8 @@ from advice.forms.bodies import FactsheetForm, HandoverForm
 from advice.models import Advice, FactsheetVersion, Promise
 from advice.services import followup
 from advice.views.bodies import ServiceFormView
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
-from burgerkracht.core.parsing import whole_number
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.validation.parsing import whole_number
 
 FACTSHEET = _("Roles and authorities")
 

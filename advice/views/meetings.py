@@ -19,8 +19,8 @@ from advice.forms.bodies import MeetingForm
 from advice.models import AdvisoryBody, Meeting
 from advice.services import followup
 from advice.views.bodies import Access, ServiceFormView
-from burgerkracht.core.breadcrumbs import Crumb
-from burgerkracht.core.parsing import whole_number
+from burgerkracht.core.ui.breadcrumbs import Crumb
+from burgerkracht.core.validation.parsing import whole_number
 
 MEETINGS = _("Meetings with the college")
 FIELDS = ("date", "title", "participants", "agenda", "agreements")

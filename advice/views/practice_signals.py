@@ -19,7 +19,7 @@ from advice.services import bodies as body_services
 from advice.services import register as register_services
 from advice.views.bodies import Access, ServiceFormView
 from burgerkracht.core import practice
-from burgerkracht.core.breadcrumbs import Crumb
+from burgerkracht.core.ui.breadcrumbs import Crumb
 
 SIGNALS = _("Signals from practice")
 YES_NO = (("yes", _("Yes")), ("no", _("No")))

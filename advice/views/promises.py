@@ -24,7 +24,6 @@ from advice.models import Promise
 from advice.promise_selectors import PromiseFilter, PromiseTable, promise_detail, promise_register
 from advice.services import followup as services
 from advice.services import promises as own_promises
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.subject_views import SubjectPermissionMixin
 

@@ -17,9 +17,9 @@ from advice import selectors
 from advice.enums import AdviceEvaluationStatus
 from advice.models import Advice, AdvisoryBody
 from advice.views.advice_pages import pdf_response
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
-from burgerkracht.core.notifications import absolute_url
-from burgerkracht.core.parsing import whole_number
+from burgerkracht.core.messaging.notifications import absolute_url
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.validation.parsing import whole_number
 
 PUBLIC = gettext_lazy("Advices to the municipality")
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,40}")

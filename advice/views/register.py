@@ -26,7 +26,6 @@ from advice.forms.register import ReasonForm, RequestEditForm, RequestForm
 from advice.models import AdviceRequest
 from advice.services import register as services
 from advice.tables import RegisterTable
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.saved_filters import SavedFiltersMixin
 from burgerkracht.core.subject_views import SubjectPermissionMixin

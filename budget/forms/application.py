@@ -13,8 +13,7 @@ from budget import attachments
 from budget.forms.limits import check_limits, show_limits
 from budget.forms.payments import BankAccountFields
 from budget.models import MAX_LEAD_RESIDENTS, MAX_SIGNS
-from burgerkracht.core import kvk
-from burgerkracht.core.formatting import euro
+from burgerkracht.core.files.uploads import SafeFileField
 from burgerkracht.core.forms import (
     DateField,
     DateInput,
@@ -23,7 +22,8 @@ from burgerkracht.core.forms import (
     parse_amount,
 )  # fmt: skip
 from burgerkracht.core.models import Neighbourhood
-from burgerkracht.core.uploads import SafeFileField
+from burgerkracht.core.ui.formatting import euro
+from burgerkracht.core.validation import kvk
 from initiatives.forms import StepForm as IntakeStepForm
 from initiatives.forms import long_text
 

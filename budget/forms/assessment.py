@@ -17,8 +17,8 @@ from budget.forms.limits import check_limits, show_limits
 from budget.models import BudgetLine
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.formatting import day
 from burgerkracht.core.forms import DateField, DateInput, reason_text
+from burgerkracht.core.ui.formatting import day
 from initiatives.forms import TEXT_LIMIT, long_text
 
 DATE_ROWS = 3

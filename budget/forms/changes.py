@@ -12,7 +12,7 @@ from budget.forms.ledger import _holders
 from budget.models import BudgetLine
 from burgerkracht.accounts.models import User
 from burgerkracht.core.forms import MoneyField
-from burgerkracht.core.reasons import ReasonValidator
+from burgerkracht.core.validation.reasons import ReasonValidator
 
 REASON_HELP = _("Everyone who reads the budget-integrity log will see this.")
 WHY = _("Why?")

@@ -16,8 +16,8 @@ from budget.models import CostLine
 from budget.services.ledger import euro
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import VISITOR_ROLES
+from burgerkracht.core.files.uploads import SafeFileField
 from burgerkracht.core.forms import DateField, DateInput, reason_text
-from burgerkracht.core.uploads import SafeFileField
 from initiatives.forms import long_text
 
 

@@ -12,7 +12,7 @@ from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
 from burgerkracht.core.forms import DateField, DateInput, MoneyField
 from burgerkracht.core.models import Neighbourhood
-from burgerkracht.core.reasons import ReasonValidator
+from burgerkracht.core.validation.reasons import ReasonValidator
 
 
 def _helper(label) -> FormHelper:

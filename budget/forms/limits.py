@@ -18,7 +18,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext as _
 
-from burgerkracht.core.formatting import euro
+from burgerkracht.core.ui.formatting import euro
 
 
 def scheme_maximum(fund) -> Decimal | None:

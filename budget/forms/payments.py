@@ -7,8 +7,8 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from burgerkracht.core import iban
 from burgerkracht.core.forms import NamedRequiredMixin
+from burgerkracht.core.validation import iban
 
 
 class BankAccountFields(forms.Form):

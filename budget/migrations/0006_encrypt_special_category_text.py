@@ -2,8 +2,8 @@
 
 from django.db import migrations
 
-import burgerkracht.core.fields
-from burgerkracht.core.migration_ops import encrypt_existing
+import burgerkracht.core.privacy.fields
+from burgerkracht.core.privacy.migration_ops import encrypt_existing
 
 
 class Migration(migrations.Migration):
@@ -15,91 +15,91 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="accountability",
             name="what_got_in_the_way",
-            field=burgerkracht.core.fields.EncryptedTextField(
+            field=burgerkracht.core.privacy.fields.EncryptedTextField(
                 blank=True, verbose_name="what got in the way"
             ),
         ),
         migrations.AlterField(
             model_name="application",
             name="reach",
-            field=burgerkracht.core.fields.EncryptedTextField(
+            field=burgerkracht.core.privacy.fields.EncryptedTextField(
                 blank=True, verbose_name="how you reach them"
             ),
         ),
         migrations.AlterField(
             model_name="application",
             name="residents_in_lead",
-            field=burgerkracht.core.fields.EncryptedTextField(
+            field=burgerkracht.core.privacy.fields.EncryptedTextField(
                 blank=True, verbose_name="residents in the lead"
             ),
         ),
         migrations.AlterField(
             model_name="application",
             name="result_how",
-            field=burgerkracht.core.fields.EncryptedTextField(
+            field=burgerkracht.core.privacy.fields.EncryptedTextField(
                 blank=True, verbose_name="how will they take part and belong?"
             ),
         ),
         migrations.AlterField(
             model_name="application",
             name="result_who",
-            field=burgerkracht.core.fields.EncryptedTextField(
+            field=burgerkracht.core.privacy.fields.EncryptedTextField(
                 blank=True, verbose_name="who will take part?"
             ),
         ),
         migrations.AlterField(
             model_name="evaluation",
             name="going_well",
-            field=burgerkracht.core.fields.EncryptedTextField(
+            field=burgerkracht.core.privacy.fields.EncryptedTextField(
                 blank=True, verbose_name="what goes well"
             ),
         ),
         migrations.AlterField(
             model_name="evaluation",
             name="hard",
-            field=burgerkracht.core.fields.EncryptedTextField(
+            field=burgerkracht.core.privacy.fields.EncryptedTextField(
                 blank=True, verbose_name="what is hard"
             ),
         ),
         migrations.AlterField(
             model_name="evaluation",
             name="present",
-            field=burgerkracht.core.fields.EncryptedTextField(
+            field=burgerkracht.core.privacy.fields.EncryptedTextField(
                 blank=True, verbose_name="who was there"
             ),
         ),
         migrations.AlterField(
             model_name="evaluation",
             name="resident_view",
-            field=burgerkracht.core.fields.EncryptedTextField(
+            field=burgerkracht.core.privacy.fields.EncryptedTextField(
                 blank=True, verbose_name="the residents' view"
             ),
         ),
         migrations.AlterField(
             model_name="historicalapplication",
             name="reach",
-            field=burgerkracht.core.fields.EncryptedTextField(
+            field=burgerkracht.core.privacy.fields.EncryptedTextField(
                 blank=True, verbose_name="how you reach them"
             ),
         ),
         migrations.AlterField(
             model_name="historicalapplication",
             name="residents_in_lead",
-            field=burgerkracht.core.fields.EncryptedTextField(
+            field=burgerkracht.core.privacy.fields.EncryptedTextField(
                 blank=True, verbose_name="residents in the lead"
             ),
         ),
         migrations.AlterField(
             model_name="historicalapplication",
             name="result_how",
-            field=burgerkracht.core.fields.EncryptedTextField(
+            field=burgerkracht.core.privacy.fields.EncryptedTextField(
                 blank=True, verbose_name="how will they take part and belong?"
             ),
         ),
         migrations.AlterField(
             model_name="historicalapplication",
             name="result_who",
-            field=burgerkracht.core.fields.EncryptedTextField(
+            field=burgerkracht.core.privacy.fields.EncryptedTextField(
                 blank=True, verbose_name="who will take part?"
             ),
         ),

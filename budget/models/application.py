@@ -19,9 +19,10 @@ from simple_history.models import HistoricalRecords
 
 from budget.enums import DECIDED_STATUSES, OPEN_STATUSES, ApplicationStatus, LetterKind, Outcome
 from budget.models.ledger import ZERO, Award, BudgetLine, Fund, money
-from burgerkracht.core import kvk, references
-from burgerkracht.core.fields import EncryptedTextField
+from burgerkracht.core import references
 from burgerkracht.core.models import Neighbourhood, TimeStampedModel
+from burgerkracht.core.privacy.fields import EncryptedTextField
+from burgerkracht.core.validation import kvk
 
 MAX_SIGNS = 3
 MAX_LEAD_RESIDENTS = 3
@@ -56,7 +57,8 @@ class Application(TimeStampedModel):
     # Before structured lead residents (LeadResident) existed: free text, kept for old drafts.
     residents_in_lead = EncryptedTextField(_("residents in the lead"), blank=True)
     # BR-05: an organisation applies only with the residents who lead it (LeadResident rows,
-    # each invited as a co-initiator). The KvK number is checked by burgerkracht.core.kvk.
+    # each invited as a co-initiator). The KvK number is checked by
+    # burgerkracht.core.validation.kvk.
     on_behalf_of_organisation = models.BooleanField(_("on behalf of an organisation"),
                                                     default=False)  # fmt: skip
     kvk_number = models.CharField(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from budget.enums import ChangeKind, ChangeStatus, OutOfPurpose
 from budget.models.ledger import BudgetLine, Fund, IntegrityEntry, money
-from burgerkracht.core.formatting import euro
+from burgerkracht.core.ui.formatting import euro
 
 
 class BudgetChange(models.Model):

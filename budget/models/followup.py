@@ -24,9 +24,9 @@ from budget.enums import (
 )
 from budget.models.application import Application, CostLine, ResultSign
 from budget.models.ledger import ZERO, Award, money
-from burgerkracht.core.fields import EncryptedTextField
-from burgerkracht.core.formatting import euro
 from burgerkracht.core.models import TimeStampedModel
+from burgerkracht.core.privacy.fields import EncryptedTextField
+from burgerkracht.core.ui.formatting import euro
 
 
 def _user(name: str, **kwargs) -> models.ForeignKey:

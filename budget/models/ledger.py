@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from budget.enums import FundStatus, IntegrityAct, OutOfPurpose
-from burgerkracht.core.formatting import day, euro
 from burgerkracht.core.models import Neighbourhood, TimeStampedModel
+from burgerkracht.core.ui.formatting import day, euro
 
 ZERO = Decimal("0.00")
 

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from burgerkracht.core.fields import EncryptedTextField
+from burgerkracht.core.privacy.fields import EncryptedTextField
 
 
 class PaymentOrder(models.Model):

@@ -36,8 +36,8 @@ from budget.services.evaluation import awards_of
 from budget.services.ledger import euro, settle_award
 from budget.services.lifecycle import cancel_open_evaluations, end_initiative_after_grant
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.models import AuditEvent
-from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.transitions import transition
 from initiatives import services as initiative_services
 

@@ -21,8 +21,9 @@ from budget.enums import (
 )
 from budget.models import Application, Attachment, CostLine, Fund, ResultSign
 from budget.services.organisation import replace_lead_residents
-from burgerkracht.core import uploads
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.files import uploads
+from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.required import required

@@ -37,12 +37,14 @@ from budget.services.application import audit, initiator_users, link
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import OVERSEER_ROLES, Role
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.formatting import euro
+from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.reasons import is_reason
 from burgerkracht.core.required import required
 from burgerkracht.core.transitions import check, transition
+from burgerkracht.core.ui.formatting import euro
+from burgerkracht.core.validation.reasons import is_reason
 
 
 def _audit(change: BudgetChange, by: User, action: str, reason: str = "") -> None:

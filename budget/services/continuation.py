@@ -47,7 +47,7 @@ from budget.services.ledger import (
     withhold_tranche,
 )
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.formatting import day
+from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.reasons import is_reason

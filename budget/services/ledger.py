@@ -21,10 +21,10 @@ from django.utils.translation import gettext as _
 from budget.enums import FUND_TRANSITIONS, FundStatus, IntegrityAct, OutOfPurpose
 from budget.models import ZERO, Award, BudgetLine, Fund, IntegrityEntry, LineType, Tranche
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.formatting import euro
 from burgerkracht.core.models import AuditEvent
-from burgerkracht.core.reasons import is_reason
 from burgerkracht.core.transitions import check, transition
+from burgerkracht.core.ui.formatting import euro
+from burgerkracht.core.validation.reasons import is_reason
 
 if TYPE_CHECKING:
     from budget.models import Evaluation

@@ -16,6 +16,8 @@ from budget.letter_content import amended_facts, letter_block, placeholder_value
 from budget.models import Letter, LetterText
 from budget.services.application import initiator_users, link
 from budget.services.ledger import euro
+from burgerkracht.core.files.pdf import logo_data_url, render_pdf
+from burgerkracht.core.messaging.notifications import notify
 from burgerkracht.core.models import Municipality
 from burgerkracht.core.notifications import notify
 from burgerkracht.core.pdf import logo_data_url, render_pdf

@@ -23,8 +23,8 @@ from django.utils.translation import gettext as _
 from budget import payment_files, payment_selectors, permissions
 from budget.models import Application, BudgetLine, PaymentImport, PaymentOrder, Tranche
 from budget.payment_selectors import application_of
-from burgerkracht.core import iban as iban_check
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.required import required

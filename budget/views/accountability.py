@@ -19,8 +19,8 @@ from budget.forms.followup import ACCOUNTABILITY_FORMS, ReceiptForm, SettleForm
 from budget.models import Accountability
 from budget.services.accountability import STEP_FIELDS, accountability_missing, settlement
 from budget.views.base import PartMixin, PartPageMixin, ReadAuditMixin, TitledPageMixin
-from burgerkracht.core.breadcrumbs import Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.ui.breadcrumbs import Crumb
 
 STEPS = dict(ACCOUNTABILITY_STEPS)
 

@@ -27,7 +27,6 @@ from budget.forms.limits import resident_maximum, scheme_maximum
 from budget.models import Attachment, Letter
 from budget.views.base import MY_APPLICATIONS, ApplicationMixin, ReadAuditMixin
 from burgerkracht.accounts.roles import INITIATOR_ROLES, Role
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.steps import StepFormMixin
 from burgerkracht.core.uploads import private_file_response
@@ -389,8 +388,8 @@ class CopyView(ReadAuditMixin, ApplicationMixin, TemplateView):
     read_purpose = gettext_lazy("Downloading a copy of the application")
 
     def get(self, request, *args, **kwargs):
+        from burgerkracht.core.files.pdf import render_pdf
         from burgerkracht.core.models import Municipality
-        from burgerkracht.core.pdf import render_pdf
 
         application = self.application
         pdf = render_pdf(

@@ -41,11 +41,11 @@ from budget.services.assessment import assessment_missing, decision_missing
 from budget.tables import QueueTable
 from budget.timeline import application_timeline
 from budget.views.base import QUEUE, ApplicationMixin, ReadAuditMixin
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.formatting import euro
-from burgerkracht.core.pagination import BoundedLazyPaginator
-from burgerkracht.core.saved_filters import SavedFiltersMixin
+from burgerkracht.core.filters.saved import SavedFiltersMixin
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.ui.formatting import euro
+from burgerkracht.core.ui.pagination import BoundedLazyPaginator
 from burgerkracht.meetlat.services import missing_for_finalisation
 from initiatives import notes
 from initiatives import permissions as initiative_permissions

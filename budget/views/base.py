@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from budget import permissions
 from budget.application_selectors import APPLICATION_PAGE_PARTS, application_detail
 from budget.models import Application
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.services import record_read
 from burgerkracht.core.subject_views import SubjectPermissionMixin

@@ -19,8 +19,8 @@ from budget.enums import FundStatus
 from budget.forms import OutOfPurposeForm, RefusalForm
 from budget.models import BudgetChange, Fund
 from budget.views.ledger import BUDGET, ManageFormView, OpenFundProposerMixin
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 
 CHANGES = gettext_lazy("Budget changes to approve")
 

@@ -34,9 +34,9 @@ from budget.views.base import (
     ReadAuditMixin,
     TitledPageMixin,
 )
-from burgerkracht.core.breadcrumbs import Crumb
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.formatting import day, euro
+from burgerkracht.core.ui.breadcrumbs import Crumb
+from burgerkracht.core.ui.formatting import day, euro
 from burgerkracht.meetlat.services import missing_for_finalisation
 
 

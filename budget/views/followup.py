@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from budget import permissions, selectors
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 
 FOLLOW_UP = _("This week and overdue")
 

@@ -19,10 +19,10 @@ from budget import balance_selectors, change_selectors, permissions, selectors, 
 from budget.enums import FundStatus
 from budget.forms import FundForm, HolderForm, HolderProposalForm, LineForm, ReallocationForm
 from budget.models import BudgetLine, Fund
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
-from burgerkracht.core.charts import bar_chart
-from burgerkracht.core.colours import MONEY_COLOURS
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.reporting.charts import bar_chart
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.ui.colours import MONEY_COLOURS
 
 BUDGET = gettext_lazy("Samen Sterk budget")
 

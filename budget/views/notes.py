@@ -10,8 +10,8 @@ from django.views.generic import FormView
 
 from budget import permissions
 from budget.views.base import ApplicationMixin
-from burgerkracht.core.breadcrumbs import Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.ui.breadcrumbs import Crumb
 from initiatives import notes
 from initiatives.forms import NoteForm
 

@@ -16,8 +16,8 @@ from django.views.generic import FormView, TemplateView, View
 from budget import payment_files, payment_selectors, permissions, services
 from budget.forms.payments import BankAccountForm, ConfirmationFileForm
 from budget.views.base import ApplicationMixin
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 
 PAYMENTS = gettext_lazy("Payment orders")
 PAYMENTS_URL = "/samen-sterk/betalingen/"

@@ -13,9 +13,9 @@ from django.views.generic import TemplateView
 
 from budget import balance_selectors
 from budget import public_selectors as selectors
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
-from burgerkracht.core.charts import bar_chart
 from burgerkracht.core.models import Neighbourhood
+from burgerkracht.core.reporting.charts import bar_chart
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.views import LocalisedPageView
 
 

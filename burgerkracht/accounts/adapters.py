@@ -10,8 +10,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy
 
 from burgerkracht.accounts.roles import Role
+from burgerkracht.core.messaging.notifications import on_site
 from burgerkracht.core.models import AuditEvent, Municipality
-from burgerkracht.core.notifications import on_site
 
 
 class AccountAdapter(DefaultAccountAdapter):

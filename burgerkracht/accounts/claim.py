@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 
 from burgerkracht.accounts.models import ClaimCode, User
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.messaging.notifications import absolute_url, notify_address
 from burgerkracht.core.models import AuditEvent
-from burgerkracht.core.notifications import absolute_url, notify_address
 
 CLAIM_VALID_DAYS = 60
 LINK_VALID_SECONDS = 3 * 24 * 3600

@@ -13,8 +13,8 @@ from django.views.generic import FormView
 
 from burgerkracht.accounts import claim
 from burgerkracht.accounts.forms import ClaimStartForm
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 
 
 class ClaimStartView(BreadcrumbsMixin, FormView):

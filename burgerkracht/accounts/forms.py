@@ -7,7 +7,7 @@ from burgerkracht.accounts.models import User
 from burgerkracht.accounts.services import PROFILE_FIELDS
 from burgerkracht.core.forms import NamedRequiredMixin
 from burgerkracht.core.models import Neighbourhood
-from burgerkracht.core.post import POSTAL_CODE
+from burgerkracht.core.postal.letters import POSTAL_CODE
 
 # Post needs a whole address: each missing part is named next to its field (SC-11).
 ADDRESS_NEEDED = {

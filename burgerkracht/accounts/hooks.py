@@ -8,8 +8,8 @@ def register() -> None:
     from django.utils.translation import gettext_lazy as _
 
     from burgerkracht.accounts.permissions import can_use_admin
-    from burgerkracht.core.navigation import MenuEntry
-    from burgerkracht.core.navigation import register as menu
+    from burgerkracht.core.ui.navigation import MenuEntry
+    from burgerkracht.core.ui.navigation import register as menu
 
     menu(MenuEntry(_("Management"), "admin:index", 90, can_use_admin))
     from burgerkracht.accounts import data_export
@@ -19,7 +19,7 @@ def register() -> None:
 
 
 def _saved_filters(user) -> list[dict]:
-    """An official's saved filters of the lists (burgerkracht/core/saved_filters.py)."""
+    """An official's saved filters of the lists (burgerkracht/core/filters/saved.py)."""
     from burgerkracht.core.models import SavedFilter
 
     return [

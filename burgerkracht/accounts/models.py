@@ -11,7 +11,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from burgerkracht.accounts.roles import STAFF_ROLES, Role
+from burgerkracht.accounts.roles import OVERSEER_ROLES, POST_QUEUE_ROLES, STAFF_ROLES, Role
 
 
 class UserManager(BaseUserManager["User"]):
@@ -127,6 +127,24 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_municipal_staff(self) -> bool:
         return bool(self.role_names & STAFF_ROLES)
+
+    # What core asks about a person's roles: core may not import accounts (accounts stands on
+    # it), so it asks the user (settings.AUTH_USER_MODEL) instead of naming role sets.
+
+    @property
+    def sees_post_queue(self) -> bool:
+        """The post queue (core.postal.queue): its facilitators and who oversees them."""
+        return self.has_role(*POST_QUEUE_ROLES)
+
+    @property
+    def sees_every_post_item(self) -> bool:
+        """Every letter in the post queue, not only those of one's own initiatives."""
+        return self.has_role(*OVERSEER_ROLES)
+
+    @property
+    def has_roles_beyond_resident(self) -> bool:
+        """Whether "Your roles" says anything: a resident is not told "Your roles: Resident"."""
+        return any(role != Role.RESIDENT for role in self.role_names)
 
     @property
     def requires_mfa(self) -> bool:

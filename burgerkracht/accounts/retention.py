@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.services import delete_account
 from burgerkracht.core.models import CalendarFeed, Reminder
-from burgerkracht.core.purge import Run
-from burgerkracht.core.retention import Action, Kind, exempt, register
+from burgerkracht.core.privacy.purge import Run
+from burgerkracht.core.privacy.retention import Action, Kind, exempt, register
 
 
 def _offline_and_taking_part():

@@ -15,7 +15,7 @@ from burgerkracht.accounts import data_export, erasure
 from burgerkracht.accounts.models import User
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent, Neighbourhood
-from burgerkracht.core.post_queue import cancel_post_to
+from burgerkracht.core.postal.queue import cancel_post_to
 from burgerkracht.core.services import withdraw_mail_to
 
 PROFILE_FIELDS = (

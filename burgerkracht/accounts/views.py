@@ -20,7 +20,7 @@ from django.views.generic import FormView, TemplateView
 from burgerkracht.accounts import services
 from burgerkracht.accounts.forms import DeleteAccountForm, ProfileForm
 from burgerkracht.accounts.middleware import has_second_factor
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 
 
 def _profile_trail(current: str) -> list[Crumb]:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from burgerkracht.core import uploads
+from burgerkracht.core.files import uploads
 from burgerkracht.core.models import (
     AuditEvent,
     District,

@@ -1,7 +1,7 @@
 from django.http import HttpRequest
 
 from burgerkracht.core.models import Municipality
-from burgerkracht.core.navigation import main_navigation, split_navigation
+from burgerkracht.core.ui.navigation import main_navigation, split_navigation
 
 
 def portal(request: HttpRequest) -> dict:

@@ -9,8 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.formats import get_format, number_format
 from django.utils.translation import gettext_lazy as _
 
-from burgerkracht.core.formatting import euro
-from burgerkracht.core.reasons import ReasonValidator
+from burgerkracht.core.ui.formatting import euro
+from burgerkracht.core.validation.reasons import ReasonValidator
 
 # The longest free text we take in one box.
 TEXT_LIMIT = 5000
@@ -33,7 +33,7 @@ def long_text(label, help_text="", required=True, rows=4) -> forms.CharField:
 
 
 def reason_text(label, help_text="", required=True, rows=3, message=None) -> forms.CharField:
-    """A box that demands a reason: a sentence, not "." or "x" (core.reasons)."""
+    """A box that demands a reason: a sentence, not "." or "x" (core.validation.reasons)."""
     field = long_text(label, help_text, required=required, rows=rows)
     field.validators.append(ReasonValidator(message))
     return field
@@ -190,7 +190,7 @@ class NamedRequiredMixin:
 
 
 class SavedFilterForm(forms.Form):
-    """Save the filters now set on an officials' list under a name (core/saved_filters.py)."""
+    """Save the filters now set on an officials' list under a name (core/filters/saved.py)."""
 
     name = forms.CharField(
         label=_("Name of the filter"), max_length=80,

@@ -25,8 +25,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from burgerkracht.core.colours import contrast_ratio
 from burgerkracht.core.enums import OrganisationType
+from burgerkracht.core.ui.colours import contrast_ratio
 
 
 class TimeStampedModel(models.Model):
@@ -417,7 +417,8 @@ class AnnualReport(models.Model):
         return f"{self.year}"
 
 
-# The outbox and the reminders live beside this file; importing them here registers them.
-from burgerkracht.core.delivery_models import OutboxMessage, OutboxMessageQuerySet, Reminder  # noqa: E402, F401
-from burgerkracht.core.post_models import PostItem  # noqa: E402, F401
-from burgerkracht.core.saved_filter_models import SavedFilter  # noqa: E402, F401
+# The models of the outbox and the reminders (messaging/), the post queue (postal/) and the
+# saved filters (filters/) live beside their code; importing them here registers them.
+from burgerkracht.core.filters.models import SavedFilter  # noqa: E402, F401
+from burgerkracht.core.messaging.models import OutboxMessage, OutboxMessageQuerySet, Reminder  # noqa: E402, F401
+from burgerkracht.core.postal.models import PostItem  # noqa: E402, F401

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.parsing import whole_number
+from burgerkracht.core.validation.parsing import whole_number
 
 
 @dataclass(frozen=True)

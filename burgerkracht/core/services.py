@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from burgerkracht.core.enums import OutboxStatus
-from burgerkracht.core.mail import build_message
+from burgerkracht.core.messaging.outbox import build_message
 from burgerkracht.core.models import AuditEvent, OutboxMessage
 
 if TYPE_CHECKING:
@@ -52,7 +52,8 @@ def backoff(attempts: int) -> timedelta:
 
 class _HeldTransaction:
     """An atomic block that the SMTP backend can commit early, the moment the mail server has
-    the whole message (core.smtp); leaving the block commits (or rolls back) what is left."""
+    the whole message (core.messaging.smtp); leaving the block commits (or rolls back) what is
+    left."""
 
     def __init__(self) -> None:
         self._block = transaction.atomic()
@@ -80,8 +81,8 @@ def deliver_message(*, message_pk: int) -> bool:
     The row stays locked (SELECT … FOR UPDATE SKIP LOCKED) while the SMTP conversation runs,
     so two workers, a sweep and an operator's command never send the same message twice:
     the second one skips it. The row is marked sent before the conversation, and the SMTP
-    backend (core.smtp.HandoverEmailBackend) commits that the moment it has written the end
-    of the message, before the server's reply: a crash before then rolls back (the server
+    backend (core.messaging.smtp.HandoverEmailBackend) commits that the moment it has written the
+    end of the message, before the server's reply: a crash before then rolls back (the server
     drops a message whose end it never got) and one after it leaves the message sent. A
     reply other than 250 puts the message back for another attempt. Only a crash in the
     microseconds between those two writes can repeat a mail; its Message-ID stays the same.

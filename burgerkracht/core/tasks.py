@@ -2,7 +2,8 @@
 
 from celery import shared_task
 
-from burgerkracht.core import reminders, services
+from burgerkracht.core import services
+from burgerkracht.core.messaging import reminders
 
 
 @shared_task(name="core.deliver_outbox_message")
@@ -33,13 +34,13 @@ def send_reminder_task(*, reminder_pk: int) -> str | None:
 
 @shared_task(name="core.generate_annual_report")
 def generate_annual_report_task(*, report_pk: int) -> bool:
-    from burgerkracht.core.report_services import generate_annual_report
+    from burgerkracht.core.reporting.annual import generate_annual_report
 
     return generate_annual_report(report_pk=report_pk)
 
 
 @shared_task(name="core.purge_expired")
 def purge_expired_task() -> dict:
-    from burgerkracht.core.purge import purge
+    from burgerkracht.core.privacy.purge import purge
 
     return purge()

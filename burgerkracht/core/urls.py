@@ -1,6 +1,9 @@
 from django.urls import path
 
-from burgerkracht.core import post_views, report_views, saved_filter_views, views
+from burgerkracht.core import views
+from burgerkracht.core.filters import views as saved_filter_views
+from burgerkracht.core.postal import views as post_views
+from burgerkracht.core.reporting import views as report_views
 
 app_name = "core"
 

@@ -15,11 +15,11 @@ from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 from health_check.views import HealthCheckView
 
-from burgerkracht.core import calendar, worklist
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
-from burgerkracht.core.colours import STATUS_COLOURS
+from burgerkracht.core.messaging.notifications import absolute_url
 from burgerkracht.core.models import CalendarFeed, Municipality
-from burgerkracht.core.notifications import absolute_url
+from burgerkracht.core.personal import calendar, worklist
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.ui.colours import STATUS_COLOURS
 
 
 class HomeView(TemplateView):
@@ -46,12 +46,11 @@ class DashboardView(LoginRequiredMixin, TemplateView):
     template_name = "core/dashboard.html"
 
     def get_context_data(self, **kwargs):
-        from burgerkracht.accounts.roles import Role
-        from burgerkracht.core.dashboard import panels_for
+        from burgerkracht.core.personal.dashboard import panels_for
 
         user = self.request.user
         # A resident is not told "Your roles: Resident"; people with more roles are.
-        show_roles = any(role != Role.RESIDENT for role in user.role_names)
+        show_roles = user.has_roles_beyond_resident
         return super().get_context_data(**kwargs, panels=panels_for(user), show_roles=show_roles)
 
 
@@ -130,10 +129,10 @@ class HealthView(HealthCheckView):
         checks = [
             "health_check.checks.Database",
             "health_check.checks.Cache",
-            "burgerkracht.core.health.OutboxBacklog",
+            "burgerkracht.core.operations.health.OutboxBacklog",
         ]
         if not settings.CELERY_BROKER_URL.startswith("filesystem://"):
-            checks.append("burgerkracht.core.health.Broker")
+            checks.append("burgerkracht.core.operations.health.Broker")
         return checks
 
 

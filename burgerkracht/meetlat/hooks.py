@@ -8,8 +8,8 @@ def register() -> None:
     from django.utils.translation import gettext_lazy as _
 
     from burgerkracht.accounts.roles import DECISION_VIEWER_ROLES
-    from burgerkracht.core.navigation import MenuEntry
-    from burgerkracht.core.navigation import register as menu
+    from burgerkracht.core.ui.navigation import MenuEntry
+    from burgerkracht.core.ui.navigation import register as menu
 
     menu(MenuEntry(_("Decisions"), "meetlat:register", 50,
                    lambda u: u.has_role(*DECISION_VIEWER_ROLES)))  # fmt: skip
@@ -23,7 +23,8 @@ def register() -> None:
 
 def _register_reflections() -> None:
     """The later reflection (principle 6): reminders, agenda, "Mijn taken", dashboard."""
-    from burgerkracht.core import calendar, dashboard, reminders, worklist
+    from burgerkracht.core.messaging import reminders
+    from burgerkracht.core.personal import calendar, dashboard, worklist
     from burgerkracht.meetlat import reflections
     from burgerkracht.meetlat import reminders as meetlat_reminders
 

@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from burgerkracht.core.fields import EncryptedTextField
 from burgerkracht.core.models import TimeStampedModel
 from burgerkracht.meetlat.enums import DecisionKind, DecisionStatus, MeetlatAnswer
 

@@ -1,6 +1,6 @@
 """The later reflection (principle 6) of a final decision, where its owner meets it: the
-agenda feed (burgerkracht.core.calendar), "Mijn taken" (core.worklist) and a panel on
-"Mijn burgerkracht" (core.dashboard). Registered in MeetlatConfig.ready.
+agenda feed (burgerkracht.core.personal.calendar), "Mijn taken" (core.personal.worklist) and a
+panel on "Mijn burgerkracht" (core.personal.dashboard). Registered in MeetlatConfig.ready.
 
 The owner is who entered the decision (`created_by`). When the owner of a policy decision
 has left (deactivated or erased), the advice coordinators take its reflection over
@@ -18,9 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from burgerkracht.accounts.roles import DECISION_EDITOR_ROLES, Role
-from burgerkracht.core.calendar import Event
-from burgerkracht.core.reminders import link
-from burgerkracht.core.worklist import Task
+from burgerkracht.core.messaging.reminders import link
+from burgerkracht.core.personal.calendar import Event
+from burgerkracht.core.personal.worklist import Task
 from burgerkracht.meetlat.enums import DecisionKind, DecisionStatus
 from burgerkracht.meetlat.models import Decision
 from burgerkracht.meetlat.rules import REFLECTION_AHEAD

@@ -1,5 +1,5 @@
 """Reminders of the later reflection (principle 6), through the one reminder sweep
-(burgerkracht.core.reminders): two weeks before its date, and on the day (caught up for
+(burgerkracht.core.messaging.reminders): two weeks before its date, and on the day (caught up for
 REMINDER_CATCH_UP_DAYS when a sweep missed it). Each reaches the owner once: the sweep writes
 one row per (decision, kind, recipient, date) and the row is sent once. A reflection written
 in the meantime stops it; the recipient is checked again at sending time, so after the owner
@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from burgerkracht.accounts.roles import Role
-from burgerkracht.core.reminders import Candidate, Milestone, ReminderSource, link
+from burgerkracht.core.messaging.reminders import Candidate, Milestone, ReminderSource, link
 from burgerkracht.meetlat import permissions
 from burgerkracht.meetlat.enums import DecisionKind
 from burgerkracht.meetlat.models import Decision

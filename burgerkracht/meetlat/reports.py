@@ -7,8 +7,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from burgerkracht.core import reports
-from burgerkracht.core.reports import ChartSpec, Column, Figure, Section, Table
+from burgerkracht.core.reporting import reports
+from burgerkracht.core.reporting.reports import ChartSpec, Column, Figure, Section, Table
 from burgerkracht.meetlat import selectors
 from burgerkracht.meetlat.enums import DecisionKind, MeetlatAnswer
 

@@ -1,6 +1,6 @@
 """The rules a Meetlat answer and a reflection follow, shared by the forms and the services
 (issue #27, SC-17): every answer carries a short reflection — "fully" too — and a reason is a
-sentence (`core.reasons`), so "." or "n.v.t." alone is refused, naming the principle."""
+sentence (`core.validation.reasons`), so "." or "n.v.t." alone is refused, naming the principle."""
 
 from __future__ import annotations
 

@@ -121,7 +121,7 @@ def departments() -> list[str]:
 
 def decisions_in(*, start=None, end=None, department: str = "", kind: str = "") -> QuerySet:
     """Decisions made (created) in a period, for the reports."""
-    from burgerkracht.core.reports import narrowed
+    from burgerkracht.core.reporting.reports import narrowed
 
     return narrowed(
         Decision.objects.all(), period="created_at__date", start=start, end=end,

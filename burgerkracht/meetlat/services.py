@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy
 
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
-from burgerkracht.core.reasons import is_reason, require_reason
 from burgerkracht.core.transitions import check, transition
+from burgerkracht.core.validation.reasons import is_reason, require_reason
 from burgerkracht.meetlat.enums import (
     REFLECTION_PRINCIPLE,
     TRANSITIONS,
@@ -53,8 +53,8 @@ EDITABLE_FIELDS = {
 
 
 def _reason(text: str, message: str) -> str:
-    """The stripped text when it is a reason (core.reasons), else DomainError saying what is
-    asked."""
+    """The stripped text when it is a reason (core.validation.reasons), else DomainError saying
+    what is asked."""
     try:
         return require_reason(text, message=message)
     except ValidationError as error:
@@ -247,8 +247,8 @@ def generate_decision_pdf(*, decision_pk: int) -> bool:
     """Render and store the PDF once; asking again keeps the stored file."""
     from django.core.files.base import ContentFile
 
+    from burgerkracht.core.files.pdf import render_pdf
     from burgerkracht.core.models import Municipality
-    from burgerkracht.core.pdf import render_pdf
 
     with transaction.atomic():
         decision = Decision.objects.select_for_update().get(pk=decision_pk)

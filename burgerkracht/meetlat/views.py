@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
-from burgerkracht.core.charts import bar_chart
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.reporting.charts import bar_chart
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.meetlat import permissions, rules, selectors, services
 from burgerkracht.meetlat.forms import (
     DecisionForm,

@@ -199,7 +199,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# --- Uploads (burgerkracht/core/uploads.py, docs/uploads.md) -------------------
+# --- Uploads (burgerkracht/core/files/uploads.py, docs/uploads.md) -------------------
 # Largest accepted upload in bytes (the logo has its own, smaller limit).
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 # Virus scanner: tcp://host:3310 or unix:///run/clamav/clamd.ctl. Empty: no scan. When set
@@ -241,10 +241,10 @@ CONTENT_SECURITY_POLICY = {
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=()"
 
 # --- E-mail: every message goes through the database outbox -------------------
-EMAIL_BACKEND = "burgerkracht.core.mail.OutboxBackend"
+EMAIL_BACKEND = "burgerkracht.core.messaging.outbox.OutboxBackend"
 _email = env.email_url("EMAIL_URL", default="smtp://localhost:25")
 OUTBOX_DELIVERY_BACKEND = env(
-    "OUTBOX_DELIVERY_BACKEND", default="burgerkracht.core.smtp.HandoverEmailBackend"
+    "OUTBOX_DELIVERY_BACKEND", default="burgerkracht.core.messaging.smtp.HandoverEmailBackend"
 )
 EMAIL_HOST = _email["EMAIL_HOST"]
 EMAIL_PORT = _email["EMAIL_PORT"]
@@ -355,7 +355,7 @@ REMINDER_VISIT_SOON_DAYS = env.int("REMINDER_VISIT_SOON_DAYS", default=2)
 REMINDER_ACCOUNTABILITY_SOON_DAYS = env.int("REMINDER_ACCOUNTABILITY_SOON_DAYS", default=14)
 REMINDER_ACCOUNTABILITY_OVERDUE_DAYS = env.int("REMINDER_ACCOUNTABILITY_OVERDUE_DAYS", default=14)
 
-# --- Retention (burgerkracht/core/retention.py, docs/privacy.md) -------------------
+# --- Retention (burgerkracht/core/privacy/retention.py, docs/privacy.md) -------------------
 # Days per kind of record, overriding the defaults of the retention table, e.g.
 # RETENTION_DAYS=outbox=30,reminders=180. Unknown kinds fail the system check.
 RETENTION_DAYS = env.dict("RETENTION_DAYS", cast={"value": int}, default={})
@@ -373,7 +373,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "budget.generate_pending_letters",
         "schedule": 300.0,
     },
-    # Due items → reminder rows → one send task each (burgerkracht/core/reminders.py).
+    # Due items → reminder rows → one send task each (burgerkracht/core/messaging/reminders.py).
     "sweep-reminders": {
         "task": "core.sweep_reminders",
         "schedule": float(REMINDER_SWEEP_SECONDS),
@@ -392,7 +392,7 @@ CRISPY_TEMPLATE_PACK = "nlds"
 CRISPY_FAIL_SILENTLY = False
 DJANGO_TABLES2_TEMPLATE = "portal/table.html"
 
-# --- Encryption of special-category free text (burgerkracht/core/crypto.py) -----------
+# --- Encryption of special-category free text (burgerkracht/core/privacy/crypto.py) -----------
 # Comma-separated Fernet keys; the first encrypts, all decrypt. Required in production:
 # without a key the system check refuses to start. Rotation: docs/operations.md.
 FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[])
@@ -402,10 +402,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "json": {"()": "burgerkracht.core.logformat.JsonFormatter"},
+        "json": {"()": "burgerkracht.core.operations.logformat.JsonFormatter"},
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
-    # JSON lines without personal data (core/logformat.py); "plain" reads easier on a laptop.
+    # JSON lines without personal data (core/operations/logformat.py); "plain" reads easier on a
+    # laptop.
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",

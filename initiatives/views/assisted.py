@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, View
 
-from burgerkracht.core.breadcrumbs import Crumb
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.ui.breadcrumbs import Crumb
 from initiatives import assisted, permissions
 from initiatives.assisted_forms import ClaimLetterForm, ResidentWithoutEmailForm
 from initiatives.views.base import InitiativeMixin

@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from burgerkracht.accounts.roles import INITIATOR_ROLES, Role
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.steps import StepFormMixin
 from initiatives import assisted as assisted_registration

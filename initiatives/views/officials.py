@@ -13,10 +13,10 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export.views import ExportMixin
 
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.parsing import whole_number
-from burgerkracht.core.saved_filters import SavedFiltersMixin
+from burgerkracht.core.filters.saved import SavedFiltersMixin
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.validation.parsing import whole_number
 from initiatives import permissions, selectors
 from initiatives.filters import OfficialsInitiativeFilter
 from initiatives.forms_people import HandoverForm, ReassignForm

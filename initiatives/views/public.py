@@ -8,8 +8,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.models import Neighbourhood
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 from initiatives import selectors
 from initiatives.enums import UpdateKind
 from initiatives.forms import InitiativeFilterForm

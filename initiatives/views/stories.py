@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.uploads import private_file_response
+from burgerkracht.core.files.uploads import private_file_response
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 from initiatives import permissions, stories
 from initiatives import story_selectors as selectors
 from initiatives.story_forms import (

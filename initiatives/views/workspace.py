@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from burgerkracht.core.breadcrumbs import Crumb
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.post_queue import posted_letters
+from burgerkracht.core.postal.queue import posted_letters
+from burgerkracht.core.ui.breadcrumbs import Crumb
 from initiatives import notes, permissions, selectors, services
 from initiatives.forms import AssignForm, EndForm, MessageForm, NoteForm, ReasonForm, UpdateForm
 from initiatives.handover import latest_handovers, with_handovers

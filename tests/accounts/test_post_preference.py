@@ -4,8 +4,8 @@ once saved the next notice lands in the post queue instead of the mailbox."""
 import pytest
 from django.urls import reverse
 
+from burgerkracht.core.messaging.notifications import notify
 from burgerkracht.core.models import AuditEvent, OutboxMessage, PostItem
-from burgerkracht.core.notifications import notify
 from tests.factories import InitiativeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -224,7 +224,7 @@ def test_overdue_agenda_topics_are_proposed_for_the_meetings_grouped_per_agenda(
 
 
 def test_the_advice_report_counts_promises_per_agenda_with_the_verdicts():
-    from burgerkracht.core import reports
+    from burgerkracht.core.reporting import reports
 
     boss = coordinator()
     lia = agenda(by=boss)

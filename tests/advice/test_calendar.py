@@ -11,7 +11,7 @@ from django.utils import timezone
 from advice.enums import MemberRole
 from advice.models import AdviceRequest, Promise
 from advice.services import followup, register
-from burgerkracht.core.calendar import events_for
+from burgerkracht.core.personal.calendar import events_for
 from tests.advice.factories import advice_in, body, coordinator, member, request
 from tests.factories import UserFactory
 

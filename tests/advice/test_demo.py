@@ -6,7 +6,6 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
-from advice import demo
 from advice.enums import (
     Adoption,
     AdviceEvaluationStatus,
@@ -35,8 +34,9 @@ from advice.models import (
     Signal,
     TargetGroup,
 )
-from burgerkracht.core import demo as core_demo
 from burgerkracht.core.models import AuditEvent, OutboxMessage
+from burgerkracht.seeding.demo import advice as demo
+from burgerkracht.seeding.demo import core as core_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -57,10 +57,10 @@ def counts() -> list[int]:
 
 
 def test_the_advice_demo_is_in_the_seeding_entry_point():
-    assert "advice.demo" in core_demo.APP_DEMOS
-    assert core_demo.APP_DEMOS.index("advice.demo") > core_demo.APP_DEMOS.index(
-        "burgerkracht.meetlat.demo"
-    )
+    assert "burgerkracht.seeding.demo.advice" in core_demo.APP_DEMOS
+    assert core_demo.APP_DEMOS.index(
+        "burgerkracht.seeding.demo.advice"
+    ) > core_demo.APP_DEMOS.index("burgerkracht.seeding.demo.meetlat")
 
 
 def test_seeding_twice_changes_nothing(seeded):

@@ -17,7 +17,7 @@ from advice.enums import MemberRole, PromiseStatus, RequestStatus
 from advice.models import Advice, Membership, Promise
 from advice.services import followup, register
 from burgerkracht.accounts.models import User
-from burgerkracht.core import reminders
+from burgerkracht.core.messaging import reminders
 from burgerkracht.core.models import OutboxMessage, Reminder
 from tests.advice.factories import advice_in, body, coordinator, member, request
 from tests.factories import UserFactory

@@ -16,7 +16,7 @@ from advice.models import Advice, AdvisoryBody, Membership, Promise
 from advice.reports import continuity_section
 from advice.services import followup
 from burgerkracht.accounts.models import User
-from burgerkracht.core import reports
+from burgerkracht.core.reporting import reports
 from tests.advice.factories import advice_in, body, coordinator, member
 
 pytestmark = pytest.mark.django_db

@@ -24,7 +24,7 @@ from advice.models import (
     Recommendation,
 )
 from advice.services import followup, register
-from burgerkracht.core import reports
+from burgerkracht.core.reporting import reports
 from tests.advice.factories import advice_in, body, coordinator, member, request
 from tests.factories import UserFactory
 from tests.fuzz import get_status

@@ -78,8 +78,8 @@ def test_the_demo_data_gives_the_figures_computed_from_its_objects():
     """The demo of the register through the core seeding: its facts, by hand and by walking
     the objects. Two answers published late and one overdue; every recommendation not
     (fully) adopted has its reasons; five plus two promises."""
-    from advice import demo
-    from burgerkracht.core import demo as core_demo
+    from burgerkracht.seeding.demo import advice as demo
+    from burgerkracht.seeding.demo import core as core_demo
 
     core_demo.seed_reference_data()
     core_demo.seed_users()
@@ -113,7 +113,7 @@ def test_the_annual_report_pdf_carries_the_advice_report_of_that_year(world):
     from pypdf import PdfReader
 
     from burgerkracht.core.models import AnnualReport
-    from burgerkracht.core.report_services import generate_annual_report
+    from burgerkracht.core.reporting.annual import generate_annual_report
 
     year = today().year
     run = AnnualReport.objects.create(year=year, requested_by=world)

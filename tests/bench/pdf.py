@@ -1,6 +1,6 @@
 """P6: the decision letter as the worker makes it, against the plain reference letter, timed
 interleaved in one process (what a Celery worker process runs: budget.services.letters'
-context and burgerkracht.core.pdf.render_pdf). Prints JSON.
+context and burgerkracht.core.files.pdf.render_pdf). Prints JSON.
 
 Every socket connection opened while rendering is counted: the PDF must fetch nothing.
 """
@@ -22,8 +22,8 @@ from pypdf import PdfReader  # noqa: E402
 from budget.enums import LetterKind  # noqa: E402
 from budget.models import Letter  # noqa: E402
 from budget.services.letters import letter_context  # noqa: E402
+from burgerkracht.core.files.pdf import render_pdf  # noqa: E402
 from burgerkracht.core.models import Municipality  # noqa: E402
-from burgerkracht.core.pdf import render_pdf  # noqa: E402
 
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 20
 connections = 0

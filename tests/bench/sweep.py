@@ -19,7 +19,7 @@ from django.conf import settings  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from budget.reminders import EVALUATION_SOON, EvaluationReminders  # noqa: E402
-from burgerkracht.core import reminders  # noqa: E402
+from burgerkracht.core.messaging import reminders  # noqa: E402
 from burgerkracht.core.models import OutboxMessage, Reminder  # noqa: E402
 
 today = timezone.localdate()

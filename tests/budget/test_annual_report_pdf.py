@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from burgerkracht.core.models import AnnualReport
-from burgerkracht.core.report_services import generate_annual_report
+from burgerkracht.core.reporting.annual import generate_annual_report
 from tests.budget.report_helpers import make_grant, scenario, settle
 from tests.factories import NeighbourhoodFactory, UserFactory
 

@@ -19,7 +19,7 @@ from budget import services
 from budget.enums import OutOfPurpose
 from budget.models import Fund
 from burgerkracht.core.models import AnnualReport
-from burgerkracht.core.report_services import generate_annual_report
+from burgerkracht.core.reporting.annual import generate_annual_report
 from tests.budget.budget_moves import OFFICIALS, budget_that_moved
 from tests.factories import UserFactory
 from tests.language import in_language

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from budget.models import CostLine, Evaluation, Letter
-from burgerkracht.core.formatting import euro
+from burgerkracht.core.ui.formatting import euro
 from tests.budget.followup_helpers import C, D, E, figures, grant, pay_first, recorded
 from tests.budget.test_followup_views import field_error
 from tests.factories import open_line

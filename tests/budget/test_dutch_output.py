@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from budget.models import Application
-from burgerkracht.core.formatting import day
+from burgerkracht.core.ui.formatting import day
 from tests.factories import application_in, open_line
 from tests.language import in_language
 

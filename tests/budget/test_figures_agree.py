@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from budget.models import Accountability
-from burgerkracht.core.formatting import euro
-from burgerkracht.core.reports import percent
+from burgerkracht.core.reporting.reports import percent
+from burgerkracht.core.ui.formatting import euro
 from tests.budget.report_helpers import make_grant, settle
 from tests.factories import UserFactory, open_line
 from tests.language import in_language

@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from budget.enums import ApplicationStatus
 from budget.services.letters import generate_letter
+from burgerkracht.core.files.uploads import rasterise_svg
 from burgerkracht.core.models import Municipality
-from burgerkracht.core.uploads import rasterise_svg
 from tests.factories import UserFactory, application_in
 
 pytestmark = pytest.mark.django_db

@@ -20,8 +20,8 @@ from budget.services.letter_texts import (
 )
 from budget.services.letters import generate_letter, letter_context
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.files.pdf import render_pdf
 from burgerkracht.core.models import Municipality
-from burgerkracht.core.pdf import render_pdf
 from tests.factories import UserFactory, application_in
 
 pytestmark = pytest.mark.django_db
@@ -198,7 +198,7 @@ def _render(template, context):
     import weasyprint
     from django.template import Context
 
-    from burgerkracht.core.pdf import BASE_URL, _weasyprint_fetcher
+    from burgerkracht.core.files.pdf import BASE_URL, _weasyprint_fetcher
 
     html = template.render(Context(context))
     return weasyprint.HTML(

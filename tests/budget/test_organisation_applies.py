@@ -16,9 +16,9 @@ from budget.forms.followup import StoryForm
 from budget.models import Accountability, Application, Evaluation
 from budget.services.accountability import accountability_missing
 from budget.services.assessment import assessment_missing, decision_missing
-from burgerkracht.core import kvk
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import OutboxMessage
+from burgerkracht.core.validation import kvk
 from initiatives import services as initiative_services
 from initiatives.models import Initiator
 from tests.budget.followup_helpers import fill_in

@@ -335,7 +335,7 @@ def test_one_email_when_the_order_goes_out_and_one_when_it_is_paid():
 
 
 def test_a_resident_who_gets_post_gets_a_letter_for_each_step():
-    from burgerkracht.core.post_models import PostItem
+    from burgerkracht.core.postal.models import PostItem
 
     application, holder, _facilitator = granted_with_account()
     lead = application.initiative.created_by

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from budget.demo_public import FINISHED, HIDDEN
 from budget.models import Accountability
+from burgerkracht.seeding.demo.budget_public import FINISHED, HIDDEN
 
 pytestmark = pytest.mark.django_db
 

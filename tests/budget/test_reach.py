@@ -3,7 +3,7 @@
 import pytest
 
 from budget import reach
-from burgerkracht.core import reports
+from burgerkracht.core.reporting import reports
 from initiatives.enums import Channel
 from tests.factories import NeighbourhoodFactory, application_in
 

@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from budget.demo import OTHER_LINES
 from budget.models import Application, Award, IntegrityEntry, Tranche
 from burgerkracht.core.models import Neighbourhood
+from burgerkracht.seeding.demo.budget import OTHER_LINES
 from tests.budget.report_helpers import Grant, euro
 from tests.budget.test_reports import expected_figures, figures, get
 from tests.budget.test_reports_budget import URL as BUDGET_URL

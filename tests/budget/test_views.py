@@ -95,7 +95,7 @@ def test_every_budget_chart_gives_a_money_figure_the_same_colour():
     colour of another figure (issue #22 §3)."""
     from budget.reports import _money_chart
     from budget.views.ledger import _lines_chart
-    from burgerkracht.core.colours import BY_HEX, MONEY_COLOURS
+    from burgerkracht.core.ui.colours import BY_HEX, MONEY_COLOURS
 
     per_fund = _money_chart("f", "name", ["committed", "paid", "remaining"])
     per_line = _money_chart("l", "label", ["allocation", "committed", "paid"])

@@ -11,8 +11,8 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from burgerkracht.accounts.models import User
-from burgerkracht.core.calendar import feed_for
-from burgerkracht.core.demo import USERS
+from burgerkracht.core.personal.calendar import feed_for
+from burgerkracht.seeding.demo.core import USERS
 from tests.factories import UserFactory, application_in, open_line
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Charts as HTML bars (burgerkracht.core.charts): a whole-number scale, numbers as the
+"""Charts as HTML bars (burgerkracht.core.reporting.charts): a whole-number scale, numbers as the
 language writes them, rows with only zeros left out, one colour per meaning everywhere."""
 
 from decimal import Decimal
@@ -11,8 +11,8 @@ from django.utils import translation
 
 from advice.enums import Adoption
 from budget.enums import Reached
-from burgerkracht.core.charts import bar_chart, number, scale
-from burgerkracht.core.colours import (
+from burgerkracht.core.reporting.charts import bar_chart, number, scale
+from burgerkracht.core.ui.colours import (
     MONEY_COLOURS,
     PALETTE,
     SERIES_MEANING,

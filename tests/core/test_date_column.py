@@ -1,4 +1,4 @@
-"""Our DateColumn (burgerkracht.core.columns) gives exactly the text of django-tables2's own
+"""Our DateColumn (burgerkracht.core.ui.columns) gives exactly the text of django-tables2's own
 DateColumn, which renders a template per cell, for awkward values: times around midnight in
 another time zone, plain dates, nothing at all. tests/core/test_table_rows.py compares every
 date on every table page with the library's DateColumn too."""
@@ -12,7 +12,7 @@ import pytest
 from django.utils import timezone
 from django.utils.translation import override
 
-from burgerkracht.core.columns import DateColumn
+from burgerkracht.core.ui.columns import DateColumn
 
 AMSTERDAM_NIGHT = datetime(2026, 3, 28, 23, 30, tzinfo=UTC)  # 29 March, 00:30 in Amsterdam
 

@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.db import connection
 
 from budget.models import Application
-from burgerkracht.core import crypto
-from burgerkracht.core.encryption import encrypted_fields
-from burgerkracht.core.migration_ops import encrypt_existing
+from burgerkracht.core.privacy import crypto
+from burgerkracht.core.privacy.encryption import encrypted_fields
+from burgerkracht.core.privacy.migration_ops import encrypt_existing
 from tests.factories import filled_application
 
 pytestmark = pytest.mark.django_db

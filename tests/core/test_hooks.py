@@ -9,7 +9,9 @@ from pathlib import Path
 
 from django.apps import AppConfig, apps
 
-from burgerkracht.core import calendar, dashboard, navigation, reminders, worklist
+from burgerkracht.core.messaging import reminders
+from burgerkracht.core.personal import calendar, dashboard, worklist
+from burgerkracht.core.ui import navigation
 
 OUR_APPS = ("core", "accounts", "meetlat", "initiatives", "budget", "advice")
 

@@ -14,8 +14,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from burgerkracht.celery import app
-from burgerkracht.core import demo
 from burgerkracht.core.management.commands.run_demo import processes
+from burgerkracht.seeding.demo import core as demo
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,8 +9,8 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from burgerkracht.core.formatting import day, euro
 from burgerkracht.core.forms import MoneyField
+from burgerkracht.core.ui.formatting import day, euro
 
 
 class AmountForm(forms.Form):

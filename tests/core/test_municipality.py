@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
 from burgerkracht.core import models as models_module
-from burgerkracht.core.colours import contrast_ratio
 from burgerkracht.core.models import Municipality
+from burgerkracht.core.ui.colours import contrast_ratio
 
 pytestmark = pytest.mark.django_db
 

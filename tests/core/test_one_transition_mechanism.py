@@ -26,10 +26,12 @@ ALLOWED = {
     "burgerkracht/core/transitions.py": "the one mechanism itself",
     "burgerkracht/core/services.py": "the outbox's delivery bookkeeping (pending/sent/failed "
     "per attempt), not a decision; written by the worker, never audited per attempt",
-    "burgerkracht/core/reminders.py": "the reminder's delivery bookkeeping (queued/sent/"
+    "burgerkracht/core/messaging/reminders.py": "the reminder's delivery bookkeeping (queued/sent/"
     "skipped), as the outbox",
-    "advice/scale.py": "seeding for the scale benchmarks: bulk rows, not a workflow step",
-    "budget/scale_followup.py": "seeding for the scale benchmarks: bulk rows, not a step",
+    "burgerkracht/seeding/scale/advice.py": "seeding for the scale benchmarks: bulk rows, not a "
+    "workflow step",
+    "burgerkracht/seeding/scale/budget_followup.py": "seeding for the scale benchmarks: bulk "
+    "rows, not a step",
 }
 
 

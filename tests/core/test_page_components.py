@@ -13,11 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from advice.models import Promise
-from burgerkracht.core.colours import STATUS_COLOURS, contrast_ratio
 from burgerkracht.core.models import Municipality
-from burgerkracht.core.navigation import VISIBLE_ITEMS, main_navigation, split_navigation
-from burgerkracht.core.status import STATUS_MEANINGS, Meaning, badge_for, meaning_of
 from burgerkracht.core.templatetags.portal_pagination import page_numbers
+from burgerkracht.core.ui.colours import STATUS_COLOURS, contrast_ratio
+from burgerkracht.core.ui.navigation import VISIBLE_ITEMS, main_navigation, split_navigation
+from burgerkracht.core.ui.status import STATUS_MEANINGS, Meaning, badge_for, meaning_of
 from tests.factories import UserFactory
 
 

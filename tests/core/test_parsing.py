@@ -1,6 +1,6 @@
 import pytest
 
-from burgerkracht.core.parsing import DATABASE_INT_MAX, whole_number
+from burgerkracht.core.validation.parsing import DATABASE_INT_MAX, whole_number
 
 
 @pytest.mark.parametrize(

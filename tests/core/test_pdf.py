@@ -11,8 +11,8 @@ import pytest
 from django.conf import settings as django_settings
 from django.utils import translation
 
+from burgerkracht.core.files.pdf import BASE_URL, render_pdf, static_only_fetcher
 from burgerkracht.core.models import Municipality
-from burgerkracht.core.pdf import BASE_URL, render_pdf, static_only_fetcher
 
 LETTER = "pdf/reference_letter.html"
 
@@ -102,7 +102,7 @@ def test_render_pdf_works_without_a_municipality():
 )
 def test_fetcher_refuses_everything_but_our_static_files(url, no_network, caplog):
     with (
-        caplog.at_level(logging.WARNING, logger="burgerkracht.core.pdf"),
+        caplog.at_level(logging.WARNING, logger="burgerkracht.core.files.pdf"),
         pytest.raises(ValueError, match="static files"),
     ):
         static_only_fetcher(url)
@@ -142,12 +142,12 @@ def test_render_pdf_skips_remote_resources_without_a_network_request(
         {**django_settings.TEMPLATES[0], "DIRS": [tmp_path, *django_settings.TEMPLATES[0]["DIRS"]]}
     ]
 
-    with caplog.at_level(logging.WARNING, logger="burgerkracht.core.pdf"):
+    with caplog.at_level(logging.WARNING, logger="burgerkracht.core.files.pdf"):
         pdf = render_pdf("pdf/remote.html", {})
 
     assert pdf.startswith(b"%PDF")
     assert "Deze brief bevat geen volgpixel." in _text(pdf)
     assert no_network == []
-    refused = [r.getMessage() for r in caplog.records if r.name == "burgerkracht.core.pdf"]
+    refused = [r.getMessage() for r in caplog.records if r.name == "burgerkracht.core.files.pdf"]
     assert "PDF: refused to fetch a https URL on host 'example.org'" in refused
     assert "PDF: refused to fetch a http URL on host '127.0.0.1'" in refused

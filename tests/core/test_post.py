@@ -7,10 +7,10 @@ import pytest
 from django.core import mail
 
 from budget.services.letters import generate_letter
-from burgerkracht.core import reminders
 from burgerkracht.core.enums import PostKind, PostStatus
+from burgerkracht.core.messaging import reminders
+from burgerkracht.core.messaging.notifications import notify
 from burgerkracht.core.models import AuditEvent, OutboxMessage, PostItem, Reminder
-from burgerkracht.core.notifications import notify
 from tests.core.post_helpers import ADDRESS, initiative_of, item_text, pdf_pages_text, post_resident
 from tests.core.test_reminders import on
 from tests.factories import UserFactory, application_in

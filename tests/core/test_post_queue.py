@@ -4,11 +4,12 @@ posted (audited, all or none), who sees which letter, and where a posted letter 
 import pytest
 from django.urls import reverse
 
-from burgerkracht.core import post_queue, transitions
+from burgerkracht.core import transitions
 from burgerkracht.core.enums import POST_TRANSITIONS, PostStatus
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
+from burgerkracht.core.messaging.notifications import notify
 from burgerkracht.core.models import AuditEvent, PostItem
-from burgerkracht.core.notifications import notify
+from burgerkracht.core.postal import queue as post_queue
 from tests.core.post_helpers import initiative_of, item_text, pdf_pages_text, post_resident
 from tests.factories import UserFactory
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 from budget.enums import ApplicationStatus
 from budget.models import Application
 from budget.services import publish_decision
-from burgerkracht.core.logformat import JsonFormatter
-from burgerkracht.core.reminders import sweep
+from burgerkracht.core.messaging.reminders import sweep
+from burgerkracht.core.operations.logformat import JsonFormatter
 from burgerkracht.core.services import deliver_pending
 from tests.factories import UserFactory, application_in, decide
 

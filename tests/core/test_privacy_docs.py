@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from burgerkracht.core.encryption import encrypted_fields
+from burgerkracht.core.privacy.encryption import encrypted_fields
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "privacy.md"
 

@@ -1,11 +1,12 @@
-"""A reason is a sentence: what core.reasons refuses and accepts, in forms and services."""
+"""A reason is a sentence: what core.validation.reasons refuses and accepts, in forms and
+services."""
 
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 
 from burgerkracht.core.forms import reason_text
-from burgerkracht.core.reasons import ReasonValidator, is_reason, require_reason
+from burgerkracht.core.validation.reasons import ReasonValidator, is_reason, require_reason
 
 NOT_REASONS = [
     None, "", "   ", ".", "...", "x", "X", "xxx", "-", "—", "?!", "n.v.t.", "N.V.T", "nvt",

@@ -9,7 +9,7 @@ import redis
 from celery import current_app
 from django.utils import timezone
 
-from burgerkracht.core import reminders
+from burgerkracht.core.messaging import reminders
 from burgerkracht.core.models import Reminder
 from tests.core.test_reminders import grant, on  # noqa: F401  (fixture)
 

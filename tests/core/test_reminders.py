@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from budget.enums import AccountabilityStatus, ApplicationStatus, EvaluationStatus
 from budget.models import Application
-from burgerkracht.core import reminders
+from burgerkracht.core.messaging import reminders
 from burgerkracht.core.models import OutboxMessage, Reminder
 from burgerkracht.core.tasks import sweep_reminders_task
 from initiatives.models import Initiative, Initiator

@@ -18,10 +18,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from pypdf import PdfReader
 
-from burgerkracht.core import reports
-from burgerkracht.core.charts import bar_chart
-from burgerkracht.core.colours import CHART_COLOURS, contrast_ratio
 from burgerkracht.core.models import AnnualReport, AuditEvent
+from burgerkracht.core.reporting import reports
+from burgerkracht.core.reporting.charts import bar_chart
+from burgerkracht.core.ui.colours import CHART_COLOURS, contrast_ratio
 from burgerkracht.meetlat import services
 from burgerkracht.meetlat.models import Decision, MeetlatVersion
 from tests.factories import PolicyDecisionFactory, UserFactory, complete_decision
@@ -247,7 +247,7 @@ def test_annual_report_for_a_year_outside_the_list_is_refused(client):
 
 
 def test_a_second_run_of_the_worker_keeps_the_first_pdf(client, django_capture_on_commit_callbacks):
-    from burgerkracht.core.report_services import generate_annual_report, request_annual_report
+    from burgerkracht.core.reporting.annual import generate_annual_report, request_annual_report
 
     with django_capture_on_commit_callbacks(execute=True):
         run = request_annual_report(by=UserFactory(role="read_only"), year=2026)
@@ -274,7 +274,7 @@ def test_asking_thirty_times_for_the_same_year_makes_one_run(
 def test_a_run_still_pending_after_ten_minutes_goes_to_a_worker_again(
     django_capture_on_commit_callbacks,
 ):
-    from burgerkracht.core.report_services import request_annual_report
+    from burgerkracht.core.reporting.annual import request_annual_report
 
     person = UserFactory(role="read_only")
     with django_capture_on_commit_callbacks() as first:

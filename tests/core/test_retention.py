@@ -34,10 +34,10 @@ from budget.models import (
 from budget.retention import delete_applications
 from budget.services import settle_accountability
 from burgerkracht.accounts.models import User
-from burgerkracht.core import retention
 from burgerkracht.core.enums import OutboxStatus
 from burgerkracht.core.models import AuditEvent, CalendarFeed, OutboxMessage, Reminder
-from burgerkracht.core.purge import purge
+from burgerkracht.core.privacy import retention
+from burgerkracht.core.privacy.purge import purge
 from initiatives.enums import InitiativeStatus
 from initiatives.models import Initiative, Initiator, InternalNote, Message, Update
 from tests.budget.followup_helpers import PDF, C, decided, grant, pay_first, submitted

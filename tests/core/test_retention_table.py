@@ -10,7 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import translation
 
-from burgerkracht.core import retention
+from burgerkracht.core.privacy import retention
 
 ROOT = Path(__file__).resolve().parents[2]
 # Our apps, and the third-party apps that store data about people.

@@ -5,10 +5,10 @@ official of the same role neither sees nor deletes them (404)."""
 import pytest
 from django.urls import reverse
 
-from burgerkracht.core import saved_filters
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.filters import saved as saved_filters
+from burgerkracht.core.filters.models import MAX_PER_LIST
 from burgerkracht.core.models import AuditEvent, SavedFilter
-from burgerkracht.core.saved_filter_models import MAX_PER_LIST
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -17,11 +17,11 @@ from advice.models import Advice
 from budget import report_selectors, selectors
 from budget.enums import RUNNING_STATUSES, ApplicationStatus, EvaluationStatus
 from budget.models import Application, Award, BudgetLine, Evaluation, Fund, Tranche
-from budget.scale import RESULTS
 from burgerkracht.accounts.models import User
-from burgerkracht.core import crypto
-from burgerkracht.core.purge import purge
+from burgerkracht.core.privacy import crypto
+from burgerkracht.core.privacy.purge import purge
 from burgerkracht.meetlat.models import Decision
+from burgerkracht.seeding.scale.budget import RESULTS
 from initiatives.enums import InitiativeStatus
 from initiatives.models import Initiative
 

@@ -17,10 +17,10 @@ from django.db import connections
 from django.test import override_settings
 
 from burgerkracht.core.enums import OutboxStatus
-from burgerkracht.core.mail import store_message
+from burgerkracht.core.messaging.outbox import store_message
+from burgerkracht.core.messaging.smtp import HandoverEmailBackend, HandoverSMTP
 from burgerkracht.core.models import OutboxMessage
 from burgerkracht.core.services import deliver_message
-from burgerkracht.core.smtp import HandoverEmailBackend, HandoverSMTP
 from tests.processes import free_port
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -56,7 +56,7 @@ def server():
     controller = Controller(handler, hostname="127.0.0.1", port=free_port())
     controller.start()
     with override_settings(
-        OUTBOX_DELIVERY_BACKEND="burgerkracht.core.smtp.HandoverEmailBackend",
+        OUTBOX_DELIVERY_BACKEND="burgerkracht.core.messaging.smtp.HandoverEmailBackend",
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=controller.port,
         EMAIL_USE_TLS=False,

@@ -3,7 +3,7 @@ table page must show exactly the rows django-tables2's own loop gave,
 `<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>` (with a column's own cell
 class, such as a status with its reason that wraps), in every sort order the
 page offers, with awkward text in the cells and in both languages. On the same pages every
-date reads as django-tables2's own DateColumn would give it (ours, core.columns, is a plain
+date reads as django-tables2's own DateColumn would give it (ours, core.ui.columns, is a plain
 column)."""
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from django.test import Client, override_settings
 from django.utils.translation import override
 
 from advice.models import Advice
-from burgerkracht.core.columns import DateColumn
 from burgerkracht.core.templatetags.portal_tables import table_rows
+from burgerkracht.core.ui.columns import DateColumn
 from initiatives.models import Initiative
 from tests.language import in_language
 from tests.pages import CATALOGUE, _user

@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from PIL import Image
 
-from burgerkracht.core import uploads
+from burgerkracht.core.files import uploads
 from tests import upload_samples as s
 from tests.clamd import EICAR, closed_port, fake_clamd
 
@@ -312,7 +312,7 @@ def test_a_configured_scanner_that_cannot_answer_refuses_the_file(
         )
         started = time.monotonic()
 
-        with caplog.at_level(logging.WARNING, logger="burgerkracht.core.uploads"):
+        with caplog.at_level(logging.WARNING, logger="burgerkracht.core.files.uploads"):
             form = form_for(uploads.ATTACHMENTS, "geheim-dossier.pdf", s.PDF)
             assert not form.is_valid()
 

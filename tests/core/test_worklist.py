@@ -11,7 +11,7 @@ from django.utils import timezone
 from budget.enums import ApplicationStatus
 from budget.models import Application
 from budget.worklist import CHECK_WITHIN, DECIDE_WITHIN
-from burgerkracht.core.worklist import tasks_for
+from burgerkracht.core.personal.worklist import tasks_for
 from tests.advice.factories import advice_in
 from tests.factories import UserFactory, application_in, fill_accountability, open_line
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from budget.models import Evaluation
-from burgerkracht.core import reminders
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.messaging import reminders
 from burgerkracht.core.models import AuditEvent, OutboxMessage
 from initiatives.handover import hand_over
 from initiatives.models import Handover, Initiative

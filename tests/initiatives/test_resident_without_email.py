@@ -211,7 +211,7 @@ def test_not_logging_in_does_not_erase_a_resident_without_email_while_the_initia
     import time_machine
     from django.utils import timezone
 
-    from burgerkracht.core.purge import purge
+    from burgerkracht.core.privacy.purge import purge
     from initiatives.models import Initiative
 
     professional = UserFactory(role="professional")

@@ -17,7 +17,7 @@ from PIL import Image
 
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
-from burgerkracht.core.purge import purge
+from burgerkracht.core.privacy.purge import purge
 from burgerkracht.core.services import deliver_pending
 from initiatives import stories
 from initiatives import story_selectors as selectors

@@ -7,9 +7,9 @@ from django.utils import timezone
 from budget import actions
 from budget.continuity_selectors import grants_report, initiatives_report
 from burgerkracht.accounts.services import delete_account
-from burgerkracht.core import worklist
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.models import AuditEvent, OutboxMessage
+from burgerkracht.core.personal import worklist
 from initiatives import services, succession
 from initiatives.enums import LEAD_SUCCESSION, LeadSuccession, Risk
 from initiatives.models import Initiative, Initiator

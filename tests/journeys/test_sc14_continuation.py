@@ -15,7 +15,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from budget.models import Award, CostLine, Evaluation, Letter
-from burgerkracht.core.formatting import euro
+from burgerkracht.core.ui.formatting import euro
 from tests.budget.followup_helpers import D, complete_meetlat
 from tests.factories import UserFactory, application_in, open_line
 from tests.journeys import steps_facilitator

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from burgerkracht.core import reminders
+from burgerkracht.core.messaging import reminders
 from burgerkracht.meetlat.models import Decision
 from tests.factories import UserFactory
 from tests.journeys.steps_common import (

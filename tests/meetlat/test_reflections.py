@@ -12,8 +12,8 @@ import time_machine
 from django.urls import reverse
 from icalendar import Calendar
 
-from burgerkracht.core import reminders
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.messaging import reminders
 from burgerkracht.core.models import AuditEvent, CalendarFeed, OutboxMessage, Reminder
 from burgerkracht.meetlat import canonical, selectors, services
 from burgerkracht.meetlat.forms import MeetlatForm, ReflectionForm, TriadForm

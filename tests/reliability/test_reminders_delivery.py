@@ -165,7 +165,7 @@ def env(redis_server, sink, **extra) -> dict[str, str]:
     }
 
 
-# As burgerkracht.core.mail.build_message makes the Message-ID.
+# As burgerkracht.core.messaging.outbox.build_message makes the Message-ID.
 DOMAIN = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(">")
 CELERY = [sys.executable, "-m", "celery", "-A", "burgerkracht"]
 QUIET = ["--loglevel", "INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"]
@@ -278,8 +278,8 @@ def test_reminders_survive_kill_9s_with_two_beats(redis_server, sink, figure):
     assert tally.lost == []
     assert tally.strangers == []
     # Exactly once at the SMTP server too: "sent" is committed the moment the server has the
-    # whole mail, before its reply (core.smtp), so a kill either rolls the attempt back before
-    # the server had it or leaves it sent after.
+    # whole mail, before its reply (core.messaging.smtp), so a kill either rolls the attempt back
+    # before the server had it or leaves it sent after.
     assert tally.duplicates == [], f"{len(at_kill)} of {len(tally.duplicates)} cut by a kill"
     assert tally.received == tally.outbox
     assert len(unfinished) <= 2 * len(kills)  # only connections cut by a kill lack a QUIT
@@ -305,7 +305,7 @@ def test_redis_down_sweep_and_sign_up_still_work_and_everything_follows_once(
     # A sweep as beat would run it, in a process of its own, while the broker is down.
     sweep = subprocess.run(
         [sys.executable, "-c", "import django; django.setup(); "
-         "from burgerkracht.core.reminders import sweep; print(sweep().as_dict())"],
+         "from burgerkracht.core.messaging.reminders import sweep; print(sweep().as_dict())"],
         cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     status, location = sign_up(web_process.url, "tijdens-storing@example.org")

@@ -160,7 +160,7 @@ def _payments(facilitator):
 
 def _post_item(initiative):
     """A notice about `initiative` to a resident without e-mail: a letter in the post queue."""
-    from burgerkracht.core.notifications import notify
+    from burgerkracht.core.messaging.notifications import notify
 
     resident = UserFactory(
         role="resident", email=None, verified_email=False, full_name="Gerrit Bakker",

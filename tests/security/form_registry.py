@@ -47,7 +47,7 @@ from budget.public_selectors import choose_year
 from budget.reports import FundFilterForm, SamenSterkFilterForm
 from budget.views.public import YearForm
 from burgerkracht.core.forms import SavedFilterForm
-from burgerkracht.core.reports import PeriodForm
+from burgerkracht.core.reporting.reports import PeriodForm
 from burgerkracht.meetlat.models import MeetlatVersion
 from burgerkracht.meetlat.reports import MeetlatFilterForm
 

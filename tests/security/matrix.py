@@ -80,7 +80,7 @@ def anonymous_only(status: int = 200, then: int = 302) -> dict[str, int | str]:
 
 
 def _feed_token(user) -> str:
-    from burgerkracht.core.calendar import feed_for
+    from burgerkracht.core.personal.calendar import feed_for
 
     return feed_for(user).token
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from burgerkracht.core import formatting
+from burgerkracht.core.ui import formatting
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 Previous and next page, and the page numbers when the count is known: the first, the last
 and the two either side of the current one, with "…" between. A paginator that does not
-count (django-tables2's LazyPaginator, burgerkracht/core/pagination.py) gets previous and
+count (django-tables2's LazyPaginator, burgerkracht/core/ui/pagination.py) gets previous and
 next only. Every other query parameter (filters, sorting) is kept in the links.
 """
 

@@ -5,7 +5,7 @@ for empty values, `render_<name>()` or the column's render, and linkify. What th
 the work around them: the library looks up the signature of the render function again for
 every cell (`inspect.signature`), looks up the model field again for every cell, and the
 template loop resolves and escapes each cell through a template node. A cell is escaped
-exactly as `{{ cell }}` would be. Dates are our DateColumn (core.columns), a plain column.
+exactly as `{{ cell }}` would be. Dates are our DateColumn (core.ui.columns), a plain column.
 
 This is the one place that reaches into django-tables2's internals (`BoundRow.
 _get_and_render_with` and `_optional_cell_arguments`), a measured exception to "tables are

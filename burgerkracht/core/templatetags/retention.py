@@ -2,7 +2,7 @@
 
 from django import template
 
-from burgerkracht.core import retention
+from burgerkracht.core.privacy import retention
 
 register = template.Library()
 

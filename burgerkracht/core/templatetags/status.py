@@ -1,8 +1,8 @@
-"""`{% status_badge obj %}`: the one status badge (burgerkracht/core/status.py)."""
+"""`{% status_badge obj %}`: the one status badge (burgerkracht/core/ui/status.py)."""
 
 from django import template
 
-from burgerkracht.core.status import Meaning, badge, badge_for, badge_html
+from burgerkracht.core.ui.status import Meaning, badge, badge_for, badge_html
 
 register = template.Library()
 

@@ -2,8 +2,8 @@
 
 from django.db import migrations
 
-import burgerkracht.core.fields
-from burgerkracht.core.migration_ops import encrypt_existing
+import burgerkracht.core.privacy.fields
+from burgerkracht.core.privacy.migration_ops import encrypt_existing
 
 
 class Migration(migrations.Migration):
@@ -15,28 +15,28 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="decision",
             name="resident_input_how",
-            field=burgerkracht.core.fields.EncryptedTextField(
+            field=burgerkracht.core.privacy.fields.EncryptedTextField(
                 blank=True, verbose_name="how they were involved"
             ),
         ),
         migrations.AlterField(
             model_name="decision",
             name="resident_input_who",
-            field=burgerkracht.core.fields.EncryptedTextField(
+            field=burgerkracht.core.privacy.fields.EncryptedTextField(
                 blank=True, verbose_name="which residents were involved"
             ),
         ),
         migrations.AlterField(
             model_name="historicaldecision",
             name="resident_input_how",
-            field=burgerkracht.core.fields.EncryptedTextField(
+            field=burgerkracht.core.privacy.fields.EncryptedTextField(
                 blank=True, verbose_name="how they were involved"
             ),
         ),
         migrations.AlterField(
             model_name="historicaldecision",
             name="resident_input_who",
-            field=burgerkracht.core.fields.EncryptedTextField(
+            field=burgerkracht.core.privacy.fields.EncryptedTextField(
                 blank=True, verbose_name="which residents were involved"
             ),
         ),

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from burgerkracht.core import retention
-from burgerkracht.core.purge import purge
+from burgerkracht.core.privacy import retention
+from burgerkracht.core.privacy.purge import purge
 
 
 class Command(BaseCommand):

@@ -9,8 +9,8 @@ old key, restart.
 
 from django.core.management.base import BaseCommand
 
-from burgerkracht.core import crypto
-from burgerkracht.core.encryption import rotate_all
+from burgerkracht.core.privacy import crypto
+from burgerkracht.core.privacy.encryption import rotate_all
 
 
 class Command(BaseCommand):

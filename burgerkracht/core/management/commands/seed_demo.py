@@ -3,7 +3,7 @@ from importlib import import_module
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from burgerkracht.core import demo
+from burgerkracht.seeding.demo import core as demo
 
 
 class Command(BaseCommand):

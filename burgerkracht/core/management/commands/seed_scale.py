@@ -2,7 +2,7 @@ import random
 
 from django.core.management.base import BaseCommand, CommandError
 
-from burgerkracht.core import scale
+from burgerkracht.seeding.scale import core as scale
 
 
 class Command(BaseCommand):

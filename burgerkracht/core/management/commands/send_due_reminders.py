@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from burgerkracht.core.reminders import sweep
+from burgerkracht.core.messaging.reminders import sweep
 
 
 class Command(BaseCommand):

@@ -1,0 +1,2 @@
+"""Files: uploads checked, scanned (`clamd`) and served privately, and PDFs made from
+templates."""

@@ -1,0 +1,160 @@
+"""The dependency direction of docs/architecture.md, read from the source (issue #28).
+
+`core` <- `accounts` <- `meetlat` <- `initiatives` <- `budget`; `advice` stands on `core`,
+`accounts` and `meetlat` only. Every import of every module of the six apps counts, also one
+inside a function (it is a dependency all the same), and so does a model field that points at
+another app's model by name (`ForeignKey("budget.Application")`): the migrations then depend
+on that app. The seeding (burgerkracht/seeding/: demo and scale data) stands on every app by
+design and is left out, also where core's commands seed_demo and seed_scale import it; the
+project modules (settings, urls, celery, checks) are no app either.
+
+Where the code goes against the direction today, the place is named in KNOWN with its reason,
+so that it shows instead of hiding: a new one fails, and one that is fixed must leave the list.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS = {
+    "burgerkracht/core": "core",
+    "burgerkracht/accounts": "accounts",
+    "burgerkracht/meetlat": "meetlat",
+    "initiatives": "initiatives",
+    "budget": "budget",
+    "advice": "advice",
+}
+# What each app may stand on (docs/architecture.md, "Apps and dependency direction").
+MAY_USE = {
+    "core": set(),
+    "accounts": {"core"},
+    "meetlat": {"core", "accounts"},
+    "initiatives": {"core", "accounts", "meetlat"},
+    "budget": {"core", "accounts", "meetlat", "initiatives"},
+    "advice": {"core", "accounts", "meetlat"},
+}
+MODEL_FIELDS = {"ForeignKey", "OneToOneField", "ManyToManyField"}
+
+# Against the direction today: where, and why it is there. Fix one, and take it out here.
+KNOWN = {
+    "initiatives/models.py: model field -> budget.Application": "an internal note is on an "
+    "initiative or on one of its applications (one model, one list of notes)",
+    "initiatives/notes.py: import budget": "add_note asks budget.permissions.can_add_note for "
+    "a note on an application",
+    "initiatives/story_selectors.py: import budget.models": "the public stories list shows the "
+    "accountability stories of grants too",
+    "initiatives/story_selectors.py: import budget.public_selectors": "the same: which "
+    "accountability stories are public",
+    "burgerkracht/core/postal/models.py: model field -> budget.Application": "a letter by post "
+    "(SC-11) is about an application or an initiative",
+    "burgerkracht/core/postal/models.py: model field -> initiatives.Initiative": "the same",
+}
+
+
+def app_of(module: str) -> str | None:
+    """The app a dotted module name (or an app label) belongs to, None outside the six."""
+    parts = module.split(".")
+    if parts[0] == "burgerkracht":
+        return parts[1] if len(parts) > 1 and parts[1] in {"core", "accounts", "meetlat"} else None
+    return parts[0] if parts[0] in {"core", "accounts", "meetlat", *MAY_USE} else None
+
+
+def sources() -> Iterator[tuple[str, str, ast.AST]]:
+    """(app, path, tree) of every module of the six apps, migrations included."""
+    for folder, app in APPS.items():
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            relative = path.relative_to(ROOT).as_posix()
+            yield app, relative, ast.parse(path.read_text(), filename=relative)
+
+
+def references(tree: ast.AST, *, fields: bool = True) -> Iterator[tuple[str, str]]:
+    """(kind, name): every module imported, and (`fields`) every model a field points at by
+    name. The migrations repeat the models' fields, so their fields are not counted twice."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield "import", alias.name
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            if node.module == "burgerkracht":  # from burgerkracht import accounts
+                for alias in node.names:
+                    yield "import", f"burgerkracht.{alias.name}"
+            else:
+                yield "import", node.module
+        elif isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            target = node.args[0] if node.args else None
+            target = next((k.value for k in node.keywords if k.arg == "to"), target)
+            if (
+                fields
+                and name in MODEL_FIELDS
+                and isinstance(target, ast.Constant)
+                and isinstance(target.value, str)
+                and "." in target.value
+            ):
+                yield "model field ->", target.value
+
+
+def edges() -> dict[str, tuple[str, str]]:
+    """ "path: kind name" -> (from app, to app), for every reference to another of the six."""
+    found = {}
+    for app, path, tree in sources():
+        for kind, name in references(tree, fields="/migrations/" not in path):
+            other = app_of(name)
+            if other is not None and other != app:
+                found[f"{path}: {kind} {name}"] = (app, other)
+    return found
+
+
+def test_core_imports_nothing_of_accounts():
+    offending = [
+        place for place, (app, other) in edges().items() if app == "core" and other == "accounts"
+    ]
+
+    assert offending == [], "ask the user (settings.AUTH_USER_MODEL) or register through hooks"
+
+
+def test_every_reference_follows_the_dependency_direction():
+    against = sorted(place for place, (app, other) in edges().items() if other not in MAY_USE[app])
+
+    assert against == sorted(KNOWN)
+
+
+def test_the_app_graph_has_no_cycle_but_through_the_known_places():
+    """With KNOWN there are two: initiatives <-> budget, and core -> initiatives -> core."""
+    graph: dict[str, set[str]] = {app: set() for app in MAY_USE}
+    for place, (app, other) in edges().items():
+        if place not in KNOWN:
+            graph[app].add(other)
+
+    def cycle_from(start: str, path: list[str]) -> list[str] | None:
+        for other in sorted(graph[path[-1]]):
+            if other == start:
+                return [*path, start]
+            if other not in path:
+                found = cycle_from(start, [*path, other])
+                if found:
+                    return found
+        return None
+
+    cycles = [cycle for app in graph if (cycle := cycle_from(app, [app]))]
+    assert cycles == []
+
+
+def test_the_scan_sees_an_import_inside_a_function_and_a_model_field():
+    tree = ast.parse(
+        "def f():\n    from burgerkracht.accounts.roles import Role\n"
+        "x = models.ForeignKey('budget.Application', on_delete=None)\n"
+        "from burgerkracht import accounts\n"
+    )
+    assert sorted(references(tree)) == [
+        ("import", "burgerkracht.accounts"),
+        ("import", "burgerkracht.accounts.roles"),
+        ("model field ->", "budget.Application"),
+    ]
+    assert app_of("burgerkracht.seeding.demo.core") is None
+    assert app_of("budget.models") == "budget"
+    assert app_of("core.Neighbourhood") == "core"
