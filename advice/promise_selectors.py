@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from advice.enums import OPEN_PROMISE, VERDICT_ONLY, PromiseStatus
 from advice.models import AdvisoryBody, Promise, PromiseNote
-from burgerkracht.core.columns import DateColumn
 from burgerkracht.core.required import required
-from burgerkracht.core.status import badge_for, badge_html
+from burgerkracht.core.ui.columns import DateColumn
+from burgerkracht.core.ui.status import badge_for, badge_html
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 

@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from budget.enums import ACCOUNTING_STATUSES, RUNNING_STATUSES
 from budget.models import Application, BudgetLine, PaymentOrder, Tranche
 from burgerkracht.accounts.roles import OVERSEER_ROLES
-from burgerkracht.core.formatting import euro
 from burgerkracht.core.required import required
+from burgerkracht.core.ui.formatting import euro
 
 RELATED = (
     "award__line",

@@ -22,7 +22,6 @@ from burgerkracht.accounts.selectors import has_verified_email
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.messaging.notifications import absolute_url, notify, notify_address
 from burgerkracht.core.models import AuditEvent
-from burgerkracht.core.notifications import absolute_url, notify, notify_address
 from burgerkracht.core.required import required
 from burgerkracht.core.transitions import transition
 from initiatives import intake

@@ -29,7 +29,7 @@ from advice.services.common import (
     with_reference,
 )
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.notifications import notify
+from burgerkracht.core.messaging.notifications import notify
 from burgerkracht.core.required import required
 from burgerkracht.core.transitions import check, transition
 

@@ -29,9 +29,9 @@ from advice.models import Advice, AdviceRequest, AdvisoryBody
 from advice.services import answer as answer_services
 from advice.services import register as services
 from advice.views.register import REFUSED, form_error, register_crumb
-from burgerkracht.core.breadcrumbs import BreadcrumbsMixin, Crumb
-from burgerkracht.core.parsing import whole_number
-from burgerkracht.core.subject_views import SubjectPermissionMixin
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.ui.subject_views import SubjectPermissionMixin
+from burgerkracht.core.validation.parsing import whole_number
 
 
 def pdf_response(advice: Advice):

@@ -24,8 +24,9 @@ from advice.forms.answer import ReasonForm as ReopenForm
 from advice.models import Advice, AnswerPromise
 from advice.services import answer as services
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.parsing import whole_number
-from burgerkracht.core.subject_views import SubjectPermissionMixin
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.ui.subject_views import SubjectPermissionMixin
+from burgerkracht.core.validation.parsing import whole_number
 
 
 class AdviceMixin(SubjectPermissionMixin, BreadcrumbsMixin):

@@ -25,7 +25,8 @@ from advice.promise_selectors import PromiseFilter, PromiseTable, promise_detail
 from advice.services import followup as services
 from advice.services import promises as own_promises
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.subject_views import SubjectPermissionMixin
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.ui.subject_views import SubjectPermissionMixin
 
 
 class PromiseListView(

@@ -27,8 +27,9 @@ from advice.models import AdviceRequest
 from advice.services import register as services
 from advice.tables import RegisterTable
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.saved_filters import SavedFiltersMixin
-from burgerkracht.core.subject_views import SubjectPermissionMixin
+from burgerkracht.core.filters.saved import SavedFiltersMixin
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.ui.subject_views import SubjectPermissionMixin
 
 REGISTER = gettext_lazy("Advice register")
 

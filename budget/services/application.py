@@ -25,7 +25,6 @@ from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.files import uploads
 from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.models import AuditEvent
-from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.required import required
 from burgerkracht.core.transitions import transition
 from initiatives import services as initiative_services

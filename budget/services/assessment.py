@@ -29,9 +29,9 @@ from budget.services.ledger import approve_award, euro
 from budget.services.lifecycle import start_initiative_for_grant
 from budget.services.organisation import lead_missing, residents_in_lead
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.notifications import notify
-from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.messaging.notifications import notify
 from burgerkracht.core.required import required
+from burgerkracht.core.validation.reasons import is_reason
 from burgerkracht.meetlat import services as meetlat_services
 from burgerkracht.meetlat.enums import DecisionKind
 

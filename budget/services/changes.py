@@ -39,8 +39,6 @@ from burgerkracht.accounts.roles import OVERSEER_ROLES, Role
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.models import AuditEvent
-from burgerkracht.core.notifications import absolute_url, notify
-from burgerkracht.core.reasons import is_reason
 from burgerkracht.core.required import required
 from burgerkracht.core.transitions import check, transition
 from burgerkracht.core.ui.formatting import euro

@@ -49,9 +49,9 @@ from budget.services.ledger import (
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.models import AuditEvent
-from burgerkracht.core.notifications import absolute_url, notify
-from burgerkracht.core.reasons import is_reason
 from burgerkracht.core.required import required
+from burgerkracht.core.ui.formatting import day
+from burgerkracht.core.validation.reasons import is_reason
 from burgerkracht.meetlat import services as meetlat_services
 from burgerkracht.meetlat.services import missing_for_finalisation
 

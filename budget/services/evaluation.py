@@ -37,8 +37,6 @@ from budget.services.ledger import (
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.models import AuditEvent
-from burgerkracht.core.notifications import absolute_url, notify
-from burgerkracht.core.reasons import is_reason
 from burgerkracht.core.required import required
 from burgerkracht.core.transitions import transition
 from burgerkracht.core.ui.formatting import day

@@ -19,8 +19,6 @@ from budget.services.ledger import euro
 from burgerkracht.core.files.pdf import logo_data_url, render_pdf
 from burgerkracht.core.messaging.notifications import notify
 from burgerkracht.core.models import Municipality
-from burgerkracht.core.notifications import notify
-from burgerkracht.core.pdf import logo_data_url, render_pdf
 from burgerkracht.core.required import required
 
 if TYPE_CHECKING:

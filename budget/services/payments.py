@@ -26,8 +26,8 @@ from budget.payment_selectors import application_of
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.models import AuditEvent
-from burgerkracht.core.notifications import absolute_url, notify
 from burgerkracht.core.required import required
+from burgerkracht.core.validation import iban as iban_check
 from initiatives import services as initiative_services
 
 if TYPE_CHECKING:

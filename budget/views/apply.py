@@ -28,8 +28,9 @@ from budget.models import Attachment, Letter
 from budget.views.base import MY_APPLICATIONS, ApplicationMixin, ReadAuditMixin
 from burgerkracht.accounts.roles import INITIATOR_ROLES, Role
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.steps import StepFormMixin
-from burgerkracht.core.uploads import private_file_response
+from burgerkracht.core.files.uploads import private_file_response
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.ui.steps import StepFormMixin
 from initiatives import services as initiative_services
 from initiatives.forms import MessageForm
 from initiatives.models import Initiative

@@ -15,7 +15,8 @@ from budget.application_selectors import APPLICATION_PAGE_PARTS, application_det
 from budget.models import Application
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.services import record_read
-from burgerkracht.core.subject_views import SubjectPermissionMixin
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.ui.subject_views import SubjectPermissionMixin
 
 MY_APPLICATIONS = _("My applications")
 QUEUE = _("Applications to check and decide")

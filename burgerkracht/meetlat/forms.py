@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.core.forms import DateField, DateInput, reason_text
-from burgerkracht.core.reasons import is_reason
+from burgerkracht.core.validation.reasons import is_reason
 from burgerkracht.meetlat.enums import REFLECTION_PRINCIPLE, MeetlatAnswer
 from burgerkracht.meetlat.models import MeetlatVersion
 from burgerkracht.meetlat.rules import answer_message, reflection_date_message

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from burgerkracht.core.models import TimeStampedModel
+from burgerkracht.core.privacy.fields import EncryptedTextField
 from burgerkracht.meetlat.enums import DecisionKind, DecisionStatus, MeetlatAnswer
 
 

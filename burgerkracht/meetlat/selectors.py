@@ -11,7 +11,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subq
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
-from burgerkracht.core.reports import percent
+from burgerkracht.core.reporting.reports import percent
 from burgerkracht.meetlat.enums import DecisionStatus, MeetlatAnswer
 from burgerkracht.meetlat.models import Decision, PolicyDecision, Principle, PrincipleAnswer
 

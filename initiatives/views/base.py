@@ -11,7 +11,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.subject_views import SubjectPermissionMixin
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.ui.subject_views import SubjectPermissionMixin
 from initiatives import permissions
 from initiatives.models import Initiative, Initiator
 

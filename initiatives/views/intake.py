@@ -13,7 +13,8 @@ from django.views.generic import FormView, TemplateView
 
 from burgerkracht.accounts.roles import INITIATOR_ROLES, Role
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.steps import StepFormMixin
+from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
+from burgerkracht.core.ui.steps import StepFormMixin
 from initiatives import assisted as assisted_registration
 from initiatives import intake, permissions, selectors, services
 from initiatives.assisted_forms import AssistedStep1Form

@@ -24,10 +24,10 @@ count2   #6a1b9a   crossed      a number without a judgement (second series); re
 count3   #6d4c41   vertical     a number without a judgement (third series)
 ======== ========= ============ ==========================================================
 
-Charts (burgerkracht.core.charts) pick the colour from the series key (SERIES_MEANING), so a
-"Ja"/"Nee" chart looks the same wherever it appears; a series without a meaning gets the
-count colours in order. The CSS classes ``portal-colour--<name>`` (static/css/charts.css)
-draw each swatch.
+Charts (burgerkracht.core.reporting.charts) pick the colour from the series key
+(SERIES_MEANING), so a "Ja"/"Nee" chart looks the same wherever it appears; a series without a
+meaning gets the count colours in order. The CSS classes ``portal-colour--<name>``
+(static/css/charts.css) draw each swatch.
 """
 
 from __future__ import annotations
