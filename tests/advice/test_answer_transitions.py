@@ -24,6 +24,7 @@ from advice.services import answer as answer_services
 from advice.services import followup
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from tests.advice.factories import advice_in
+from tests.module_data import built_once
 
 pytestmark = pytest.mark.django_db
 S, P, E = AnswerStatus, PromiseStatus, AdviceEvaluationStatus
@@ -35,6 +36,24 @@ def _english():
         yield
 
 
+@pytest.fixture(scope="module")
+def _stages(django_db_setup, django_db_blocker):
+    """One advice at each stage the tests below start from, built once: each test changes it
+    in its own savepoint. {stage: pk}"""
+    yield from built_once(django_db_blocker, _build_stages)
+
+
+def _build_stages() -> dict[str, int]:
+    with translation.override("en"):
+        return {stage: advice_in(stage).pk for stage in STAGES}
+
+
+@pytest.fixture
+def advice_at(_stages, db):
+    """The advice at `stage`, as the module built it."""
+    return lambda stage: Advice.objects.get(pk=_stages[stage])
+
+
 def test_the_tables_cover_every_status():
     assert set(ANSWER_TRANSITIONS) == set(S.values)
     assert set(PROMISE_TRANSITIONS) == set(P.values)
@@ -44,6 +63,7 @@ def test_the_tables_cover_every_status():
 # --- the answer ----------------------------------------------------------------------------
 
 ANSWER_STAGE = {S.DRAFT: "draft_answer", S.APPROVED: "approved", S.PUBLISHED: "answered"}
+STAGES = ("draft_answer", "approved", "answered", "closed")
 
 
 def _answer_step(advice: Advice, target: str) -> None:
@@ -57,8 +77,8 @@ def _answer_step(advice: Advice, target: str) -> None:
 
 
 @pytest.mark.parametrize(("current", "target"), list(product(S.values, S.values)))
-def test_answer_transition(current, target):
-    advice = advice_in(ANSWER_STAGE[current])
+def test_answer_transition(advice_at, current, target):
+    advice = advice_at(ANSWER_STAGE[current])
 
     if target in ANSWER_TRANSITIONS[current]:
         _answer_step(advice, target)
@@ -70,8 +90,8 @@ def test_answer_transition(current, target):
 
 
 @pytest.mark.parametrize("current", [S.APPROVED, S.PUBLISHED])
-def test_the_draft_answer_changes_only_while_it_is_a_draft(current):
-    advice = advice_in(ANSWER_STAGE[current])
+def test_the_draft_answer_changes_only_while_it_is_a_draft(advice_at, current):
+    advice = advice_at(ANSWER_STAGE[current])
     rec = advice.recommendations.get(number=1)
 
     with pytest.raises(DomainError, match="only while it is a draft"):
@@ -115,8 +135,8 @@ def _promise_step(promise: Promise, by, target: str, **kwargs) -> None:
 @pytest.mark.parametrize(
     ("current", "target"), [(c, t) for c, t in product(P.values, P.values) if c != t]
 )
-def test_promise_transition(current, target):
-    advice = advice_in("answered")
+def test_promise_transition(advice_at, current, target):
+    advice = advice_at("answered")
     promise = _promise_in(advice, current)
     kwargs = {"drop_reason": "Geen geld meer."} if target == P.DROPPED else {}
 
@@ -133,8 +153,8 @@ def test_promise_transition(current, target):
 
 
 @pytest.mark.parametrize("target", sorted(VERDICT_ONLY))
-def test_a_progress_note_cannot_say_a_promise_was_not_kept(target):
-    advice = advice_in("answered")
+def test_a_progress_note_cannot_say_a_promise_was_not_kept(advice_at, target):
+    advice = advice_at("answered")
     promise = _promise_in(advice, P.ON_TRACK)
 
     with pytest.raises(DomainError, match="Only the evaluation"):
@@ -143,8 +163,8 @@ def test_a_progress_note_cannot_say_a_promise_was_not_kept(target):
 
 
 @pytest.mark.parametrize("current", P.values)
-def test_staying_in_a_promise_status_is_a_note_only(current):
-    advice = advice_in("answered")
+def test_staying_in_a_promise_status_is_a_note_only(advice_at, current):
+    advice = advice_at("answered")
     promise = _promise_in(advice, current)
     notes = promise.notes.count()
 
@@ -156,8 +176,8 @@ def test_staying_in_a_promise_status_is_a_note_only(current):
 
 
 @pytest.mark.parametrize("current", [P.NEW, P.ON_TRACK])
-def test_dropping_without_a_reason_is_refused(current):
-    advice = advice_in("answered")
+def test_dropping_without_a_reason_is_refused(advice_at, current):
+    advice = advice_at("answered")
     promise = _promise_in(advice, current)
 
     with pytest.raises(DomainError, match="Say why the promise is dropped"):
@@ -184,8 +204,8 @@ def _evaluation_step(evaluation: AdviceEvaluation, by, target: str) -> None:
 
 
 @pytest.mark.parametrize(("current", "target"), list(product(E.values, E.values)))
-def test_evaluation_transition(current, target):
-    advice = advice_in("answered" if current == E.PLANNED else "closed")
+def test_evaluation_transition(advice_at, current, target):
+    advice = advice_at("answered" if current == E.PLANNED else "closed")
     evaluation = AdviceEvaluation.objects.get(advice=advice)
     if current == E.PLANNED:
         _fill(evaluation, advice.contact)
@@ -202,8 +222,8 @@ def test_evaluation_transition(current, target):
         assert AdviceEvaluation.objects.get(pk=evaluation.pk).status == current
 
 
-def test_an_incomplete_evaluation_cannot_be_done():
-    advice = advice_in("answered")
+def test_an_incomplete_evaluation_cannot_be_done(advice_at):
+    advice = advice_at("answered")
     evaluation = AdviceEvaluation.objects.get(advice=advice)
 
     with pytest.raises(DomainError, match="the date it was held"):

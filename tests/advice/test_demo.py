@@ -37,6 +37,7 @@ from advice.models import (
 from burgerkracht.core.models import AuditEvent, OutboxMessage
 from burgerkracht.seeding.demo import advice as demo
 from burgerkracht.seeding.demo import core as core_demo
+from tests.module_data import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +46,18 @@ MODELS = (Advice, AdviceRequest, Recommendation, Answer, Promise, PromiseNote, P
           AuditEvent, OutboxMessage)  # fmt: skip
 
 
+@pytest.fixture(scope="module")
+def _seeded(django_db_setup, django_db_blocker):
+    yield from built_once(django_db_blocker, _seed)
+
+
 @pytest.fixture
-def seeded():
+def seeded(_seeded, db):
+    """The advice demo on the reference data and the demo logins, seeded once for the module;
+    each test reads (or seeds again) in its own savepoint."""
+
+
+def _seed():
     core_demo.seed_reference_data()
     core_demo.seed_users()
     demo.seed()

@@ -20,6 +20,7 @@ from advice.services import answer as answer_services
 from advice.services import followup, register
 from burgerkracht.core.exceptions import DomainError
 from tests.advice.factories import advice_in, body, member, request
+from tests.module_data import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -41,22 +42,45 @@ def test_the_tables_cover_every_status():
 # --- the advice ----------------------------------------------------------------------------
 
 
-def advice_at(status: str, target: str) -> Advice:
-    """An advice in `status`, as ready for a step to `target` as that status allows."""
-    if status == A.CONCEPT:
-        return advice_in("concept")
+def _stage_for(status: str, target: str) -> str:
+    """The advice in `status` that is as ready for a step to `target` as that status allows:
+    publishing needs an approved answer; going back to concept needs none."""
     if status == A.FINAL:
-        # Publishing needs an approved answer; going back to concept needs none.
-        return advice_in("approved" if target == A.ANSWERED else "final")
-    if status == A.ANSWERED:
+        return "approved" if target == A.ANSWERED else "final"
+    return status
+
+
+def _build_advice(stage: str) -> Advice:
+    if stage == A.ANSWERED:
         advice = advice_in("answered")
         _fill_evaluation(advice.evaluation, advice.contact)
         return advice
-    if status == A.CLOSED:
-        return advice_in("closed")
-    advice = advice_in("concept")
-    register.withdraw_advice(advice=advice, by=advice.created_by, reason="Achterhaald.")
-    return Advice.objects.get(pk=advice.pk)
+    if stage == A.WITHDRAWN:
+        advice = advice_in("concept")
+        register.withdraw_advice(advice=advice, by=advice.created_by, reason="Achterhaald.")
+        return Advice.objects.get(pk=advice.pk)
+    return advice_in(stage)
+
+
+STAGES = (A.CONCEPT, "approved", "final", A.ANSWERED, A.CLOSED, A.WITHDRAWN)
+
+
+@pytest.fixture(scope="module")
+def _advices(django_db_setup, django_db_blocker):
+    """One advice at each stage, built once: each test changes it in its own savepoint."""
+    yield from built_once(django_db_blocker, _build_advices)
+
+
+def _build_advices() -> dict[str, int]:
+    with translation.override("en"):
+        return {stage: _build_advice(stage).pk for stage in STAGES}
+
+
+@pytest.fixture
+def advice_at(_advices, db):
+    """advice_at(status, target): an advice in `status`, as ready for a step to `target` as
+    that status allows."""
+    return lambda status, target: Advice.objects.get(pk=_advices[_stage_for(status, target)])
 
 
 def _fill_evaluation(evaluation: AdviceEvaluation, by) -> None:
@@ -96,7 +120,7 @@ ADVICE_PAIRS = list(product(AdviceStatus.values, AdviceStatus.values))
 
 
 @pytest.mark.parametrize(("current", "target"), ADVICE_PAIRS)
-def test_advice_transition(current, target):
+def test_advice_transition(advice_at, current, target):
     advice = advice_at(current, target)
     assert advice.status == current
 

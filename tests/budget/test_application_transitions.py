@@ -120,18 +120,34 @@ SERVICES = {
 REACHABLE = [S.DRAFT, S.SUBMITTED, S.IN_ASSESSMENT, S.AWAITING_DECISION, S.GRANTED, S.WITHDRAWN]
 
 
+@pytest.fixture(scope="module")
+def in_each_status(django_db_setup, django_db_blocker):
+    """An application in each reachable status with its people, built once for the 42 tests
+    below (each moves it in its own savepoint): {status: (pk, people)}."""
+    yield from built_once(django_db_blocker, _build_in_each_status)
+
+
+def _build_in_each_status():
+    built = {}
+    for status in REACHABLE:
+        line, holder = open_line(allocation="5000.00")
+        facilitator = UserFactory(role="facilitator")
+        application = application_in(status, line=line, facilitator=facilitator)
+        people = {
+            "lead": application.initiative.created_by,
+            "facilitator": facilitator,
+            "holder": holder,
+        }
+        built[status] = (application.pk, people)
+    return built
+
+
 @pytest.mark.parametrize("status", REACHABLE)
 @pytest.mark.parametrize("name", sorted(SERVICES))
-def test_each_service_only_from_its_statuses(status, name):
+def test_each_service_only_from_its_statuses(in_each_status, db, status, name):
     """Every service refuses, and changes nothing, from a status it does not start from."""
-    line, holder = open_line(allocation="5000.00")
-    facilitator = UserFactory(role="facilitator")
-    application = application_in(status, line=line, facilitator=facilitator)
-    people = {
-        "lead": application.initiative.created_by,
-        "facilitator": facilitator,
-        "holder": holder,
-    }
+    pk, people = in_each_status[status]
+    application = Application.objects.get(pk=pk)
     action, starts_from = SERVICES[name]
     if status in starts_from:
         try:

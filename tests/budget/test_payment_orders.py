@@ -30,6 +30,7 @@ from tests.budget.payment_helpers import (
     with_account,
 )
 from tests.factories import UserFactory
+from tests.module_data import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -101,9 +102,22 @@ TABLE = {
 }
 
 
-@pytest.mark.parametrize(("state", "action"), sorted(TABLE))
-def test_the_state_table_of_a_tranche_payment(state, action):
+@pytest.fixture(scope="module")
+def _granted(django_db_setup, django_db_blocker):
+    """One grant with a bank account whose first payment is due, built once for the 20 cases
+    of the table (each moves its tranche in its own savepoint): (application pk, holder)."""
+    yield from built_once(django_db_blocker, _build_granted)
+
+
+def _build_granted():
     application, holder, _facilitator = granted_with_account()
+    return application.pk, holder
+
+
+@pytest.mark.parametrize(("state", "action"), sorted(TABLE))
+def test_the_state_table_of_a_tranche_payment(_granted, db, state, action):
+    pk, holder = _granted
+    application = Application.objects.get(pk=pk)
     tranche = _tranche_in(state, holder, application)
     assert tranche.state == state
     expected = TABLE[(state, action)]
@@ -283,14 +297,20 @@ def test_a_file_that_cannot_be_used_is_refused(content, message):
 # --- The bank account -----------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def _without_account(django_db_setup, django_db_blocker):
+    """One grant without a bank account, built once for the six IBANs below: its pk."""
+    yield from built_once(django_db_blocker, lambda: grant()[0].pk)
+
+
 @pytest.mark.parametrize(
     ("typed", "valid"),
     [("NL91 ABNA 0417 1643 00", True), ("nl91abna0417164300", True),
      ("DE89 3704 0044 0532 0130 00", True), ("NL91ABNA0417164301", False),
      ("NL91ABNA041716430", False), ("1234567", False)],
 )  # fmt: skip
-def test_the_iban_is_checked(typed, valid):
-    application, _holder, _facilitator = grant()
+def test_the_iban_is_checked(_without_account, db, typed, valid):
+    application = Application.objects.get(pk=_without_account)
     if valid:
         saved = with_account(application, typed)
         assert saved.iban == typed.replace(" ", "").upper()

@@ -14,6 +14,7 @@ from burgerkracht.accounts.models import User
 from burgerkracht.core.personal.calendar import feed_for
 from burgerkracht.seeding.demo.core import USERS
 from tests.factories import UserFactory, application_in, open_line
+from tests.module_data import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -52,10 +53,19 @@ def check_calendar(calendar: Calendar) -> list:
     return events
 
 
-@pytest.fixture
-def demo(settings):
+@pytest.fixture(scope="module")
+def _demo(django_db_setup, django_db_blocker):
+    yield from built_once(django_db_blocker, _seed_demo)
+
+
+def _seed_demo():
     with override_settings(DEBUG=True):
         call_command("seed_demo", quiet_logins=True)
+
+
+@pytest.fixture
+def demo(_demo, db):
+    """The demo data, seeded once for the module; each test reads it in its own savepoint."""
 
 
 def test_every_demo_login_gets_a_valid_feed_with_their_dates(client, demo):

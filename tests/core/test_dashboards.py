@@ -21,6 +21,7 @@ from tests.factories import (
     open_line,
 )
 from tests.language import in_language
+from tests.module_data import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -31,10 +32,19 @@ def panel(response, template: str) -> dict | None:
     return next((p.context for p in response.context["panels"] if p.template == template), None)
 
 
+@pytest.fixture(scope="module")
+def _made(django_db_setup, django_db_blocker):
+    yield from built_once(django_db_blocker, _build)
+
+
 @pytest.fixture
-def made():
+def made(_made, db):
     """Initiatives with and without risks for two facilitators, and applications at every
-    step of the queue on one line."""
+    step of the queue on one line: built once for the module, each test in its own savepoint."""
+    return _made
+
+
+def _build():
     anna, bert = UserFactory(role="facilitator"), UserFactory(role="facilitator")
     safe = InitiativeFactory(active=True, facilitator=anna, backup_facilitator=bert)
     InitiatorFactory(initiative=safe, is_backup=True)

@@ -1,12 +1,30 @@
 import pytest
 from allauth.mfa.models import Authenticator
 from django.core.management import CommandError, call_command
+from django.test import override_settings
 
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import STAFF_ROLES, Role
 from burgerkracht.core.models import District, Municipality, Neighbourhood, Organisation
+from tests.module_data import built_once
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def _seeded(django_db_setup, django_db_blocker):
+    yield from built_once(django_db_blocker, _seed_demo)
+
+
+def _seed_demo():
+    with override_settings(DEBUG=True):
+        call_command("seed_demo")
+
+
+@pytest.fixture
+def seeded(_seeded, db):
+    """`manage.py seed_demo` on the empty database, run once for this module (it takes a third
+    of a minute); each test reads it in its own savepoint."""
 
 
 def test_seed_demo_refuses_without_debug(settings):
@@ -16,10 +34,9 @@ def test_seed_demo_refuses_without_debug(settings):
         call_command("seed_demo")
 
 
-def test_seed_demo_is_idempotent_and_covers_every_role(settings, capsys):
+def test_seed_demo_is_idempotent_and_covers_every_role(seeded, settings, capsys):
     settings.DEBUG = True
 
-    call_command("seed_demo")
     counts = [
         Model.objects.count()
         for Model in (Municipality, District, Neighbourhood, Organisation, User, Authenticator)
@@ -45,13 +62,9 @@ def test_seed_demo_is_idempotent_and_covers_every_role(settings, capsys):
     assert "recovery codes:" in output
 
 
-def test_seed_demo_has_applications_in_every_status_and_both_choirs(settings):
+def test_seed_demo_has_applications_in_every_status_and_both_choirs(seeded):
     from budget.enums import ApplicationStatus
     from budget.models import Application
-
-    settings.DEBUG = True
-
-    call_command("seed_demo")
 
     statuses = set(Application.objects.values_list("status", flat=True))
     assert statuses == set(ApplicationStatus.values)
@@ -67,13 +80,9 @@ def test_seed_demo_has_applications_in_every_status_and_both_choirs(settings):
     }
 
 
-def test_seed_demo_has_grants_at_every_stage_after_the_decision(settings):
+def test_seed_demo_has_grants_at_every_stage_after_the_decision(seeded):
     from budget.enums import AccountabilityStatus, Continuation, EvaluationStatus
     from budget.models import Accountability, Evaluation
-
-    settings.DEBUG = True
-
-    call_command("seed_demo")
 
     decided = Evaluation.objects.filter(status=EvaluationStatus.DECIDED)
     assert set(decided.values_list("outcome", flat=True)) == set(Continuation.values)

@@ -7,9 +7,10 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.db import connection
 from django.db.models import Sum
+from django.test import override_settings
 from django.utils import timezone
 
 from advice.enums import AdviceStatus
@@ -24,6 +25,7 @@ from burgerkracht.meetlat.models import Decision
 from burgerkracht.seeding.scale.budget import RESULTS
 from initiatives.enums import InitiativeStatus
 from initiatives.models import Initiative
+from tests.module_data import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -31,11 +33,21 @@ MODELS = (Initiative, Application, Advice, Evaluation)
 SMALL = {"initiatives": 20, "applications": 10, "advices": 5, "evaluations": 20}
 
 
+@pytest.fixture(scope="module")
+def _demo(django_db_setup, django_db_blocker):
+    yield from built_once(django_db_blocker, _seed_demo)
+
+
+def _seed_demo():
+    with override_settings(DEBUG=True):
+        call_command("seed_demo", quiet_logins=True)
+
+
 @pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("seed_demo", quiet_logins=True)
-    settings.DEBUG = False
+def demo(_demo, db):
+    """The demo data, seeded once for the module (every test here adds to it in its own
+    savepoint). The refusal without it is in test_seed_scale_refusal.py: a test in this
+    module may run while the module's demo data is there."""
 
 
 def counts() -> list[int]:
@@ -52,19 +64,6 @@ def summary_count(output: str, label: str) -> int:
     """The row count the summary prints for `label`."""
     match = re.search(rf"^  {re.escape(label)} +([\d,]+) rows +\d+\.\d s$", output, re.M)
     return int(match.group(1).replace(",", ""))
-
-
-def test_seed_scale_refuses_without_the_demo_reference_data(settings):
-    settings.DEBUG = False
-    before = (counts(), User.objects.count())
-
-    with pytest.raises(CommandError) as refused:
-        seed_scale()
-
-    message = str(refused.value)
-    assert message.startswith("The demo reference data is missing (bewoner@example.org, ")
-    assert message.endswith("). Run `python manage.py seed_demo` first.")
-    assert (counts(), User.objects.count()) == before
 
 
 def test_seed_scale_adds_exactly_the_counts_and_again_on_a_second_run(demo):

@@ -107,29 +107,6 @@ def test_submitted_intake_can_no_longer_be_edited(client):
     assert Initiative.objects.get(pk=initiative.pk).title != "Anders"
 
 
-def test_coordinator_assigns_and_resident_sees_facilitator_message_and_status(client):
-    initiative = InitiativeFactory(submitted=True)
-    coordinator = UserFactory(role="facilitator_coordinator")
-    facilitator = UserFactory(role="facilitator", full_name="Peter Jansen")
-    backup = UserFactory(role="facilitator")
-    client.force_login(coordinator)
-    client.post(
-        reverse("initiatives:assign", args=[initiative.pk]),
-        {"facilitator": facilitator.pk, "backup_facilitator": backup.pk},
-    )
-    client.force_login(facilitator)
-    client.post(reverse("initiatives:message-create", args=[initiative.pk]), {"body": "Welkom!"})
-    client.post(reverse("initiatives:activate", args=[initiative.pk]), {"reason": ""})
-
-    client.force_login(initiative.created_by)
-    dashboard = client.get(reverse("core:dashboard"))
-    detail = client.get(initiative.get_absolute_url())
-
-    assert "Loopt" in dashboard.text
-    assert "Welkom!" in detail.text
-    assert "Peter Jansen" in detail.text
-
-
 def test_public_pages_show_no_unpublished_initiative_and_no_personal_data(client):
     lead = UserFactory(role="resident", full_name="Geheime Naam", email="geheim@example.org")
     published = InitiativeFactory(created_by=lead, active=True, title="Zichtbaar")
