@@ -4,6 +4,7 @@ They only add attributes to a widget (classes and ARIA); they compute nothing el
 """
 
 from django import forms, template
+from django.utils.html import conditional_escape, format_html, format_html_join
 
 from burgerkracht.core.templatetags.nlds_widgets import Renderer
 
@@ -68,6 +69,29 @@ def nlds_widget(field: forms.BoundField) -> str:
     if described_by(field):
         attrs["aria-describedby"] = described_by(field)
     return _render(field, attrs)
+
+
+@register.simple_tag
+def field_errors(field: forms.BoundField) -> str:
+    """The field's error messages, with the id its widget's aria-describedby names; nothing
+    when it has none. The markup of nlds/field_messages.html, for fields laid out by hand."""
+    if not field.errors:
+        return ""
+    return format_html(
+        '<div class="utrecht-form-field-error-message" id="{}-error">{}</div>',
+        field.auto_id,
+        format_html_join("", '<p class="portal-field-error">{}</p>', ((e,) for e in field.errors)),
+    )
+
+
+@register.filter
+def nlds_error_message(field: forms.BoundField, error) -> str:
+    """An error as the error summary lists it: after the field's label ("Naam: …"), unless
+    the message names its field already; no colon after a label that is a question."""
+    label = str(field.label)
+    if label in str(error):
+        return conditional_escape(error)
+    return format_html("{}{} {}", field.label, "" if label.endswith("?") else ":", error)
 
 
 @register.filter
