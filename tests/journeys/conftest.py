@@ -13,7 +13,12 @@ import os
 
 import pytest
 
-from tests.browser.conftest import assert_accessible, axe, browser  # noqa: F401  (fixtures)
+from tests.browser.conftest import (  # noqa: F401  (fixtures)
+    _checked_documents,
+    assert_accessible,
+    axe,
+    browser,
+)
 from tests.journeys.steps_common import HEIGHT, WIDTH
 from tests.processes import (  # noqa: F401  (fixtures)
     celery_worker_process,
