@@ -18,7 +18,7 @@ from burgerkracht.core.messaging.outbox import build_message
 from burgerkracht.core.models import AuditEvent, OutboxMessage
 
 if TYPE_CHECKING:
-    from burgerkracht.accounts.models import User
+    from django.contrib.auth.base_user import AbstractBaseUser as User
 
 logger = logging.getLogger(__name__)
 
