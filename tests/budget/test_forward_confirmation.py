@@ -21,7 +21,8 @@ def test_the_forward_is_a_button_a_confirmation_and_a_post(client):
 
     page = client.get(reverse("budget:assess", args=[application.pk])).content.decode()
     assert f'<a class="utrecht-link" href="{confirm_url}"' not in page
-    assert re.search(rf'<form method="get" action="{re.escape(confirm_url)}"[^>]*>.*?<button', page, re.S)
+    form = rf'<form method="get" action="{re.escape(confirm_url)}"[^>]*>.*?<button'
+    assert re.search(form, page, re.S)
 
     confirmation = client.get(confirm_url)
     html = confirmation.content.decode()
