@@ -186,13 +186,13 @@ def _add_factory_rows() -> None:
         UpdateFactory,
         application_in,
     )
-    from tests.pages import (
+    from tests.page_logins import (
         ADVICE_COORDINATOR,
         ASD_MEMBER,
         FACILITATOR,
         RESIDENT,
-        _user,
     )
+    from tests.page_lookups import user as _user
 
     resident, facilitator = _user(RESIDENT), _user(FACILITATOR)
     neighbourhood = resident.neighbourhood
@@ -222,7 +222,7 @@ def _add_factory_rows() -> None:
     _add_payment_rows(granted, resident, facilitator)
     # Saved filters above the officials' lists (issue #24), one more per list each round.
     from burgerkracht.core.models import SavedFilter
-    from tests.pages import COORDINATOR, HOLDER
+    from tests.page_logins import COORDINATOR, HOLDER
 
     for email in (FACILITATOR, COORDINATOR, HOLDER, ADVICE_COORDINATOR, ASD_MEMBER):
         owner = _user(email)

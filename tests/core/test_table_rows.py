@@ -22,7 +22,8 @@ from burgerkracht.core.templatetags.portal_tables import table_rows
 from burgerkracht.core.ui.columns import DateColumn
 from initiatives.models import Initiative
 from tests.language import in_language
-from tests.pages import CATALOGUE, _user
+from tests.page_lookups import user
+from tests.pages import CATALOGUE
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +64,7 @@ def test_every_table_page_shows_the_rows_the_library_would(data):
     for language, key in ((language, key) for language in ("nl", "en") for key in TABLE_PAGES):
         page = CATALOGUE[key]
         client = Client()
-        client.force_login(_user(page.login))
+        client.force_login(user(page.login))
         first = in_language(client, language).get(page.path())
         assert first.status_code == 200, key
         for sort in _sorts(first.context["table"]):
