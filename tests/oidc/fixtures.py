@@ -14,10 +14,11 @@ tests/oidc/users.mjs; USERS below names the ones tests refer to.
 
 A plain module, not a conftest: a conftest that needs the broker imports the fixtures,
 
-    from tests.oidc.fixtures import dead_broker_url, oidc_broker  # noqa: F401  (fixtures)
+    from tests.oidc.fixtures import login_method, oidc_broker  # noqa: F401  (fixtures)
 
-and `BrokerLogin` logs in at the broker with plain HTTP requests, for a test that drives the
-portal with Django's test client instead of a browser.
+`login_method("digid")` (or `login_method("digid", "wrong-key")`) switches the portal's
+DigiD login on against the broker; `BrokerLogin` logs in at the broker with plain HTTP
+requests, for a test that drives the portal with Django's test client instead of a browser.
 """
 
 from __future__ import annotations
@@ -188,6 +189,46 @@ def oidc_broker():
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+# The portal's button texts per kind of login (LoginMethod.label).
+LABELS = {
+    "digid": "Inloggen met DigiD",
+    "eherkenning": "Inloggen met eHerkenning",
+    "staff": "Inloggen als medewerker",
+}
+
+
+@pytest.fixture
+def login_method(db, oidc_broker, monkeypatch):
+    """Switch a way of logging in on in the portal, against the test broker:
+
+        login_method("digid")                      the DigiD broker, behaving
+        login_method("digid", "wrong-audience")    one of its misbehaving twins
+        login_method("staff", second_factor_acr="")  any LoginMethod field as a keyword
+
+    It makes (or changes) the LoginMethod row of that kind, switched on, and puts the
+    broker's secret in the environment variable the portal reads it from. The claim names are
+    the portal's defaults, which are the broker's (CLAIMS above). Returns the row."""
+    from burgerkracht.accounts.models import LoginMethod
+
+    def make(kind: str, mode: str = "", **fields) -> LoginMethod:
+        client = oidc_broker.client(kind, mode)
+        defaults = {
+            "enabled": True,
+            "label": LABELS[kind],
+            "server_url": client.issuer,
+            "client_id": client.client_id,
+            # openid brings the BSN, KvK and level; profile and email the name and address.
+            "scope": "openid profile email",
+            **({"claim_organisation": CLAIMS["organisation"]} if kind == "eherkenning" else {}),
+            **fields,
+        }
+        method, _ = LoginMethod.objects.update_or_create(kind=kind, defaults=defaults)
+        monkeypatch.setenv(method.secret_variable, client.secret)
+        return method
+
+    return make
 
 
 @pytest.fixture

@@ -50,7 +50,7 @@ const BROKERS = {
     title: 'eHerkenning',
     secret: process.env.OIDC_TEST_EHERKENNING_SECRET || 'eherkenning-test-secret',
   },
-  staff: { title: 'Gemeente SSO', secret: process.env.OIDC_TEST_STAFF_SECRET || 'staff-test-secret' },
+  staff: { title: 'SSO',  secret: process.env.OIDC_TEST_STAFF_SECRET || 'staff-test-secret' },
 };
 const MODES = [
   'wrong-key', 'wrong-audience', 'wrong-issuer', 'wrong-nonce', 'expired-token', 'expired-code',
@@ -124,6 +124,12 @@ const configuration = {
   jwks: { keys: [signingJwk] },
   cookies: { keys: [crypto.randomBytes(32).toString('hex')] },
   pkce: { required: () => true },
+  // Seconds. A login page may be left open ten minutes; the broker's own session lasts an
+  // hour (the portal's DigiD idle timeout is the portal's, not the broker's).
+  ttl: {
+    AccessToken: 600, AuthorizationCode: 60, IdToken: 600,
+    Interaction: 600, Grant: 3600, Session: 3600,
+  },
   // Brokers put what identifies the person in the ID token; the portal reads it there (and
   // allauth also reads the userinfo endpoint, which returns the same).
   conformIdTokenClaims: false,
