@@ -53,6 +53,7 @@ MODES = (
     "wrong-nonce",
     "expired-token",
     "expired-code",
+    "server-error",
 )
 
 # The claim names the brokers use: what an administrator fills in on the portal's side.
@@ -235,6 +236,13 @@ def login_method(db, oidc_broker, monkeypatch):
 def dead_broker_url() -> str:
     """The issuer of a broker that is down: a loopback port that nobody listens on."""
     return f"http://127.0.0.1:{free_port()}"
+
+
+def choose_at_broker(page, person: str) -> None:
+    """In Chromium (a Playwright page) on the broker's login page: choose the test person
+    `person` (an id of USERS, e.g. "resident-midden") and press "Inloggen"."""
+    page.locator(f"#user-{person}").check()
+    page.get_by_role("button", name="Inloggen").click()
 
 
 # --- logging in at the broker with plain HTTP ------------------------------------------------

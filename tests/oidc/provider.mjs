@@ -1,6 +1,8 @@
 // The test broker: panva's certified oidc-provider, posing as the municipality's DigiD broker,
 // eHerkenning broker and staff identity provider, for `make test` and `make broker`.
 // NEVER used in production: it logs anyone in as a test person at the click of a button.
+// oidc-provider 9 prints "Unsupported runtime" on Node.js 20 (it is tested on 22 and later);
+// it runs on 20, the machines' Node.js, and tests/oidc/test_provider.py shows it does.
 //
 //   OIDC_TEST_PORT=8900 node tests/oidc/provider.mjs     (tests/harness/services.sh starts it)
 //
@@ -24,6 +26,7 @@
 //   wrong-nonce      the ID token's nonce is not the one the portal sent
 //   expired-token    the ID token expired an hour ago
 //   expired-code     the authorization code is expired when the portal redeems it
+//   server-error     the token endpoint fails (503), as a broker does whose back end is down
 // A replayed code needs no mode: the provider refuses a code the second time by itself (and
 // revokes what the first use gave). A missing BSN or KvK claim is a test person (users.mjs).
 // A broker that is down is a port nobody listens on (tests/oidc/fixtures.py).
@@ -37,6 +40,7 @@ import crypto from 'node:crypto';
 import * as jose from 'jose';
 import Provider from 'oidc-provider';
 import MemoryAdapter from 'oidc-provider/lib/adapters/memory_adapter.js';
+import LRU from 'oidc-provider/lib/helpers/lru.js';
 
 import { DIGID_ACR, EHERKENNING_ACR, STAFF_ACR, USERS, USERS_BY_ID } from './users.mjs';
 
@@ -54,6 +58,7 @@ const BROKERS = {
 };
 const MODES = [
   'wrong-key', 'wrong-audience', 'wrong-issuer', 'wrong-nonce', 'expired-token', 'expired-code',
+  'server-error',
 ];
 const EVERYWHERE = process.env.OIDC_TEST_MISBEHAVE || '';
 if (EVERYWHERE && !MODES.includes(EVERYWHERE)) {
@@ -98,8 +103,14 @@ const signingJwk = await rsaKey(KID);
 const strangerJwk = await rsaKey(KID);
 
 // --- storage: oidc-provider's own memory adapter, with codes of `expired-code` clients -----
-// stored as already expired (the provider then answers invalid_grant by itself).
+// stored as already expired (the provider then answers invalid_grant by itself). Its own
+// store keeps 1,000 entries, some eight per login: a whole test run's logins are kept here.
+const STORE = new LRU({ maxSize: 200_000 });
 class Adapter extends MemoryAdapter {
+  constructor(model) {
+    super(model, STORE);
+  }
+
   async upsert(id, payload, expiresIn) {
     if (this.model === 'AuthorizationCode' && CLIENTS.get(payload.clientId)?.mode === 'expired-code') {
       payload.exp = Math.floor(Date.now() / 1000) - 60;
@@ -184,10 +195,16 @@ const provider = new Provider(ISSUER, configuration);
 provider.Client.prototype.redirectUriAllowed = (uri) => REDIRECTS.some((re) => re.test(uri));
 provider.Client.prototype.postLogoutRedirectUriAllowed = (uri) => POST_LOGOUT.some((re) => re.test(uri));
 
-// --- misbehaving ID tokens: rewritten after the token endpoint made a good one --------------
+// --- misbehaving token responses: rewritten after the token endpoint made a good one --------
 provider.use(async (ctx, next) => {
   await next();
   const mode = ctx.oidc?.route === 'token' && CLIENTS.get(ctx.oidc.client?.clientId)?.mode;
+  if (mode === 'server-error') {
+    ctx.status = 503;
+    ctx.type = 'text';
+    ctx.body = 'Service Unavailable';
+    return;
+  }
   if (!mode || !ctx.body?.id_token) return;
   const [header] = ctx.body.id_token.split('.');
   const claims = jose.decodeJwt(ctx.body.id_token);

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import browser  # noqa: F401  (fixture)
-from tests.oidc.fixtures import pkce_pair
+from tests.oidc.fixtures import choose_at_broker, pkce_pair
 
 pytestmark = pytest.mark.browser
 
@@ -71,8 +71,8 @@ def test_a_resident_chooses_a_person_and_is_sent_back(page, oidc_broker, portal)
     expect(page).to_have_title("Inloggen met test-DigiD")
     # Only DigiD's people are offered.
     expect(page.get_by_role("radio")).to_have_count(5)
-    page.get_by_label(re.compile("BSN 999990020")).check()
-    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_label(re.compile("BSN 999990020, niveau basis"))).to_be_visible()
+    choose_at_broker(page, "resident-basis")
     page.wait_for_url(re.compile(rf"^{portal}/accounts/oidc/digid/login/callback/\?code="))
     expect(page.locator("body")).to_have_text("portal")
 

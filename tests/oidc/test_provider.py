@@ -283,6 +283,12 @@ def test_expired_code(oidc_broker):
     assert response.json()["error"] == "invalid_grant"
 
 
+def test_server_error(oidc_broker):
+    flow = Flow(oidc_broker.client("staff", "server-error"))
+    response = flow.redeem(flow.log_in("staff-mfa")["code"])
+    assert response.status == 503
+
+
 def test_every_mode_has_a_client_per_broker(oidc_broker):
     for mode in MODES:
         for broker in BROKERS:
