@@ -238,10 +238,13 @@ def dead_broker_url() -> str:
     return f"http://127.0.0.1:{free_port()}"
 
 
-def choose_at_broker(page, person: str) -> None:
+def choose_at_broker(page, person: str, level: str = "") -> None:
     """In Chromium (a Playwright page) on the broker's login page: choose the test person
-    `person` (an id of USERS, e.g. "resident-midden") and press "Inloggen"."""
+    `person` (an id of USERS, e.g. "resident-basis"), for a DigiD person optionally at another
+    `level` ("midden"), and press "Inloggen"."""
     page.locator(f"#user-{person}").check()
+    if level:
+        page.get_by_label("Betrouwbaarheidsniveau").select_option(level)
     page.get_by_role("button", name="Inloggen").click()
 
 
@@ -309,10 +312,12 @@ class BrokerLogin:
         except urllib.error.HTTPError as error:  # 3xx (not followed) and 4xx/5xx alike
             return Response(url, error.code, _lower(error.headers), error.read())
 
-    def log_in(self, authorize_url: str, user: str | None = None, *, cancel: bool = False) -> str:
-        """Follow the authorization request to the choice page, choose `user` (or cancel), and
-        return where the broker sends the browser back: the portal's callback URL with
-        ?code=…&state=… (or ?error=…)."""
+    def log_in(
+        self, authorize_url: str, user: str | None = None, *, level: str = "", cancel: bool = False
+    ) -> str:
+        """Follow the authorization request to the choice page, choose `user` (a DigiD person
+        at another `level` than their own, if given) or cancel, and return where the broker
+        sends the browser back: the portal's callback URL with ?code=…&state=… (or ?error=…)."""
         response = self.request(authorize_url)
         for _ in range(10):
             location = response.location
@@ -329,7 +334,7 @@ class BrokerLogin:
                     response = self.request(form.action, {"cancel": "1"})
                 else:
                     assert user in form.choices, f"{user} is not offered: {form.choices}"
-                    response = self.request(form.action, {"user": user})
+                    response = self.request(form.action, {"user": user, "level": level})
         raise AssertionError("too many redirects at the broker")
 
 

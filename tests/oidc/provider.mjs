@@ -159,9 +159,10 @@ const configuration = {
     rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
   },
   async findAccount(ctx, sub) {
-    const user = USERS_BY_ID.get(sub);
+    const { user, level } = account(sub);
     if (!user) return undefined;
-    return { accountId: sub, claims: async () => ({ sub, ...user.claims }) };
+    const claims = { ...user.claims, ...(level ? { loa: level } : {}) };
+    return { accountId: sub, claims: async () => ({ sub, ...claims }) };
   },
   // First-party clients: no consent screen; the grant covers what the portal asked for.
   async loadExistingGrant(ctx) {
@@ -221,11 +222,41 @@ provider.use(async (ctx, next) => {
 });
 
 // --- the login page: pick a test person (or send login_hint=<id> to skip it) ---------------
+// DigiD people can also be logged in at another level than their own, for the portal's
+// "log in again at a higher level": the level chosen on the page, or the one the portal asks
+// for in acr_values (a level or its SAML class). The account is then `<person>@<level>` (its
+// `sub`); the portal knows a DigiD person by the BSN, which stays the same.
+const LEVELS = Object.keys(DIGID_ACR);
+
+function account(accountId) {
+  const [id, level] = String(accountId).split('@');
+  const user = USERS_BY_ID.get(id);
+  if (!user || (level && (user.broker !== 'digid' || !LEVELS.includes(level)))) return {};
+  return { user, level: level && level !== user.claims.loa ? level : '' };
+}
+
+function requestedLevel(acrValues) {
+  for (const value of String(acrValues || '').split(' ')) {
+    const level = LEVELS.find((name) => name === value || DIGID_ACR[name] === value);
+    if (level) return level;
+  }
+  return '';
+}
+
 async function interaction(req, res, uid) {
   const details = await provider.interactionDetails(req, res);
   const { broker } = CLIENTS.get(details.params.client_id);
+  if (details.prompt.name === 'consent') {
+    // Not reached while loadExistingGrant makes the grant; here should that ever change.
+    const grant = new provider.Grant({ clientId: details.params.client_id, accountId: details.session.accountId });
+    grant.addOIDCScope(details.params.scope);
+    return provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, {
+      mergeWithLastSubmission: true,
+    });
+  }
   const people = USERS.filter((user) => user.broker === broker);
   let choice = null;
+  let level = broker === 'digid' ? requestedLevel(details.params.acr_values) : '';
   if (req.method === 'POST') {
     const form = new URLSearchParams(await body(req));
     if (form.has('cancel')) {
@@ -234,16 +265,28 @@ async function interaction(req, res, uid) {
       }, { mergeWithLastSubmission: false });
     }
     choice = form.get('user');
+    level = LEVELS.includes(form.get('level')) && broker === 'digid' ? form.get('level') : '';
   } else if (USERS_BY_ID.get(details.params.login_hint)?.broker === broker) {
     choice = details.params.login_hint;
   }
   const user = people.find((person) => person.id === choice);
   if (user) {
+    const raised = level && level !== user.claims.loa;
     return provider.interactionFinished(req, res, {
-      login: { accountId: user.id, acr: user.acr, amr: user.amr },
+      login: {
+        accountId: raised ? `${user.id}@${level}` : user.id,
+        acr: raised ? DIGID_ACR[level] : user.acr,
+        amr: user.amr,
+      },
     }, { mergeWithLastSubmission: false });
   }
   const title = `Inloggen met test-${BROKERS[broker].title}`;
+  const levels = broker !== 'digid' ? '' : `
+      <p><label for="level">Betrouwbaarheidsniveau</label>
+        <select name="level" id="level">
+          <option value="">Dat van de testpersoon</option>
+          ${LEVELS.map((name) => `<option value="${name}" ${name === level ? 'selected' : ''}>${name}</option>`).join('')}
+        </select></p>`;
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   res.end(page(title, `
     <h1>${title}</h1>
@@ -256,7 +299,7 @@ async function interaction(req, res, uid) {
         <div><input type="radio" name="user" id="user-${person.id}" value="${person.id}"
           ${i === 0 ? 'checked' : ''}>
         <label for="user-${person.id}">${escape(person.label)}</label></div>`).join('')}
-      </fieldset>
+      </fieldset>${levels}
       <button type="submit">Inloggen</button>
       <button type="submit" name="cancel" value="1">Annuleren</button>
     </form>`));

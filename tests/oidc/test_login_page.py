@@ -77,6 +77,14 @@ def test_a_resident_chooses_a_person_and_is_sent_back(page, oidc_broker, portal)
     expect(page.locator("body")).to_have_text("portal")
 
 
+def test_the_portal_asks_for_a_higher_level(page, oidc_broker, portal):
+    midden = "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract"
+    page.goto(authorize_url(oidc_broker, portal, "digid", acr_values=midden, prompt="login"))
+    expect(page.get_by_label("Betrouwbaarheidsniveau")).to_have_value("midden")
+    choose_at_broker(page, "resident-basis", "substantieel")
+    page.wait_for_url(re.compile(r"/login/callback/\?code="))
+
+
 def test_cancel_at_the_broker(page, oidc_broker, portal):
     page.goto(authorize_url(oidc_broker, portal, "eherkenning"))
     expect(
