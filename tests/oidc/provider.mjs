@@ -66,7 +66,8 @@ if (EVERYWHERE && !MODES.includes(EVERYWHERE)) {
   process.exit(2);
 }
 
-// client id -> { broker, mode }: `digid` -> { digid, '' }, `digid-wrong-key` -> { digid, 'wrong-key' }.
+// client id -> { broker, mode }: `digid` -> { digid, '' }, `digid-wrong-key` -> { digid,
+// 'wrong-key' }.
 const CLIENTS = new Map();
 for (const broker of Object.keys(BROKERS)) {
   CLIENTS.set(broker, { broker, mode: EVERYWHERE });
@@ -112,7 +113,8 @@ class Adapter extends MemoryAdapter {
   }
 
   async upsert(id, payload, expiresIn) {
-    if (this.model === 'AuthorizationCode' && CLIENTS.get(payload.clientId)?.mode === 'expired-code') {
+    const mode = CLIENTS.get(payload.clientId)?.mode;
+    if (this.model === 'AuthorizationCode' && mode === 'expired-code') {
       payload.exp = Math.floor(Date.now() / 1000) - 60;
     }
     return super.upsert(id, payload, expiresIn);
@@ -147,7 +149,9 @@ const configuration = {
   // The identifying claims come with `openid`, whatever else the portal asks for: that is the
   // point of logging in with DigiD or eHerkenning. Name and e-mail come with the usual scopes.
   claims: {
-    openid: ['sub', 'acr', 'amr', 'bsn', 'loa', 'kvk', 'vestigingsnummer', 'organisation_name', 'groups'],
+    openid: [
+      'sub', 'acr', 'amr', 'bsn', 'loa', 'kvk', 'vestigingsnummer', 'organisation_name', 'groups',
+    ],
     profile: ['name', 'given_name', 'family_name'],
     email: ['email', 'email_verified'],
   },
@@ -194,7 +198,8 @@ const provider = new Provider(ISSUER, configuration);
 // Any redirect URI that matches a pattern, for every client: the live server's port is chosen
 // at random, so no fixed list can name it (the recipe "redirect_uri wildcards" of oidc-provider).
 provider.Client.prototype.redirectUriAllowed = (uri) => REDIRECTS.some((re) => re.test(uri));
-provider.Client.prototype.postLogoutRedirectUriAllowed = (uri) => POST_LOGOUT.some((re) => re.test(uri));
+provider.Client.prototype.postLogoutRedirectUriAllowed = (uri) => (
+  POST_LOGOUT.some((re) => re.test(uri)));
 
 // --- misbehaving token responses: rewritten after the token endpoint made a good one --------
 provider.use(async (ctx, next) => {
@@ -246,14 +251,6 @@ function requestedLevel(acrValues) {
 async function interaction(req, res, uid) {
   const details = await provider.interactionDetails(req, res);
   const { broker } = CLIENTS.get(details.params.client_id);
-  if (details.prompt.name === 'consent') {
-    // Not reached while loadExistingGrant makes the grant; here should that ever change.
-    const grant = new provider.Grant({ clientId: details.params.client_id, accountId: details.session.accountId });
-    grant.addOIDCScope(details.params.scope);
-    return provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, {
-      mergeWithLastSubmission: true,
-    });
-  }
   const people = USERS.filter((user) => user.broker === broker);
   let choice = null;
   let level = broker === 'digid' ? requestedLevel(details.params.acr_values) : '';
@@ -285,7 +282,8 @@ async function interaction(req, res, uid) {
       <p><label for="level">Betrouwbaarheidsniveau</label>
         <select name="level" id="level">
           <option value="">Dat van de testpersoon</option>
-          ${LEVELS.map((name) => `<option value="${name}" ${name === level ? 'selected' : ''}>${name}</option>`).join('')}
+          ${LEVELS.map((name) => `
+          <option value="${name}" ${name === level ? 'selected' : ''}>${name}</option>`).join('')}
         </select></p>`;
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   res.end(page(title, `
@@ -355,6 +353,8 @@ const server = http.createServer(async (req, res) => {
   }
 });
 server.listen(PORT, HOST, () => {
-  console.log(`test broker: ${ISSUER} (clients ${Object.keys(BROKERS).join(', ')}; never in production)`);
+  const clients = Object.keys(BROKERS).join(', ');
+  console.log(`test broker: ${ISSUER} (clients ${clients}; never in production)`);
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
+// Stop at once, open connections or not: everything it knows is in memory, for tests.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));
