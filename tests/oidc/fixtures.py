@@ -33,6 +33,7 @@ import secrets
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -157,17 +158,20 @@ def start_broker(port: int, env: dict[str, str]) -> subprocess.Popen:
         pytest.fail("Node.js not found: the test broker needs it (apt-get install nodejs npm)")
     if not (HERE / "node_modules" / "oidc-provider").is_dir():
         subprocess.run(["npm", "ci", "--silent", "--no-audit", "--no-fund"], cwd=HERE, check=True)
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (the process writes to it while it runs)
     process = subprocess.Popen(
         [node, str(HERE / "provider.mjs")],
         env={**os.environ, **env, "OIDC_TEST_HOST": "127.0.0.1", "OIDC_TEST_PORT": str(port)},
-        stdout=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     issuer = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 20
     while not _answers(issuer):
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
-            pytest.fail(f"the test broker did not start on {issuer}")
+            log.seek(0)
+            pytest.fail(f"the test broker did not start on {issuer}:\n{log.read().decode()}")
         time.sleep(0.1)
     return process
 
