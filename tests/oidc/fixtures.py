@@ -261,12 +261,14 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 class _Form(html.parser.HTMLParser):
-    """The first form of a page: its action and its radio buttons' values."""
+    """The first form of a page: its action, its radio buttons' values and the level that is
+    selected (the one the portal asked for, as a browser would send it)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.action: str | None = None
         self.choices: list[str] = []
+        self.level = ""
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -274,6 +276,8 @@ class _Form(html.parser.HTMLParser):
             self.action = attrs.get("action")
         if tag == "input" and attrs.get("type") == "radio":
             self.choices.append(attrs.get("value") or "")
+        if tag == "option" and "selected" in attrs:
+            self.level = attrs.get("value") or ""
 
 
 @dataclass
@@ -338,7 +342,8 @@ class BrokerLogin:
                     response = self.request(form.action, {"cancel": "1"})
                 else:
                     assert user in form.choices, f"{user} is not offered: {form.choices}"
-                    response = self.request(form.action, {"user": user, "level": level})
+                    chosen = {"user": user, "level": level or form.level}
+                    response = self.request(form.action, chosen)
         raise AssertionError("too many redirects at the broker")
 
 

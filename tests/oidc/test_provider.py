@@ -212,6 +212,10 @@ def test_a_resident_logs_in_again_at_a_higher_level(oidc_broker):
     claims = verify(asked.tokens(None)["id_token"], asked.jwks())
     assert (claims["bsn"], claims["loa"], claims["acr"]) == ("999990020", "midden", midden)
 
+    on_the_page = Flow(oidc_broker.client("digid"), acr_values=midden, prompt="login")
+    claims = verify(on_the_page.tokens("resident-basis")["id_token"], on_the_page.jwks())
+    assert (claims["bsn"], claims["loa"]) == ("999990020", "midden")  # preselected
+
     own = Flow(oidc_broker.client("digid"), login_hint="resident-basis")
     assert verify(own.tokens(None)["id_token"], own.jwks())["loa"] == "basis"
 
