@@ -137,10 +137,11 @@ const configuration = {
   jwks: { keys: [signingJwk] },
   cookies: { keys: [crypto.randomBytes(32).toString('hex')] },
   pkce: { required: () => true },
-  // Seconds. A login page may be left open ten minutes; the broker's own session lasts an
-  // hour (the portal's DigiD idle timeout is the portal's, not the broker's).
+  // Seconds. A login page may be left open ten minutes; tokens and the broker's own session
+  // last an hour (the portal's DigiD idle timeout is the portal's, not the broker's): tests
+  // that move the portal's clock on (time-machine) still find the ID token valid.
   ttl: {
-    AccessToken: 600, AuthorizationCode: 60, IdToken: 600,
+    AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600,
     Interaction: 600, Grant: 3600, Session: 3600,
   },
   // Brokers put what identifies the person in the ID token; the portal reads it there (and
