@@ -40,12 +40,6 @@ class InitiativeQuerySet(models.QuerySet["Initiative"]):
         """What the public may see: consent given and past the intake."""
         return self.filter(published_q())
 
-    def visible_to(self, user) -> InitiativeQuerySet:
-        """What `user` may open: permissions.can_view_initiative, as a filter."""
-        from initiatives.permissions import initiatives_visible_to
-
-        return initiatives_visible_to(user, self)
-
 
 class Initiative(TimeStampedModel):
     # Step 1: the initiative in the initiators' own words.

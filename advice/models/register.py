@@ -27,14 +27,6 @@ DOCUMENT_TYPES = ["pdf", "docx", "odt"]
 USER = settings.AUTH_USER_MODEL
 
 
-class AdviceRequestQuerySet(models.QuerySet["AdviceRequest"]):
-    def visible_to(self, user) -> AdviceRequestQuerySet:
-        """What `user` may open: permissions.can_view_request, as a filter."""
-        from advice.permissions import advice_requests_visible_to
-
-        return advice_requests_visible_to(user, self)
-
-
 class AdviceRequest(TimeStampedModel):
     """A solicited advice: the municipality asks a body a question before a decision."""
 
@@ -75,8 +67,6 @@ class AdviceRequest(TimeStampedModel):
 
     history = HistoricalRecords()
 
-    objects = AdviceRequestQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("advice request")
         verbose_name_plural = _("advice requests")
@@ -103,14 +93,6 @@ class AdviceRequest(TimeStampedModel):
     @property
     def lead_days(self) -> int:
         return (self.deadline - self.requested_on).days
-
-
-class AdviceQuerySet(models.QuerySet["Advice"]):
-    def visible_to(self, user) -> AdviceQuerySet:
-        """What `user` may open: permissions.can_view_advice, as a filter."""
-        from advice.permissions import advices_visible_to
-
-        return advices_visible_to(user, self)
 
 
 class Advice(TimeStampedModel):
@@ -172,8 +154,6 @@ class Advice(TimeStampedModel):
     )  # fmt: skip
 
     history = HistoricalRecords()
-
-    objects = AdviceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("advice")
