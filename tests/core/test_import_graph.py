@@ -42,12 +42,6 @@ MODEL_FIELDS = {"ForeignKey", "OneToOneField", "ManyToManyField"}
 KNOWN = {
     "initiatives/models.py: model field -> budget.Application": "an internal note is on an "
     "initiative or on one of its applications (one model, one list of notes)",
-    "initiatives/notes.py: import budget": "add_note asks budget.permissions.can_add_note for "
-    "a note on an application",
-    "initiatives/story_selectors.py: import budget.models": "the public stories list shows the "
-    "accountability stories of grants too",
-    "initiatives/story_selectors.py: import budget.public_selectors": "the same: which "
-    "accountability stories are public",
     "burgerkracht/core/postal/models.py: model field -> budget.Application": "a letter by post "
     "(SC-11) is about an application or an initiative",
     "burgerkracht/core/postal/models.py: model field -> initiatives.Initiative": "the same",

@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from budget import notes as application_notes
 from budget import permissions as budget_permissions
 from budget.enums import ApplicationStatus
 from burgerkracht.core.exceptions import DomainError
@@ -118,12 +119,12 @@ def test_who_may_read_and_add_notes_on_an_application(who, allowed):
 
     assert budget_permissions.can_read_notes(user, application) is allowed
     if allowed:
-        note = notes.add_note(by=user, application=application, text=SECRET)
+        note = application_notes.add_note(by=user, application=application, text=SECRET)
         assert (note.initiative, note.application) == (application.initiative, application)
         assert AuditEvent.objects.filter(action="application.note_added").exists()
     else:
         with pytest.raises(DomainError):
-            notes.add_note(by=user, application=application, text=SECRET)
+            application_notes.add_note(by=user, application=application, text=SECRET)
 
 
 def test_the_facilitator_adds_a_note_through_the_initiative_page(client):
@@ -185,7 +186,7 @@ def test_the_lead_never_sees_a_note_anywhere(client):
     application = application_in(ApplicationStatus.AWAITING_DECISION, facilitator=facilitator)
     initiative = Initiative.objects.get(pk=application.initiative_id)
     notes.add_note(by=facilitator, initiative=initiative, text=SECRET)
-    notes.add_note(by=facilitator, application=application, text=SECRET + " (aanvraag)")
+    application_notes.add_note(by=facilitator, application=application, text=SECRET + " (aanvraag)")
     deliver_pending()
     lead = initiative.created_by
     client.force_login(lead)
