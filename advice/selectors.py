@@ -127,7 +127,13 @@ def advice_detail(pk: int) -> Advice:
 
     return get_object_or_404(
         Advice.objects.select_related(
-            "body", "request", "answer", "contact", "backup_contact", "body_contact", "evaluation"
+            "body",
+            "advice_request",
+            "answer",
+            "contact",
+            "backup_contact",
+            "body_contact",
+            "evaluation",
         ),
         pk=pk,
     )

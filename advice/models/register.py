@@ -104,7 +104,7 @@ class Advice(TimeStampedModel):
         verbose_name=_("advisory body"),
     )  # fmt: skip
     kind = models.CharField(_("kind"), max_length=12, choices=AdviceKind.choices)
-    request = models.OneToOneField(
+    advice_request = models.OneToOneField(
         AdviceRequest, on_delete=models.PROTECT, null=True, blank=True,
         related_name="advice", verbose_name=_("request"),
     )  # fmt: skip
@@ -164,7 +164,7 @@ class Advice(TimeStampedModel):
         indexes = [models.Index(fields=["received_on", "id"], name="advice_received")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind=AdviceKind.SOLICITED) | Q(request__isnull=True),
+                condition=Q(kind=AdviceKind.SOLICITED) | Q(advice_request__isnull=True),
                 name="advice_unsolicited_has_no_request",
             ),
             models.CheckConstraint(

@@ -77,7 +77,7 @@ CASES: dict[str, tuple[str, Callable[[Any, Any], bool], Callable[[Any], Any]]] =
         advice_permissions.can_view_advice,
         advice_permissions.advices_visible_to,
     ),
-    "request": (
+    "advice_request": (
         "advice.AdviceRequest",
         advice_permissions.can_view_request,
         advice_permissions.advice_requests_visible_to,
@@ -116,7 +116,7 @@ PREDICATES = {
     "budget.permissions.can_view_evaluation": "evaluation",
     "budget.permissions.can_view_accountability": "accountability",
     "advice.permissions.can_view_advice": "advice",
-    "advice.permissions.can_view_request": "request",
+    "advice.permissions.can_view_request": "advice_request",
     "advice.permissions.can_view_promise": "promise",
     "advice.permissions.can_view_agenda": "agenda",
     "advice.permissions.can_view_meeting": "meeting",
