@@ -13,6 +13,8 @@ from typing import Any
 
 from celery import current_app
 
+# The logger enqueue had in core.services, where it lived before: log filters and alerts on
+# "enqueue failed for …" keep working.
 logger = logging.getLogger("burgerkracht.core.services")
 
 
