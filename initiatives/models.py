@@ -417,6 +417,9 @@ class AbstractInternalNote(models.Model):
 
     class Meta:
         abstract = True
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+        ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
         return self.text[:40]
@@ -435,10 +438,7 @@ class InternalNote(AbstractInternalNote):
         verbose_name=_("initiative"),
     )  # fmt: skip
 
-    class Meta:
-        verbose_name = _("internal note")
-        verbose_name_plural = _("internal notes")
-        ordering = ["created_at", "pk"]
+    class Meta(AbstractInternalNote.Meta):
         indexes = [models.Index(fields=["initiative", "created_at"])]
         constraints = [models.CheckConstraint(condition=~Q(text=""), name="internal_note_has_text")]
 

@@ -21,10 +21,7 @@ class ApplicationNote(AbstractInternalNote):
         verbose_name=_("application"),
     )  # fmt: skip
 
-    class Meta:
-        verbose_name = _("internal note")
-        verbose_name_plural = _("internal notes")
-        ordering = ["created_at", "pk"]
+    class Meta(AbstractInternalNote.Meta):
         indexes = [models.Index(fields=["application", "created_at"])]
         constraints = [
             models.CheckConstraint(condition=~Q(text=""), name="application_note_has_text")
