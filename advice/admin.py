@@ -85,7 +85,7 @@ class AdviceAdmin(SimpleHistoryAdmin):
     list_display = ["reference", "title", "body", "kind", "status", "response_due", "is_public"]
     list_filter = ["body", "kind", "status", "is_public"]
     list_select_related = ["body"]
-    raw_id_fields = ["request", "contact", "backup_contact", "body_contact", "created_by"]
+    raw_id_fields = ["advice_request", "contact", "backup_contact", "body_contact", "created_by"]
     search_fields = ["reference", "title"]
     inlines = [RecommendationInline]
 

@@ -14,6 +14,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from advice import permissions
 from advice.enums import OPEN_PROMISE, PromiseStatus
 from advice.models import Agenda, Promise
 from burgerkracht.core.reporting.charts import Chart, bar_chart
@@ -35,7 +36,7 @@ def visible_agendas(user: Any) -> QuerySet[Agenda]:
     """The agendas `user` may open (permissions.agendas_visible_to), with their promises
     counted."""
     return (
-        Agenda.objects.visible_to(user)
+        permissions.agendas_visible_to(user)
         .select_related("body")
         .annotate(promise_count=Count("promises"))
     )

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from advice import permissions
 from advice.enums import OPEN_PROMISE, AdviceEvaluationStatus, AdviceStatus, PromiseStatus
-from advice.models import Advice, AdviceEvaluation, Promise
+from advice.models import Promise
 from advice.selectors import counted, counts_on_row
 
 LATE_SHOWN = 5
@@ -20,7 +20,7 @@ LATE_SHOWN = 5
 
 def visible_advices(user: Any):
     """The advices `user` may see in the register (permissions.advices_visible_to)."""
-    return Advice.objects.visible_to(user)
+    return permissions.advices_visible_to(user)
 
 
 def dashboard_context(user: Any) -> dict[str, Any] | None:
@@ -33,7 +33,7 @@ def dashboard_context(user: Any) -> dict[str, Any] | None:
     mine = Promise.objects.filter(owner=user.pk, status__in=OPEN_PROMISE)
     # The promises user may see (all for the municipality; a body's members: those of answers
     # and of the agendas their body handed in; an owner their own).
-    promises = Promise.objects.visible_to(user)
+    promises = permissions.promises_visible_to(user)
     counts = counts_on_row(
         user,
         my_promises=counted(mine),
@@ -42,7 +42,7 @@ def dashboard_context(user: Any) -> dict[str, Any] | None:
         overdue_promises=counted(promises.filter(status__in=OPEN_PROMISE, due_on__lt=today)),
         not_kept=counted(promises.filter(status=PromiseStatus.NOT_KEPT)),
         evaluations_due=counted(
-            AdviceEvaluation.objects.visible_to(user).filter(
+            permissions.advice_evaluations_visible_to(user).filter(
                 status=AdviceEvaluationStatus.PLANNED, due_on__lte=today
             )
         ),

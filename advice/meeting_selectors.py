@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
+from advice import permissions
 from advice.enums import OPEN_PROMISE, AdviceEvaluationStatus, AdviceStatus, BodyKind
 from advice.models import Advice, AdviceEvaluation, AdvisoryBody, Meeting, Promise
 from burgerkracht.core.required import required
@@ -144,4 +145,4 @@ def meetings_per_year(bodies: list[AdvisoryBody], year: int) -> list[YearCount]:
 
 def visible_meetings(user: Any):
     """The meetings `user` may open (permissions.meetings_visible_to)."""
-    return Meeting.objects.visible_to(user).select_related("body")
+    return permissions.meetings_visible_to(user).select_related("body")

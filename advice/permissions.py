@@ -61,10 +61,10 @@ def is_secretary(user: Any, body_id: int | None = None) -> bool:
 
 
 # Each `can_view_*` below has its filter beside it, `*_visible_to(user, queryset=None)`: the
-# model's `objects.visible_to(user)` delegates to it, and tests/security/
-# test_visibility_agrees.py checks that both say the same of every object of the permission
-# matrix's world (docs/decisions/0022). None costs a query more than its predicate: both
-# read the person's bodies from body_ids(), once per person.
+# lists call it (no model method restates it), and tests/security/test_visibility_agrees.py
+# checks that both say the same of every object of the permission matrix's world
+# (docs/decisions/0022). None costs a query more than its predicate: both read the person's
+# bodies from body_ids(), once per person.
 
 
 def _all(queryset: QuerySet | None, model: str) -> QuerySet:

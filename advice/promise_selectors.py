@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from advice import permissions
 from advice.enums import OPEN_PROMISE, VERDICT_ONLY, PromiseStatus
 from advice.models import AdvisoryBody, Promise, PromiseNote
 from burgerkracht.core.required import required
@@ -32,7 +33,7 @@ def promise_register(today=None, user: Any = None) -> QuerySet[Promise]:
         "advice", "advice__body", "owner", "agenda__body", "verdict"
     )
     if user is not None:
-        promises = promises.visible_to(user)
+        promises = permissions.promises_visible_to(user, promises)
     last_note = PromiseNote.objects.filter(promise=OuterRef("pk")).order_by("-written_at")
     return promises.annotate(
         last_progress=Subquery(last_note.values("written_at")[:1]),

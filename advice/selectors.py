@@ -23,6 +23,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from advice import permissions
 from advice.enums import (
     OPEN_PROMISE,
     VERDICT_ONLY,
@@ -41,7 +42,7 @@ def visible_advices(user: Any) -> QuerySet[Advice]:
     """Internal staff see every advice; a body sees its own in every status, and the other
     bodies' advices once they are no concept (and not withdrawn): permissions.
     advices_visible_to."""
-    return Advice.objects.visible_to(user)
+    return permissions.advices_visible_to(user)
 
 
 REGISTER_FIELDS = (
@@ -82,7 +83,7 @@ def _count(rows: QuerySet) -> Coalesce:
 def open_requests(user: Any) -> QuerySet[AdviceRequest]:
     """Requests still waiting for an advice: all for internal staff, a body's own for it."""
     return (
-        AdviceRequest.objects.visible_to(user)
+        permissions.advice_requests_visible_to(user)
         .filter(status__in=(RequestStatus.OPEN, RequestStatus.LAPSED))
         .select_related("body")
         .order_by("deadline", "pk")
@@ -126,7 +127,13 @@ def advice_detail(pk: int) -> Advice:
 
     return get_object_or_404(
         Advice.objects.select_related(
-            "body", "request", "answer", "contact", "backup_contact", "body_contact", "evaluation"
+            "body",
+            "advice_request",
+            "answer",
+            "contact",
+            "backup_contact",
+            "body_contact",
+            "evaluation",
         ),
         pk=pk,
     )

@@ -39,3 +39,7 @@ def register() -> None:
     import_module("initiatives.handover").register_running_applications(
         selectors.running_applications
     )
+    # the accountability stories shared with consent, on the public stories list
+    import_module("initiatives.story_selectors").register_public_stories(
+        import_module("budget.public_selectors").public_accountability_stories
+    )

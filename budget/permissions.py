@@ -137,8 +137,8 @@ def can_view_application(user, application) -> bool:
 
 # --- Who may see an application, as a filter -------------------------------------------------
 # `can_view_application` above for one application (no query where the page loaded what it
-# reads), `applications_visible_to` below for many (`Application.objects.visible_to(user)`):
-# the same rule in the same parts, side by side; tests/security/test_visibility_agrees.py
+# reads), `applications_visible_to` below for many (the lists call it; no model method restates
+# it): the same rule in the same parts, side by side; tests/security/test_visibility_agrees.py
 # checks that they agree on every object of the permission matrix's world. The parts are Q
 # objects on Application, each over a small id set (no join that multiplies rows), for the
 # lists and services that need one part: who holds it, who applied.

@@ -22,6 +22,8 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import (
+    BooleanField,
+    CharField,
     Count,
     DecimalField,
     Exists,
@@ -43,6 +45,7 @@ from burgerkracht.core.models import Neighbourhood
 from burgerkracht.core.reporting.reports import percent
 from burgerkracht.core.validation.parsing import whole_number
 from initiatives import selectors as initiative_selectors
+from initiatives import story_selectors
 from initiatives.enums import UpdateKind
 from initiatives.models import Initiative, Update, published_q
 
@@ -308,3 +311,29 @@ def other_initiatives(
         .only("title", "summary", "status", "result", "status_changed_at")
         .prefetch_related(_result_updates())[:limit]
     )
+
+
+def public_accountability_stories(search: str, neighbourhood: str) -> QuerySet:
+    """The story of a grant's accountability on the public stories list, when the residents
+    agreed to share it and the initiative itself is shown: the same rule as the public results
+    page. Registered with initiatives.story_selectors in hooks.py."""
+    accounts = Accountability.objects.filter(
+        published_q("application__initiative__"), story_public=True, status__in=STORY_STATUSES
+    ).exclude(story="")
+    if search:
+        accounts = accounts.filter(
+            Q(story__icontains=search) | Q(application__initiative__title__icontains=search)
+        )
+    if neighbourhood:
+        accounts = accounts.filter(application__neighbourhood__slug=neighbourhood)
+    return accounts.annotate(
+        kind=Value(story_selectors.ACCOUNTABILITY, output_field=CharField()),
+        heading=F("application__initiative__title"),
+        body=F("story"),
+        neighbourhood_name=F("application__neighbourhood__name"),
+        neighbourhood_slug=F("application__neighbourhood__slug"),
+        moment=F("submitted_at"),
+        initiative_id=F("application__initiative_id"),
+        has_photo=Value(False, output_field=BooleanField()),
+        alt=Value("", output_field=CharField()),
+    ).values(*story_selectors.LIST_COLUMNS)

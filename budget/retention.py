@@ -15,6 +15,7 @@ from budget.enums import ApplicationStatus
 from budget.models import (
     Accountability,
     Application,
+    ApplicationNote,
     Attachment,
     CostLine,
     Evaluation,
@@ -31,7 +32,7 @@ from burgerkracht.core.privacy.purge import Run
 from burgerkracht.core.privacy.retention import Action, Kind, exempt, register
 from burgerkracht.meetlat.enums import DecisionStatus
 from burgerkracht.meetlat.models import Decision
-from initiatives.models import InternalNote, Story
+from initiatives.models import Story
 
 S = ApplicationStatus
 # The residents' own words and the facilitator's checks of them. The amounts, dates, the
@@ -58,8 +59,8 @@ DOSSIER_FIELDS = {
     "budget.SignObservation": ("seen",),
     "budget.Accountability": ACCOUNTABILITY_TEXT,
     "budget.Spending": ("note",),
-    # The officials' internal notes on the application (the model lives in initiatives).
-    "initiatives.InternalNote": ("text",),
+    # The officials' internal notes on the application.
+    "budget.ApplicationNote": ("text",),
 }
 # Folders whose files always belong to a row; anything else there is left over.
 PRIVATE_FOLDERS = (
@@ -93,7 +94,14 @@ def delete_applications(run: Run, applications: QuerySet[Application]) -> int:
         .exclude(status=DecisionStatus.FINAL)
         .values_list("pk", flat=True)
     )
-    for model in (Attachment, ResultSign, CostLine, ProfessionalAdvice, InternalNote, LeadResident):
+    for model in (
+        Attachment,
+        ResultSign,
+        CostLine,
+        ProfessionalAdvice,
+        ApplicationNote,
+        LeadResident,
+    ):
         children = model.objects.filter(application__in=applications)
         children._raw_delete(children.db)
     count = applications._raw_delete(applications.db)
@@ -118,7 +126,7 @@ def anonymise_dossiers(run: Run, applications: QuerySet[Application]) -> int:
     run.drop_files(attachments, "preview", clear=False)
     count += run.delete(attachments)
     count += run.delete(ProfessionalAdvice.objects.filter(of))
-    count += run.delete(InternalNote.objects.filter(of))
+    count += run.delete(ApplicationNote.objects.filter(of))
     letters = Letter.objects.filter(of)
     count += run.drop_files(letters, "file", clear=True)
     count += run.blank(letters, ("reason",))

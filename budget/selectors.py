@@ -99,7 +99,7 @@ def queue_for(user) -> QuerySet[Application]:
     # coordinator the rule is "sent in" first, so the list still walks the submitted_at
     # index in order and counts it (target P2); for the others it is a few small id sets
     # (their initiatives, their lines), no join that multiplies rows.
-    queryset = Application.objects.visible_to(user).filter(submitted_at__isnull=False)
+    queryset = permissions.applications_visible_to(user).filter(submitted_at__isnull=False)
     # Only what the queue's columns show and sort on (budget/tables.py): not the long
     # (encrypted) texts, and no join the columns do not use. Seven joins made PostgreSQL
     # plan the query for longer than it ran (target P2).

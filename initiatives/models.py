@@ -40,12 +40,6 @@ class InitiativeQuerySet(models.QuerySet["Initiative"]):
         """What the public may see: consent given and past the intake."""
         return self.filter(published_q())
 
-    def visible_to(self, user) -> InitiativeQuerySet:
-        """What `user` may open: permissions.can_view_initiative, as a filter."""
-        from initiatives.permissions import initiatives_visible_to
-
-        return initiatives_visible_to(user, self)
-
 
 class Initiative(TimeStampedModel):
     # Step 1: the initiative in the initiators' own words.
@@ -407,23 +401,13 @@ class Handover(models.Model):
         return f"{self.initiative}: {self.from_user} → {self.to_user or '—'}"
 
 
-class InternalNote(models.Model):
-    """An official's note on an initiative or on one of its Samen Sterk applications.
+class AbstractInternalNote(models.Model):
+    """An official's note: who wrote it, when, and the text. Never shown to the residents (not
+    on their pages, in their e-mail or their data export). Append-only like the audit trail: a
+    note cannot be changed or removed once saved; it goes only with its dossier, by the
+    retention rules. Each subject has its own model, in the app that owns the subject:
+    `InternalNote` below on an initiative, `budget.ApplicationNote` on an application."""
 
-    Never shown to the residents (not on their pages, in their e-mail or their data export).
-    Append-only like the audit trail: a note cannot be changed or removed once saved; it goes
-    only with its dossier, by the retention rules (initiatives/retention.py, budget/retention.py).
-    """
-
-    initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="internal_notes",
-        verbose_name=_("initiative"),
-    )  # fmt: skip
-    # Empty: a note on the initiative itself; set: a note on this application of it.
-    application = models.ForeignKey(
-        "budget.Application", on_delete=models.CASCADE, null=True, blank=True,
-        related_name="internal_notes", verbose_name=_("application"),
-    )  # fmt: skip
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
         verbose_name=_("written by"),
@@ -432,11 +416,10 @@ class InternalNote(models.Model):
     text = models.TextField(_("note"))
 
     class Meta:
+        abstract = True
         verbose_name = _("internal note")
         verbose_name_plural = _("internal notes")
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["initiative", "application", "created_at"])]
-        constraints = [models.CheckConstraint(condition=~Q(text=""), name="internal_note_has_text")]
 
     def __str__(self) -> str:
         return self.text[:40]
@@ -445,6 +428,19 @@ class InternalNote(models.Model):
         if not self._state.adding:
             raise ValueError("An internal note is append-only: it cannot be changed.")
         super().save(*args, **kwargs)
+
+
+class InternalNote(AbstractInternalNote):
+    """An official's note on an initiative itself (initiatives/retention.py)."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="internal_notes",
+        verbose_name=_("initiative"),
+    )  # fmt: skip
+
+    class Meta(AbstractInternalNote.Meta):
+        indexes = [models.Index(fields=["initiative", "created_at"])]
+        constraints = [models.CheckConstraint(condition=~Q(text=""), name="internal_note_has_text")]
 
 
 from initiatives.story_models import Story  # noqa: E402,F401  (its own module: this one is full)

@@ -58,9 +58,9 @@ def can_view_initiative(user, initiative: Initiative) -> bool:
 
 
 # --- The same rules as filters (docs/decisions/0022) ---------------------------------------
-# Each `can_view_*` above has its queryset here, written beside it: `Model.objects.
-# visible_to(user)` delegates to it, and tests/security/test_visibility_agrees.py checks that
-# both say the same of every object of the permission matrix's world. The parts are Q objects
+# Each `can_view_*` above has its queryset here, written beside it: the lists call it (no
+# model method restates it), and tests/security/test_visibility_agrees.py checks that both
+# say the same of every object of the permission matrix's world. The parts are Q objects
 # on the initiative, for the lists that need one part (and for budget's applications).
 
 

@@ -56,8 +56,9 @@ def purge_ended(run: Run) -> int:
     count += run.delete(Update.objects.filter(initiative__in=ended))
     count += run.delete(Message.objects.filter(initiative__in=ended))
     # The officials' internal notes on the initiative itself go with its texts; notes on an
-    # application follow that application's dossier (budget/retention.py).
-    count += run.delete(InternalNote.objects.filter(initiative__in=ended, application=None))
+    # application (budget.ApplicationNote) follow that application's dossier
+    # (budget/retention.py).
+    count += run.delete(InternalNote.objects.filter(initiative__in=ended))
     return count + run.delete(Handover.objects.filter(initiative__in=ended))
 
 

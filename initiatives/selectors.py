@@ -30,7 +30,7 @@ from burgerkracht.core.required import required
 from initiatives import intake
 from initiatives.enums import InitiativeStatus, LeadSuccession, Risk
 from initiatives.models import Initiative, Initiator, Message, Update
-from initiatives.permissions import is_coordinator, is_lead
+from initiatives.permissions import initiatives_visible_to, is_coordinator, is_lead
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -128,7 +128,7 @@ def filter_by_risk(queryset: QuerySet[RiskAnnotated], risk: str) -> QuerySet[Ris
 def initiatives_for_officials(user: User) -> QuerySet[Initiative]:
     """The coordinator sees every submitted initiative; a facilitator the ones they facilitate:
     those they may see (permissions.initiatives_visible_to) past the draft."""
-    queryset = Initiative.objects.visible_to(user).exclude(status=InitiativeStatus.DRAFT)
+    queryset = initiatives_visible_to(user).exclude(status=InitiativeStatus.DRAFT)
     return (
         with_risk_annotations(queryset)
         .select_related("facilitator", "backup_facilitator")

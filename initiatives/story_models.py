@@ -40,14 +40,6 @@ def story_photo_path(instance: Story, filename: str) -> str:
     return f"private/stories/{uuid.uuid4().hex}.{suffix}"
 
 
-class StoryQuerySet(models.QuerySet["Story"]):
-    def visible_to(self, user) -> StoryQuerySet:
-        """What `user` may open: permissions.can_view_story, as a filter."""
-        from initiatives.permissions import stories_visible_to
-
-        return stories_visible_to(user, self)
-
-
 class Story(TimeStampedModel):
     title = models.CharField(_("title"), max_length=150)
     text = models.TextField(_("your story"))
@@ -76,8 +68,6 @@ class Story(TimeStampedModel):
     declined_reason = models.TextField(_("why it was not published"), blank=True)
     decided_at = models.DateTimeField(_("looked at on"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
-
-    objects = StoryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("story")

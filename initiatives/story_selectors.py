@@ -3,9 +3,10 @@ with consent, in one list), the author's own, and the ones waiting for a look.""
 
 from __future__ import annotations
 
-from django.db.models import BooleanField, CharField, F, IntegerField, Q, QuerySet, Value
+from collections.abc import Callable
 
-from initiatives.models import published_q
+from django.db.models import CharField, F, IntegerField, Q, QuerySet, Value
+
 from initiatives.story_models import Story, StoryStatus
 
 # The columns of one row of the public list, in the same order on both sides of the UNION.
@@ -14,6 +15,16 @@ LIST_COLUMNS = ("pk", "kind", "heading", "body", "neighbourhood_name", "neighbou
                 "moment", "initiative_id", "has_photo", "alt")  # fmt: skip
 STORY = "story"
 ACCOUNTABILITY = "accountability"
+
+# Other stories on the public list, as (search, neighbourhood) -> a values() queryset with
+# LIST_COLUMNS: budget registers the accountability stories of grants in its hooks.py
+# (initiatives cannot import budget, docs/architecture.md).
+_public_sources: list[Callable[[str, str], QuerySet]] = []
+
+
+def register_public_stories(source: Callable[[str, str], QuerySet]) -> None:
+    if source not in _public_sources:
+        _public_sources.append(source)
 
 
 def _public_residents_stories(search: str, neighbourhood: str) -> QuerySet:
@@ -35,41 +46,13 @@ def _public_residents_stories(search: str, neighbourhood: str) -> QuerySet:
     ).values(*LIST_COLUMNS)
 
 
-def _public_accountability_stories(search: str, neighbourhood: str) -> QuerySet:
-    """The story of a grant's accountability, when the residents agreed to share it and the
-    initiative itself is shown: the same rule as the public results page."""
-    from budget.models import Accountability
-    from budget.public_selectors import STORY_STATUSES
-
-    accounts = Accountability.objects.filter(
-        published_q("application__initiative__"), story_public=True, status__in=STORY_STATUSES
-    ).exclude(story="")
-    if search:
-        accounts = accounts.filter(
-            Q(story__icontains=search) | Q(application__initiative__title__icontains=search)
-        )
-    if neighbourhood:
-        accounts = accounts.filter(application__neighbourhood__slug=neighbourhood)
-    return accounts.annotate(
-        kind=Value(ACCOUNTABILITY, output_field=CharField()),
-        heading=F("application__initiative__title"),
-        body=F("story"),
-        neighbourhood_name=F("application__neighbourhood__name"),
-        neighbourhood_slug=F("application__neighbourhood__slug"),
-        moment=F("submitted_at"),
-        initiative_id=F("application__initiative_id"),
-        has_photo=Value(False, output_field=BooleanField()),
-        alt=Value("", output_field=CharField()),
-    ).values(*LIST_COLUMNS)
-
-
 def public_stories(*, search: str = "", neighbourhood: str = "") -> QuerySet:
     """Published stories and shared accountability stories, newest first, as dicts with
     LIST_COLUMNS. One query per page (and one to count)."""
     search = search.strip()
     return (
         _public_residents_stories(search, neighbourhood)
-        .union(_public_accountability_stories(search, neighbourhood), all=True)
+        .union(*(source(search, neighbourhood) for source in _public_sources), all=True)
         .order_by("-moment", "-kind", "-pk")
     )
 

@@ -150,7 +150,7 @@ class AdviceForm(forms.Form):
     """A new advice (a concept). Solicited when it answers a request."""
 
     body = forms.ModelChoiceField(label=_("Advisory body"), queryset=AdvisoryBody.objects.none())
-    request = forms.ModelChoiceField(
+    advice_request = forms.ModelChoiceField(
         label=_("The request it answers"), queryset=AdviceRequest.objects.none(), required=False,
         empty_label=_("None: an unsolicited advice"),
         help_text=_("With a request the advice is solicited; without one it is unsolicited."),
@@ -171,10 +171,10 @@ class AdviceForm(forms.Form):
     def __init__(self, *args, bodies=None, requests=None, button=None, **kwargs):
         super().__init__(*args, **kwargs)
         if bodies is None:
-            del self.fields["body"], self.fields["request"]
+            del self.fields["body"], self.fields["advice_request"]
         else:
             self.fields["body"].queryset = bodies
-            self.fields["request"].queryset = requests
+            self.fields["advice_request"].queryset = requests
         self.helper = helper(button or _("Register the advice"))
 
     def clean(self):
@@ -184,13 +184,13 @@ class AdviceForm(forms.Form):
                 "consent_note",
                 _("Record the body's consent to count its earlier reaction as the advice."),
             )
-        req, body = data.get("request"), data.get("body")
+        req, body = data.get("advice_request"), data.get("body")
         if req is not None and body is not None and req.body_id != body.pk:
-            self.add_error("request", _("This request was sent to another body."))
+            self.add_error("advice_request", _("This request was sent to another body."))
         return data
 
     def service_fields(self) -> dict:
-        data = {k: v for k, v in self.cleaned_data.items() if k not in ("body", "request")}
+        data = {k: v for k, v in self.cleaned_data.items() if k not in ("body", "advice_request")}
         if not data.get("document"):
             data.pop("document", None)
         data["summary"] = data.get("summary") or ""

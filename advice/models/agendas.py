@@ -13,14 +13,6 @@ from advice.models.bodies import AdvisoryBody
 from burgerkracht.core.models import TimeStampedModel
 
 
-class AgendaQuerySet(models.QuerySet["Agenda"]):
-    def visible_to(self, user) -> AgendaQuerySet:
-        """What `user` may open: permissions.can_view_agenda, as a filter."""
-        from advice.permissions import agendas_visible_to
-
-        return agendas_visible_to(user, self)
-
-
 class Agenda(TimeStampedModel):
     """Who handed it in is an advisory body (a working group such as ViP is registered as a
     body of kind "other"), so its current members follow the progress — and only they."""
@@ -37,8 +29,6 @@ class Agenda(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
         verbose_name=_("registered by"),
     )  # fmt: skip
-
-    objects = AgendaQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("agenda")

@@ -29,14 +29,6 @@ from burgerkracht.core.models import TimeStampedModel
 USER = settings.AUTH_USER_MODEL
 
 
-class PromiseQuerySet(models.QuerySet["Promise"]):
-    def visible_to(self, user) -> PromiseQuerySet:
-        """What `user` may open: permissions.can_view_promise, as a filter."""
-        from advice.permissions import promises_visible_to
-
-        return promises_visible_to(user, self)
-
-
 class Promise(TimeStampedModel):
     """A toezegging, owned by a department and a person, due on a date: made in an answer to
     an advice, or on its own — a commitment of a wethouder or the college, a topic of an
@@ -80,8 +72,6 @@ class Promise(TimeStampedModel):
     drop_reason = models.TextField(_("why it was dropped"), blank=True)
 
     history = HistoricalRecords()
-
-    objects = PromiseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("promise")
@@ -158,14 +148,6 @@ class PromiseNote(models.Model):
         return self.text[:80]
 
 
-class AdviceEvaluationQuerySet(models.QuerySet["AdviceEvaluation"]):
-    def visible_to(self, user) -> AdviceEvaluationQuerySet:
-        """What `user` may open: permissions.can_view_evaluation, as a filter."""
-        from advice.permissions import advice_evaluations_visible_to
-
-        return advice_evaluations_visible_to(user, self)
-
-
 class AdviceEvaluation(TimeStampedModel):
     """The evaluation of one advice, some months after the answer (BR-52), filled in by the
     body and the municipality together. Doing it closes the advice's loop."""
@@ -191,8 +173,6 @@ class AdviceEvaluation(TimeStampedModel):
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
 
     history = HistoricalRecords()
-
-    objects = AdviceEvaluationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("evaluation of an advice")
@@ -241,14 +221,6 @@ class PromiseVerdict(models.Model):
         return f"{self.promise}: {self.get_kept_display()}"
 
 
-class MeetingQuerySet(models.QuerySet["Meeting"]):
-    def visible_to(self, user) -> MeetingQuerySet:
-        """What `user` may open: permissions.can_view_meeting, as a filter."""
-        from advice.permissions import meetings_visible_to
-
-        return meetings_visible_to(user, self)
-
-
 class Meeting(TimeStampedModel):
     """An overleg of the college with an advisory body (at least twice a year, BR-54)."""
 
@@ -268,8 +240,6 @@ class Meeting(TimeStampedModel):
         USER, on_delete=models.SET_NULL, null=True, related_name="+",
         verbose_name=_("planned by"),
     )  # fmt: skip
-
-    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("meeting")

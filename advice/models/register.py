@@ -27,14 +27,6 @@ DOCUMENT_TYPES = ["pdf", "docx", "odt"]
 USER = settings.AUTH_USER_MODEL
 
 
-class AdviceRequestQuerySet(models.QuerySet["AdviceRequest"]):
-    def visible_to(self, user) -> AdviceRequestQuerySet:
-        """What `user` may open: permissions.can_view_request, as a filter."""
-        from advice.permissions import advice_requests_visible_to
-
-        return advice_requests_visible_to(user, self)
-
-
 class AdviceRequest(TimeStampedModel):
     """A solicited advice: the municipality asks a body a question before a decision."""
 
@@ -75,8 +67,6 @@ class AdviceRequest(TimeStampedModel):
 
     history = HistoricalRecords()
 
-    objects = AdviceRequestQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("advice request")
         verbose_name_plural = _("advice requests")
@@ -105,14 +95,6 @@ class AdviceRequest(TimeStampedModel):
         return (self.deadline - self.requested_on).days
 
 
-class AdviceQuerySet(models.QuerySet["Advice"]):
-    def visible_to(self, user) -> AdviceQuerySet:
-        """What `user` may open: permissions.can_view_advice, as a filter."""
-        from advice.permissions import advices_visible_to
-
-        return advices_visible_to(user, self)
-
-
 class Advice(TimeStampedModel):
     """An advice of a body, solicited (with its request) or unsolicited."""
 
@@ -122,7 +104,7 @@ class Advice(TimeStampedModel):
         verbose_name=_("advisory body"),
     )  # fmt: skip
     kind = models.CharField(_("kind"), max_length=12, choices=AdviceKind.choices)
-    request = models.OneToOneField(
+    advice_request = models.OneToOneField(
         AdviceRequest, on_delete=models.PROTECT, null=True, blank=True,
         related_name="advice", verbose_name=_("request"),
     )  # fmt: skip
@@ -173,8 +155,6 @@ class Advice(TimeStampedModel):
 
     history = HistoricalRecords()
 
-    objects = AdviceQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("advice")
         verbose_name_plural = _("advices")
@@ -184,7 +164,7 @@ class Advice(TimeStampedModel):
         indexes = [models.Index(fields=["received_on", "id"], name="advice_received")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind=AdviceKind.SOLICITED) | Q(request__isnull=True),
+                condition=Q(kind=AdviceKind.SOLICITED) | Q(advice_request__isnull=True),
                 name="advice_unsolicited_has_no_request",
             ),
             models.CheckConstraint(

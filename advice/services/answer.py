@@ -37,6 +37,7 @@ from advice.services.common import (
 )
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.messaging.notifications import absolute_url, notify
+from burgerkracht.core.queueing import enqueue
 from burgerkracht.core.transitions import check, transition
 from burgerkracht.core.validation.reasons import is_reason
 from burgerkracht.meetlat import services as meetlat
@@ -292,10 +293,7 @@ def publish_answer(*, advice: Advice, by: User) -> Answer:
 
 
 def request_pdf(*, answer_pk: int) -> bool:
-    from advice.tasks import generate_answer_pdf_task
-    from burgerkracht.core.services import enqueue
-
-    return enqueue(generate_answer_pdf_task, answer_pk=answer_pk)
+    return enqueue("advice.generate_answer_pdf", answer_pk=answer_pk)
 
 
 def generate_answer_pdf(*, answer_pk: int) -> bool:

@@ -170,13 +170,14 @@ def register_advice(
     if advice_request is not None:
         if advice_request.body_id != body.pk:
             raise DomainError(_("This request was sent to another body."))
-        if Advice.objects.filter(request=advice_request).exists():
+        if Advice.objects.filter(advice_request=advice_request).exists():
             raise DomainError(_("This request already has an advice."))
 
     def create(reference: str) -> Advice:
         advice = Advice(
-            reference=reference, body=body, title=title, request=advice_request, created_by=by,
-            kind=AdviceKind.SOLICITED if advice_request else AdviceKind.UNSOLICITED, **fields,
+            reference=reference, body=body, title=title, advice_request=advice_request,
+            created_by=by, kind=AdviceKind.SOLICITED if advice_request else AdviceKind.UNSOLICITED,
+            **fields,
         )  # fmt: skip
         advice.full_clean()
         advice.save()
@@ -264,8 +265,8 @@ def send_advice(*, advice: Advice, by: User, received_on: date | None = None) ->
         data={"received_on": advice.received_on.isoformat()},
         update_fields=("received_on", "response_due"),
     )  # fmt: skip
-    if advice.request_id:
-        advice_request = required(advice.request)
+    if advice.advice_request_id:
+        advice_request = required(advice.advice_request)
         if advice_request.status in (RequestStatus.OPEN, RequestStatus.LAPSED):
             change_request_status(
                 advice_request=advice_request, by=by, status=RequestStatus.ANSWERED
@@ -287,10 +288,13 @@ def take_back_advice(*, advice: Advice, by: User, reason: str) -> Advice:
         advice, AdviceStatus.CONCEPT, table=ADVICE_TRANSITIONS, by=by, reason=reason,
         action="advice.taken_back", stamps={"response_due": None}, update_fields=(),
     )  # fmt: skip
-    if advice.request_id and required(advice.request).status == RequestStatus.ANSWERED:
+    if (
+        advice.advice_request_id
+        and required(advice.advice_request).status == RequestStatus.ANSWERED
+    ):
         # The request waits for the advice again (REQUEST_TRANSITIONS: answered → open).
         transition(
-            required(advice.request), RequestStatus.OPEN, table=REQUEST_TRANSITIONS, by=by,
+            required(advice.advice_request), RequestStatus.OPEN, table=REQUEST_TRANSITIONS, by=by,
             reason=reason,
             action="advice_request.reopened", update_fields=(),
         )  # fmt: skip

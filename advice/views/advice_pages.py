@@ -76,7 +76,7 @@ class AdviceCreateView(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin
         if whole_number(request_id) is not None:
             found = self.choices()["requests"].filter(pk=request_id).first()
             if found:
-                initial = {"request": found, "body": found.body}
+                initial = {"advice_request": found, "body": found.body}
         return initial
 
     def get_breadcrumbs(self):
@@ -89,7 +89,7 @@ class AdviceCreateView(LoginRequiredMixin, UserPassesTestMixin, BreadcrumbsMixin
         data = form.cleaned_data
         try:
             advice = services.register_advice(
-                by=self.request.user, body=data["body"], advice_request=data.get("request"),
+                by=self.request.user, body=data["body"], advice_request=data.get("advice_request"),
                 **form.service_fields(),
             )  # fmt: skip
         except REFUSED as error:
@@ -145,8 +145,8 @@ class AdviceDetailView(AdviceMixin, TemplateView):
             can_set_contacts=permissions.can_set_contacts(user, advice),
             can_set_public=permissions.can_set_public(user, advice),
             has_pdf=selectors.published_answer(advice) is not None,
-            can_view_request=advice.request is not None
-            and permissions.can_view_request(user, advice.request),
+            can_view_request=advice.advice_request is not None
+            and permissions.can_view_request(user, advice.advice_request),
         )
 
 

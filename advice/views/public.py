@@ -65,7 +65,7 @@ class PublicListView(BreadcrumbsMixin, ListView):
 
 def public_advice(pk: int) -> Advice:
     return get_object_or_404(
-        selectors.public_advices().select_related("request", "answer", "evaluation"), pk=pk
+        selectors.public_advices().select_related("advice_request", "answer", "evaluation"), pk=pk
     )
 
 

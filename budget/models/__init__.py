@@ -30,6 +30,7 @@ from budget.models.ledger import (
     money,
 )
 from budget.models.letter_texts import LetterText
+from budget.models.notes import ApplicationNote
 from budget.models.payments import PaymentImport, PaymentOrder
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "ZERO",
     "Accountability",
     "Application",
+    "ApplicationNote",
     "Attachment",
     "Award",
     "BudgetChange",

@@ -32,12 +32,6 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
     def sent_in(self) -> ApplicationQuerySet:
         return self.exclude(status=ApplicationStatus.DRAFT)
 
-    def visible_to(self, user) -> ApplicationQuerySet:
-        """What `user` may open: permissions.can_view_application, as a filter."""
-        from budget.permissions import applications_visible_to
-
-        return applications_visible_to(user, self)
-
 
 class Application(TimeStampedModel):
     initiative = models.ForeignKey(

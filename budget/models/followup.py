@@ -36,22 +36,6 @@ def _user(name: str, **kwargs) -> models.ForeignKey:
     )  # fmt: skip
 
 
-class EvaluationQuerySet(models.QuerySet["Evaluation"]):
-    def visible_to(self, user) -> EvaluationQuerySet:
-        """What `user` may open: permissions.can_view_evaluation, as a filter."""
-        from budget.permissions import evaluations_visible_to
-
-        return evaluations_visible_to(user, self)
-
-
-class AccountabilityQuerySet(models.QuerySet["Accountability"]):
-    def visible_to(self, user) -> AccountabilityQuerySet:
-        """What `user` may open: permissions.can_view_accountability, as a filter."""
-        from budget.permissions import accountabilities_visible_to
-
-        return accountabilities_visible_to(user, self)
-
-
 class Evaluation(TimeStampedModel):
     """One interim evaluation of a grant, on a date agreed in the decision, with a visit."""
 
@@ -112,8 +96,6 @@ class Evaluation(TimeStampedModel):
     extra_award = models.OneToOneField(
         Award, on_delete=models.PROTECT, null=True, blank=True, related_name="evaluation"
     )
-
-    objects = EvaluationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("interim evaluation")
@@ -196,8 +178,6 @@ class Accountability(TimeStampedModel):
     settled_at = models.DateTimeField(_("settled at"), null=True, blank=True)
     settled_by = _user(_("settled by"))
     settle_note = models.TextField(_("note"), blank=True)
-
-    objects = AccountabilityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("accountability afterwards")

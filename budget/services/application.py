@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from budget import application_steps, attachments, previews
+from budget import application_steps, attachments, permissions, previews
 from budget.enums import (
     APPLICATION_TRANSITIONS,
     DECIDED_STATUSES,
@@ -53,6 +53,19 @@ def facilitator_users(application: Application) -> list:
 
 def link(application: Application) -> str:
     return absolute_url(application.get_absolute_url())
+
+
+def is_holder(user: User, application: Application) -> bool:
+    """A holder of the line, or the application's decider (who keeps it when removed): the
+    rule of permissions.holder_q, asked of the database rather than of what was loaded."""
+    return Application.objects.filter(permissions.holder_q(user), pk=application.pk).exists()
+
+
+def is_decider(user: User, application: Application) -> bool:
+    """The application's decider once it has one; before that any holder of its line."""
+    if application.decider_id is not None:
+        return application.decider_id == user.pk
+    return is_holder(user, application)
 
 
 def current_fund() -> Fund | None:

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from budget import one_off, permissions
+from budget import one_off
 from budget.enums import ApplicationStatus, FundStatus, LetterKind, Outcome
 from budget.models import Application, BudgetLine, Letter, ProfessionalAdvice
 from budget.services.application import (
@@ -23,8 +23,11 @@ from budget.services.application import (
     change_application_status,
     facilitator_users,
     initiator_users,
+    is_decider,
+    is_holder,
     link,
 )
+from budget.services.evaluation import plan_follow_up, sync_evaluation_dates
 from budget.services.ledger import approve_award, euro
 from budget.services.lifecycle import start_initiative_for_grant
 from budget.services.organisation import lead_missing, residents_in_lead
@@ -63,19 +66,6 @@ def _locked(application: Application, *statuses: str) -> Application:
     if application.status not in statuses:
         raise DomainError(_("This cannot be done with the application as it is now."))
     return application
-
-
-def is_holder(user: User, application: Application) -> bool:
-    """A holder of the line, or the application's decider (who keeps it when removed): the
-    rule of permissions.holder_q, asked of the database rather than of what was loaded."""
-    return Application.objects.filter(permissions.holder_q(user), pk=application.pk).exists()
-
-
-def is_decider(user: User, application: Application) -> bool:
-    """The application's decider once it has one; before that any holder of its line."""
-    if application.decider_id is not None:
-        return application.decider_id == user.pk
-    return is_holder(user, application)
 
 
 # --- The facilitator's checks --------------------------------------------------------------
@@ -348,8 +338,6 @@ def publish_decision(*, application: Application, by: User, reason: str = "") ->
     application.decided_by = by
     application.save(update_fields=["award", "decided_by", "updated_at"])
     if application.award_id:
-        from budget.services.evaluation import plan_follow_up
-
         plan_follow_up(application=application, by=by)
     application = change_application_status(
         application=application, to=STATUS_OF[application.outcome], by=by, reason=reason
@@ -388,8 +376,6 @@ def amend_decision(
     application.full_clean(exclude=["created_by", "initiative", "fund"])
     application.save()
     audit(application, by, "application.amended", reason=reason, fields=changed)
-    from budget.services.evaluation import sync_evaluation_dates
-
     sync_evaluation_dates(application=application, by=by, reason=reason)
     _new_letter(application, by, LetterKind.AMENDMENT, reason=reason)
     return application

@@ -29,8 +29,9 @@ from budget.services.application import (
     change_application_status,
     facilitator_users,
     initiator_users,
+    is_holder,
 )
-from budget.services.assessment import _new_letter, is_holder
+from budget.services.assessment import _new_letter
 from budget.services.evaluation import (
     ACCOUNTABILITY_AFTER_STOP,
     _link,

@@ -28,8 +28,8 @@ from budget.models import Accountability, Application, Evaluation, SignObservati
 from budget.services.application import (
     facilitator_users,
     initiator_users,
+    is_holder,
 )
-from budget.services.assessment import is_holder
 from budget.services.ledger import (
     euro,
     plan_tranche,

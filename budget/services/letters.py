@@ -19,6 +19,7 @@ from budget.services.ledger import euro
 from burgerkracht.core.files.pdf import logo_data_url, render_pdf
 from burgerkracht.core.messaging.notifications import notify
 from burgerkracht.core.models import Municipality
+from burgerkracht.core.queueing import enqueue
 from burgerkracht.core.required import required
 
 if TYPE_CHECKING:
@@ -26,10 +27,7 @@ if TYPE_CHECKING:
 
 
 def request_letter(*, letter_pk: int) -> bool:
-    from budget.tasks import generate_letter_task
-    from burgerkracht.core.services import enqueue
-
-    return enqueue(generate_letter_task, letter_pk=letter_pk)
+    return enqueue("budget.generate_letter", letter_pk=letter_pk)
 
 
 def letter_context(letter: Letter, *, override: LetterText | None = None) -> dict[str, Any]:

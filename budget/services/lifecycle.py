@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from budget.enums import ACCOUNTING_STATUSES, EvaluationStatus, NextStep, Reached
 from budget.models import Accountability, Application
+from budget.services.evaluation import change_evaluation_status
 from initiatives import services as initiative_services
 from initiatives.enums import InitiativeStatus, Result
 
@@ -46,8 +47,6 @@ def start_initiative_for_grant(*, application: Application, by: User) -> None:
 
 def cancel_open_evaluations(*, application: Application, by: User, reason: str) -> None:
     """Evaluations not decided yet are no longer needed once the grant is settled."""
-    from budget.services.evaluation import change_evaluation_status
-
     for evaluation in application.evaluations.filter(
         status__in=(EvaluationStatus.PLANNED, EvaluationStatus.RECORDED)
     ):

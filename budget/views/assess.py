@@ -20,6 +20,7 @@ from budget import (
     application_steps,
     continuation_facts,
     list_navigation,
+    notes,
     permissions,
     selectors,
     services,
@@ -47,7 +48,6 @@ from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.ui.formatting import euro
 from burgerkracht.core.ui.pagination import BoundedLazyPaginator
 from burgerkracht.meetlat.services import missing_for_finalisation
-from initiatives import notes
 from initiatives import permissions as initiative_permissions
 from initiatives.forms import MessageForm, NoteForm
 from initiatives.handover import latest_handovers
@@ -127,7 +127,7 @@ def note_context(user, application) -> dict:
         return {"can_read_notes": False}
     return {
         "can_read_notes": True,
-        "notes_list": notes.notes_of(application=application),
+        "notes_list": notes.notes_of(application),
         # "Het waarom" of the initiative's latest handovers (SC-13).
         "handovers": latest_handovers(application.initiative),
         "note_form": NoteForm(action=reverse("budget:application-note", args=[application.pk])),

@@ -8,11 +8,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
-from budget import permissions
+from budget import notes, permissions
 from budget.views.base import ApplicationMixin
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.ui.breadcrumbs import Crumb
-from initiatives import notes
 from initiatives.forms import NoteForm
 
 TITLE = gettext_lazy("Add an internal note")

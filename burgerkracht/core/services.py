@@ -1,4 +1,5 @@
-"""Core services: mail delivery from the outbox and safe enqueueing of background work."""
+"""Core services: mail delivery from the outbox, reads in the audit trail (queueing background
+work is core.queueing)."""
 
 from __future__ import annotations
 
@@ -21,27 +22,6 @@ if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser as User
 
 logger = logging.getLogger(__name__)
-
-
-def enqueue(task: Any, *, expires: float | None = None, **kwargs: Any) -> bool:
-    """Hand a task to the broker; never let a broker outage break the caller.
-
-    Everything we enqueue is also found by a periodic sweep (the outbox, the reminder rows),
-    so a failed publish delays work but loses none. `expires` (seconds): a worker drops the
-    task unrun when it gets it later than that, because a sweep has handed it over anew.
-    """
-    try:
-        task.apply_async(kwargs=kwargs, expires=expires)
-    except Exception as exc:  # kombu/redis raise many types; all mean "not now"
-        logger.warning("enqueue failed for %s: %s", task.name, type(exc).__name__)
-        return False
-    return True
-
-
-def enqueue_delivery(*, message_pk: int) -> bool:
-    from burgerkracht.core.tasks import deliver_outbox_message_task
-
-    return enqueue(deliver_outbox_message_task, message_pk=message_pk)
 
 
 def backoff(attempts: int) -> timedelta:

@@ -64,12 +64,6 @@ class DecisionQuerySet(models.QuerySet["Decision"]):
             subject_type=ContentType.objects.get_for_model(subject), subject_id=str(subject.pk)
         )
 
-    def visible_to(self, user) -> DecisionQuerySet:
-        """What `user` may open: permissions.can_view_decision, as a filter."""
-        from burgerkracht.meetlat.permissions import decisions_visible_to
-
-        return decisions_visible_to(user, self)
-
 
 class Decision(TimeStampedModel):
     """A decision with its reasons, the accountability triad and the Meetlat review.

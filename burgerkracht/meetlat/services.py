@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent
+from burgerkracht.core.queueing import enqueue
 from burgerkracht.core.transitions import check, transition
 from burgerkracht.core.validation.reasons import is_reason, require_reason
 from burgerkracht.meetlat.enums import (
@@ -237,10 +238,7 @@ def record_reflection(*, decision: Decision, by: User, learned: str, changes: st
 
 
 def request_pdf(*, decision_pk: int) -> bool:
-    from burgerkracht.core.services import enqueue
-    from burgerkracht.meetlat.tasks import generate_decision_pdf_task
-
-    return enqueue(generate_decision_pdf_task, decision_pk=decision_pk)
+    return enqueue("meetlat.generate_decision_pdf", decision_pk=decision_pk)
 
 
 def generate_decision_pdf(*, decision_pk: int) -> bool:

@@ -7,9 +7,9 @@ subject here in its `AppConfig.ready`, reusing its own `can_*` predicates. All r
 
 - `can_view(user, subject)`: read the decision, its checks and its PDF;
 - `visible(user)`: the same as a filter: a queryset of the subjects `user` may view, or None
-  when `can_view` allows every subject (`Decision.objects.visible_to`, docs/decisions/0022;
+  when `can_view` allows every subject (`permissions.decisions_visible_to`, docs/decisions/0022;
   tests/security/test_visibility_agrees.py checks that both agree). Rules without it keep
-  their decisions out of `visible_to` altogether;
+  their decisions out of `decisions_visible_to` altogether;
 - `can_prepare(user, subject)`: fill in the draft (its text, the triad, the Meetlat);
 - `can_finalise(user, subject)`: make it final; re-checked inside `finalise_decision`;
 - `can_reflect(user, subject)`: write the later reflection (principle 6) once it is final;

@@ -16,7 +16,7 @@ from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.ui.steps import StepFormMixin
 from initiatives import assisted as assisted_registration
-from initiatives import intake, permissions, selectors, services
+from initiatives import intake, invitations, permissions, selectors, services
 from initiatives.assisted_forms import AssistedStep1Form
 from initiatives.enums import INTAKE_STEPS
 from initiatives.forms import STEP_FORMS, Step1Form, initial_for_step
@@ -260,7 +260,7 @@ class InvitationView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
             initiative=invitation.initiative,
             accepted_by_other=invitation.accepted_at is not None
             and invitation.user_id != self.request.user.pk,
-            expired=invitation.accepted_at is None and services.invitation_expired(invitation),
+            expired=invitation.accepted_at is None and invitations.invitation_expired(invitation),
         )
 
     def get_breadcrumbs(self):
@@ -271,7 +271,7 @@ class InvitationView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
         if "renew" in request.POST:
             return self.renew(invitation)
         try:
-            services.accept_invitation(token=invitation.token, user=request.user)
+            invitations.accept_invitation(token=invitation.token, user=request.user)
         except DomainError as error:
             messages.error(request, error.message)
             return redirect(request.path)
@@ -283,7 +283,7 @@ class InvitationView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
 
     def renew(self, invitation):
         try:
-            services.renew_invitation(token=invitation.token, by=self.request.user)
+            invitations.renew_invitation(token=invitation.token, by=self.request.user)
         except DomainError as error:
             messages.error(self.request, error.message)
             return redirect(self.request.path)

@@ -65,7 +65,7 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
             ),
             # Internal notes: only for the officials of this initiative (never the residents).
             can_read_notes=can_read_notes,
-            notes_list=notes.notes_of(initiative=initiative) if can_read_notes else [],
+            notes_list=notes.notes_of(initiative) if can_read_notes else [],
             note_form=NoteForm(action=reverse("initiatives:note-create", args=[initiative.pk]))
             if can_read_notes
             else None,

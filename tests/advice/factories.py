@@ -111,7 +111,7 @@ def evaluate(advice: Advice, by: Any, held_on: date | None = None) -> None:
     followup.complete_evaluation(evaluation=evaluation, by=by)
 
 
-def request(*, by: Any = None, body_slug: str = "asd", days: int = 60, **fields: Any):
+def advice_request(*, by: Any = None, body_slug: str = "asd", days: int = 60, **fields: Any):
     """A request for advice with `days` between request and deadline."""
     today = timezone.localdate()
     fields = {

@@ -12,7 +12,7 @@ from advice.enums import MemberRole
 from advice.models import AdviceRequest, Promise
 from advice.services import followup, register
 from burgerkracht.core.personal.calendar import events_for
-from tests.advice.factories import advice_in, body, coordinator, member, request
+from tests.advice.factories import advice_in, advice_request, body, coordinator, member
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,8 +33,8 @@ def reg():
     bo_member = member("bo-plus", "bo_plus_representative", member_role=MemberRole.REPRESENTATIVE)
     bo_secretary = member("bo-plus", "asd_secretary", member_role=MemberRole.SECRETARY)
     asker = UserFactory(role="administrator")
-    asd_request = request(by=asker, days=70)
-    bo_request = request(body_slug="bo-plus", days=50, subject="Wijkcentrum")
+    asd_request = advice_request(by=asker, days=70)
+    bo_request = advice_request(body_slug="bo-plus", days=50, subject="Wijkcentrum")
     final = advice_in("final", by=asd_member, coordinator_user=boss, title="Wachtend")
     administrator = UserFactory(role="administrator")
     register.set_contacts(advice=final, by=boss, contact=boss, backup=administrator)

@@ -119,14 +119,14 @@ def test_signals_under_a_theme_some_linked_to_an_advice(seeded):
 
 def test_the_solicited_advice_under_time_pressure_sc05(seeded):
     advice = Advice.objects.get(title=demo.PRESSURE_TITLE)
-    request = advice.request
+    asked = advice.advice_request
     assert advice.kind == AdviceKind.SOLICITED
-    assert (request.requested_on, request.deadline, request.decision_moment) == (
+    assert (asked.requested_on, asked.deadline, asked.decision_moment) == (
         date(2025, 12, 6), date(2026, 1, 1), date(2026, 1, 7),
     )  # fmt: skip
-    assert request.is_time_pressure is True
-    assert request.pressure_reason and request.time_agreement
-    assert request.status == RequestStatus.ANSWERED
+    assert asked.is_time_pressure is True
+    assert asked.pressure_reason and asked.time_agreement
+    assert asked.status == RequestStatus.ANSWERED
     assert advice.from_earlier_reaction is True and advice.consent_note
     assert advice.status == AdviceStatus.FINAL and advice.is_public is True
     # Its answer is still an internal draft, half written.
@@ -139,7 +139,7 @@ def test_the_solicited_advice_under_time_pressure_sc05(seeded):
 
 def test_the_unsolicited_advice_answered_with_two_rejections(seeded):
     advice = Advice.objects.get(title=demo.ANSWERED_TITLE)
-    assert advice.kind == AdviceKind.UNSOLICITED and advice.request is None
+    assert advice.kind == AdviceKind.UNSOLICITED and advice.advice_request is None
     assert advice.status == AdviceStatus.ANSWERED and advice.is_public is True
     assert advice.answer.status == AnswerStatus.PUBLISHED
     recs = list(advice.recommendations.order_by("number"))

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from advice.services import register
-from tests.advice.factories import advice_in, coordinator, member, request
+from tests.advice.factories import advice_in, advice_request, coordinator, member
 
 pytestmark = pytest.mark.django_db
 
@@ -38,13 +38,13 @@ def test_the_body_and_the_municipality_download_the_advice_another_body_does_not
 
 def test_the_policy_document_is_for_the_asked_body_and_the_municipality(client):
     boss = coordinator()
-    advice_request = request(
+    asked = advice_request(
         by=boss, policy_document=SimpleUploadedFile("nota.pdf", PDF, "application/pdf")
     )
-    url = reverse("advice:request-document", args=[advice_request.pk])
+    url = reverse("advice:request-document", args=[asked.pk])
 
     client.force_login(member("asd"))
-    page = client.get(reverse("advice:request-detail", args=[advice_request.pk]))
+    page = client.get(reverse("advice:request-detail", args=[asked.pk]))
     assert url in page.content.decode()
     assert b"".join(client.get(url).streaming_content) == PDF
     client.force_login(member("bo-plus", "bo_plus_representative"))

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from advice.models import Advice, Promise
 from advice.services import register
-from tests.advice.factories import advice_in, body, coordinator, member, request
+from tests.advice.factories import advice_in, advice_request, body, coordinator, member
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,7 @@ def test_another_bodys_member_sees_neither_the_concept_nor_the_draft_answer(clie
 def test_the_whole_chain_on_one_timeline(client, time_machine):
     boss = coordinator()
     asd_member = member("asd")
-    r = request(by=boss, days=20, subject="Wmo-verordening 2027")
+    r = advice_request(by=boss, days=20, subject="Wmo-verordening 2027")
     advice = register.register_advice(by=asd_member, body=r.body, title="Advies Wmo",
                                        advice_request=r, summary="Kort.")  # fmt: skip
     register.save_recommendations(advice=advice, by=asd_member, texts=["Doe dit.", "Doe dat."])

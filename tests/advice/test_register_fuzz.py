@@ -7,7 +7,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.advice.factories import advice_in, body, coordinator, member, request
+from tests.advice.factories import advice_in, advice_request, body, coordinator, member
 from tests.fuzz import HTTP_EXAMPLES, TEXT, form_data, get_status, rolled_back
 
 pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
@@ -24,7 +24,7 @@ REQUEST = {
     "decision_forum": TEXT, "time_agreement": TEXT, "pressure_reason": TEXT,
 }  # fmt: skip
 ADVICE = {
-    "body": ID, "request": ID, "title": TEXT, "summary": TEXT, "document": TEXT,
+    "body": ID, "advice_request": ID, "title": TEXT, "summary": TEXT, "document": TEXT,
     "received_on": DATE, "from_earlier_reaction": CHECK, "consent_note": TEXT,
 }  # fmt: skip
 RECS = {f"rec_{n}": TEXT for n in range(1, 7)}
@@ -37,7 +37,7 @@ def _world():
     return {
         "boss": boss,
         "member": asd_member,
-        "request": request(by=boss),
+        "advice_request": advice_request(by=boss),
         "concept": advice_in("concept", by=asd_member),
         "final": advice_in("final", by=asd_member, coordinator_user=boss),
     }
@@ -46,9 +46,9 @@ def _world():
 # (url name, who posts, the object, the fields)
 FORMS = {
     "request-create": ("advice:request-create", "boss", None, REQUEST),
-    "request-edit": ("advice:request-edit", "boss", "request", {**REQUEST, **REASON}),
-    "request-lapse": ("advice:request-lapse", "boss", "request", REASON),
-    "request-withdraw": ("advice:request-withdraw", "boss", "request", REASON),
+    "request-edit": ("advice:request-edit", "boss", "advice_request", {**REQUEST, **REASON}),
+    "request-lapse": ("advice:request-lapse", "boss", "advice_request", REASON),
+    "request-withdraw": ("advice:request-withdraw", "boss", "advice_request", REASON),
     "advice-create": ("advice:advice-create", "member", None, ADVICE),
     "advice-edit": ("advice:advice-edit", "member", "concept", ADVICE),
     "recommendations": ("advice:recommendations", "member", "concept", RECS),

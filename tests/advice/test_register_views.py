@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from advice.enums import AdviceKind, AdviceStatus, RequestStatus
 from advice.models import Advice, AdviceRequest, Promise
-from tests.advice.factories import advice_in, body, coordinator, member, request
+from tests.advice.factories import advice_in, advice_request, body, coordinator, member
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -106,7 +106,7 @@ def _queries(client, url) -> int:
 def test_register_shows_the_20_earliest_open_requests_and_all_on_request(client):
     boss = coordinator()
     for days in range(60, 85):  # 25 open requests, deadlines 60 to 84 days away
-        request(by=boss, days=days, subject=f"Verzoek {days}")
+        advice_request(by=boss, days=days, subject=f"Verzoek {days}")
     client.force_login(boss)
 
     page = client.get(reverse("advice:register")).content.decode()
@@ -123,7 +123,7 @@ def test_register_runs_the_same_number_of_queries_at_10_and_1000_advices(client)
     boss = coordinator()
     asd = body("asd")
     advice_in("answered", coordinator_user=boss)  # promises and an answer in the mix
-    request(by=boss)
+    advice_request(by=boss)
     client.force_login(boss)
     url = reverse("advice:register")
     _bulk_advices(10, asd)
@@ -177,7 +177,7 @@ def test_request_create_only_by_editors(client):
 
 def test_moving_the_deadline_needs_a_reason_and_shows_on_the_timeline(client):
     boss = coordinator()
-    r = request(by=boss, days=60)
+    r = advice_request(by=boss, days=60)
     client.force_login(boss)
     url = reverse("advice:request-edit", args=[r.pk])
     data = {**_request_data(requested_on=r.requested_on.isoformat(), deadline=_date(90))}
@@ -198,7 +198,7 @@ def test_moving_the_deadline_needs_a_reason_and_shows_on_the_timeline(client):
 
 def test_request_lapse_and_withdraw_need_a_reason(client):
     boss = coordinator()
-    r = request(by=boss)
+    r = advice_request(by=boss)
     client.force_login(boss)
     url = reverse("advice:request-lapse", args=[r.pk])
     assert client.post(url, {"reason": " "}).status_code == 200
@@ -214,7 +214,7 @@ def test_request_lapse_and_withdraw_need_a_reason(client):
 
 
 def test_request_detail_is_for_the_body_and_internal_roles(client):
-    r = request()
+    r = advice_request()
     client.force_login(member("bo-plus", "bo_plus_representative"))
     assert client.get(r.get_absolute_url()).status_code == 403
     client.force_login(UserFactory(role="read_only"))
@@ -226,16 +226,16 @@ def test_request_detail_is_for_the_body_and_internal_roles(client):
 
 def test_body_registers_a_solicited_advice_writes_recommendations_and_sends_it(client):
     boss = coordinator()
-    r = request(by=boss)
+    r = advice_request(by=boss)
     asd_member = member("asd")
     client.force_login(asd_member)
     create = reverse("advice:advice-create")
     assert f'value="{r.pk}" selected' in client.get(create, {"aanvraag": r.pk}).content.decode()
-    response = client.post(create, {"body": body("asd").pk, "request": r.pk,
+    response = client.post(create, {"body": body("asd").pk, "advice_request": r.pk,
                                     "title": "Advies over de verordening"})  # fmt: skip
     advice = Advice.objects.get(title="Advies over de verordening")
     assert response.url == reverse("advice:recommendations", args=[advice.pk])
-    assert advice.kind == AdviceKind.SOLICITED and advice.request == r
+    assert advice.kind == AdviceKind.SOLICITED and advice.advice_request == r
 
     # Sending is refused while things are missing; the page lists them.
     send = reverse("advice:advice-send", args=[advice.pk])

@@ -19,7 +19,7 @@ from advice.services import followup, register
 from burgerkracht.accounts.models import User
 from burgerkracht.core.messaging import reminders
 from burgerkracht.core.models import OutboxMessage, Reminder
-from tests.advice.factories import advice_in, body, coordinator, member, request
+from tests.advice.factories import advice_in, advice_request, body, coordinator, member
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +78,7 @@ def asked():
         member("asd")
         member("asd", "asd_secretary", member_role=MemberRole.SECRETARY)
         member("bo-plus", "bo_plus_representative")  # another body: never a recipient
-        made = request(by=asker, days=56)
+        made = advice_request(by=asker, days=56)
     OutboxMessage.objects.all().delete()
     return made
 
@@ -343,7 +343,7 @@ def _due_items(count: int, boss) -> None:
     """`count` requests whose deadline is 14 days away, and `count` promises due tomorrow."""
     with on(START):
         for _ in range(count):
-            request(by=boss, days=56)
+            advice_request(by=boss, days=56)
         advice = advice_in("answered", coordinator_user=boss)
     Promise.objects.bulk_create(
         Promise(advice=advice, text=f"Belofte {n}", department="Zorg", owner=boss,
@@ -392,7 +392,7 @@ def test_every_advice_reminder_renders_a_subject_and_a_body_with_its_link():
     from burgerkracht.core.models import Municipality
 
     with on(START):
-        made = request(days=56)
+        made = advice_request(days=56)
         answered = advice_in("answered")
         final = advice_in("final")
     items = {

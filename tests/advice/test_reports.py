@@ -25,7 +25,7 @@ from advice.models import (
 )
 from advice.services import followup, register
 from burgerkracht.core.reporting import reports
-from tests.advice.factories import advice_in, body, coordinator, member, request
+from tests.advice.factories import advice_in, advice_request, body, coordinator, member
 from tests.factories import UserFactory
 from tests.fuzz import get_status
 from tests.language import in_language
@@ -46,8 +46,9 @@ def today() -> date:
 def solicited(body_slug: str, received_on: date, boss) -> Advice:
     """A solicited advice, final, received on `received_on`."""
     by = member(body_slug, "asd_member" if body_slug == "asd" else "bo_plus_representative")
-    asked = request(by=boss, body_slug=body_slug, requested_on=received_on - timedelta(days=60),
-                    deadline=received_on)  # fmt: skip
+    asked = advice_request(by=boss, body_slug=body_slug,
+                           requested_on=received_on - timedelta(days=60),
+                           deadline=received_on)  # fmt: skip
     advice = register.register_advice(by=by, body=body(body_slug), title="Gevraagd",
                                       advice_request=asked, summary="Kort.")  # fmt: skip
     register.save_recommendations(advice=advice, by=by, texts=["Doe het."])

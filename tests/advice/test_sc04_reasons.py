@@ -20,7 +20,7 @@ from advice.models import Advice, AdviceRequest, Answer, PromiseVerdict
 from advice.services import answer as services
 from advice.services import followup, register
 from burgerkracht.core.exceptions import DomainError
-from tests.advice.factories import advice_in, body, coordinator, member, request
+from tests.advice.factories import advice_in, advice_request, body, coordinator, member
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +147,7 @@ def test_withdraw_take_back_and_lapse_need_a_sentence(text):
         register.withdraw_advice(advice=concept, by=concept.created_by, reason=text)
     with pytest.raises(DomainError, match="why the advice goes back to concept"):
         register.take_back_advice(advice=final, by=final.created_by, reason=text)
-    asked = request()
+    asked = advice_request()
     with pytest.raises(DomainError, match="why no advice came"):
         register.change_request_status(advice_request=asked, by=asked.requested_by,
                                        status=RequestStatus.LAPSED, reason=text)  # fmt: skip
@@ -269,7 +269,7 @@ def test_a_request_dated_in_the_future_is_refused():
     tomorrow = timezone.localdate() + timedelta(days=1)
     form = RequestForm({"requested_on": tomorrow.isoformat()})
     assert form.errors["requested_on"] == ["The date of the request cannot be in the future."]
-    made = request()
+    made = advice_request()
     with pytest.raises(DomainError, match="cannot be in the future"):
         register.update_request(advice_request=made, by=made.requested_by, requested_on=tomorrow)
     assert AdviceRequest.objects.get(pk=made.pk).requested_on != tomorrow

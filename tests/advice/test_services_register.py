@@ -11,7 +11,7 @@ from advice.models import Advice, AdviceRequest, Signal
 from advice.services import register
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent, OutboxMessage
-from tests.advice.factories import advice_in, body, coordinator, member, request, theme
+from tests.advice.factories import advice_in, advice_request, body, coordinator, member, theme
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +59,7 @@ def test_request_advice_tells_the_body_and_is_audited():
 
 
 def test_second_request_gets_the_next_reference():
-    first, second = request(), request()
+    first, second = advice_request(), advice_request()
     year = timezone.localdate().year
     assert (first.reference, second.reference) == (f"VRG-{year}-001", f"VRG-{year}-002")
 
@@ -110,7 +110,7 @@ def test_request_refuses_unknown_fields():
 
 
 def test_moving_the_deadline_needs_a_reason_and_keeps_the_old_date():
-    made = request(days=60)
+    made = advice_request(days=60)
     old = made.deadline
     new = old + timedelta(days=14)
 
@@ -129,7 +129,7 @@ def test_moving_the_deadline_needs_a_reason_and_keeps_the_old_date():
 
 
 def test_moving_the_decision_moment_is_recorded_too():
-    made = request(days=60, decision_moment=timezone.localdate() + timedelta(days=70))
+    made = advice_request(days=60, decision_moment=timezone.localdate() + timedelta(days=70))
     new = timezone.localdate() + timedelta(days=90)
     register.update_request(advice_request=made, by=made.requested_by, decision_moment=new,
                             reason="Raad vergadert later.")  # fmt: skip
@@ -138,14 +138,14 @@ def test_moving_the_decision_moment_is_recorded_too():
 
 
 def test_moving_the_deadline_into_time_pressure_needs_reason_and_agreement():
-    made = request(days=60)
+    made = advice_request(days=60)
     with pytest.raises(DomainError, match="so little time"):
         register.update_request(advice_request=made, by=made.requested_by, reason="Sneller nodig.",
                                 deadline=made.requested_on + timedelta(days=20))  # fmt: skip
 
 
 def test_a_closed_request_cannot_change():
-    made = request()
+    made = advice_request()
     register.change_request_status(advice_request=made, by=made.requested_by, status="withdrawn",
                                    reason="Niet meer nodig.")  # fmt: skip
     with pytest.raises(DomainError, match="closed"):
@@ -153,7 +153,7 @@ def test_a_closed_request_cannot_change():
 
 
 def test_lapsing_and_withdrawing_need_a_reason_which_is_audited():
-    made = request()
+    made = advice_request()
     with pytest.raises(DomainError):
         register.change_request_status(advice_request=made, by=made.requested_by, status="lapsed")
     register.change_request_status(advice_request=made, by=made.requested_by, status="lapsed",
@@ -170,7 +170,7 @@ def test_lapsing_and_withdrawing_need_a_reason_which_is_audited():
 def test_register_unsolicited_advice_is_a_concept_and_audited():
     by = member("asd")
     advice = register.register_advice(by=by, body=body("asd"), title="Eenzaamheid")
-    assert (advice.kind, advice.status, advice.request) == (
+    assert (advice.kind, advice.status, advice.advice_request) == (
         AdviceKind.UNSOLICITED, AdviceStatus.CONCEPT, None,
     )  # fmt: skip
     assert advice.reference.startswith("ADV-")
@@ -178,11 +178,11 @@ def test_register_unsolicited_advice_is_a_concept_and_audited():
 
 
 def test_solicited_advice_is_linked_to_its_request_and_answers_it_when_sent():
-    made = request()
+    made = advice_request()
     by = member("asd")
     advice = register.register_advice(by=by, body=body("asd"), title="Verordening",
                                       advice_request=made, summary="Ons advies.")  # fmt: skip
-    assert advice.kind == AdviceKind.SOLICITED and advice.request == made
+    assert advice.kind == AdviceKind.SOLICITED and advice.advice_request == made
     register.save_recommendations(advice=advice, by=by, texts=["Doe het zo."])
 
     register.send_advice(advice=advice, by=by)
@@ -201,7 +201,7 @@ def test_solicited_advice_is_linked_to_its_request_and_answers_it_when_sent():
 
 
 def test_a_request_of_another_body_or_with_an_advice_is_refused():
-    made = request(body_slug="bo-plus")
+    made = advice_request(body_slug="bo-plus")
     with pytest.raises(DomainError, match="another body"):
         register.register_advice(by=member("asd"), body=body("asd"), title="X", advice_request=made)
     by = member("bo-plus", "bo_plus_representative")

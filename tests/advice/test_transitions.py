@@ -19,7 +19,7 @@ from advice.models import Advice, AdviceEvaluation, AdviceRequest
 from advice.services import answer as answer_services
 from advice.services import followup, register
 from burgerkracht.core.exceptions import DomainError
-from tests.advice.factories import advice_in, body, member, request
+from tests.advice.factories import advice_in, advice_request, body, member
 from tests.module_data import built_once
 
 pytestmark = pytest.mark.django_db
@@ -137,7 +137,7 @@ def test_advice_transition(advice_at, current, target):
 
 
 def request_at(status: str) -> AdviceRequest:
-    made = request()
+    made = advice_request()
     if status != R.OPEN:
         register.change_request_status(advice_request=made, by=made.requested_by, status=status,
                                        reason="Zo is het gegaan.")  # fmt: skip

@@ -10,7 +10,7 @@ from typing import Any
 from advice.enums import MemberRole
 from advice.models import Advice
 from advice.services import followup, register
-from tests.advice.factories import advice_in, body, coordinator, member, request, theme
+from tests.advice.factories import advice_in, advice_request, body, coordinator, member, theme
 
 
 @dataclass
@@ -29,7 +29,7 @@ class AdviceWorld:
     approved: Advice  # ASD, the answer approved, not published
     answered: Advice  # ASD, answer published, public, promises open, evaluation planned
     closed: Advice  # ASD, evaluated and closed, public
-    request: Any  # open request to the ASD
+    advice_request: Any  # open request to the ASD
     promise: Any  # an open promise of `answered`
     evaluation: Any  # the planned evaluation of `answered`
     meeting: Any  # a meeting of the college with the ASD
@@ -71,7 +71,7 @@ def build_advice_world() -> AdviceWorld:
         approved=advice_in("approved", **kwargs),
         answered=answered,
         closed=advice_in("closed", is_public=True, **kwargs),
-        request=request(by=boss),
+        advice_request=advice_request(by=boss),
         promise=promise,
         evaluation=answered.evaluation,
         meeting=followup.plan_meeting(

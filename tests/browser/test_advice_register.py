@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from advice.models import AdviceRequest
-from tests.advice.factories import advice_in, body, coordinator, member, request
+from tests.advice.factories import advice_in, advice_request, body, coordinator, member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -96,7 +96,7 @@ def test_public_pages_for_everyone(browser_page, live_server):
     boss = coordinator()
     asd_member = member("asd")
     answered = advice_in("answered", by=asd_member, coordinator_user=boss, is_public=True)
-    request(by=boss)
+    advice_request(by=boss)
     for who, login in [("anonymous", None), ("asd member", asd_member), ("coordinator", boss)]:
         if login is not None:
             login_as(login)

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from budget import notes as application_notes
 from budget import services
 from budget.enums import ApplicationStatus
 from budget.models import Application
@@ -75,7 +76,7 @@ def test_notes_and_previews_are_accessible_and_fit(page, login, live_server, ass
     services.submit_application(application=application, by=lead)
     application = Application.objects.get(pk=application.pk)
     notes.add_note(by=facilitator, initiative=initiative, text=NOTE)
-    notes.add_note(by=facilitator, application=application, text=NOTE)
+    application_notes.add_note(by=facilitator, application=application, text=NOTE)
     page.context.clear_cookies()
     login(facilitator)
     page.goto(base + initiative.get_absolute_url())

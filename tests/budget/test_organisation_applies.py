@@ -19,7 +19,7 @@ from budget.services.assessment import assessment_missing, decision_missing
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import OutboxMessage
 from burgerkracht.core.validation import kvk
-from initiatives import services as initiative_services
+from initiatives import invitations
 from initiatives.models import Initiator
 from tests.budget.followup_helpers import fill_in
 from tests.factories import (
@@ -206,7 +206,7 @@ def test_the_service_refuses_a_wrong_kvk_number():
 def accept(email: str) -> None:
     resident = UserFactory(role="resident", email=email)
     invitation = Initiator.objects.get(email=email, left_at__isnull=True)
-    initiative_services.accept_invitation(token=invitation.token, user=resident)
+    invitations.accept_invitation(token=invitation.token, user=resident)
 
 
 def assessed(application: Application, line) -> tuple[Application, object]:

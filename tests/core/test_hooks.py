@@ -43,6 +43,10 @@ def test_the_registries_hold_what_each_app_registered_once_in_the_apps_order():
     assert len(reminders._sources) == 18
     assert {"advice_promise_overdue", "evaluation_soon", "meetlat_reflection_due",
             "backup_facilitator_missing"} <= set(reminders._sources)  # fmt: skip
+    stories = import_module("initiatives.story_selectors")._public_sources
+    assert [f"{f.__module__}.{f.__name__}" for f in stories] == [
+        "budget.public_selectors.public_accountability_stories"
+    ]
 
 
 def test_each_app_puts_its_own_pages_in_the_menu_in_one_order():

@@ -16,7 +16,7 @@ from advice.models import AdviceRequest
 from burgerkracht.core.exceptions import InvalidTransition
 from burgerkracht.core.models import AuditEvent
 from burgerkracht.core.transitions import transition
-from tests.advice.factories import request
+from tests.advice.factories import advice_request
 
 ROOT = Path(settings.BASE_DIR)
 APPS = ("advice", "budget", "initiatives", "burgerkracht")
@@ -106,7 +106,7 @@ def test_the_allowed_files_exist():
 
 @pytest.mark.django_db
 def test_transition_checks_the_database_status_sets_stamps_and_audits():
-    made = request()
+    made = advice_request()
     boss = made.requested_by
     stale = AdviceRequest.objects.get(pk=made.pk)
     transition(made, RequestStatus.LAPSED, table=REQUEST_TRANSITIONS, by=boss,

@@ -23,6 +23,7 @@ from budget.enums import ApplicationStatus as S
 from budget.models import (
     Accountability,
     Application,
+    ApplicationNote,
     Attachment,
     Award,
     BudgetLine,
@@ -63,10 +64,12 @@ PREVIEWS: list[str] = []  # the previews made beside the files (budget/previews.
 
 
 def note(initiative, application=None) -> None:
-    InternalNote.objects.create(
-        initiative=initiative, application=application, author=None,
-        text="Gebeld met de wijkcoach, zij kent de groep.",
-    )  # fmt: skip
+    """An official's note on the initiative, or on the application when one is given."""
+    text = "Gebeld met de wijkcoach, zij kent de groep."
+    if application is not None:
+        ApplicationNote.objects.create(application=application, author=None, text=text)
+    else:
+        InternalNote.objects.create(initiative=initiative, author=None, text=text)
 
 
 def letter_file(application) -> str:
@@ -291,7 +294,7 @@ def test_deleting_applications_knows_every_relation_to_an_application():
         ("budget.ResultSign", "CASCADE"), ("budget.CostLine", "CASCADE"),
         ("budget.Attachment", "CASCADE"), ("budget.ProfessionalAdvice", "CASCADE"),
         ("budget.Letter", "PROTECT"), ("budget.Evaluation", "PROTECT"),
-        ("budget.Accountability", "PROTECT"), ("initiatives.InternalNote", "CASCADE"),
+        ("budget.Accountability", "PROTECT"), ("budget.ApplicationNote", "CASCADE"),
         ("budget.LeadResident", "CASCADE"),
     }  # fmt: skip
     assert delete_applications.__doc__

@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from budget import notes as application_notes
 from budget import permissions as budget_permissions
 from budget.enums import ApplicationStatus
 from burgerkracht.core.exceptions import DomainError
@@ -37,7 +38,7 @@ def test_the_facilitator_adds_a_note_and_it_is_audited_without_its_text():
 
     note = notes.add_note(by=facilitator, initiative=initiative, text=f"  {SECRET} ")
 
-    assert (note.text, note.author, note.application) == (SECRET, facilitator, None)
+    assert (note.text, note.author, note.initiative) == (SECRET, facilitator, initiative)
     event = AuditEvent.objects.get(action="initiative.note_added")
     assert (event.actor, event.subject) == (facilitator, initiative)
     assert SECRET not in str(event.data) and SECRET not in event.reason
@@ -118,12 +119,12 @@ def test_who_may_read_and_add_notes_on_an_application(who, allowed):
 
     assert budget_permissions.can_read_notes(user, application) is allowed
     if allowed:
-        note = notes.add_note(by=user, application=application, text=SECRET)
-        assert (note.initiative, note.application) == (application.initiative, application)
+        note = application_notes.add_note(by=user, application=application, text=SECRET)
+        assert note.application == application
         assert AuditEvent.objects.filter(action="application.note_added").exists()
     else:
         with pytest.raises(DomainError):
-            notes.add_note(by=user, application=application, text=SECRET)
+            application_notes.add_note(by=user, application=application, text=SECRET)
 
 
 def test_the_facilitator_adds_a_note_through_the_initiative_page(client):
@@ -185,7 +186,7 @@ def test_the_lead_never_sees_a_note_anywhere(client):
     application = application_in(ApplicationStatus.AWAITING_DECISION, facilitator=facilitator)
     initiative = Initiative.objects.get(pk=application.initiative_id)
     notes.add_note(by=facilitator, initiative=initiative, text=SECRET)
-    notes.add_note(by=facilitator, application=application, text=SECRET + " (aanvraag)")
+    application_notes.add_note(by=facilitator, application=application, text=SECRET + " (aanvraag)")
     deliver_pending()
     lead = initiative.created_by
     client.force_login(lead)

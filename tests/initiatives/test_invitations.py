@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.services import deliver_pending
-from initiatives import services
+from initiatives import invitations
 from tests.factories import InitiativeFactory, InitiatorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def _later(days):
 def test_the_invited_resident_accepts(invitation):
     resident = UserFactory(email="Buur@Example.org", role="resident")
 
-    services.accept_invitation(token=invitation.token, user=resident)
+    invitations.accept_invitation(token=invitation.token, user=resident)
 
     invitation.refresh_from_db()
     assert invitation.user == resident
@@ -58,7 +58,7 @@ def test_anyone_else_with_the_link_is_refused(invitation, who):
         EmailAddress.objects.create(user=person, email=person.email, verified=False, primary=True)
 
     with pytest.raises(DomainError):
-        services.accept_invitation(token=invitation.token, user=person)
+        invitations.accept_invitation(token=invitation.token, user=person)
 
     invitation.refresh_from_db()
     assert (invitation.user, invitation.accepted_at) == (None, None)
@@ -69,19 +69,19 @@ def test_an_invitation_expires_after_the_configured_days(invitation, settings):
     resident = UserFactory(email=INVITED, role="resident")
 
     with _later(31), pytest.raises(DomainError, match="verlopen"):
-        services.accept_invitation(token=invitation.token, user=resident)
+        invitations.accept_invitation(token=invitation.token, user=resident)
     with _later(29):
-        services.accept_invitation(token=invitation.token, user=resident)
+        invitations.accept_invitation(token=invitation.token, user=resident)
 
 
 def test_an_expired_invitation_is_sent_again_to_the_same_address_only(invitation):
     someone = UserFactory(role="resident")
     old_token = invitation.token
     with pytest.raises(DomainError):  # still valid: nothing to renew
-        services.renew_invitation(token=old_token, by=someone)
+        invitations.renew_invitation(token=old_token, by=someone)
 
     with _later(31):
-        renewed = services.renew_invitation(token=old_token, by=someone)
+        renewed = invitations.renew_invitation(token=old_token, by=someone)
         deliver_pending()
 
     sent = [m for m in mail.outbox if m.to == [INVITED]]
@@ -90,7 +90,7 @@ def test_an_expired_invitation_is_sent_again_to_the_same_address_only(invitation
     assert str(renewed.token) in sent[0].body
     assert renewed.token != old_token
     with _later(31):
-        services.accept_invitation(
+        invitations.accept_invitation(
             token=renewed.token, user=UserFactory(email=INVITED, role="resident")
         )
 

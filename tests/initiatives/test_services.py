@@ -6,7 +6,7 @@ from django.core import mail
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent, OutboxMessage
 from burgerkracht.core.services import deliver_pending
-from initiatives import intake, services
+from initiatives import intake, invitations, services
 from initiatives.enums import Risk
 from initiatives.models import Initiative
 from tests.factories import (
@@ -107,7 +107,7 @@ def test_accepting_an_invitation_makes_a_co_initiator():
     invitation = InitiatorFactory(initiative=initiative, user=None, email="buur@example.org")
     neighbour = UserFactory(email="buur@example.org", role="resident")
 
-    services.accept_invitation(token=invitation.token, user=neighbour)
+    invitations.accept_invitation(token=invitation.token, user=neighbour)
 
     invitation.refresh_from_db()
     assert (invitation.user, invitation.is_active) == (neighbour, True)
@@ -117,10 +117,10 @@ def test_an_invitation_cannot_be_taken_over():
     invitation = InitiatorFactory(user=None, email="buur@example.org")
     first = UserFactory(email="buur@example.org", role="resident")
     second = UserFactory(role="resident")
-    services.accept_invitation(token=invitation.token, user=first)
+    invitations.accept_invitation(token=invitation.token, user=first)
 
     with pytest.raises(DomainError):
-        services.accept_invitation(token=invitation.token, user=second)
+        invitations.accept_invitation(token=invitation.token, user=second)
 
 
 def test_assisted_intake_resident_confirms_from_own_account():
@@ -141,7 +141,7 @@ def test_assisted_intake_resident_confirms_from_own_account():
 
     with pytest.raises(DomainError):  # not confirmed yet: the intake has no lead
         services.submit_initiative(initiative=initiative, by=professional)
-    services.accept_invitation(token=token, user=resident)
+    invitations.accept_invitation(token=token, user=resident)
     services.submit_initiative(initiative=initiative, by=resident)
 
     stored = Initiative.objects.get(pk=initiative.pk)
@@ -284,7 +284,7 @@ def test_assisted_intake_can_correct_the_residents_address_until_confirmed():
     withdrawn = initiative.initiators.get(email="fout@example.org")
     assert withdrawn.left_at is not None
     resident = UserFactory(email="goed@example.org", role="resident")
-    services.accept_invitation(token=pending.token, user=resident)
+    invitations.accept_invitation(token=pending.token, user=resident)
     with pytest.raises(DomainError):
         services.save_people(
             initiative=initiative, by=professional, resident_email="ander@example.org"

@@ -10,7 +10,7 @@ from burgerkracht.accounts.services import delete_account
 from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.models import AuditEvent, OutboxMessage
 from burgerkracht.core.personal import worklist
-from initiatives import services, succession
+from initiatives import invitations, succession
 from initiatives.enums import LEAD_SUCCESSION, LeadSuccession, Risk
 from initiatives.models import Initiative, Initiator
 from tests.factories import (
@@ -210,7 +210,7 @@ def test_the_facilitator_invites_someone_as_lead_who_leads_once_they_accept(team
 
     assert invited.role == "lead" and invited.accepted_at is None
     assert state(initiative) == LeadSuccession.OFFERED  # still flagged
-    services.accept_invitation(token=invited.token, user=newcomer)
+    invitations.accept_invitation(token=invited.token, user=newcomer)
     assert state(initiative) == LeadSuccession.NONE
     assert initiative.initiators.active().get(role="lead").user == newcomer
 

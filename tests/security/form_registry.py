@@ -224,10 +224,10 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
     AdviceFilterForm: Entry(),
     NoFilters: Entry(),
     advice_register.RequestForm: Entry(lambda w: [{}, {"button": "Verstuur"}]),
-    advice_register.RequestEditForm: Entry(lambda w: [{"request_obj": w.adv.request}]),
+    advice_register.RequestEditForm: Entry(lambda w: [{"request_obj": w.adv.advice_request}]),
     advice_register.AdviceForm: Entry(
         lambda w: [
-            {"bodies": _advice_bodies(w), "requests": w.adv.request.__class__.objects.all()},
+            {"bodies": _advice_bodies(w), "requests": w.adv.advice_request.__class__.objects.all()},
             {"button": "Bewaar"},
         ]
     ),

@@ -27,7 +27,7 @@ ENTRIES: dict[str, Entry] = {
     ),
     "advice:request-document": Entry(
         only(Role.ADVICE_COORDINATOR, Role.ADMINISTRATOR, Role.READ_ONLY, status=404),
-        kwargs=_pk("request"),
+        kwargs=_pk("advice_request"),
         own={"adv.asd_member": 404, "adv.bo_member": 403},
     ),
     # --- public ------------------------------------------------------------------------------
@@ -89,10 +89,10 @@ ENTRIES: dict[str, Entry] = {
     "advice:request-create": Entry(EDITORS),
     "advice:request-detail": Entry(
         INTERNAL,
-        kwargs=_pk("request"),
+        kwargs=_pk("advice_request"),
         own={"adv.asd_member": 200, "adv.asd_secretary": 200, "adv.bo_member": 403},
     ),
-    "advice:request-edit": Entry(EDITORS, kwargs=_pk("request"), own=MUNICIPALITY_ONLY),
-    "advice:request-lapse": Entry(EDITORS, kwargs=_pk("request"), own=MUNICIPALITY_ONLY),
-    "advice:request-withdraw": Entry(EDITORS, kwargs=_pk("request"), own=MUNICIPALITY_ONLY),
+    "advice:request-edit": Entry(EDITORS, kwargs=_pk("advice_request"), own=MUNICIPALITY_ONLY),
+    "advice:request-lapse": Entry(EDITORS, kwargs=_pk("advice_request"), own=MUNICIPALITY_ONLY),
+    "advice:request-withdraw": Entry(EDITORS, kwargs=_pk("advice_request"), own=MUNICIPALITY_ONLY),
 }

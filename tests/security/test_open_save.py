@@ -158,7 +158,7 @@ def test_the_meetlat_decision_keeps_decided_on_and_the_reflection_date(world, cl
 
 
 ADVICE_CASES = {
-    "request": ("advice:request-edit", ("requested_on", "deadline", "decision_moment")),
+    "advice_request": ("advice:request-edit", ("requested_on", "deadline", "decision_moment")),
     "concept": ("advice:advice-edit", ("received_on",)),
     "meeting": ("advice:meeting-edit", ("date",)),
 }

@@ -1,11 +1,12 @@
 """Who may see it, once per thing (issue 28, docs/decisions/0022).
 
-For every model a person can open, `Model.objects.visible_to(user)` (the rule as a filter,
-used by the lists) holds exactly the objects that its `can_view_*(user, obj)` predicate (the
-rule for one object, used by the pages) allows: for every object of the permission matrix's
-world (tests/security/conftest.py) and every person in it — anonymous, a fresh person of
-each role, the people tied to the objects, the officials of the same role tied to another
-subject ("other_facilitator", "other_holder"), and a few people with two roles.
+For every model a person can open, its `<things>_visible_to(user)` (the rule as a filter, used
+by the lists, beside the predicate in the app's permissions module) holds exactly the objects
+that its `can_view_*(user, obj)` predicate (the rule for one object, used by the pages)
+allows: for every object of the permission matrix's world (tests/security/conftest.py) and
+every person in it — anonymous, a fresh person of each role, the people tied to the objects,
+the officials of the same role tied to another subject ("other_facilitator",
+"other_holder"), and a few people with two roles.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import inspect
 from collections.abc import Callable, Iterator
 from operator import attrgetter
 from typing import Any
+from unittest.mock import ANY
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
@@ -42,24 +44,69 @@ def _model(label: str):
     return apps.get_model(label)
 
 
-# The model, and the predicate for one object of it. The advice evaluation's predicate takes
-# the advice it belongs to.
-CASES: dict[str, tuple[str, Callable[[Any, Any], bool]]] = {
-    "initiative": ("initiatives.Initiative", initiative_permissions.can_view_initiative),
-    "story": ("initiatives.Story", initiative_permissions.can_view_story),
-    "application": ("budget.Application", budget_permissions.can_view_application),
-    "evaluation": ("budget.Evaluation", budget_permissions.can_view_evaluation),
-    "accountability": ("budget.Accountability", budget_permissions.can_view_accountability),
-    "advice": ("advice.Advice", advice_permissions.can_view_advice),
-    "request": ("advice.AdviceRequest", advice_permissions.can_view_request),
-    "promise": ("advice.Promise", advice_permissions.can_view_promise),
-    "agenda": ("advice.Agenda", advice_permissions.can_view_agenda),
-    "meeting": ("advice.Meeting", advice_permissions.can_view_meeting),
+# The model, the predicate for one object of it and the rule as a filter, side by side in the
+# app's permissions module. The advice evaluation's predicate takes the advice it belongs to.
+CASES: dict[str, tuple[str, Callable[[Any, Any], bool], Callable[[Any], Any]]] = {
+    "initiative": (
+        "initiatives.Initiative",
+        initiative_permissions.can_view_initiative,
+        initiative_permissions.initiatives_visible_to,
+    ),
+    "story": (
+        "initiatives.Story",
+        initiative_permissions.can_view_story,
+        initiative_permissions.stories_visible_to,
+    ),
+    "application": (
+        "budget.Application",
+        budget_permissions.can_view_application,
+        budget_permissions.applications_visible_to,
+    ),
+    "evaluation": (
+        "budget.Evaluation",
+        budget_permissions.can_view_evaluation,
+        budget_permissions.evaluations_visible_to,
+    ),
+    "accountability": (
+        "budget.Accountability",
+        budget_permissions.can_view_accountability,
+        budget_permissions.accountabilities_visible_to,
+    ),
+    "advice": (
+        "advice.Advice",
+        advice_permissions.can_view_advice,
+        advice_permissions.advices_visible_to,
+    ),
+    "advice_request": (
+        "advice.AdviceRequest",
+        advice_permissions.can_view_request,
+        advice_permissions.advice_requests_visible_to,
+    ),
+    "promise": (
+        "advice.Promise",
+        advice_permissions.can_view_promise,
+        advice_permissions.promises_visible_to,
+    ),
+    "agenda": (
+        "advice.Agenda",
+        advice_permissions.can_view_agenda,
+        advice_permissions.agendas_visible_to,
+    ),
+    "meeting": (
+        "advice.Meeting",
+        advice_permissions.can_view_meeting,
+        advice_permissions.meetings_visible_to,
+    ),
     "advice_evaluation": (
         "advice.AdviceEvaluation",
         lambda user, evaluation: advice_permissions.can_view_evaluation(user, evaluation.advice),
+        advice_permissions.advice_evaluations_visible_to,
     ),
-    "decision": ("meetlat.Decision", meetlat_permissions.can_view_decision),
+    "decision": (
+        "meetlat.Decision",
+        meetlat_permissions.can_view_decision,
+        meetlat_permissions.decisions_visible_to,
+    ),
 }
 # Each `can_view_<thing>(user, obj)` predicate, and the case above that checks it.
 PREDICATES = {
@@ -69,7 +116,7 @@ PREDICATES = {
     "budget.permissions.can_view_evaluation": "evaluation",
     "budget.permissions.can_view_accountability": "accountability",
     "advice.permissions.can_view_advice": "advice",
-    "advice.permissions.can_view_request": "request",
+    "advice.permissions.can_view_request": "advice_request",
     "advice.permissions.can_view_promise": "promise",
     "advice.permissions.can_view_agenda": "agenda",
     "advice.permissions.can_view_meeting": "meeting",
@@ -152,11 +199,11 @@ def corners(world):
 @pytest.mark.usefixtures("corners")
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_visible_to_agrees_with_the_predicate(world, case):
-    label, predicate = CASES[case]
+    label, predicate, visible = CASES[case]
     model = _model(label)
     objects = list(model.objects.order_by("pk"))
 
-    outcome = compare(objects, predicate, model.objects.visible_to, world)
+    outcome = compare(objects, predicate, visible, world)
 
     assert disagreements(outcome) == []
     # The world has objects that some people see and others do not, so the two are compared
@@ -177,10 +224,12 @@ def test_the_check_finds_a_rule_restated_wrongly(world):
     def forgets_the_coordinator(user):
         if budget_permissions.is_coordinator(user):
             return Application.objects.filter(budget_permissions.applicant_q(user))
-        return Application.objects.visible_to(user)
+        return budget_permissions.applications_visible_to(user)
 
     def forgets_the_advisors(user):
-        return Application.objects.visible_to(user).exclude(budget_permissions.advisor_q(user))
+        return budget_permissions.applications_visible_to(user).exclude(
+            budget_permissions.advisor_q(user)
+        )
 
     first = disagreements(compare(objects, predicate, forgets_the_coordinator, world))
     second = disagreements(compare(objects, predicate, forgets_the_advisors, world))
@@ -190,7 +239,7 @@ def test_the_check_finds_a_rule_restated_wrongly(world):
 
 
 def test_every_view_predicate_has_a_queryset():
-    """A new `can_view_<thing>(user, obj)` needs its `visible_to` and a case here."""
+    """A new `can_view_<thing>(user, obj)` needs its `<things>_visible_to` and a case here."""
     found = {
         f"{module.__name__}.{name}"
         for module in PERMISSION_MODULES
@@ -205,8 +254,14 @@ def test_every_view_predicate_has_a_queryset():
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_every_model_has_visible_to_on_its_manager(case):
-    model = _model(CASES[case][0])
+def test_the_filter_sits_beside_the_predicate_and_takes_a_queryset(case):
+    """The rule for one and for many in the same module; the filter narrows a queryset it is
+    given (a list that selects its own columns first) and starts from all when given none."""
+    label, predicate, visible = CASES[case]
+    model = _model(label)
+    module = inspect.getmodule(visible)
 
-    assert callable(getattr(model.objects, "visible_to", None))
-    assert callable(getattr(model.objects.all(), "visible_to", None))
+    assert module in PERMISSION_MODULES
+    assert predicate.__module__ == module.__name__ or case == "advice_evaluation"
+    assert list(inspect.signature(visible).parameters) == ["user", ANY]
+    assert visible(AnonymousUser(), model.objects.none()).model is model

@@ -16,6 +16,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 
 from burgerkracht.core.models import OutboxMessage
+from burgerkracht.core.queueing import enqueue_delivery
 
 
 def _serialise_attachments(message: EmailMessage) -> list[dict[str, str]]:
@@ -83,8 +84,6 @@ def build_message(row: OutboxMessage, *, connection: BaseEmailBackend) -> EmailM
 
 class OutboxBackend(BaseEmailBackend):
     def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
-        from burgerkracht.core.services import enqueue_delivery
-
         stored = 0
         for message in email_messages:
             if not message.recipients():

@@ -35,6 +35,7 @@ from django.utils import timezone
 from burgerkracht.core.enums import ReminderStatus
 from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.models import Reminder
+from burgerkracht.core.queueing import enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -237,16 +238,13 @@ def _enqueue(pks: list[int], *, now) -> int:
     """Hand the rows over in batches of REMINDER_BATCH_SIZE, one task each: a sweep over
     100,000 due reminders publishes hundreds of messages, not 100,000. Return how many rows
     were handed over."""
-    from burgerkracht.core.services import enqueue
-    from burgerkracht.core.tasks import send_reminders_task
-
     size = settings.REMINDER_BATCH_SIZE
     for start in range(0, len(pks), size):
         # A copy that waited in the broker past the requeue time has been handed over again
         # by a later sweep: it expires instead of piling up behind a long backlog.
         expires = settings.REMINDER_REQUEUE_SECONDS
         batch = pks[start : start + size]
-        if not enqueue(send_reminders_task, expires=expires, reminder_pks=batch):
+        if not enqueue("core.send_reminders", expires=expires, reminder_pks=batch):
             # The broker is down: do not wait for every publish to time out. The rest stay
             # queued and are due for the very next sweep.
             overdue = now - timedelta(seconds=settings.REMINDER_REQUEUE_SECONDS + 1)

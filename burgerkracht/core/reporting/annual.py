@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from burgerkracht.core.models import AnnualReport, AuditEvent, Municipality
+from burgerkracht.core.queueing import enqueue
 from burgerkracht.core.reporting import reports
 
 
@@ -26,9 +27,6 @@ def request_annual_report(*, by: Any, year: int) -> AnnualReport:
     """A new run for the year, or the person's run of that year that is still being made:
     one pending run per person and year (a database constraint), so asking thirty times
     makes one PDF. A pending run older than STALE_AFTER goes to a worker again."""
-    from burgerkracht.core.services import enqueue
-    from burgerkracht.core.tasks import generate_annual_report_task
-
     pending = AnnualReport.objects.filter(requested_by=by, year=year, generated_at=None)
     with transaction.atomic():
         run = pending.first()
@@ -43,7 +41,7 @@ def request_annual_report(*, by: Any, year: int) -> AnnualReport:
             )
         elif run.requested_at > timezone.now() - STALE_AFTER:
             return run
-        transaction.on_commit(lambda: enqueue(generate_annual_report_task, report_pk=run.pk))
+        transaction.on_commit(lambda: enqueue("core.generate_annual_report", report_pk=run.pk))
     return run
 
 

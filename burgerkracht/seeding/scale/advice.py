@@ -164,7 +164,7 @@ class _Register:
         sent = status not in (V.CONCEPT, V.WITHDRAWN)
         topic = rng.choice(TOPICS)
         advice = Advice(
-            pk=pk, reference=self.reference("ADV", year), body=body, request=advice_request,
+            pk=pk, reference=self.reference("ADV", year), body=body, advice_request=advice_request,
             kind=AdviceKind.SOLICITED if advice_request else AdviceKind.UNSOLICITED,
             title=f"{topic} ({body.short_name}, {pk})",
             summary=f"{topic}: de adviesraad ziet wat er misgaat en adviseert de gemeente.",
