@@ -6,4 +6,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DATABASE_URL="${DATABASE_URL:-postgres://typecheck@localhost/typecheck}"
-exec .venv/bin/mypy "$@"
+exec .venv/bin/python -m mypy "$@"
