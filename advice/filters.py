@@ -12,6 +12,7 @@ YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 class RegisterFilter(ListSearchMixin):
     reference_prefix = "ADV"  # advices keep their own reference; it is searched as text
+    reference_example = "ADV-2026-012"
     search_fields = ("reference", "title", "summary")
     closed_statuses = frozenset({AdviceStatus.CLOSED, AdviceStatus.WITHDRAWN})
 

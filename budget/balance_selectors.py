@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from budget.enums import FundStatus, IntegrityAct, OutOfPurpose
 from budget.models import ZERO, BudgetLine, Fund, IntegrityEntry
+from budget.models.ledger import public_line_name
 from burgerkracht.core.ui.formatting import euro
 
 MOVES = (IntegrityAct.REALLOCATION, IntegrityAct.OUT_OF_PURPOSE)
@@ -133,14 +134,16 @@ class Balance:
         return _("Still available %(amount)s.") % {"amount": amount(self.available)}
 
 
-def _changes(line_ids: list[int]) -> dict[int, list[Change]]:
-    """The changes of these lines, oldest first: one query, no person loaded."""
+def _changes(line_ids: list[int], *, public: bool = False) -> dict[int, list[Change]]:
+    """The changes of these lines, oldest first: one query, no person loaded. `public` names
+    the other line as residents know it."""
     rows = (
         IntegrityEntry.objects.filter(act__in=MOVES)
         .filter(Q(from_line__in=line_ids) | Q(to_line__in=line_ids))
         .values(
             "act", "amount", "created_at", "from_line_id", "to_line_id", "from_line__name",
-            "to_line__name", "destination", "destination_detail",
+            "to_line__name", "from_line__neighbourhood__name", "to_line__neighbourhood__name",
+            "destination", "destination_detail",
         )
         .order_by("created_at", "pk")
     )  # fmt: skip
@@ -153,27 +156,30 @@ def _changes(line_ids: list[int]) -> dict[int, list[Change]]:
                        destination_detail=row["destination_detail"])
             )  # fmt: skip
             continue
+        to_line, from_line = row["to_line__name"], row["from_line__name"]
+        if public:
+            to_line = public_line_name(to_line, row["to_line__neighbourhood__name"])
+            from_line = public_line_name(from_line, row["from_line__neighbourhood__name"])
         if row["from_line_id"] in changes:
-            changes[row["from_line_id"]].append(
-                Change(OUT, row["amount"], on, other_line=row["to_line__name"])
-            )
+            changes[row["from_line_id"]].append(Change(OUT, row["amount"], on, other_line=to_line))
         if row["to_line_id"] in changes:
-            changes[row["to_line_id"]].append(
-                Change(IN, row["amount"], on, other_line=row["from_line__name"])
-            )
+            changes[row["to_line_id"]].append(Change(IN, row["amount"], on, other_line=from_line))
     return changes
 
 
-def balances(lines: QuerySet[BudgetLine], *, label_by_neighbourhood: bool = False) -> list[Balance]:
+def balances(
+    lines: QuerySet[BudgetLine], *, label_by_neighbourhood: bool = False, public: bool = False
+) -> list[Balance]:
     """A balance per line (two queries). `label_by_neighbourhood` names a wijk's line by its
-    wijk."""
+    wijk; `public` names every line as residents know it (BudgetLine.public_name)."""
     lines = list(
         lines.select_related("neighbourhood").only(
             "name", "allocation", "committed", "released", "neighbourhood__name",
             "neighbourhood__slug",
         )
     )  # fmt: skip
-    changes = _changes([line.pk for line in lines])
+    public = public or label_by_neighbourhood
+    changes = _changes([line.pk for line in lines], public=public)
     result = []
     for line in lines:
         neighbourhood = line.neighbourhood
@@ -181,7 +187,7 @@ def balances(lines: QuerySet[BudgetLine], *, label_by_neighbourhood: bool = Fals
             Balance(
                 label=neighbourhood.name
                 if (label_by_neighbourhood and neighbourhood)
-                else line.name,
+                else (line.public_name if public else line.name),
                 slug=neighbourhood.slug if neighbourhood else "",
                 allocation=line.allocation,
                 awarded=line.committed - line.released,

@@ -49,7 +49,7 @@ def placeholder_values(ctx: dict, facts: dict | None = None) -> dict[str, str]:
         "titel": ctx["initiative"].title,
         "bedrag": ctx["amount"],
         "gevraagd_bedrag": ctx["requested"],
-        "budgetlijn": line.name if line else "",
+        "budgetlijn": line.public_name if line else "",
         "startdatum": _day(application.starts_on),
         "einddatum": _day(application.ends_on),
         "verantwoording_uiterlijk": _day(

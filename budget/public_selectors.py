@@ -216,15 +216,15 @@ def line_rows(year: int) -> list[Row]:
     lines = (
         BudgetLine.objects.filter(fund__starts_on__year=year)
         .exclude(fund__status=FundStatus.PREPARING)
-        .select_related("fund")
-        .only("name", "allocation", "fund__name")
+        .select_related("fund", "neighbourhood")
+        .only("name", "allocation", "fund__name", "neighbourhood__name")
         .order_by("fund__starts_on", "fund__name", "name")
     )
     lines = list(lines)
     several_funds = len({line.fund_id for line in lines}) > 1
     return [
         Row(
-            label=f"{line.fund.name} · {line.name}" if several_funds else line.name,
+            label=f"{line.fund.name} · {line.public_name}" if several_funds else line.public_name,
             allocation=line.allocation,
             figures=per_line.get(line.pk, Figures()),
         )

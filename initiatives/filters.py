@@ -23,6 +23,7 @@ AGE_CHOICES = [
 
 class OfficialsInitiativeFilter(ListSearchMixin):
     reference_prefix = INITIATIVE
+    reference_example = "BI-2026-00042"
     search_fields = ("title", "summary", "created_by__full_name")
     closed_statuses = frozenset({InitiativeStatus.ENDED})
 

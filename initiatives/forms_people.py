@@ -97,7 +97,10 @@ class ReassignForm(forms.Form):
         label=_("Which dossiers move?"), coerce=int, widget=forms.CheckboxSelectMultiple,
         help_text=_("All are ticked. Untick the ones that stay."),
     )  # fmt: skip
-    to_user = forms.ModelChoiceField(label=_("New facilitator"), queryset=User.objects.none())
+    to_user = forms.ModelChoiceField(
+        label=_("New facilitator"), queryset=User.objects.none(),
+        empty_label=_("Choose the new facilitator"),
+    )  # fmt: skip
     reason = reason_text(
         _("Reason"),
         _("Why these dossiers move. The reason is kept with every dossier that moves, and the "
@@ -113,7 +116,10 @@ class ReassignForm(forms.Form):
             .order_by("full_name", "email")
         )
         self.fields["from_user"].queryset = staff
-        self.fields["to_user"].queryset = staff
+        # The page offers everyone but the current facilitator; a posted form keeps them all,
+        # so choosing the same person gets clean()'s own message.
+        current = None if self.is_bound else self.initial.get("from_user")
+        self.fields["to_user"].queryset = staff.exclude(pk=current) if current else staff
         self.fields["initiatives"].choices = [(d.pk, d.choice_label) for d in dossiers]
         name_required_fields(self)
         self.fields["initiatives"].error_messages["required"] = _(

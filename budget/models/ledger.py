@@ -10,6 +10,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -123,6 +124,19 @@ class BudgetLine(TimeStampedModel):
     @property
     def remaining(self) -> Decimal:
         return self.allocation - self.committed + self.released
+
+    @property
+    def public_name(self) -> str:
+        return public_line_name(self.name, self.neighbourhood.name if self.neighbourhood else None)
+
+
+def public_line_name(name: str, neighbourhood: str | None) -> str:
+    """A budget line as residents know it (issue #24, B1): a wijk's line by its wijk,
+    "Wijkbudget Filmwijk", never the municipality's own name for it ("Smeerolie Filmwijk");
+    a line for the whole city by its name ("Stedelijk")."""
+    if neighbourhood:
+        return gettext("Wijk budget %(wijk)s") % {"wijk": neighbourhood}
+    return name
 
 
 class Award(TimeStampedModel):

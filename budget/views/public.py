@@ -146,7 +146,7 @@ class SamenSterkView(YearMixin, LocalisedPageView):
         )
         context = super().get_context_data(
             **kwargs, rows=rows, chart=chart,
-            balances=balance_selectors.balances(balance_selectors.public_lines(year)),
+            balances=balance_selectors.balances(balance_selectors.public_lines(year), public=True),
         )  # fmt: skip
         context["year_form"] = None  # the other years are on the results page
         context["figures"] = selectors.figures(selectors.grants_of(year))

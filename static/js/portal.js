@@ -6,7 +6,24 @@ document.addEventListener("DOMContentLoaded", function () {
     summary.focus();
   }
   liveCostTotal();
+  scrollHints();
 });
+
+// A table wider than its region slides sideways. On a phone the hint above it always shows
+// (CSS); on a wider screen only when this table does not fit, so the words are never wrong.
+function scrollHints() {
+  var hints = document.querySelectorAll(".portal-scroll-hint");
+  if (!hints.length) return;
+  function update() {
+    hints.forEach(function (hint) {
+      var region = hint.nextElementSibling;
+      var wide = region && region.scrollWidth > region.clientWidth + 1;
+      hint.classList.toggle("portal-scroll-hint--shown", !!wide);
+    });
+  }
+  update();
+  window.addEventListener("resize", update);
+}
 
 // The money step: the total of the costs while you type. The server works out the same
 // total ("Work out the total" and on every save); this only saves a round trip.

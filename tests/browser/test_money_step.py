@@ -79,3 +79,17 @@ def test_work_out_the_total_without_javascript(browser, live_server):
     page.click("button[name=total]")
     assert page.locator("[data-cost-total]").inner_text() == "€ 625,50"
     context.close()
+
+
+def test_no_warning_box_while_the_amounts_agree(page, live_server, login):
+    """The warning is in the page (hidden) for portal.js; hidden means not shown at all, not
+    an empty orange bar above the buttons (Utrecht's alert sets display: flex)."""
+    application = filled_application()
+    login(application.initiative.created_by)
+    page.goto(live_server.url + reverse("budget:application-step", args=[application.pk, 4]))
+    page.fill("#id_requested_amount", "550,00")  # the costs (600) minus own money (50)
+    page.click("button[name=total]")
+    warning = page.locator("[data-money-check]")
+    assert warning.get_attribute("hidden") is not None
+    assert not warning.is_visible()
+    assert warning.bounding_box() is None

@@ -42,3 +42,44 @@ def test_my_tasks_and_the_searchable_queue(
     page.get_by_role("link", name=older.initiative.title).click()
     expect(page.get_by_role("link", name="Terug naar de lijst")).to_be_visible()
     assert_accessible(page, f"application with list navigation at {width}")
+
+
+def test_a_long_dossier_name_stays_inside_its_task_on_a_phone(page, login, live_server):
+    """At 320 px each task is a block; a dossier name over two lines makes the task taller
+    instead of running over the line under it (Utrecht gives table cells a fixed height)."""
+    facilitator = login(UserFactory(role="facilitator", with_mfa=True))
+    application = application_in(ApplicationStatus.SUBMITTED, facilitator=facilitator)
+    application.initiative.title = "Voorleesochtend voor ouders en kinderen in de Stedenwijk"
+    application.initiative.save(update_fields=["title"])
+    page.set_viewport_size({"width": 320, "height": 900})
+
+    page.goto(live_server.url + reverse("core:tasks"))
+    cells = page.locator(".portal-tasks tbody td, .portal-tasks tbody th")
+    expect(cells.first).to_be_visible()
+    overflowing = page.evaluate(
+        """() => [...document.querySelectorAll('.portal-tasks tbody td, .portal-tasks tbody th')]
+             .filter(cell => cell.scrollHeight > cell.clientHeight + 1)
+             .map(cell => cell.innerText)"""
+    )
+    assert overflowing == []
+
+
+def test_a_table_wider_than_the_desktop_page_says_it_slides(page, login, live_server):
+    """At 1280 px the queue's ten columns do not fit the page: besides the shadow at its edge
+    the table says in words that it slides sideways (portal.js), as it does on a phone. A
+    table that fits says nothing."""
+    facilitator = login(UserFactory(role="facilitator", with_mfa=True))
+    line, _holder = open_line(
+        allocation="9000.00", name="Samen Sterk voor alle wijken van de stad tegelijk en samen"
+    )
+    application_in(ApplicationStatus.SUBMITTED, facilitator=facilitator, line=line)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    page.goto(live_server.url + reverse("budget:queue"))
+    region = page.locator(".portal-table-scroll")
+    assert region.evaluate("r => r.scrollWidth > r.clientWidth")
+    expect(page.get_by_text("Schuif de tabel opzij om alles te zien.")).to_be_visible()
+
+    page.goto(live_server.url + reverse("budget:queue") + "?q=niets-dat-bestaat")
+    assert not region.evaluate("r => r.scrollWidth > r.clientWidth")
+    expect(page.get_by_text("Schuif de tabel opzij om alles te zien.")).to_be_hidden()

@@ -136,3 +136,17 @@ def test_the_steps_to_go_are_counted_in_proper_dutch(application):
         text = next_step(application, lead)
     assert "stap(pen)" not in text
     assert text.endswith("stap te gaan.") or text.endswith("stappen te gaan.")
+
+
+def test_does_my_idea_fit_speaks_of_a_maximum_only_when_there_is_one(client):
+    """The regulation sets no maximum (BR-06): then "Past mijn idee?" does not ask for the
+    amount to stay under one that is nowhere said."""
+    filled_application()  # an open fund whose one line has no maximum
+    initiative = InitiativeFactory(submitted=True)
+    client.force_login(initiative.created_by)
+
+    page = _text(client.get(reverse("budget:application-new")))
+
+    assert "Past mijn idee?" in page
+    assert "maximum" not in page and "hoogstens" not in page
+    assert "Is het bedrag dat je nodig hebt klein?" in page

@@ -140,3 +140,17 @@ def test_the_queue_page_prints_and_marks_through_its_form(client):
     assert "Moestuin De Wei" in posted.content.decode()
     assert "Brief per post verstuurd op" in initiative.content.decode()
     assert item_text(item)[0]
+
+
+def test_a_letter_without_enclosures_stays_a_tagged_pdf():
+    """Letters are PDF/UA (issue #24): a notice by post is the letter as WeasyPrint made it,
+    with its structure, not a copy of its pages (which drops the tags)."""
+    import subprocess
+
+    item = letter_to(post_resident())
+    with item.pdf.open("rb") as file:
+        content = file.read()
+
+    info = subprocess.run(["pdfinfo", "-"], input=content, capture_output=True, check=True)
+    assert "Tagged:          yes" in info.stdout.decode()
+    assert item.pages == 1

@@ -224,3 +224,18 @@ def test_the_coordinators_page_links_to_it(client, people):
     html = client.get(reverse("initiatives:coordinator")).content.decode()
     assert reverse("initiatives:reassign") in html
     assert f"{reverse('initiatives:reassign')}?van={busy.pk}" in html
+
+
+def test_the_new_facilitator_is_chosen_from_a_dutch_prompt_without_the_current_one(
+    client, people, dossiers
+):
+    coordinator, busy, _backup, new = people
+    client.force_login(coordinator)
+
+    page = client.get(reverse("initiatives:reassign"), {"van": busy.pk}, HTTP_ACCEPT_LANGUAGE="nl")
+
+    html = page.content.decode()
+    assert "---------" not in html
+    assert "Kies de nieuwe facilitator" in html
+    offered = set(page.context["form"].fields["to_user"].queryset)
+    assert new in offered and busy not in offered

@@ -6,7 +6,9 @@ A FilterSet mixes in `ListSearchMixin` and sets:
   any other reference (``SS-…`` on the initiatives' list) finds nothing rather than noise;
 - `search_fields`: the lookups a word is matched in (``icontains``);
 - `closed_statuses`: the statuses hidden unless "Show finished ones too" is ticked or the
-  status filter asks for one of them.
+  status filter asks for one of them;
+- `reference_example`: a reference of this list's kind, shown as the example under the field
+  (an initiative's number on the initiatives' list, not an application's: that finds nothing).
 The list's filter form is always bound (an empty query string too), so the default — open
 dossiers only — is applied on the first visit.
 """
@@ -19,6 +21,7 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.core.references import parse_reference
@@ -44,11 +47,9 @@ class ListSearchMixin(django_filters.FilterSet):
     search_fields: tuple[str, ...] = ()
     closed_statuses: frozenset[str] = frozenset()
     status_field = "status"
+    reference_example = "SS-2026-00042"
 
-    q = django_filters.CharFilter(
-        label=_("Search"), method="filter_search",
-        help_text=_("A name, a reference number (such as SS-2026-00042) or a word from the text."),
-    )  # fmt: skip
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     closed = django_filters.BooleanFilter(
         label=_("Show finished ones too"), method="filter_closed",
         widget=forms.CheckboxInput,
@@ -56,6 +57,10 @@ class ListSearchMixin(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(QueryDict() if data is None else data, *args, **kwargs)
+        self.filters["q"].extra["help_text"] = format_lazy(
+            _("A name, a reference number (such as {example}) or a word from the text."),
+            example=self.reference_example,
+        )
 
     def filter_search(self, queryset, name, value):
         return search(queryset, value, prefix=self.reference_prefix, fields=self.search_fields)

@@ -136,9 +136,15 @@ def letter_context(
 
 
 def merge_pdfs(parts: Sequence[bytes]) -> tuple[bytes, int]:
-    """One PDF of `parts` in order, each starting on a new page; returns it and its pages."""
+    """One PDF of `parts` in order, each starting on a new page; returns it and its pages.
+    A single part is returned as it is: copying its pages would drop its tags (PDF/UA)."""
     import pypdfium2 as pdfium  # a native library: imported where it is used
 
+    if len(parts) == 1:
+        source = pdfium.PdfDocument(parts[0])
+        pages = len(source)
+        source.close()
+        return parts[0], pages
     merged = pdfium.PdfDocument.new()
     for part in parts:
         source = pdfium.PdfDocument(part)
