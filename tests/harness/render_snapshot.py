@@ -74,6 +74,8 @@ class Tokens(HTMLParser):
         self.open_verbatim = 0
 
     def _tag(self, kind: str, tag: str, token: str) -> None:
+        if tag == "input" and "type='hidden'" in token:
+            tag = "hidden-input"  # not shown: a space beside it shows nothing
         if self.pending_space is not None:
             before_inline = (
                 self.last is not None
