@@ -153,12 +153,10 @@ ALLOW: dict[str, tuple[int, str]] = {
     "pages/accessibility.nl.html": (7, PROSE),
     "pages/privacy.en.html": (10, PROSE),
     "pages/privacy.nl.html": (8, PROSE),
-    "pdf/advice_answer.html": (1, PDF),
-    "pdf/application_letter.html": (9, PDF),
+    "pdf/application_letter.html": (2, PDF),
     "pdf/claim_letter.html": (1, PDF),
-    "pdf/consent_form.html": (1, PDF),
     "pdf/includes/amended_award.html": (4, PDF),
-    "pdf/letter_base.html": (4, PDF),
+    "pdf/letter_base.html": (1, PDF),
     "reports/includes/section.html": (1, TEXT_RUN),
 }
 
