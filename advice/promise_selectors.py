@@ -18,7 +18,7 @@ from advice import permissions
 from advice.enums import OPEN_PROMISE, VERDICT_ONLY, PromiseStatus
 from advice.models import AdvisoryBody, Promise, PromiseNote
 from burgerkracht.core.required import required
-from burgerkracht.core.ui.columns import DateColumn
+from burgerkracht.core.ui.columns import WORDS, DateColumn
 from burgerkracht.core.ui.status import badge_for, badge_html
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -112,11 +112,11 @@ class PromiseTable(tables.Table):
         verbose_name=_("Promise"), linkify=lambda record: record.get_absolute_url()
     )
     source = tables.Column(
-        verbose_name=_("Source"), accessor="pk", empty_values=(),
+        verbose_name=_("Source"), accessor="pk", empty_values=(), attrs=WORDS,
         order_by=("advice__reference", "agenda__title", "source_description"),
     )  # fmt: skip
-    owner = tables.Column(verbose_name=_("Owner"), order_by=("owner__full_name",))
-    department = tables.Column(verbose_name=_("Department"))
+    owner = tables.Column(verbose_name=_("Owner"), order_by=("owner__full_name",), attrs=WORDS)
+    department = tables.Column(verbose_name=_("Department"), attrs=WORDS)
     due_on = DateColumn(verbose_name=_("Due on"), format="j-n-Y")
     # One status per promise: "Late" instead of "On track" once its date has passed (the
     # status rule of issue #24), with the reason of a verdict beside it.

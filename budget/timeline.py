@@ -35,8 +35,12 @@ def _checked_at(application: Application):
     )
 
 
-def application_timeline(application: Application, *, tranches: list | None = None) -> list[Step]:
-    """`tranches`: the grant's tranches when the caller has them (no query then)."""
+def application_timeline(
+    application: Application, *, tranches: list | None = None, for_officials: bool = False
+) -> list[Step]:
+    """`tranches`: the grant's tranches when the caller has them (no query then).
+    `for_officials`: the municipality's people read who checks ("the facilitator"), the
+    resident reads "your contact person"."""
     status = application.status
     decided = application.published_at is not None
     checked = status not in (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED,
@@ -47,7 +51,8 @@ def application_timeline(application: Application, *, tranches: list | None = No
     steps: list[tuple] = [
         (_("Sent in"), application.submitted_at is not None and status != ApplicationStatus.DRAFT,
          day(application.submitted_at), ""),
-        (_("Checked by your contact person"), checked, day(checked_at), ""),
+        (_("Checked by the facilitator") if for_officials else _("Checked by your contact person"),
+         checked, day(checked_at), ""),
         (_("Decision"), decided, day(application.published_at),
          application.get_outcome_display() if decided else ""),
     ]  # fmt: skip

@@ -47,7 +47,9 @@ def day(moment) -> date | None:
     return timezone.localdate(moment) if moment else None
 
 
-def initiative_timeline(initiative: Initiative) -> list[Step]:
+def initiative_timeline(initiative: Initiative, *, for_officials: bool = False) -> list[Step]:
+    """`for_officials`: the municipality's people read "Facilitator assigned", the residents
+    "Contact person assigned"."""
     events = {}
     for action, data, created_at in (
         AuditEvent.objects.for_subject(initiative)
@@ -63,7 +65,8 @@ def initiative_timeline(initiative: Initiative) -> list[Step]:
     )
     steps = mark([
         (_("Registered"), initiative.submitted_at is not None, day(initiative.submitted_at), ""),
-        (_("Contact person assigned"), initiative.facilitator_id is not None,
+        (_("Facilitator assigned") if for_officials else _("Contact person assigned"),
+         initiative.facilitator_id is not None,
          day(events.get("initiative.facilitators_assigned")),
          str(initiative.facilitator) if initiative.facilitator_id else ""),
         (_("Started"), started, day(events.get("started")), ""),

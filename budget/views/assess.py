@@ -79,7 +79,7 @@ class ApplicationDetailView(ReadAuditMixin, ApplicationMixin, TemplateView):
         letters = [x for x in a.letters.all() if x.generated_at or internal] if decided else []
         tranches = selectors.tranches_of(a) if a.award_id else []
         return super().get_context_data(
-            timeline=application_timeline(a, tranches=tranches),
+            timeline=application_timeline(a, tranches=tranches, for_officials=internal),
             **kwargs,
             next_step=selectors.next_step(a, user),
             steps=[

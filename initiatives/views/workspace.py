@@ -37,7 +37,7 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
             initiators=initiators,
             risks=initiative.risks(initiators) if official else [],
             official=official,
-            status_timeline=initiative_timeline(initiative),
+            status_timeline=initiative_timeline(initiative, for_officials=official),
             posted_letters=posted_letters(initiative=initiative),
             timeline=with_handovers(list(selectors.timeline(initiative)), handovers),
             handovers=handovers,

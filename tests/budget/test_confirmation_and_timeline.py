@@ -202,6 +202,23 @@ def test_officials_application_page_shows_the_reference(client):
     assert granted.reference in html
 
 
+def test_the_officials_read_who_checks_in_their_own_words(client):
+    """The resident reads "your contact person"; the facilitator reads "the facilitator"
+    (not "your contact person", which is the resident's)."""
+    granted = application_in("granted")
+    client.force_login(granted.initiative.created_by)
+    resident = client.get(granted.get_absolute_url(), **NL).content.decode()
+    client.force_login(granted.initiative.facilitator)
+    official = client.get(granted.get_absolute_url(), **NL).content.decode()
+    initiative = client.get(granted.initiative.get_absolute_url(), **NL).content.decode()
+
+    assert "Gecontroleerd door je contactpersoon" in resident
+    assert "Gecontroleerd door de facilitator" in official
+    assert "je contactpersoon" not in official
+    assert "Facilitator toegewezen" in initiative
+    assert "Contactpersoon gekregen" not in initiative
+
+
 # --- no officials' jargon, no accidental "Afronden" -----------------------------------------
 
 

@@ -1,10 +1,12 @@
 """Letters by post (SC-11): notify() routes each person to e-mail or to the post queue, a
 decision letter goes in the envelope as itself, and every letter is queued exactly once."""
 
+import io
 from datetime import date
 
 import pytest
 from django.core import mail
+from pypdf import PdfReader
 
 from budget.services.letters import generate_letter
 from burgerkracht.core.enums import PostKind, PostStatus
@@ -114,6 +116,26 @@ def test_the_decision_letter_to_a_post_resident_goes_in_the_queue_as_itself():
     assert pages[1:] == letter_pages  # the letter itself, unchanged, after the address page
     assert "Kerkstraat 12" in letter_pages[0] and "Per e-mail" not in letter_pages[0]
     assert not OutboxMessage.objects.filter(attachments__0__filename=letter.filename).exists()
+
+
+def test_the_envelope_with_the_decision_letter_is_a_tagged_pdf():
+    """Letters are PDF/UA (issue #24): the address page and the decision letter behind it
+    are one tagged PDF, every page in its structure; copying the pages dropped the tags."""
+    import subprocess
+
+    resident = post_resident()
+    application = application_in("granted", initiative=initiative_of(resident, submitted=True))
+    generate_letter(letter_pk=application.letters.get().pk)
+
+    item = PostItem.objects.get(recipient=resident, kind=PostKind.LETTER)
+    with item.pdf.open("rb") as file:
+        content = file.read()
+    info = subprocess.run(["pdfinfo", "-"], input=content, capture_output=True, check=True)
+    assert "Tagged:          yes" in info.stdout.decode()
+    reader = PdfReader(io.BytesIO(content))
+    assert len(reader.pages) == item.pages > 1
+    assert all("/StructParents" in page for page in reader.pages)
+    assert 'pdfuaid:part="1"' in reader.xmp_metadata.stream.get_data().decode()
 
 
 def test_the_letter_worker_run_twice_queues_the_decision_letter_once():

@@ -92,18 +92,45 @@ def _weasyprint_fetcher() -> URLFetcher:
     return StaticOnlyFetcher()
 
 
-def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
+def render_pdf(template_name: str, context: dict[str, Any]) -> RenderedPdf:
     """Render ``templates/pdf/<name>.html`` in the active language to a tagged PDF/UA-1.
 
     WeasyPrint takes the document title from <title> and its language from <html lang>,
     which pdf/base.html sets from the active language. Callers that write a letter in a
     resident's language wrap the call in ``translation.override``.
     """
+    html = render_to_string(template_name, context)
+    return RenderedPdf(pdf_of_html([html]), html=html)
+
+
+class RenderedPdf(bytes):
+    """A PDF that render_pdf made, carrying the HTML it came from: a letter that goes in
+    the post behind a notice is set again with it, as one document (`pdf_of_html`), so
+    the envelope's PDF keeps its tags. Everywhere else it is the PDF's bytes."""
+
+    html: str
+
+    def __new__(cls, content: bytes, *, html: str = "") -> RenderedPdf:
+        pdf = super().__new__(cls, content)
+        pdf.html = html
+        return pdf
+
+
+def pdf_of_html(parts: list[str]) -> bytes:
+    """One tagged PDF/UA-1 of the HTML `parts`, each starting on a new page, with its own
+    page numbers; the title and language are the first part's. WeasyPrint writes the pages
+    of all parts with their structure: copying the pages of finished PDFs drops the tags."""
     import weasyprint  # lazy: see module docstring
 
-    html = render_to_string(template_name, context)
-    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=_weasyprint_fetcher())
-    return document.write_pdf(pdf_variant="pdf/ua-1")
+    fetcher = _weasyprint_fetcher()
+    documents = [
+        weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
+            pdf_variant="pdf/ua-1"
+        )
+        for html in parts
+    ]
+    pages = [page for document in documents for page in document.pages]
+    return documents[0].copy(pages).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def logo_data_url(municipality: Any) -> str:

@@ -23,7 +23,7 @@ from django.core.files.base import ContentFile
 from django.utils import translation
 
 from burgerkracht.core.enums import PostKind
-from burgerkracht.core.files.pdf import logo_data_url, render_pdf
+from burgerkracht.core.files.pdf import RenderedPdf, logo_data_url, pdf_of_html, render_pdf
 from burgerkracht.core.models import AuditEvent, Municipality, PostItem
 
 logger = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def queue_letter(
                 enclosures=[name for name, _content in enclosures],
             ),
         )  # fmt: skip
-    content, pages = merge_pdfs([letter, *(content for _name, content in enclosures)])
+    content, pages = envelope_pdf(letter, [content for _name, content in enclosures])
     item = PostItem(
         recipient=user,
         address_lines=user.postal_lines,
@@ -133,6 +133,16 @@ def letter_context(
         "paragraphs": [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()],
         "enclosures": list(enclosures),
     }
+
+
+def envelope_pdf(letter: RenderedPdf, enclosures: Sequence[bytes]) -> tuple[bytes, int]:
+    """The notice and what goes in its envelope, as one PDF; returns it and its pages. The
+    enclosures we made (a decision letter) are set again with the notice as one document,
+    so the PDF keeps its tags (PDF/UA); another PDF has its pages copied behind it."""
+    htmls = [getattr(part, "html", "") for part in (letter, *enclosures)]
+    if enclosures and all(htmls):
+        return merge_pdfs([pdf_of_html(htmls)])
+    return merge_pdfs([letter, *enclosures])
 
 
 def merge_pdfs(parts: Sequence[bytes]) -> tuple[bytes, int]:

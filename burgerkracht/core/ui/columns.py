@@ -9,6 +9,9 @@ import django_tables2 as tables
 from django.template.defaultfilters import date as date_filter
 from django.utils.timezone import template_localtime
 
+# The attributes of a column of names or titles: it wraps between words (portal.css).
+WORDS = {"td": {"class": "portal-table__words"}}
+
 
 class DateColumn(tables.Column):
     """django-tables2's `DateColumn`, rendered in Python.

@@ -4,8 +4,10 @@ check, one that reached its result and one that did not (failure is allowed)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
+
+from django.utils import timezone
 
 from budget import services
 from budget.enums import ApplicationStatus, Continuation
@@ -92,13 +94,19 @@ def _grant(fund, facilitator, holder, professional, title, line, amount) -> Appl
 
 
 def _record(evaluation: Evaluation, facilitator) -> Evaluation:
+    # An evaluation that is done was held in the past: a grant's plan can put it months
+    # ahead (1 May 2027), and the demo then showed it done on a date still to come. Such an
+    # evaluation was planned, and held, a few weeks ago.
+    held_on = min(evaluation.planned_on, timezone.localdate() - timedelta(days=21))
+    if evaluation.planned_on != held_on:
+        Evaluation.objects.filter(pk=evaluation.pk).update(planned_on=held_on)
+        evaluation.planned_on = held_on
     services.plan_visit(
-        evaluation=evaluation, by=facilitator, visit_on=evaluation.planned_on,
-        visitors=[facilitator],
+        evaluation=evaluation, by=facilitator, visit_on=held_on, visitors=[facilitator],
     )  # fmt: skip
     services.save_evaluation_record(
         evaluation=evaluation, by=facilitator, step=1,
-        data={"meeting": "visit", "held_on": evaluation.planned_on,
+        data={"meeting": "visit", "held_on": held_on,
               "present": "De hoofdaanvrager, twee vrijwilligers en zes deelnemers.",
               "participants_now": 9},
     )  # fmt: skip

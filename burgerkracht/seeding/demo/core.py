@@ -8,6 +8,7 @@ function; the command calls them in the order of `APP_DEMOS`, which is the depen
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -118,6 +119,27 @@ def seed_reference_data() -> None:
         )
         if created:
             organisation.neighbourhoods.add(Neighbourhood.objects.get(name=neighbourhood))
+
+
+# A made-up wordmark (no real municipal arms), so `make run` shows a logo in the header
+# and on the letters.
+DEMO_LOGO = Path(__file__).with_name("logo.svg")
+
+
+def seed_logo() -> None:
+    """Give the demo municipality its logo, unless it has one: through the admin's own
+    form field, which checks the SVG and keeps it as the PNG that CairoSVG draws."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from burgerkracht.core.files import uploads
+
+    municipality = Municipality.current()
+    if municipality.logo:
+        return
+    field = uploads.SafeFileField(policy=uploads.LOGO)
+    upload = SimpleUploadedFile(DEMO_LOGO.name, DEMO_LOGO.read_bytes(), "image/svg+xml")
+    logo = field.clean(upload)
+    municipality.logo.save(logo.name, logo, save=True)
 
 
 def _ensure_second_factor(user: User) -> DemoLogin:

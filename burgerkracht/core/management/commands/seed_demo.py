@@ -26,6 +26,7 @@ class Command(BaseCommand):
             self.stdout.write("Demo data from an earlier run kept (seed_demo --once).")
         else:
             demo.seed_reference_data()
+            demo.seed_logo()
             logins = demo.seed_users()
             for module in demo.APP_DEMOS:
                 import_module(module).seed()
