@@ -18,4 +18,8 @@ def link(item: PostItem, context: dict[str, Any]) -> ApplicationPostItem | None:
     return ApplicationPostItem.objects.create(post_item=item, application=application)
 
 
-SUBJECT = Subject(accessor="application_link", field="application", link=link)
+# An application is shown by its initiative's title (Application.__str__).
+SUBJECT = Subject(
+    accessor="application_link", field="application", link=link,
+    select="application_link__application__initiative",
+)  # fmt: skip

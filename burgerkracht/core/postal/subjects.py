@@ -27,6 +27,8 @@ class Subject:
     field: str
     link: Callable[[Any, dict[str, Any]], object]
     visible_to: Callable[[Any], Q] | None = None
+    # What the queue joins to show the subject (its str()), when more than <accessor>__<field>.
+    select: str = ""
 
 
 _SUBJECTS: list[Subject] = []
@@ -44,7 +46,7 @@ def registered() -> tuple[Subject, ...]:
 
 def related() -> list[str]:
     """For select_related: every subject with its letter, in one query."""
-    return [f"{subject.accessor}__{subject.field}" for subject in _SUBJECTS]
+    return [subject.select or f"{subject.accessor}__{subject.field}" for subject in _SUBJECTS]
 
 
 def link(item: Any, context: dict[str, Any]) -> None:
