@@ -15,12 +15,13 @@ def register() -> None:
     menu(MenuEntry(_("Budget"), "budget:fund-list", 60,
                    lambda u: u.has_role(*BUDGET_VIEWER_ROLES)))  # fmt: skip
     menu(MenuEntry(_("Samen Sterk"), "budget:samen-sterk", 20, public=True))
-    from budget import actions, calendar, reminders, selectors
+    from budget import actions, calendar, post, reminders, selectors
     from budget import data_export as budget_export
     from burgerkracht.accounts import data_export
     from burgerkracht.core.messaging import reminders as core_reminders
     from burgerkracht.core.personal import calendar as core_calendar
     from burgerkracht.core.personal import dashboard, worklist
+    from burgerkracht.core.postal import subjects
 
     data_export.register("applications", budget_export.export_for_user)
     dashboard.register("budget/dashboard_panel.html", selectors.dashboard_context)
@@ -28,6 +29,7 @@ def register() -> None:
     for source in reminders.SOURCES:
         core_reminders.register(source)
     core_calendar.register(calendar.events_for)
+    subjects.register(post.SUBJECT)  # letters by post about an application
     import_module("budget.reports")  # registers the Samen Sterk and budget reports
     import_module("budget.continuity")  # registers the continuity-risk report
     import_module("budget.reach")  # registers the reach report (REP-19)

@@ -16,6 +16,7 @@ from budget.models import (
     Accountability,
     Application,
     ApplicationNote,
+    ApplicationPostItem,
     Attachment,
     CostLine,
     Evaluation,
@@ -101,6 +102,7 @@ def delete_applications(run: Run, applications: QuerySet[Application]) -> int:
         ProfessionalAdvice,
         ApplicationNote,
         LeadResident,
+        ApplicationPostItem,  # the letter by post stays (kind post), no longer linked
     ):
         children = model.objects.filter(application__in=applications)
         children._raw_delete(children.db)
@@ -318,6 +320,11 @@ exempt(
     "archive record like the budget-integrity log.",
 )
 exempt("budget.LetterText", "The municipality's wording of its letters; no personal data.")
+exempt(
+    "budget.ApplicationPostItem",
+    "Which application a letter by post is about: two keys, no personal data; it goes with "
+    "the letter (kind post) or with the application.",
+)
 exempt(
     "budget.IntegrityEntry",
     "The budget-integrity log of staff decisions about money; an archive record.",

@@ -18,7 +18,8 @@ def register() -> None:
     from burgerkracht.accounts import data_export, erasure
     from burgerkracht.core import practice
     from burgerkracht.core.personal import dashboard, worklist
-    from initiatives import selectors, story_selectors, succession
+    from burgerkracht.core.postal import subjects
+    from initiatives import post, selectors, story_selectors, succession
     from initiatives.practice import ObstacleProvider
 
     data_export.register("initiatives", selectors.export_for_user)
@@ -26,5 +27,6 @@ def register() -> None:
     erasure.register(succession.leave_everything)
     dashboard.register("initiatives/dashboard_panel.html", selectors.dashboard_context)
     practice.register(ObstacleProvider())
+    subjects.register(post.SUBJECT)  # letters by post about an initiative
     worklist.register(import_module("initiatives.worklist").tasks_for)  # "Mijn taken"
     import_module("initiatives.retention")  # registers its kinds of the retention table

@@ -443,4 +443,5 @@ class InternalNote(AbstractInternalNote):
         constraints = [models.CheckConstraint(condition=~Q(text=""), name="internal_note_has_text")]
 
 
+from initiatives.post_models import InitiativePostItem  # noqa: E402,F401  (this one is full)
 from initiatives.story_models import Story  # noqa: E402,F401  (its own module: this one is full)

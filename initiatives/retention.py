@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.core.privacy.purge import Run
-from burgerkracht.core.privacy.retention import Action, Kind, register
+from burgerkracht.core.privacy.retention import Action, Kind, exempt, register
 from initiatives.enums import InitiativeStatus
 from initiatives.models import Handover, Initiative, Initiator, InternalNote, Message, Update
 from initiatives.story_models import Story, StoryStatus
@@ -170,4 +170,11 @@ register(
         order=30,
         personal={"initiatives.Initiator": INITIATOR_TEXT, "initiatives.Message": ("body",)},
     )
+)
+
+
+exempt(
+    "initiatives.InitiativePostItem",
+    "Which initiative a letter by post is about: two keys, no personal data; it goes with "
+    "the letter (kind post) or with the initiative.",
 )

@@ -218,7 +218,7 @@ def _add_factory_rows() -> None:
         advice_in(stage, by=_user(ASD_MEMBER), coordinator_user=coordinator, is_public=True)
     _add_agenda_rows(coordinator)
     PolicyDecisionFactory.create(by=facilitator, complete=True)
-    _add_post_rows(initiative, facilitator)
+    _add_post_rows(initiative, facilitator, granted)
     _add_payment_rows(granted, resident, facilitator)
     # Saved filters above the officials' lists (issue #24), one more per list each round.
     from burgerkracht.core.models import SavedFilter
@@ -275,8 +275,11 @@ def _add_payment_rows(granted, resident, facilitator) -> None:
     )
 
 
-def _add_post_rows(initiative, facilitator) -> None:
-    """Two letters by post about the facilitator's initiative: one waits, one is posted."""
+def _add_post_rows(initiative, facilitator, application) -> None:
+    """Two letters by post about the facilitator's initiative: one waits, one is posted; and
+    one about the facilitator's application (the queue shows it by its initiative's title)."""
+    from burgerkracht.core.models import Municipality
+    from burgerkracht.core.postal.letters import queue_letter
     from burgerkracht.core.postal.queue import mark_posted
     from initiatives.services import send_message
     from tests.core.post_helpers import post_resident
@@ -287,6 +290,10 @@ def _add_post_rows(initiative, facilitator) -> None:
     for body in ("Tot dinsdag!", "Tot donderdag!"):
         send_message(initiative=initiative, by=facilitator, body=body)
     mark_posted(items=[resident.post_items.order_by("pk").first()], by=facilitator)
+    queue_letter(
+        user=resident, subject="Uw aanvraag", body="Over uw aanvraag.", template="test",
+        context={"application": application}, municipality=Municipality.current(),
+    )  # fmt: skip
 
 
 def _measure_all() -> dict[str, tuple[int, int]]:

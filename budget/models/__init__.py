@@ -32,6 +32,7 @@ from budget.models.ledger import (
 from budget.models.letter_texts import LetterText
 from budget.models.notes import ApplicationNote
 from budget.models.payments import PaymentImport, PaymentOrder
+from budget.models.post import ApplicationPostItem
 
 __all__ = [
     "MAX_LEAD_RESIDENTS",
@@ -40,6 +41,7 @@ __all__ = [
     "Accountability",
     "Application",
     "ApplicationNote",
+    "ApplicationPostItem",
     "Attachment",
     "Award",
     "BudgetChange",

@@ -11,12 +11,12 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.postal.queue import posted_letters
 from burgerkracht.core.ui.breadcrumbs import Crumb
 from initiatives import notes, permissions, selectors, services
 from initiatives.forms import AssignForm, EndForm, MessageForm, NoteForm, ReasonForm, UpdateForm
 from initiatives.handover import latest_handovers, with_handovers
 from initiatives.models import Update
+from initiatives.post import posted_letters
 from initiatives.timeline import initiative_timeline
 from initiatives.views.base import InitiativeMixin
 
@@ -38,7 +38,7 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
             risks=initiative.risks(initiators) if official else [],
             official=official,
             status_timeline=initiative_timeline(initiative, for_officials=official),
-            posted_letters=posted_letters(initiative=initiative),
+            posted_letters=posted_letters(initiative),
             timeline=with_handovers(list(selectors.timeline(initiative)), handovers),
             handovers=handovers,
             can_step_down=permissions.can_step_down(user, initiative),

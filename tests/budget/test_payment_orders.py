@@ -368,7 +368,7 @@ def test_a_resident_who_gets_post_gets_a_letter_for_each_step():
         f"De betaling voor {application.initiative.title} is onderweg",
         f"De betaling voor {application.initiative.title} is betaald",
     ]
-    assert all(x.application_id == application.pk for x in letters)
+    assert all(x.application_link.application_id == application.pk for x in letters)
     assert len(mails_to(lead)) == mails_before
 
 

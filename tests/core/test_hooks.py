@@ -11,6 +11,7 @@ from django.apps import AppConfig, apps
 
 from burgerkracht.core.messaging import reminders
 from burgerkracht.core.personal import calendar, dashboard, worklist
+from burgerkracht.core.postal import subjects
 from burgerkracht.core.ui import navigation
 
 OUR_APPS = ("core", "accounts", "meetlat", "initiatives", "budget", "advice")
@@ -47,6 +48,10 @@ def test_the_registries_hold_what_each_app_registered_once_in_the_apps_order():
     assert [f"{f.__module__}.{f.__name__}" for f in stories] == [
         "budget.public_selectors.public_accountability_stories"
     ]
+    # What a letter by post is about: the wider subject first (core.postal.models.about).
+    assert [(s.accessor, s.link.__module__) for s in subjects.registered()] == [
+        ("initiative_link", "initiatives.post"), ("application_link", "budget.post"),
+    ]  # fmt: skip
 
 
 def test_each_app_puts_its_own_pages_in_the_menu_in_one_order():

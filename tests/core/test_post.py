@@ -13,6 +13,7 @@ from burgerkracht.core.enums import PostKind, PostStatus
 from burgerkracht.core.messaging import reminders
 from burgerkracht.core.messaging.notifications import notify
 from burgerkracht.core.models import AuditEvent, OutboxMessage, PostItem, Reminder
+from burgerkracht.core.postal.subjects import subjects_of
 from tests.core.post_helpers import ADDRESS, initiative_of, item_text, pdf_pages_text, post_resident
 from tests.core.test_reminders import on
 from tests.factories import UserFactory, application_in
@@ -52,7 +53,8 @@ def test_a_resident_without_e_mail_gets_a_letter_in_the_queue_and_no_e_mail():
     assert OutboxMessage.objects.count() == before
     assert (item.recipient, item.status, item.kind) == (resident, PostStatus.QUEUED, "notice")
     assert item.address_lines == ["Gerrit Bakker", "Kerkstraat 12", "1311 AB  Almere"]
-    assert (item.address_missing, item.initiative, item.application) == (False, initiative, None)
+    assert (item.address_missing, item.initiative_link.initiative) == (False, initiative)
+    assert not hasattr(item, "application_link")
     assert "Moestuin De Wei" in item.subject
     [page] = item_text(item)
     assert "Kerkstraat 12" in page and "1311 AB" in page and "Moestuin De Wei" in page
@@ -110,7 +112,7 @@ def test_the_decision_letter_to_a_post_resident_goes_in_the_queue_as_itself():
     pages = item_text(item)
     with letter.file.open("rb") as file:
         letter_pages = pdf_pages_text(file.read())
-    assert (item.application, item.initiative) == (application, initiative)
+    assert subjects_of(item) == [initiative, application]
     assert item.pages == 1 + len(letter_pages)
     assert "Kerkstraat 12" in pages[0] and letter.filename in pages[0]
     assert pages[1:] == letter_pages  # the letter itself, unchanged, after the address page

@@ -10,6 +10,7 @@ from burgerkracht.core.exceptions import DomainError, InvalidTransition
 from burgerkracht.core.messaging.notifications import notify
 from burgerkracht.core.models import AuditEvent, PostItem
 from burgerkracht.core.postal import queue as post_queue
+from initiatives.post import posted_letters
 from tests.core.post_helpers import initiative_of, item_text, pdf_pages_text, post_resident
 from tests.factories import UserFactory
 
@@ -72,7 +73,7 @@ def test_marking_posted_records_who_and_when_and_shows_on_the_initiative():
     assert AuditEvent.objects.for_subject(item).filter(action="post.posted").get().actor == (
         facilitator
     )
-    assert post_queue.posted_letters(initiative=item.initiative) == [item]
+    assert posted_letters(item.initiative_link.initiative) == [item]
 
 
 def test_a_letter_is_marked_posted_once():
@@ -131,7 +132,7 @@ def test_the_queue_page_prints_and_marks_through_its_form(client):
     printed = client.post(reverse("core:post-print"), {"item": [item.pk]})
     marked = client.post(reverse("core:post-mark"), {"only": item.pk}, follow=True)
     posted = client.get(reverse("core:post-queue") + "?status=posted")
-    initiative = client.get(item.initiative.get_absolute_url())
+    initiative = client.get(item.initiative_link.initiative.get_absolute_url())
 
     assert "Moestuin De Wei" in page.content.decode()
     assert printed["Content-Type"] == "application/pdf"
@@ -154,3 +155,22 @@ def test_a_letter_without_enclosures_stays_a_tagged_pdf():
     info = subprocess.run(["pdfinfo", "-"], input=content, capture_output=True, check=True)
     assert "Tagged:          yes" in info.stdout.decode()
     assert item.pages == 1
+
+
+def test_a_letter_about_an_application_is_its_initiatives_too_and_audited_on_both():
+    from budget.services.letters import generate_letter
+    from tests.factories import application_in
+
+    facilitator = UserFactory(role="facilitator")
+    initiative = initiative_of(post_resident(), submitted=True)
+    application = application_in("granted", initiative=initiative, facilitator=facilitator)
+    generate_letter(letter_pk=application.letters.get().pk)
+    item = post_queue.post_items_for(facilitator).get(kind="letter")  # the decision letter
+
+    post_queue.mark_posted(items=[item], by=facilitator)
+
+    assert item.about == application
+    assert posted_letters(initiative) == [item]
+    assert list(post_queue.post_items_for(UserFactory(role="facilitator"))) == []
+    for subject in (initiative, application):
+        assert AuditEvent.objects.for_subject(subject).filter(action="post.posted").count() == 1

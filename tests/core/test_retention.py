@@ -295,7 +295,7 @@ def test_deleting_applications_knows_every_relation_to_an_application():
         ("budget.Attachment", "CASCADE"), ("budget.ProfessionalAdvice", "CASCADE"),
         ("budget.Letter", "PROTECT"), ("budget.Evaluation", "PROTECT"),
         ("budget.Accountability", "PROTECT"), ("budget.ApplicationNote", "CASCADE"),
-        ("budget.LeadResident", "CASCADE"),
+        ("budget.LeadResident", "CASCADE"), ("budget.ApplicationPostItem", "CASCADE"),
     }  # fmt: skip
     assert delete_applications.__doc__
 

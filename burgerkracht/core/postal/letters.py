@@ -25,6 +25,7 @@ from django.utils import translation
 from burgerkracht.core.enums import PostKind
 from burgerkracht.core.files.pdf import RenderedPdf, logo_data_url, pdf_of_html, render_pdf
 from burgerkracht.core.models import AuditEvent, Municipality, PostItem
+from burgerkracht.core.postal import subjects
 
 logger = logging.getLogger(__name__)
 
@@ -70,12 +71,11 @@ def queue_letter(
         address_missing=not has_postal_address(user),
         subject=subject[:300],
         kind=_kind(template, enclosures),
-        initiative=initiative,
-        application=application,
         pages=pages,
     )
     item.pdf.save(f"brief-{uuid.uuid4().hex}.pdf", ContentFile(content), save=False)
     item.save()
+    subjects.link(item, context)  # the apps link it to its initiative, its application
     AuditEvent.record(
         subject=item,
         actor=None,
@@ -92,7 +92,8 @@ def _kind(template: str, enclosures: list) -> str:
 
 
 def _about(context: dict[str, Any]) -> tuple[Any, Any]:
-    """The initiative and the application a notice is about, from its template context."""
+    """The initiative and the application a notice is about, from its template context, for
+    the letterhead's contact and reference (the apps link the item: core.postal.subjects)."""
     application = context.get("application")
     if getattr(getattr(application, "_meta", None), "label", "") != "budget.Application":
         application = None

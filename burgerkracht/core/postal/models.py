@@ -4,6 +4,8 @@ burgerkracht.core.postal.letters."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -11,15 +13,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.core.enums import PostKind, PostStatus
+from burgerkracht.core.postal.subjects import subjects_of
 
 
 class PostItem(models.Model):
     """One envelope: the letter as it was made when the notice went out, addressed to the
     address of that moment (a snapshot), waiting for an official to print and post it.
 
-    `initiative` and `application` say what the letter is about: they decide which facilitator
-    sees it in the queue and where it shows once posted. The links are by name only, so core
-    imports nothing of the domain apps."""
+    What the letter is about (an initiative, an application) is kept by the app that owns
+    it, in a link model with a one-to-one to this item (core.postal.subjects): it decides which
+    facilitator sees the letter in the queue and where it shows once posted. Core keeps no key
+    to a domain app, so its migrations depend on none."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -37,22 +41,6 @@ class PostItem(models.Model):
     )
     pdf = models.FileField(_("PDF"), upload_to="private/post/")
     pages = models.PositiveSmallIntegerField(_("pages"), default=1)
-    initiative = models.ForeignKey(
-        "initiatives.Initiative",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("initiative"),
-    )
-    application = models.ForeignKey(
-        "budget.Application",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("application"),
-    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     posted_at = models.DateTimeField(_("posted at"), null=True, blank=True)
     posted_by = models.ForeignKey(
@@ -70,16 +58,6 @@ class PostItem(models.Model):
         ordering = ["created_at", "pk"]
         indexes = [
             models.Index(fields=["status", "created_at"], name="post_status_created"),
-            models.Index(
-                fields=["initiative", "posted_at"],
-                condition=models.Q(status=PostStatus.POSTED),
-                name="post_posted_initiative",
-            ),
-            models.Index(
-                fields=["application", "posted_at"],
-                condition=models.Q(status=PostStatus.POSTED),
-                name="post_posted_application",
-            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -97,3 +75,8 @@ class PostItem(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("core:post-item-pdf", args=[self.pk])
+
+    @property
+    def about(self) -> Any:
+        """The most specific subject of the letter (its application, else its initiative)."""
+        return next(reversed(subjects_of(self)), None)

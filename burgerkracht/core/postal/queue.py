@@ -2,8 +2,9 @@
 and marking them posted. The letters themselves are made by core.postal.letters.
 
 Who sees what follows the subject: a facilitator sees the letters about the initiatives (and
-their applications) they facilitate, as primary or backup; the facilitator coordinators and
-the administrators see every letter.
+their applications) they facilitate, as primary or backup (the rule initiatives registers,
+core.postal.subjects); the facilitator coordinators and the administrators see every letter.
+Where a posted letter shows is the subject's app's: initiatives.post.posted_letters.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from burgerkracht.core.enums import POST_TRANSITIONS, PostStatus
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.models import AuditEvent, PostItem
+from burgerkracht.core.postal import subjects
 from burgerkracht.core.postal.letters import merge_pdfs
 from burgerkracht.core.transitions import transition
 
@@ -30,41 +32,23 @@ def can_see_post_queue(user: Any) -> bool:
 
 
 def can_handle_post_item(user: Any, item: PostItem) -> bool:
-    """Print it and mark it posted: the facilitators of its initiative, or who sees all."""
-    if not can_see_post_queue(user):
-        return False
-    if user.sees_every_post_item:
-        return True
-    initiative = item.initiative
-    return initiative is not None and user.pk in {
-        initiative.facilitator_id,
-        initiative.backup_facilitator_id,
-    }
+    """Print it and mark it posted: who sees it in the queue (post_items_for)."""
+    return post_items_for(user).filter(pk=item.pk).exists()
 
 
 # --- selectors -------------------------------------------------------------------------------
 
 
 def post_items_for(user: Any) -> QuerySet[PostItem]:
-    """The letters `user` may see in the queue (none for who may not see it at all)."""
-    items = PostItem.objects.select_related(
-        "recipient", "initiative", "application__initiative", "posted_by"
-    )
+    """The letters `user` may see in the queue (none for who may not see it at all): all for
+    who sees every letter, else those the apps' rules give (core.postal.subjects)."""
+    items = PostItem.objects.select_related("recipient", "posted_by", *subjects.related())
     if not can_see_post_queue(user):
         return items.none()
     if user.sees_every_post_item:
         return items
-    return items.filter(Q(initiative__facilitator=user) | Q(initiative__backup_facilitator=user))
-
-
-def posted_letters(*, initiative: Any = None, application: Any = None) -> list[PostItem]:
-    """The letters posted about this initiative or application, the oldest first: one query."""
-    about = Q(application=application) if application is not None else Q(initiative=initiative)
-    return list(
-        PostItem.objects.filter(about, status=PostStatus.POSTED)
-        .select_related("recipient")
-        .order_by("posted_at", "pk")
-    )
+    rule = subjects.visible_to(user)
+    return items.none() if rule is None else items.filter(rule)
 
 
 # --- services --------------------------------------------------------------------------------
@@ -90,13 +74,14 @@ def mark_posted(*, items: Iterable[PostItem], by: Any) -> list[PostItem]:
         raise DomainError(_("Choose the letters you have posted."))
     locked = list(
         PostItem.objects.select_for_update(of=("self",))
-        .select_related("initiative")
+        .select_related("recipient", *subjects.related())
         .filter(pk__in=pks)
         .order_by("pk")
     )
+    theirs = set(post_items_for(by).filter(pk__in=pks).values_list("pk", flat=True))
     now = timezone.now()
     for item in locked:
-        if not can_handle_post_item(by, item):
+        if item.pk not in theirs:
             raise DomainError(_("You cannot mark this letter as posted."))
         if item.address_missing:
             raise DomainError(
@@ -107,11 +92,10 @@ def mark_posted(*, items: Iterable[PostItem], by: Any) -> list[PostItem]:
             item, PostStatus.POSTED, table=POST_TRANSITIONS, by=by, action="post.posted",
             stamps={"posted_at": now, "posted_by": by}, update_fields=(), clean_exclude=(),
         )  # fmt: skip
-        for subject in (item.initiative, item.application):
-            if subject is not None:
-                AuditEvent.record(
-                    subject=subject, actor=by, action="post.posted", data={"post_item": item.pk}
-                )
+        for subject in subjects.subjects_of(item):
+            AuditEvent.record(
+                subject=subject, actor=by, action="post.posted", data={"post_item": item.pk}
+            )
     return locked
 
 
