@@ -34,7 +34,8 @@ def _sample(kind: str) -> dict:
         starts_on=date(2026, 3, 1), ends_on=date(2026, 12, 31), is_one_off=False,
         event_on=None, accountability_due=date(2027, 2, 1), extra_agreements="",
         decided_by=SimpleNamespace(full_name=_("Example decision holder"), email=""),
-        line=SimpleNamespace(name=_("Example line")), evaluation_days=[date(2026, 6, 15)],
+        line=SimpleNamespace(name=_("Example line"), public_name=_("Example line")),
+        evaluation_days=[date(2026, 6, 15)],
     )  # fmt: skip
     letter = SimpleNamespace(
         kind=kind, title=LetterKind(kind).label, reason=_("The hall is free later.")
