@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from burgerkracht.accounts.oidc import views as oidc_views
+
 # The Django admin logs in through allauth, so staff MFA applies there too.
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = _("Burgerkracht management")
@@ -17,6 +19,13 @@ urlpatterns = [
     path("account/overnemen/", include("burgerkracht.accounts.claim_urls")),
     path("besluiten/", include("burgerkracht.meetlat.urls")),
     path("adviezen/", include("advice.urls")),
+    path("inloggen/", include("burgerkracht.accounts.oidc.urls")),
+    # allauth's OpenID Connect callback, with the checks of accounts/oidc (same address)
+    path(
+        "accounts/oidc/<str:provider_id>/login/callback/",
+        oidc_views.callback,
+        name="openid_connect_callback",
+    ),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL, admin.site.urls),
