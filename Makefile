@@ -34,6 +34,15 @@ lock: ## Re-resolve requirements.lock (production) and requirements-dev.lock fro
 	$(VENV)/bin/uv pip compile --quiet pyproject.toml --extra dev -o requirements-dev.lock --python-version 3.11
 	$(VENV)/bin/uv pip compile --quiet pyproject.toml --extra bench -o requirements-bench.lock --python-version 3.11
 
+# The test OIDC broker (tests/oidc): Node packages from tests/oidc/package-lock.json.
+BROKER_STAMP := tests/oidc/node_modules/.installed
+BROKER_PORT ?= 8900
+
+$(BROKER_STAMP): tests/oidc/package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: install nodejs and npm (Node.js 20 or newer)"; exit 1; }
+	cd tests/oidc && npm ci --silent --no-audit --no-fund
+	touch $(BROKER_STAMP)
+
 # make run PORT=8123: several checkouts side by side, each with its own cluster in its var/.
 PORT ?= 8000
 
@@ -42,9 +51,15 @@ run: install ## The portal with demo data on its own PostgreSQL, http://localhos
 	PORT=$(PORT) DJANGO_SETTINGS_MODULE=burgerkracht.settings.dev \
 	  tests/harness/services.sh --keep var/postgres $(PY) manage.py run_demo
 
-test: install ## Run the whole gate on throwaway PostgreSQL and Redis: ruff, mypy, migrations, translations, deploy check, pytest
+test: install ## Run the whole gate on throwaway PostgreSQL, Redis and OIDC broker: ruff, mypy, migrations, translations, deploy check, pytest
 	bash tests/harness/system-packages.sh
+	$(MAKE) --no-print-directory $(BROKER_STAMP)
 	tests/harness/services.sh tests/harness/suite.sh $(ARGS)
+
+broker: ## The test OIDC broker (test DigiD, eHerkenning, staff SSO) beside make run, http://127.0.0.1:8900 (BROKER_PORT=…)
+	bash tests/harness/system-packages.sh broker
+	$(MAKE) --no-print-directory $(BROKER_STAMP)
+	OIDC_TEST_PORT=$(BROKER_PORT) node tests/oidc/provider.mjs
 
 bench: install $(BENCH_STAMP) ## Measure P1-P7 on the scale data set (about 30 min); table in var/bench/latest.md
 	bash tests/harness/system-packages.sh
@@ -77,4 +92,4 @@ migrate: install ## Apply migrations to the configured database
 shell: install ## Django shell
 	$(PY) manage.py shell
 
-.PHONY: help install lock run test lint typecheck fmt messages check migrate shell
+.PHONY: help install lock run broker test lint typecheck fmt messages check migrate shell

@@ -3,7 +3,9 @@
 #
 #   tests/harness/services.sh <command> [args…]
 #       make test: a throwaway PostgreSQL and Redis on loopback in a temporary directory,
-#       DATABASE_URL and REDIS_URL pointing at them, everything removed afterwards.
+#       DATABASE_URL and REDIS_URL pointing at them, and the test OIDC broker (tests/oidc:
+#       DigiD, eHerkenning and staff SSO) with OIDC_TEST_ISSUER and its client secrets in
+#       OIDC_TEST_*_SECRET; everything stopped and removed afterwards.
 #   tests/harness/services.sh --keep <dir> <command> [args…]
 #       make run: PostgreSQL only, its data kept in <dir> between runs (made on the first),
 #       reachable only through the unix socket in <dir> (no TCP port: checkouts side by side
@@ -100,6 +102,7 @@ REDIS_PORT="$(free_port)"
 cleanup() {
   as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true
   if [ -f "$WORK/redis.pid" ]; then kill "$(cat "$WORK/redis.pid")" 2>/dev/null || true; fi
+  if [ -f "$WORK/oidc.pid" ]; then kill "$(cat "$WORK/oidc.pid")" 2>/dev/null || true; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
@@ -114,10 +117,32 @@ redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
   --daemonize yes --pidfile "$WORK/redis.pid" --dir "$WORK" --logfile "$WORK/redis.log"
 for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
 
+# The test broker: panva's oidc-provider as the DigiD, eHerkenning and staff SSO brokers
+# (tests/oidc/provider.mjs), on its own loopback port, with fresh client secrets per run.
+BROKER_DIR="$(cd "$(dirname "$0")/../oidc" && pwd)"
+command -v node >/dev/null || { echo "node not found: install nodejs and npm (Node.js 20 or newer)" >&2; exit 1; }
+[ -d "$BROKER_DIR/node_modules/oidc-provider" ] || (cd "$BROKER_DIR" && npm ci --silent --no-audit --no-fund)
+OIDC_PORT="$(free_port)"
+export OIDC_TEST_ISSUER="http://127.0.0.1:$OIDC_PORT"
+for broker in DIGID EHERKENNING STAFF; do
+  export "OIDC_TEST_${broker}_SECRET=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')"
+done
+OIDC_TEST_HOST=127.0.0.1 OIDC_TEST_PORT="$OIDC_PORT" node "$BROKER_DIR/provider.mjs" >"$WORK/oidc.log" 2>&1 &
+echo $! >"$WORK/oidc.pid"
+for _ in $(seq 100); do
+  python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' \
+    "$OIDC_TEST_ISSUER/.well-known/openid-configuration" 2>/dev/null && break
+  kill -0 "$(cat "$WORK/oidc.pid")" 2>/dev/null || break
+  sleep 0.1
+done
+python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' \
+  "$OIDC_TEST_ISSUER/.well-known/openid-configuration" 2>/dev/null \
+  || { echo "the test OIDC broker did not start:" >&2; cat "$WORK/oidc.log" >&2; exit 1; }
+
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/burgerkracht"
 export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
 export BURGERKRACHT_TEST_SERVICES="$WORK"
 export PG_PORT REDIS_PORT
 as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres burgerkracht
-echo "services: PostgreSQL on 127.0.0.1:$PG_PORT, Redis on 127.0.0.1:$REDIS_PORT"
+echo "services: PostgreSQL on 127.0.0.1:$PG_PORT, Redis on 127.0.0.1:$REDIS_PORT, OIDC broker at $OIDC_TEST_ISSUER"
 "$@"
