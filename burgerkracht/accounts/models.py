@@ -273,6 +273,7 @@ class LoginMethod(models.Model):
     second_factor_acr = models.CharField(
         _("acr values that count as a second factor"),
         max_length=300,
+        default="http://schemas.openid.net/pape/policies/2007/06/multi-factor",
         blank=True,
         help_text=_("Staff only. Separated by spaces."),
     )

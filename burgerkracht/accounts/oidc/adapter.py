@@ -114,6 +114,12 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             got = str((sociallogin.id_token_claims or {}).get("nonce") or "")
             if not expected or not hmac.compare_digest(expected, got):
                 raise _fail(request, _("The answer of the login service was not right."), "nonce")
+        if sociallogin.state.get("level") and _someone_else(request, identity):
+            raise _fail(
+                request,
+                _("You logged in with another DigiD than before. Log out first."),
+                "other_person",
+            )
         request.broker_identity = identity
         request.broker_second_factor = identity.second_factor
         broker_session.stash_pending(request, identity)
@@ -145,7 +151,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             "user": candidate.pk,
             "identity": broker_session.seal(identity),
         }
-        raise ImmediateHttpResponse(redirect("accounts:oidc-link"))
+        raise ImmediateHttpResponse(redirect("oidc:link"))
 
     def _staff(self, request, sociallogin, identity: Identity) -> None:
         user = User.objects.filter(email__iexact=identity.email).first() if identity.email else None
@@ -181,6 +187,12 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         else:
             message, code = _("The login service reported an error."), "broker_error"
         raise _fail(request, message, code, status=status)
+
+
+def _someone_else(request, identity: Identity) -> bool:
+    """A login at a higher level must be the same person as the one logged in."""
+    user = request.user
+    return bool(user.is_authenticated and user.bsn_hash and user.bsn_hash != identity.uid)
 
 
 def _broker_down() -> str:

@@ -39,4 +39,4 @@ def ask_for_level(request: HttpRequest, action: str, next_url: str) -> HttpRespo
     if not missing_level(request, action):
         return None
     query = urlencode({"actie": action, "next": next_url})
-    return HttpResponseRedirect(f"{reverse('accounts:oidc-level')}?{query}")
+    return HttpResponseRedirect(f"{reverse('oidc:level')}?{query}")

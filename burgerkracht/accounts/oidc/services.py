@@ -15,7 +15,13 @@ from burgerkracht.core.models import AuditEvent
 def finish_login(request: HttpRequest, user: User, sociallogin=None) -> None:
     """allauth's user_logged_in: a broker login records its identity on the account and in
     the session; any other login clears what an earlier broker login left in the session."""
-    identity = broker_session.pop_pending(request) if sociallogin is not None else None
+    identity = None
+    if sociallogin is not None:
+        # In the session while a login stage (the portal's TOTP) asks more; on the request
+        # when allauth first logged out whoever was logged in (and so emptied the session).
+        identity = broker_session.pop_pending(request) or getattr(
+            request, "broker_identity", None
+        )
     if identity is None:
         request.session.pop(broker_session.LOGIN_KEY, None)
         return

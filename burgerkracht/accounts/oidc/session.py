@@ -29,8 +29,16 @@ RESUME_KEY = "broker_resume"  # a form sent after the DigiD session had expired
 
 
 def login_info(request: HttpRequest) -> dict[str, Any]:
-    info = request.session.get(LOGIN_KEY) if hasattr(request, "session") else None
+    return login_info_of(request.session) if hasattr(request, "session") else {}
+
+
+def login_info_of(session) -> dict[str, Any]:
+    info = session.get(LOGIN_KEY)
     return info if isinstance(info, dict) else {}
+
+
+def login_kind_of(session) -> str:
+    return login_info_of(session).get("kind", "")
 
 
 def login_kind(request: HttpRequest) -> str:
