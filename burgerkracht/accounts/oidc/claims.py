@@ -106,9 +106,10 @@ def identity_from(method: LoginMethod, claims: dict, subject: str) -> Identity:
         "email_verified": bool(claims.get("email_verified")),
     }
     if method.kind == LoginMethod.Kind.DIGID:
-        number = stdnum_bsn.compact(_text(claims, method.claim_bsn))
+        number = _text(claims, method.claim_bsn)
         if not number:
             raise ClaimError(_("DigiD did not tell us your citizen service number (BSN)."))
+        number = stdnum_bsn.compact(number)  # pads to nine digits
         if not stdnum_bsn.is_valid(number):
             raise ClaimError(_("DigiD passed on a citizen service number (BSN) that is not valid."))
         return Identity(

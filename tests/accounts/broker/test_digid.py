@@ -102,7 +102,7 @@ def test_an_e_mail_account_is_linked_only_after_the_person_confirms(portal, logi
 
     assert response["Location"] == "/inloggen/koppelen/"
     page = portal.client.get("/inloggen/koppelen/").content.decode()
-    assert "Koppel" in page or "koppel" in page
+    assert "Ja, koppel DigiD" in page
     existing.refresh_from_db()
     assert not existing.bsn_hash
     assert "_auth_user_id" not in portal.client.session
