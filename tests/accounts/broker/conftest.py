@@ -39,6 +39,7 @@ def login_method(db, oidc_broker, monkeypatch):
 
     return make
 
+
 # The test broker accepts allauth's callback on a loopback address with a port.
 HOST = "127.0.0.1:8000"
 
