@@ -94,9 +94,6 @@ def test_a_mapped_role_the_claim_no_longer_gives_is_taken_away(portal, login_met
     )
     sanne = UserFactory(role="facilitator", email=SANNE, with_mfa=False)
     sanne.groups.add(Group.objects.get(name="budget_decision_holder"))
-            name="budget_decision_holder"
-        )
-    )
 
     portal.log_in("staff", "staff-mfa")
 
