@@ -19,7 +19,7 @@ LABELS = {
 
 
 @pytest.fixture
-def login_method(db, oidc_broker, monkeypatch):
+def login_method(db, oidc_broker, monkeypatch):  # noqa: F811 (the fixture above)
     """login_method("digid"), login_method("digid", "wrong-key"), or with LoginMethod fields:
     that way of logging in switched on against the test broker, its secret in the
     environment."""
@@ -77,5 +77,5 @@ def query(url: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def portal(client, oidc_broker):
+def portal(client, oidc_broker):  # noqa: F811 (the fixture above)
     return Portal(client, oidc_broker.issuer)
