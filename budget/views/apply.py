@@ -26,6 +26,7 @@ from budget.forms.assessment import OptionalReasonForm
 from budget.forms.limits import resident_maximum, scheme_maximum
 from budget.models import Attachment, Letter
 from budget.views.base import MY_APPLICATIONS, ApplicationMixin, ReadAuditMixin
+from burgerkracht.accounts.oidc import levels
 from burgerkracht.accounts.roles import INITIATOR_ROLES, Role
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.files.uploads import private_file_response
@@ -284,6 +285,10 @@ class CheckView(ApplicationMixin, TemplateView):
         )  # fmt: skip
 
     def post(self, request, *args, **kwargs):
+        # The DigiD level the municipality asks for sending in (accounts/oidc/levels.py).
+        step_up = levels.ask_for_level(request, "application", request.path)
+        if step_up:
+            return step_up
         try:
             services.submit_application(application=self.application, by=request.user)
         except DomainError as error:
