@@ -3,7 +3,8 @@
 Every line is one JSON object: time, level, logger, message, and for an exception its type
 and where it happened. The exception's own text is left out on purpose: database errors and
 bugs can quote what somebody typed ("Key (email)=(…) already exists"). E-mail addresses,
-IBANs, phone numbers and citizen service numbers (BSN) that still reach a message are replaced by a placeholder.
+IBANs, phone numbers and citizen service numbers (BSN) that still reach a message are
+replaced by a placeholder.
 """
 
 from __future__ import annotations
