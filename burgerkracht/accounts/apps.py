@@ -15,6 +15,4 @@ class AccountsConfig(AppConfig):
         def _finish_login(sender, request, user, **kwargs):
             finish_login(request, user, kwargs.get("sociallogin"))
 
-        user_logged_in.connect(
-            _finish_login, weak=False, dispatch_uid="accounts.oidc.finish_login"
-        )
+        user_logged_in.connect(_finish_login, weak=False, dispatch_uid="accounts.oidc.finish_login")

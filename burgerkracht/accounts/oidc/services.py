@@ -19,9 +19,7 @@ def finish_login(request: HttpRequest, user: User, sociallogin=None) -> None:
     if sociallogin is not None:
         # In the session while a login stage (the portal's TOTP) asks more; on the request
         # when allauth first logged out whoever was logged in (and so emptied the session).
-        identity = broker_session.pop_pending(request) or getattr(
-            request, "broker_identity", None
-        )
+        identity = broker_session.pop_pending(request) or getattr(request, "broker_identity", None)
     if identity is None:
         request.session.pop(broker_session.LOGIN_KEY, None)
         return
