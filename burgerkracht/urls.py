@@ -1,3 +1,4 @@
+from allauth import urls as allauth_urls
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
@@ -10,6 +11,9 @@ from burgerkracht.accounts.oidc import views as oidc_views
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = _("Burgerkracht management")
 admin.site.site_title = _("Burgerkracht management")
+
+# allauth's URLs without its deprecated social/ redirects (this portal never had them).
+ALLAUTH_PATTERNS = [p for p in allauth_urls.urlpatterns if not str(p.pattern).startswith("social/")]
 
 urlpatterns = [
     path("", include("burgerkracht.core.urls")),
@@ -26,7 +30,7 @@ urlpatterns = [
         oidc_views.callback,
         name="openid_connect_callback",
     ),
-    path("accounts/", include("allauth.urls")),
+    path("accounts/", include(ALLAUTH_PATTERNS)),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]

@@ -16,7 +16,7 @@ from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialApp
-from allauth.socialaccount.providers.base import AuthError
+from allauth.socialaccount.providers.base import AuthError, AuthProcess
 from allauth.socialaccount.providers.oauth2.client import OAuth2Error
 from django.contrib.auth.models import Group
 from django.http import HttpRequest, HttpResponse
@@ -103,6 +103,10 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         return user
 
     def pre_social_login(self, request, sociallogin) -> None:
+        if sociallogin.state.get("process") == AuthProcess.CONNECT:
+            # Linking goes through our own confirmation page (views.LinkView), never
+            # allauth's connect: a staff SSO account on a resident's account would bring roles.
+            raise _fail(request, _("This login attempt is not known."), "connect")
         identity = getattr(sociallogin, "identity", None)
         if identity is None:
             # Back from the confirmation page (views.LinkView): checked at the callback.
