@@ -121,6 +121,8 @@ for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break;
 # (tests/oidc/provider.mjs), on its own loopback port, with fresh client secrets per run.
 BROKER_DIR="$(cd "$(dirname "$0")/../oidc" && pwd)"
 command -v node >/dev/null || { echo "node not found: install nodejs and npm (Node.js 20 or newer)" >&2; exit 1; }
+node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 20 ? 1 : 0)' \
+  || { echo "the test OIDC broker needs Node.js 20 or newer, found $(node --version)" >&2; exit 1; }
 [ -d "$BROKER_DIR/node_modules/oidc-provider" ] || (cd "$BROKER_DIR" && npm ci --silent --no-audit --no-fund)
 OIDC_PORT="$(free_port)"
 export OIDC_TEST_ISSUER="http://127.0.0.1:$OIDC_PORT"

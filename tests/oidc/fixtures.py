@@ -14,10 +14,11 @@ tests/oidc/users.mjs; USERS below names the ones tests refer to.
 
 A plain module, not a conftest: a conftest that needs the broker imports the fixtures,
 
-    from tests.oidc.fixtures import dead_broker_url, oidc_broker  # noqa: F401  (fixtures)
+    from tests.oidc.fixtures import login_method, oidc_broker  # noqa: F401  (fixtures)
 
-and `BrokerLogin` logs in at the broker with plain HTTP requests, for a test that drives the
-portal with Django's test client instead of a browser.
+`login_method("digid")` (or `login_method("digid", "wrong-key")`) switches the portal's
+DigiD login on against the broker; `BrokerLogin` logs in at the broker with plain HTTP
+requests, for a test that drives the portal with Django's test client instead of a browser.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import secrets
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -52,6 +54,7 @@ MODES = (
     "wrong-nonce",
     "expired-token",
     "expired-code",
+    "server-error",
 )
 
 # The claim names the brokers use: what an administrator fills in on the portal's side.
@@ -155,17 +158,20 @@ def start_broker(port: int, env: dict[str, str]) -> subprocess.Popen:
         pytest.fail("Node.js not found: the test broker needs it (apt-get install nodejs npm)")
     if not (HERE / "node_modules" / "oidc-provider").is_dir():
         subprocess.run(["npm", "ci", "--silent", "--no-audit", "--no-fund"], cwd=HERE, check=True)
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (the process writes to it while it runs)
     process = subprocess.Popen(
         [node, str(HERE / "provider.mjs")],
         env={**os.environ, **env, "OIDC_TEST_HOST": "127.0.0.1", "OIDC_TEST_PORT": str(port)},
-        stdout=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     issuer = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 20
     while not _answers(issuer):
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
-            pytest.fail(f"the test broker did not start on {issuer}")
+            log.seek(0)
+            pytest.fail(f"the test broker did not start on {issuer}:\n{log.read().decode()}")
         time.sleep(0.1)
     return process
 
@@ -190,10 +196,60 @@ def oidc_broker():
         process.wait(timeout=10)
 
 
+# The portal's button texts per kind of login (LoginMethod.label).
+LABELS = {
+    "digid": "Inloggen met DigiD",
+    "eherkenning": "Inloggen met eHerkenning",
+    "staff": "Inloggen als medewerker",
+}
+
+
+@pytest.fixture
+def login_method(db, oidc_broker, monkeypatch):
+    """Switch a way of logging in on in the portal, against the test broker:
+
+        login_method("digid")                      the DigiD broker, behaving
+        login_method("digid", "wrong-audience")    one of its misbehaving twins
+        login_method("staff", second_factor_acr="")  any LoginMethod field as a keyword
+
+    It makes (or changes) the LoginMethod row of that kind, switched on, and puts the
+    broker's secret in the environment variable the portal reads it from. The claim names are
+    the portal's defaults, which are the broker's (CLAIMS above). Returns the row."""
+    from burgerkracht.accounts.models import LoginMethod
+
+    def make(kind: str, mode: str = "", **fields) -> LoginMethod:
+        client = oidc_broker.client(kind, mode)
+        defaults = {
+            "enabled": True,
+            "label": LABELS[kind],
+            "server_url": client.issuer,
+            "client_id": client.client_id,
+            # openid brings the BSN, KvK and level; profile and email the name and address.
+            "scope": "openid profile email",
+            **({"claim_organisation": CLAIMS["organisation"]} if kind == "eherkenning" else {}),
+            **fields,
+        }
+        method, _ = LoginMethod.objects.update_or_create(kind=kind, defaults=defaults)
+        monkeypatch.setenv(method.secret_variable, client.secret)
+        return method
+
+    return make
+
+
 @pytest.fixture
 def dead_broker_url() -> str:
     """The issuer of a broker that is down: a loopback port that nobody listens on."""
     return f"http://127.0.0.1:{free_port()}"
+
+
+def choose_at_broker(page, person: str, level: str = "") -> None:
+    """In Chromium (a Playwright page) on the broker's login page: choose the test person
+    `person` (an id of USERS, e.g. "resident-basis"), for a DigiD person optionally at another
+    `level` ("midden"), and press "Inloggen"."""
+    page.locator(f"#user-{person}").check()
+    if level:
+        page.get_by_label("Betrouwbaarheidsniveau").select_option(level)
+    page.get_by_role("button", name="Inloggen").click()
 
 
 # --- logging in at the broker with plain HTTP ------------------------------------------------
@@ -205,12 +261,14 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 class _Form(html.parser.HTMLParser):
-    """The first form of a page: its action and its radio buttons' values."""
+    """The first form of a page: its action, its radio buttons' values and the level that is
+    selected (the one the portal asked for, as a browser would send it)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.action: str | None = None
         self.choices: list[str] = []
+        self.level = ""
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -218,6 +276,8 @@ class _Form(html.parser.HTMLParser):
             self.action = attrs.get("action")
         if tag == "input" and attrs.get("type") == "radio":
             self.choices.append(attrs.get("value") or "")
+        if tag == "option" and "selected" in attrs:
+            self.level = attrs.get("value") or ""
 
 
 @dataclass
@@ -260,10 +320,12 @@ class BrokerLogin:
         except urllib.error.HTTPError as error:  # 3xx (not followed) and 4xx/5xx alike
             return Response(url, error.code, _lower(error.headers), error.read())
 
-    def log_in(self, authorize_url: str, user: str | None = None, *, cancel: bool = False) -> str:
-        """Follow the authorization request to the choice page, choose `user` (or cancel), and
-        return where the broker sends the browser back: the portal's callback URL with
-        ?code=…&state=… (or ?error=…)."""
+    def log_in(
+        self, authorize_url: str, user: str | None = None, *, level: str = "", cancel: bool = False
+    ) -> str:
+        """Follow the authorization request to the choice page, choose `user` (a DigiD person
+        at another `level` than their own, if given) or cancel, and return where the broker
+        sends the browser back: the portal's callback URL with ?code=…&state=… (or ?error=…)."""
         response = self.request(authorize_url)
         for _ in range(10):
             location = response.location
@@ -280,7 +342,8 @@ class BrokerLogin:
                     response = self.request(form.action, {"cancel": "1"})
                 else:
                     assert user in form.choices, f"{user} is not offered: {form.choices}"
-                    response = self.request(form.action, {"user": user})
+                    chosen = {"user": user, "level": level or form.level}
+                    response = self.request(form.action, chosen)
         raise AssertionError("too many redirects at the broker")
 
 

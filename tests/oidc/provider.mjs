@@ -1,6 +1,8 @@
 // The test broker: panva's certified oidc-provider, posing as the municipality's DigiD broker,
 // eHerkenning broker and staff identity provider, for `make test` and `make broker`.
 // NEVER used in production: it logs anyone in as a test person at the click of a button.
+// oidc-provider 9 prints "Unsupported runtime" on Node.js 20 (it is tested on 22 and later);
+// it runs on 20, the machines' Node.js, and tests/oidc/test_provider.py shows it does.
 //
 //   OIDC_TEST_PORT=8900 node tests/oidc/provider.mjs     (tests/harness/services.sh starts it)
 //
@@ -24,6 +26,7 @@
 //   wrong-nonce      the ID token's nonce is not the one the portal sent
 //   expired-token    the ID token expired an hour ago
 //   expired-code     the authorization code is expired when the portal redeems it
+//   server-error     the token endpoint fails (503), as a broker does whose back end is down
 // A replayed code needs no mode: the provider refuses a code the second time by itself (and
 // revokes what the first use gave). A missing BSN or KvK claim is a test person (users.mjs).
 // A broker that is down is a port nobody listens on (tests/oidc/fixtures.py).
@@ -37,6 +40,7 @@ import crypto from 'node:crypto';
 import * as jose from 'jose';
 import Provider from 'oidc-provider';
 import MemoryAdapter from 'oidc-provider/lib/adapters/memory_adapter.js';
+import LRU from 'oidc-provider/lib/helpers/lru.js';
 
 import { DIGID_ACR, EHERKENNING_ACR, STAFF_ACR, USERS, USERS_BY_ID } from './users.mjs';
 
@@ -50,10 +54,11 @@ const BROKERS = {
     title: 'eHerkenning',
     secret: process.env.OIDC_TEST_EHERKENNING_SECRET || 'eherkenning-test-secret',
   },
-  staff: { title: 'Gemeente SSO', secret: process.env.OIDC_TEST_STAFF_SECRET || 'staff-test-secret' },
+  staff: { title: 'SSO',  secret: process.env.OIDC_TEST_STAFF_SECRET || 'staff-test-secret' },
 };
 const MODES = [
   'wrong-key', 'wrong-audience', 'wrong-issuer', 'wrong-nonce', 'expired-token', 'expired-code',
+  'server-error',
 ];
 const EVERYWHERE = process.env.OIDC_TEST_MISBEHAVE || '';
 if (EVERYWHERE && !MODES.includes(EVERYWHERE)) {
@@ -61,7 +66,8 @@ if (EVERYWHERE && !MODES.includes(EVERYWHERE)) {
   process.exit(2);
 }
 
-// client id -> { broker, mode }: `digid` -> { digid, '' }, `digid-wrong-key` -> { digid, 'wrong-key' }.
+// client id -> { broker, mode }: `digid` -> { digid, '' }, `digid-wrong-key` -> { digid,
+// 'wrong-key' }.
 const CLIENTS = new Map();
 for (const broker of Object.keys(BROKERS)) {
   CLIENTS.set(broker, { broker, mode: EVERYWHERE });
@@ -98,10 +104,17 @@ const signingJwk = await rsaKey(KID);
 const strangerJwk = await rsaKey(KID);
 
 // --- storage: oidc-provider's own memory adapter, with codes of `expired-code` clients -----
-// stored as already expired (the provider then answers invalid_grant by itself).
+// stored as already expired (the provider then answers invalid_grant by itself). Its own
+// store keeps 1,000 entries, some eight per login: a whole test run's logins are kept here.
+const STORE = new LRU({ maxSize: 200_000 });
 class Adapter extends MemoryAdapter {
+  constructor(model) {
+    super(model, STORE);
+  }
+
   async upsert(id, payload, expiresIn) {
-    if (this.model === 'AuthorizationCode' && CLIENTS.get(payload.clientId)?.mode === 'expired-code') {
+    const mode = CLIENTS.get(payload.clientId)?.mode;
+    if (this.model === 'AuthorizationCode' && mode === 'expired-code') {
       payload.exp = Math.floor(Date.now() / 1000) - 60;
     }
     return super.upsert(id, payload, expiresIn);
@@ -124,13 +137,22 @@ const configuration = {
   jwks: { keys: [signingJwk] },
   cookies: { keys: [crypto.randomBytes(32).toString('hex')] },
   pkce: { required: () => true },
+  // Seconds. A login page may be left open ten minutes; tokens and the broker's own session
+  // last an hour (the portal's DigiD idle timeout is the portal's, not the broker's): tests
+  // that move the portal's clock on (time-machine) still find the ID token valid.
+  ttl: {
+    AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600,
+    Interaction: 600, Grant: 3600, Session: 3600,
+  },
   // Brokers put what identifies the person in the ID token; the portal reads it there (and
   // allauth also reads the userinfo endpoint, which returns the same).
   conformIdTokenClaims: false,
   // The identifying claims come with `openid`, whatever else the portal asks for: that is the
   // point of logging in with DigiD or eHerkenning. Name and e-mail come with the usual scopes.
   claims: {
-    openid: ['sub', 'acr', 'amr', 'bsn', 'loa', 'kvk', 'vestigingsnummer', 'organisation_name', 'groups'],
+    openid: [
+      'sub', 'acr', 'amr', 'bsn', 'loa', 'kvk', 'vestigingsnummer', 'organisation_name', 'groups',
+    ],
     profile: ['name', 'given_name', 'family_name'],
     email: ['email', 'email_verified'],
   },
@@ -142,9 +164,10 @@ const configuration = {
     rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
   },
   async findAccount(ctx, sub) {
-    const user = USERS_BY_ID.get(sub);
+    const { user, level } = account(sub);
     if (!user) return undefined;
-    return { accountId: sub, claims: async () => ({ sub, ...user.claims }) };
+    const claims = { ...user.claims, ...(level ? { loa: level } : {}) };
+    return { accountId: sub, claims: async () => ({ sub, ...claims }) };
   },
   // First-party clients: no consent screen; the grant covers what the portal asked for.
   async loadExistingGrant(ctx) {
@@ -176,12 +199,19 @@ const provider = new Provider(ISSUER, configuration);
 // Any redirect URI that matches a pattern, for every client: the live server's port is chosen
 // at random, so no fixed list can name it (the recipe "redirect_uri wildcards" of oidc-provider).
 provider.Client.prototype.redirectUriAllowed = (uri) => REDIRECTS.some((re) => re.test(uri));
-provider.Client.prototype.postLogoutRedirectUriAllowed = (uri) => POST_LOGOUT.some((re) => re.test(uri));
+provider.Client.prototype.postLogoutRedirectUriAllowed = (uri) => (
+  POST_LOGOUT.some((re) => re.test(uri)));
 
-// --- misbehaving ID tokens: rewritten after the token endpoint made a good one --------------
+// --- misbehaving token responses: rewritten after the token endpoint made a good one --------
 provider.use(async (ctx, next) => {
   await next();
   const mode = ctx.oidc?.route === 'token' && CLIENTS.get(ctx.oidc.client?.clientId)?.mode;
+  if (mode === 'server-error') {
+    ctx.status = 503;
+    ctx.type = 'text';
+    ctx.body = 'Service Unavailable';
+    return;
+  }
   if (!mode || !ctx.body?.id_token) return;
   const [header] = ctx.body.id_token.split('.');
   const claims = jose.decodeJwt(ctx.body.id_token);
@@ -198,11 +228,33 @@ provider.use(async (ctx, next) => {
 });
 
 // --- the login page: pick a test person (or send login_hint=<id> to skip it) ---------------
+// DigiD people can also be logged in at another level than their own, for the portal's
+// "log in again at a higher level": the level chosen on the page, or the one the portal asks
+// for in acr_values (a level or its SAML class). The account is then `<person>@<level>` (its
+// `sub`); the portal knows a DigiD person by the BSN, which stays the same.
+const LEVELS = Object.keys(DIGID_ACR);
+
+function account(accountId) {
+  const [id, level] = String(accountId).split('@');
+  const user = USERS_BY_ID.get(id);
+  if (!user || (level && (user.broker !== 'digid' || !LEVELS.includes(level)))) return {};
+  return { user, level: level && level !== user.claims.loa ? level : '' };
+}
+
+function requestedLevel(acrValues) {
+  for (const value of String(acrValues || '').split(' ')) {
+    const level = LEVELS.find((name) => name === value || DIGID_ACR[name] === value);
+    if (level) return level;
+  }
+  return '';
+}
+
 async function interaction(req, res, uid) {
   const details = await provider.interactionDetails(req, res);
   const { broker } = CLIENTS.get(details.params.client_id);
   const people = USERS.filter((user) => user.broker === broker);
   let choice = null;
+  let level = broker === 'digid' ? requestedLevel(details.params.acr_values) : '';
   if (req.method === 'POST') {
     const form = new URLSearchParams(await body(req));
     if (form.has('cancel')) {
@@ -211,16 +263,29 @@ async function interaction(req, res, uid) {
       }, { mergeWithLastSubmission: false });
     }
     choice = form.get('user');
+    level = LEVELS.includes(form.get('level')) && broker === 'digid' ? form.get('level') : '';
   } else if (USERS_BY_ID.get(details.params.login_hint)?.broker === broker) {
     choice = details.params.login_hint;
   }
   const user = people.find((person) => person.id === choice);
   if (user) {
+    const raised = level && level !== user.claims.loa;
     return provider.interactionFinished(req, res, {
-      login: { accountId: user.id, acr: user.acr, amr: user.amr },
+      login: {
+        accountId: raised ? `${user.id}@${level}` : user.id,
+        acr: raised ? DIGID_ACR[level] : user.acr,
+        amr: user.amr,
+      },
     }, { mergeWithLastSubmission: false });
   }
   const title = `Inloggen met test-${BROKERS[broker].title}`;
+  const levels = broker !== 'digid' ? '' : `
+      <p><label for="level">Betrouwbaarheidsniveau</label>
+        <select name="level" id="level">
+          <option value="">Dat van de testpersoon</option>
+          ${LEVELS.map((name) => `
+          <option value="${name}" ${name === level ? 'selected' : ''}>${name}</option>`).join('')}
+        </select></p>`;
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   res.end(page(title, `
     <h1>${title}</h1>
@@ -233,7 +298,7 @@ async function interaction(req, res, uid) {
         <div><input type="radio" name="user" id="user-${person.id}" value="${person.id}"
           ${i === 0 ? 'checked' : ''}>
         <label for="user-${person.id}">${escape(person.label)}</label></div>`).join('')}
-      </fieldset>
+      </fieldset>${levels}
       <button type="submit">Inloggen</button>
       <button type="submit" name="cancel" value="1">Annuleren</button>
     </form>`));
@@ -289,6 +354,8 @@ const server = http.createServer(async (req, res) => {
   }
 });
 server.listen(PORT, HOST, () => {
-  console.log(`test broker: ${ISSUER} (clients ${Object.keys(BROKERS).join(', ')}; never in production)`);
+  const clients = Object.keys(BROKERS).join(', ');
+  console.log(`test broker: ${ISSUER} (clients ${clients}; never in production)`);
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
+// Stop at once, open connections or not: everything it knows is in memory, for tests.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));

@@ -100,7 +100,12 @@ class Flow:
             },
         )
 
-    def tokens(self, user: str) -> dict:
+    def userinfo(self, access_token: str) -> dict:
+        return self.browser.request(
+            self.config["userinfo_endpoint"], headers={"Authorization": f"Bearer {access_token}"}
+        ).json()
+
+    def tokens(self, user: str | None) -> dict:
         response = self.redeem(self.log_in(user)["code"])
         assert response.status == 200, response.body
         return response.json()
@@ -139,10 +144,7 @@ def test_a_resident_logs_in_with_digid(oidc_broker):
     assert claims["loa"] == "midden"
     assert claims["acr"] == "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract"
     assert claims["name"] == "Anna de Vries"
-    userinfo = flow.browser.request(
-        flow.config["userinfo_endpoint"],
-        headers={"Authorization": f"Bearer {tokens['access_token']}"},
-    ).json()
+    userinfo = flow.userinfo(tokens["access_token"])
     assert userinfo["bsn"] == "999990019"
     assert userinfo["email"] == "anna.devries@example.nl"
 
@@ -194,6 +196,28 @@ def test_login_hint_skips_the_choice(oidc_broker):
     query = flow.log_in(user=None)
     claims = verify(flow.redeem(query["code"]).json()["id_token"], flow.jwks())
     assert claims["bsn"] == "999990020"
+
+
+def test_a_resident_logs_in_again_at_a_higher_level(oidc_broker):
+    """Step-up: the same person (the same BSN) at midden, chosen on the page or asked for by
+    the portal in acr_values; the person's own level otherwise."""
+    midden = "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract"
+    chosen = Flow(oidc_broker.client("digid"))
+    tokens = chosen.redeem(chosen.log_in("resident-basis", level="midden")["code"]).json()
+    claims = verify(tokens["id_token"], chosen.jwks())
+    assert (claims["bsn"], claims["loa"], claims["acr"]) == ("999990020", "midden", midden)
+    assert chosen.userinfo(tokens["access_token"])["loa"] == "midden"
+
+    asked = Flow(oidc_broker.client("digid"), acr_values=midden, login_hint="resident-basis")
+    claims = verify(asked.tokens(None)["id_token"], asked.jwks())
+    assert (claims["bsn"], claims["loa"], claims["acr"]) == ("999990020", "midden", midden)
+
+    on_the_page = Flow(oidc_broker.client("digid"), acr_values=midden, prompt="login")
+    claims = verify(on_the_page.tokens("resident-basis")["id_token"], on_the_page.jwks())
+    assert (claims["bsn"], claims["loa"]) == ("999990020", "midden")  # preselected
+
+    own = Flow(oidc_broker.client("digid"), login_hint="resident-basis")
+    assert verify(own.tokens(None)["id_token"], own.jwks())["loa"] == "basis"
 
 
 def test_cancel_sends_access_denied(oidc_broker):
@@ -281,6 +305,12 @@ def test_expired_code(oidc_broker):
     response = flow.redeem(flow.log_in("resident-midden")["code"])
     assert response.status == 400
     assert response.json()["error"] == "invalid_grant"
+
+
+def test_server_error(oidc_broker):
+    flow = Flow(oidc_broker.client("staff", "server-error"))
+    response = flow.redeem(flow.log_in("staff-mfa")["code"])
+    assert response.status == 503
 
 
 def test_every_mode_has_a_client_per_broker(oidc_broker):
