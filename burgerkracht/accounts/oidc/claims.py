@@ -19,13 +19,13 @@ from burgerkracht.accounts.models import AssuranceLevel, LoginMethod
 from burgerkracht.core.validation import kvk
 
 # The SAML authentication contexts of DigiD and eIDAS as brokers pass them on in `acr`.
-SAML_LEVELS = {
-    "urn:oasis:names:tc:saml:2.0:ac:classes:passwordprotectedtransport": AssuranceLevel.BASIS,
-    "urn:oasis:names:tc:saml:2.0:ac:classes:mobiletwofactorcontract": AssuranceLevel.MIDDEN,
-    "urn:oasis:names:tc:saml:2.0:ac:classes:smartcard": AssuranceLevel.SUBSTANTIEEL,
-    "urn:oasis:names:tc:saml:2.0:ac:classes:smartcardpki": AssuranceLevel.HOOG,
+LEVEL_URNS = {
+    AssuranceLevel.BASIS: "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport",
+    AssuranceLevel.MIDDEN: "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract",
+    AssuranceLevel.SUBSTANTIEEL: "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard",
+    AssuranceLevel.HOOG: "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI",
 }
-LEVEL_URNS = {level: urn for urn, level in SAML_LEVELS.items()}
+SAML_LEVELS = {urn.lower(): level for level, urn in LEVEL_URNS.items()}
 
 
 class ClaimError(Exception):

@@ -86,6 +86,7 @@ class BrokerProvider(OpenIDConnectProvider):
         level = request.POST.get(LEVEL_PARAM) or request.GET.get(LEVEL_PARAM) or ""
         if self.method.kind == LoginMethod.Kind.DIGID and level in AssuranceLevel.values:
             auth_params["acr_values"] = claimkit.LEVEL_URNS[level]
+            auth_params["prompt"] = "login"  # log in again, also with a session at the broker
             kwargs["level"] = level
         try:
             return super().redirect(

@@ -8,37 +8,9 @@ from django.test import Client
 from tests.oidc.fixtures import (  # noqa: F401  (fixtures)
     BrokerLogin,
     dead_broker_url,
+    login_method,
     oidc_broker,
 )
-
-LABELS = {
-    "digid": "Inloggen met DigiD",
-    "eherkenning": "Inloggen met eHerkenning",
-    "staff": "Inloggen als medewerker",
-}
-
-
-@pytest.fixture
-def login_method(db, oidc_broker, monkeypatch):  # noqa: F811 (the fixture above)
-    """login_method("digid"), login_method("digid", "wrong-key"), or with LoginMethod fields:
-    that way of logging in switched on against the test broker, its secret in the
-    environment."""
-    from burgerkracht.accounts.models import LoginMethod
-
-    def make(kind: str, mode: str = "", **fields) -> LoginMethod:
-        client = oidc_broker.client(kind, mode)
-        defaults = {
-            "enabled": True, "label": LABELS[kind], "server_url": client.issuer,
-            "client_id": client.client_id, "scope": "openid profile email",
-            **({"claim_organisation": "organisation_name"} if kind == "eherkenning" else {}),
-            **fields,
-        }  # fmt: skip
-        method, _ = LoginMethod.objects.update_or_create(kind=kind, defaults=defaults)
-        monkeypatch.setenv(method.secret_variable, client.secret)
-        return method
-
-    return make
-
 
 # The test broker accepts allauth's callback on a loopback address with a port.
 HOST = "127.0.0.1:8000"

@@ -87,3 +87,21 @@ def test_an_e_mail_login_is_not_asked_for_a_level(client, login_method):
     response = client.post(reverse("budget:application-check", args=[application.pk]))
 
     assert response["Location"] == reverse("budget:application-sent", args=[application.pk])
+
+
+def test_logging_in_again_at_the_level_asked_lets_the_application_go_in(portal, login_method):
+    login_method("digid", level_application="midden")
+    application = logged_in_draft(portal, "resident-basis", "999990020")
+    check = reverse("budget:application-check", args=[application.pk])
+    assert portal.client.post(check)["Location"].startswith(reverse("oidc:level"))
+    # The test broker ends its own session when the level changes (a page that submits itself
+    # with JavaScript); over plain HTTP a new broker session stands in for that.
+    portal.broker = BrokerLogin(portal.broker.issuer)
+
+    back = portal.log_in("digid", "resident-basis", niveau="midden", next=check)
+
+    assert back["Location"] == check
+    assert portal.client.session["broker_login"]["level"] == "midden"
+    response = portal.client.post(check)
+    assert response["Location"] == reverse("budget:application-sent", args=[application.pk])
+    assert User.objects.filter(bsn_hash=bsn_hash("999990020")).count() == 1
