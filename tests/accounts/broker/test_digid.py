@@ -143,3 +143,19 @@ def test_a_logged_in_resident_links_digid_from_the_profile(portal, login_method)
     resident.refresh_from_db()
     assert resident.bsn == "999990020"
     assert int(portal.client.session["_auth_user_id"]) == resident.pk
+
+
+def test_deleting_the_account_removes_the_bsn_and_the_digid_link(portal, login_method):
+    from burgerkracht.accounts.services import delete_account, export_personal_data
+
+    login_method("digid")
+    portal.log_in("digid", "resident-midden")
+    user = User.objects.get(bsn_hash=bsn_hash(BSN))
+    assert export_personal_data(user=user)["account"]["digid_bsn"] == "*****0019"
+    assert BSN not in json.dumps(export_personal_data(user=user), default=str)
+
+    delete_account(user=user, by=user)
+
+    user.refresh_from_db()
+    assert (user.bsn, user.bsn_hash) == ("", None)
+    assert not SocialAccount.objects.filter(user=user).exists()
