@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from burgerkracht.accounts.models import LoginMethod
 from burgerkracht.accounts.oidc import session as broker_session
@@ -55,12 +55,16 @@ class BrokerSessionMiddleware:
             saved = {"user": user_pk, "path": path, "data": data}
             request.session[broker_session.RESUME_KEY] = crypto.encrypt(json.dumps(saved))
             next_url = reverse("oidc:resume")
+        minutes = max(1, broker_session.idle_seconds() // 60)
         messages.warning(
             request,
-            _(
+            ngettext(
+                "You were logged out because you did nothing for %(minutes)d minute. "
+                "Log in again with DigiD; what you typed is kept.",
                 "You were logged out because you did nothing for %(minutes)d minutes. "
-                "Log in again with DigiD; what you typed is kept."
+                "Log in again with DigiD; what you typed is kept.",
+                minutes,
             )
-            % {"minutes": broker_session.idle_seconds() // 60},
+            % {"minutes": minutes},
         )
         return HttpResponseRedirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
