@@ -79,4 +79,4 @@ def test_digid_resident_sends_in_an_application(
     # Logging out ends the session at DigiD's broker too, and comes back to the home page.
     page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_url(base + "/")
-    expect(page.get_by_role("link", name="Inloggen")).to_be_visible()
+    expect(page.get_by_role("button", name="Uitloggen")).to_have_count(0)

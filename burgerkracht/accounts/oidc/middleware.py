@@ -47,7 +47,7 @@ class BrokerSessionMiddleware:
 
     def _expired(self, request: HttpRequest) -> HttpResponse:
         user_pk, path = request.user.pk, request.get_full_path()
-        posted = request.method == "POST"
+        posted = request.method == "POST" and request.path != reverse("oidc:keep-alive")
         data = [(k, v) for k, v in request.POST.lists() if k not in UNSAVED] if posted else []
         logout(request)
         next_url = path

@@ -113,9 +113,11 @@ def _level_label(level: str) -> str:
 
 
 class KeepAliveView(LoginRequiredMixin, View):
-    """ "I am still here": the request itself counts as activity (middleware.py)."""
+    """ "I am still here": the session's idle time starts again."""
 
     def post(self, request, *args, **kwargs):
+        if broker_session.login_kind(request):
+            request.session[broker_session.SEEN_KEY] = time.time()
         if request.headers.get("Accept", "").startswith("application/json"):
             ends = broker_session.expires_at(request)
             return HttpResponse(
