@@ -1,10 +1,17 @@
 import os
 
+from allauth.socialaccount.models import SocialAccount, SocialApp, SocialToken
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.accounts.models import LoginMethod, User
+
+# allauth's social-account screens: the brokers are LoginMethod rows (below), tokens are never
+# stored, and a DigiD link shows on the user as the masked BSN.
+for _model in (SocialApp, SocialToken, SocialAccount):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
 
 
 @admin.register(User)

@@ -184,8 +184,10 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             message, code, status = _broker_down(), "broker_down", 503
         elif isinstance(exception, OAuth2Error) and "id_token" in str(exception):
             message, code = _("The answer of the login service was not right."), "id_token"
-        elif isinstance(exception, OAuth2Error):
+        elif isinstance(exception, OAuth2Error) and "invalid_grant" in str(exception):
             message, code = _("This login attempt has expired or was already used."), "code"
+        elif isinstance(exception, OAuth2Error):  # the token endpoint failed otherwise
+            message, code, status = _broker_down(), "token_endpoint", 503
         elif exception is None and "state_id" in (extra_context or {}):
             message, code = _("This login attempt has expired or is not known."), "state"
         else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.http import HttpRequest
@@ -11,8 +13,11 @@ from burgerkracht.accounts.oidc import session as broker_session
 from burgerkracht.accounts.oidc.claims import Identity
 from burgerkracht.core.models import AuditEvent
 
+if TYPE_CHECKING:
+    from allauth.socialaccount.models import SocialLogin
 
-def finish_login(request: HttpRequest, user: User, sociallogin=None) -> None:
+
+def finish_login(request: HttpRequest, user: User, sociallogin: SocialLogin | None = None) -> None:
     """allauth's user_logged_in: a broker login records its identity on the account and in
     the session; any other login clears what an earlier broker login left in the session."""
     identity = None

@@ -44,6 +44,15 @@ def test_a_misbehaving_broker_logs_nobody_in(portal, login_method, mode, message
     assert_nobody_logged_in(portal)
 
 
+def test_a_token_endpoint_that_fails(portal, login_method):
+    login_method("digid", "server-error")
+
+    response = portal.log_in("digid", "resident-midden")
+
+    assert_refused(response, "De inlogdienst is nu niet bereikbaar.", status=503)
+    assert_nobody_logged_in(portal)
+
+
 def test_a_replayed_code_is_refused(portal, login_method):
     login_method("digid")
     callback = portal.at_broker(portal.start("digid"), "resident-midden")
