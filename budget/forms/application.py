@@ -127,9 +127,13 @@ class ResultForm(StepForm):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )  # fmt: skip
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, locked=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(is_active=True)
+        # Filled by an eHerkenning login: shown, not changeable (budget/services/organisation).
+        for name in locked:
+            self.fields[name].disabled = True
+            self.fields[name].help_text = _("From eHerkenning; you cannot change it here.")
         for n in range(1, MAX_LEAD_RESIDENTS + 1):
             self.fields[f"lead_{n}_name"] = forms.CharField(
                 label=_("Resident in the lead %(n)d: name") % {"n": n}, max_length=200,

@@ -58,6 +58,12 @@ class Application(TimeStampedModel):
     kvk_number = models.CharField(
         _("KvK number"), max_length=8, blank=True, validators=[kvk.validate]
     )
+    # Filled and locked by an eHerkenning login (issue #29): the KvK number, the branch when the
+    # broker gives one, and the person who acted for the organisation.
+    organisation_by_eherkenning = models.BooleanField(_("organisation from eHerkenning"),
+                                                      default=False)  # fmt: skip
+    branch_number = models.CharField(_("branch number"), max_length=12, blank=True)
+    acting_person = models.CharField(_("acting for the organisation"), max_length=150, blank=True)
     # Step 1: the result description in the residents' own words (the yardstick).
     result_who = EncryptedTextField(_("who will take part?"), blank=True)
     result_how = EncryptedTextField(_("how will they take part and belong?"), blank=True)

@@ -66,6 +66,7 @@ from budget.services.ledger import (
     settle_award,
     withhold_tranche,
 )
+from budget.services.organisation import confirm_organisation, locked_fields
 from budget.services.payments import (
     change_bank_account,
     confirm_payment_file,
@@ -88,12 +89,14 @@ __all__ = [
     "close_fund",
     "complete_assessment",
     "complete_evaluation_record",
+    "confirm_organisation",
     "confirm_payment_file",
     "create_fund",
     "current_fund",
     "decide_continuation",
     "euro",
     "give_advice",
+    "locked_fields",
     "move_out_of_purpose",
     "open_fund",
     "order_download",

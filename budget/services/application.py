@@ -20,7 +20,7 @@ from budget.enums import (
     FundStatus,
 )
 from budget.models import Application, Attachment, CostLine, Fund, ResultSign
-from budget.services.organisation import replace_lead_residents
+from budget.services.organisation import locked_fields, replace_lead_residents
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.files import uploads
 from burgerkracht.core.messaging.notifications import absolute_url, notify
@@ -139,6 +139,8 @@ def save_application_step(
     costs = data.pop("cost_lines", None)
     backup_email = data.pop("backup_email", "")
     leads = data.pop("lead_residents", None)
+    for name in locked_fields(application):  # fixed by an eHerkenning login
+        data.pop(name, None)
     if data.get("on_behalf_of_organisation") is False:
         data.update(organisation_name="", kvk_number="")
         leads = []

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
+from budget.enums import ApplicationStatus
 from budget.models import MAX_LEAD_RESIDENTS, Application, LeadResident
 from burgerkracht.core.exceptions import DomainError
+from burgerkracht.core.models import AuditEvent
 from initiatives import invitations
 
 if TYPE_CHECKING:
@@ -60,6 +62,43 @@ def replace_lead_residents(
         )  # fmt: skip
         leads.append(lead)
     return leads
+
+
+# What an eHerkenning login fixes on an application: the applicant cannot change it.
+EHERKENNING_LOCKED = ("on_behalf_of_organisation", "kvk_number", "organisation_name")
+
+
+def confirm_organisation(*, application: Application, by: User) -> Application:
+    """An eHerkenning login applies (SC-02): its KvK number, branch and organisation name
+    (from the broker's claims, kept on the account at login) fill the draft and lock it; the
+    acting person's name is recorded. Nothing else of the draft changes."""
+    if not by.kvk_number or application.status != ApplicationStatus.DRAFT:
+        return application
+    application.on_behalf_of_organisation = True
+    application.organisation_by_eherkenning = True
+    application.kvk_number = by.kvk_number
+    application.branch_number = by.branch_number
+    application.organisation_name = by.organisation_name or application.organisation_name
+    application.acting_person = by.full_name
+    application.save(update_fields=[
+        "on_behalf_of_organisation", "organisation_by_eherkenning", "kvk_number",
+        "branch_number", "organisation_name", "acting_person", "updated_at",
+    ])  # fmt: skip
+    AuditEvent.record(
+        subject=application, actor=by, action="application.organisation_confirmed",
+        data={"kvk_number": by.kvk_number, "branch_number": by.branch_number},
+    )  # fmt: skip
+    return application
+
+
+def locked_fields(application: Application) -> tuple[str, ...]:
+    """The fields of step 1 an eHerkenning login fixed (a name the broker did not give stays
+    the applicant's to fill in)."""
+    if not application.organisation_by_eherkenning:
+        return ()
+    return tuple(
+        f for f in EHERKENNING_LOCKED if f != "organisation_name" or application.organisation_name
+    )
 
 
 def lead_missing(application: Application) -> list[str]:

@@ -26,6 +26,9 @@ from budget.forms.assessment import OptionalReasonForm
 from budget.forms.limits import resident_maximum, scheme_maximum
 from budget.models import Attachment, Letter
 from budget.views.base import MY_APPLICATIONS, ApplicationMixin, ReadAuditMixin
+from burgerkracht.accounts.models import LoginMethod
+from burgerkracht.accounts.oidc import levels
+from burgerkracht.accounts.oidc import session as broker_session
 from burgerkracht.accounts.roles import INITIATOR_ROLES, Role
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.files.uploads import private_file_response
@@ -104,6 +107,8 @@ class NewApplicationView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
         except DomainError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
+        if broker_session.login_kind(self.request) == LoginMethod.Kind.EHERKENNING:
+            services.confirm_organisation(application=application, by=self.request.user)
         return redirect(step_url(application, 1))
 
 
@@ -115,6 +120,8 @@ class StepView(StepFormMixin, ApplicationMixin, FormView):
     def get_form_kwargs(self):
         draft = "later" in self.request.POST or "total" in self.request.POST
         kwargs = {**super().get_form_kwargs(), "partial": draft}
+        if self.step == 1:
+            kwargs["locked"] = services.locked_fields(self.application)
         if self.step == 4:
             kwargs.update(line=self.application.line, fund=self.application.fund)
         if self.step == 5:
@@ -284,6 +291,10 @@ class CheckView(ApplicationMixin, TemplateView):
         )  # fmt: skip
 
     def post(self, request, *args, **kwargs):
+        # The DigiD level the municipality asks for sending in (accounts/oidc/levels.py).
+        step_up = levels.ask_for_level(request, "application", request.path)
+        if step_up:
+            return step_up
         try:
             services.submit_application(application=self.application, by=request.user)
         except DomainError as error:

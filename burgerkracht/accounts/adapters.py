@@ -33,6 +33,23 @@ class AccountAdapter(DefaultAccountAdapter):
         except ImproperlyConfigured:
             return request.META["REMOTE_ADDR"]
 
+    def get_logout_redirect_url(self, request):
+        """After a broker login, logging out goes on to the broker's logout (oidc/views.py)."""
+        from burgerkracht.accounts.oidc import session as broker_session
+        from burgerkracht.accounts.oidc.views import logged_out_url
+
+        if broker_session.login_kind(request):
+            return logged_out_url()
+        return super().get_logout_redirect_url(request)
+
+    def logout(self, request):
+        from burgerkracht.accounts.oidc.views import LOGOUT_URL_KEY, broker_logout_url
+
+        url = broker_logout_url(request)
+        super().logout(request)
+        if url:
+            request.session[LOGOUT_URL_KEY] = url
+
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=commit)
         if commit:

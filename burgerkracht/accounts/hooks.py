@@ -16,6 +16,20 @@ def register() -> None:
 
     import_module("burgerkracht.accounts.retention")  # registers its kinds
     data_export.register("saved_filters", _saved_filters)
+    _finish_broker_logins()
+
+
+def _finish_broker_logins() -> None:
+    """A login through a broker (DigiD, eHerkenning, SSO) records its identity on the account
+    and in the session once allauth has logged the person in (accounts/oidc/services.py)."""
+    from allauth.account.signals import user_logged_in
+
+    from burgerkracht.accounts.oidc.services import finish_login
+
+    def receiver(sender, request, user, **kwargs):
+        finish_login(request, user, kwargs.get("sociallogin"))
+
+    user_logged_in.connect(receiver, weak=False, dispatch_uid="accounts.oidc.finish_login")
 
 
 def _saved_filters(user) -> list[dict]:

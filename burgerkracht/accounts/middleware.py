@@ -13,6 +13,7 @@ ALLOWED_PREFIXES = (
     "/accounts/2fa/",
     "/accounts/logout/",
     "/accounts/reauthenticate/",
+    "/inloggen/uitgelogd/",
     "/static/",
     "/i18n/",
     "/privacy/",
@@ -22,8 +23,12 @@ ALLOWED_PREFIXES = (
 )
 
 
-def has_second_factor(user) -> bool:
-    return user.has_second_factor
+def has_second_factor(request: HttpRequest) -> bool:
+    """TOTP set up in the portal, or a staff SSO login whose provider reported a second
+    factor (amr/acr, accounts/oidc/claims.py) for this session."""
+    from burgerkracht.accounts.oidc.session import second_factor_at_broker
+
+    return request.user.has_second_factor or second_factor_at_broker(request)
 
 
 class StaffMfaRequiredMiddleware:
@@ -36,7 +41,7 @@ class StaffMfaRequiredMiddleware:
             user.is_authenticated
             and user.requires_mfa
             and not request.path.startswith(ALLOWED_PREFIXES)
-            and not has_second_factor(user)
+            and not has_second_factor(request)
         ):
             messages.warning(
                 request,

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.accounts.roles import OVERSEER_ROLES, POST_QUEUE_ROLES, STAFF_ROLES, Role
+from burgerkracht.core.privacy.fields import EncryptedTextField
 
 
 class UserManager(BaseUserManager["User"]):
@@ -72,6 +73,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
     erased_at = models.DateTimeField(_("account deleted at"), null=True, blank=True)
+    # DigiD (accounts/oidc): the BSN encrypted, and a keyed hash of it to find the person
+    # again (oidc/claims.py, bsn_hash). Shown only masked, never logged (docs/privacy.md).
+    bsn = EncryptedTextField(_("BSN"), blank=True)
+    bsn_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    # eHerkenning: the organisation the person last logged in for, from the broker's claims.
+    kvk_number = models.CharField(_("KvK number"), max_length=8, blank=True)
+    branch_number = models.CharField(_("branch number"), max_length=12, blank=True)
+    organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
 
     objects = UserManager()
 
@@ -92,6 +101,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.full_name or self.email or str(_("resident without e-mail"))
+
+    @property
+    def masked_bsn(self) -> str:
+        """The BSN as it may be shown: the last four digits only (*****1234)."""
+        return f"*****{self.bsn[-4:]}" if self.bsn else ""
 
     @property
     def gets_post(self) -> bool:
@@ -186,3 +200,119 @@ class ClaimCode(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.used_at is None and self.expires_at > timezone.now()
+
+
+class AssuranceLevel(models.TextChoices):
+    """DigiD's levels of assurance (betrouwbaarheidsniveaus), lowest first."""
+
+    BASIS = "basis", _("Basis")
+    MIDDEN = "midden", _("Midden")
+    SUBSTANTIEEL = "substantieel", _("Substantieel")
+    HOOG = "hoog", _("Hoog")
+
+    @classmethod
+    def rank(cls, level: str) -> int:
+        """0 for no level (not logged in with DigiD), 1 for basis … 4 for hoog."""
+        return cls.values.index(level) + 1 if level in cls.values else 0
+
+
+class LoginMethod(models.Model):
+    """A way to log in through an OpenID Connect broker: DigiD, eHerkenning or the staff's
+    single sign-on. Data, set by an administrator; the client secret is never stored here but
+    read from the environment (`OIDC_<KIND>_SECRET`, see `secret_variable`)."""
+
+    class Kind(models.TextChoices):
+        DIGID = "digid", _("DigiD (residents)")
+        EHERKENNING = "eherkenning", _("eHerkenning (organisations)")
+        STAFF = "staff", _("Single sign-on (municipal staff)")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, unique=True)
+    enabled = models.BooleanField(
+        _("switched on"), default=False, help_text=_("Only switched-on methods are offered.")
+    )
+    label = models.CharField(
+        _("button text"), max_length=80, help_text=_('For example "Inloggen met DigiD".')
+    )
+    server_url = models.URLField(
+        _("discovery URL of the broker"),
+        max_length=300,
+        help_text=_(
+            "The issuer, or its /.well-known/openid-configuration address. The client secret "
+            "comes from the environment variable named below, never from here."
+        ),
+    )
+    client_id = models.CharField(_("client id"), max_length=200)
+    scope = models.CharField(
+        _("scopes"), max_length=300, default="openid", help_text=_("Separated by spaces.")
+    )
+    claim_bsn = models.CharField(_("claim with the BSN"), max_length=100, default="bsn")
+    claim_kvk = models.CharField(_("claim with the KvK number"), max_length=100, default="kvk")
+    claim_branch = models.CharField(
+        _("claim with the branch number"), max_length=100, default="vestigingsnummer", blank=True
+    )
+    claim_organisation = models.CharField(
+        _("claim with the organisation's name"), max_length=100, blank=True
+    )
+    claim_level = models.CharField(
+        _("claim with the level of assurance"),
+        max_length=100,
+        default="acr",
+        help_text=_("Its value is a level (basis, midden …) or the SAML class of one."),
+    )
+    claim_name = models.CharField(_("claim with the name"), max_length=100, default="name")
+    claim_email = models.CharField(
+        _("claim with the e-mail address"), max_length=100, default="email", blank=True
+    )
+    second_factor_amr = models.CharField(
+        _("amr values that count as a second factor"),
+        max_length=300,
+        default="mfa otp hwk swk sms",
+        blank=True,
+        help_text=_("Staff only. Separated by spaces."),
+    )
+    second_factor_acr = models.CharField(
+        _("acr values that count as a second factor"),
+        max_length=300,
+        default="http://schemas.openid.net/pape/policies/2007/06/multi-factor",
+        blank=True,
+        help_text=_("Staff only. Separated by spaces."),
+    )
+    claim_roles = models.CharField(
+        _("claim with roles"),
+        max_length=100,
+        blank=True,
+        help_text=_("Staff only, optional: the portal's roles are then taken from this claim."),
+    )
+    role_mapping = models.JSONField(
+        _("roles per claim value"),
+        default=dict,
+        blank=True,
+        help_text=_('Staff only, for example {"sg-subsidie": "facilitator"}.'),
+    )
+    level_initiative = models.CharField(
+        _("DigiD level to send in an initiative"),
+        max_length=20,
+        choices=AssuranceLevel.choices,
+        default=AssuranceLevel.BASIS,
+    )
+    level_application = models.CharField(
+        _("DigiD level to send in a Samen Sterk application"),
+        max_length=20,
+        choices=AssuranceLevel.choices,
+        default=AssuranceLevel.MIDDEN,
+    )
+
+    class Meta:
+        verbose_name = _("login method")
+        verbose_name_plural = _("login methods")
+        ordering = ["kind"]
+
+    def __str__(self) -> str:
+        return self.label or self.get_kind_display()
+
+    @property
+    def secret_variable(self) -> str:
+        return f"OIDC_{self.kind.upper()}_SECRET"
+
+    def values(self, field: str) -> set[str]:
+        return set(getattr(self, field).split())

@@ -93,3 +93,7 @@ exempt(
     "accounts.ClaimCode",
     "Only the hash of a one-time code and its dates (SC-11); deleted with the account's erasure.",
 )
+exempt(
+    "accounts.LoginMethod",
+    "Configuration of the DigiD, eHerkenning and SSO brokers; no personal data.",
+)

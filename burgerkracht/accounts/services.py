@@ -6,6 +6,7 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
@@ -65,6 +66,15 @@ def export_personal_data(*, user: User) -> dict[str, Any]:
                 "by_post": user.by_post,
             },
             "neighbourhood": neighbourhood.name if neighbourhood else None,
+            # The BSN only masked, here too (docs/privacy.md): the file travels by e-mail.
+            "digid_bsn": user.masked_bsn or None,
+            "eherkenning": {
+                "kvk_number": user.kvk_number,
+                "branch_number": user.branch_number,
+                "organisation": user.organisation_name,
+            }
+            if user.kvk_number
+            else None,
             "joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
             "roles": sorted(user.role_names),
@@ -95,7 +105,8 @@ def export_personal_data(*, user: User) -> dict[str, Any]:
 def delete_account(*, user: User, by: User | None, reason: str = "") -> User:
     """Erase a person's account.
 
-    Their name, contact details, e-mail addresses, second factors and sessions are removed
+    Their name, contact details, BSN, e-mail addresses, second factors, broker logins and
+    sessions are removed
     and they can no longer log in. Records the municipality must keep by law (decisions and
     grant dossiers, under the Archiefwet) stay, but point at the anonymous account that is
     left; so does the audit trail, whose events keep that account as their actor: a stable
@@ -120,6 +131,7 @@ def delete_account(*, user: User, by: User | None, reason: str = "") -> User:
     EmailAddress.objects.filter(user=user).delete()
     user.claim_codes.all().delete()
     Authenticator.objects.filter(user=user).delete()
+    SocialAccount.objects.filter(user=user).delete()  # DigiD, eHerkenning, SSO links
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if session.get_decoded().get("_auth_user_id") == str(user.pk):
             session.delete()
@@ -129,6 +141,8 @@ def delete_account(*, user: User, by: User | None, reason: str = "") -> User:
     user.street_address = user.postal_code = user.city = ""
     user.by_post = False
     user.neighbourhood = None
+    user.bsn, user.bsn_hash = "", None
+    user.kvk_number = user.branch_number = user.organisation_name = ""
     user.is_active = False
     user.is_staff = False
     user.is_superuser = False

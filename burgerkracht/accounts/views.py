@@ -19,7 +19,7 @@ from django.views.generic import FormView, TemplateView
 
 from burgerkracht.accounts import services
 from burgerkracht.accounts.forms import DeleteAccountForm, ProfileForm
-from burgerkracht.accounts.middleware import has_second_factor
+from burgerkracht.accounts.models import LoginMethod
 from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 
 
@@ -41,7 +41,9 @@ class ProfileView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
             email_verified=EmailAddress.objects.filter(
                 user=user, email__iexact=user.email, verified=True
             ).exists(),
-            has_second_factor=has_second_factor(user),
+            has_second_factor=user.has_second_factor,
+            offer_digid=not (user.bsn or user.kvk_number or user.is_municipal_staff)
+            and LoginMethod.objects.filter(kind=LoginMethod.Kind.DIGID, enabled=True).exists(),
         )
 
 

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "crispy_forms",
     "django_filters",
     "django_tables2",
@@ -68,6 +70,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "burgerkracht.core.middleware.NullCharacterMiddleware",
+    "burgerkracht.accounts.oidc.middleware.BrokerSessionMiddleware",
     "burgerkracht.accounts.middleware.StaffMfaRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "burgerkracht.core.middleware.PermissionsPolicyMiddleware",
@@ -89,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "burgerkracht.core.context_processors.portal",
+                "burgerkracht.accounts.oidc.context.digid_session",
             ],
         },
     },
@@ -175,6 +179,27 @@ ACCOUNT_RATE_LIMITS = {
 # rate limits count is then the one that many entries from the end (0: the socket's peer).
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "burgerkracht.accounts.oidc.adapter.MFAAdapter"
+
+# --- DigiD, eHerkenning and staff SSO through an OpenID Connect broker -------------------
+# (burgerkracht/accounts/oidc, docs/decisions/0039). The brokers themselves are data: the
+# login methods in the management screens. Each method's client secret is read from the
+# environment variable OIDC_<KIND>_SECRET (OIDC_DIGID_SECRET, OIDC_EHERKENNING_SECRET,
+# OIDC_STAFF_SECRET), never stored.
+SOCIALACCOUNT_ADAPTER = "burgerkracht.accounts.oidc.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_REQUIRED = False
+# A broker's e-mail address is taken only when it says it verified it (oidc/provider.py).
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = env.int("OIDC_REQUESTS_TIMEOUT", default=5)
+# The key of the BSN's lookup hash (HMAC-SHA256). Set it once and keep it: another key makes
+# every DigiD account unknown. Empty: derived from DJANGO_SECRET_KEY.
+BSN_HASH_KEY = env("BSN_HASH_KEY", default="")
+# A DigiD session ends after this many seconds without a request; the warning comes
+# DIGID_IDLE_WARNING_SECONDS before that.
+DIGID_IDLE_TIMEOUT_SECONDS = env.int("DIGID_IDLE_TIMEOUT_SECONDS", default=15 * 60)
+DIGID_IDLE_WARNING_SECONDS = env.int("DIGID_IDLE_WARNING_SECONDS", default=3 * 60)
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Burgerkracht")
 
 # --- Internationalisation -----------------------------------------------------

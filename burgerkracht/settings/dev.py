@@ -29,6 +29,10 @@ os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "False")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "False")
 os.environ.setdefault("DJANGO_SECURE_HSTS_SECONDS", "0")
 os.environ.setdefault("OUTBOX_DELIVERY_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# The secrets of the test broker of `make broker` (tests/oidc), not secret; the login methods
+# stay off until `manage.py use_test_broker` switches them on (README).
+for _kind in ("DIGID", "EHERKENNING", "STAFF"):
+    os.environ.setdefault(f"OIDC_{_kind}_SECRET", f"{_kind.lower()}-test-secret")
 
 from burgerkracht.settings.base import *  # noqa: E402, F403
 from burgerkracht.settings.base import VAR_DIR  # noqa: E402

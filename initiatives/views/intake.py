@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
+from burgerkracht.accounts.oidc import levels
 from burgerkracht.accounts.roles import INITIATOR_ROLES, Role
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
@@ -218,6 +219,10 @@ class IntakeCheckView(InitiativeMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         if not permissions.can_submit(request.user, self.initiative):
             raise PermissionDenied
+        # The DigiD level the municipality asks for sending in (accounts/oidc/levels.py).
+        step_up = levels.ask_for_level(request, "initiative", request.path)
+        if step_up:
+            return step_up
         try:
             services.submit_initiative(initiative=self.initiative, by=request.user)
         except DomainError as error:

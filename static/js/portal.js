@@ -60,3 +60,34 @@ function liveCostTotal() {
   }
   table.addEventListener("input", update);
 }
+
+// DigiD sessions end after some minutes without activity. The page says so without
+// JavaScript (the notice and its "I am still here" button); this opens a dialog a few
+// minutes before, whose button keeps the session without leaving the page.
+document.addEventListener("DOMContentLoaded", function () {
+  var notice = document.querySelector("[data-idle-ends]");
+  var dialog = document.querySelector("[data-idle-dialog]");
+  var form = document.querySelector("[data-keep-alive]");
+  if (!notice || !dialog || !form || typeof dialog.showModal !== "function") return;
+  var warning = parseInt(notice.getAttribute("data-idle-warning"), 10) || 180;
+  var timer = null;
+  function schedule(seconds) {
+    clearTimeout(timer);
+    timer = setTimeout(function () { dialog.showModal(); }, Math.max(0, seconds - warning) * 1000);
+  }
+  schedule(parseInt(notice.getAttribute("data-idle-ends"), 10) || 0);
+  dialog.querySelector("[data-idle-stay]").addEventListener("click", function () {
+    fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+    }).then(function (response) {
+      if (!response.ok) { window.location.reload(); return null; }
+      return response.json();
+    }).then(function (data) {
+      dialog.close();
+      if (data && data.ends_in) schedule(data.ends_in);
+    }).catch(function () { window.location.reload(); });
+  });
+});

@@ -140,4 +140,5 @@ def test_the_special_category_fields_are_the_documented_ones():
         "budget.Accountability": ["what_got_in_the_way"],
         "meetlat.Decision": ["resident_input_who", "resident_input_how"],
         "meetlat.HistoricalDecision": ["resident_input_who", "resident_input_how"],
+        "accounts.User": ["bsn"],  # DigiD (docs/privacy.md, "The BSN")
     }

@@ -20,6 +20,7 @@ from tests.browser.conftest import (  # noqa: F401  (fixtures)
     browser,
 )
 from tests.journeys.steps_common import HEIGHT, WIDTH
+from tests.oidc.fixtures import login_method, oidc_broker  # noqa: F401  (fixtures)
 from tests.processes import (  # noqa: F401  (fixtures)
     celery_worker_process,
     redis_server,

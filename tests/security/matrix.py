@@ -159,6 +159,24 @@ MATRIX: dict[str, Entry] = {
     "mfa_view_recovery_codes": Entry(by_mfa(with_mfa=302, without=404)),
     "mfa_generate_recovery_codes": Entry(logged_in(302)),
     "mfa_download_recovery_codes": Entry(by_mfa(with_mfa=302, without=404)),
+    # --- logging in through a broker: DigiD, eHerkenning, staff SSO (accounts/oidc) ----------
+    "openid_connect_login": Entry(
+        everyone(404), kwargs={"provider_id": "digid"}, why="no login method switched on"
+    ),
+    "openid_connect_callback": Entry(
+        everyone(404), kwargs={"provider_id": "digid"}, why="no login method switched on"
+    ),
+    "socialaccount_login_cancelled": Entry(everyone()),
+    "socialaccount_login_error": Entry(everyone(401), why="allauth's generic error page"),
+    "socialaccount_signup": Entry(
+        everyone(302), why="only during a broker login that needs a form (never, auto sign-up)"
+    ),
+    "socialaccount_connections": Entry(logged_in()),
+    "oidc:link": Entry(everyone(302), why="only during a DigiD login that found an account"),
+    "oidc:level": Entry(logged_in()),
+    "oidc:keep-alive": Entry(logged_in(405), why="a POST only"),
+    "oidc:resume": Entry(logged_in(302), why="only after a DigiD session expired mid-form"),
+    "oidc:logged-out": Entry(everyone(302), why="only after logging out of a broker login"),
     # --- initiatives: public ---------------------------------------------------------------
     "initiatives:public-list": Entry(everyone()),
     "initiatives:public-detail": Entry(everyone(), kwargs=lambda w: {"pk": w.active.pk}),

@@ -3,7 +3,8 @@
 Every line is one JSON object: time, level, logger, message, and for an exception its type
 and where it happened. The exception's own text is left out on purpose: database errors and
 bugs can quote what somebody typed ("Key (email)=(…) already exists"). E-mail addresses,
-IBANs and phone numbers that still reach a message are replaced by a placeholder.
+IBANs, phone numbers and citizen service numbers (BSN) that still reach a message are
+replaced by a placeholder.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import re
 import traceback
 from datetime import UTC, datetime
 
+from stdnum.nl import bsn as stdnum_bsn
+
 PATTERNS = (
     (re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"), "[e-mail]"),
     (re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]{4}\d{7}([A-Z0-9]?){0,16}\b"), "[iban]"),
@@ -21,10 +24,18 @@ PATTERNS = (
 )
 
 
+# Nine digits that pass the eleven test are taken for a citizen service number (BSN).
+NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
+
+
+def _bsn(match: re.Match) -> str:
+    return "[bsn]" if stdnum_bsn.is_valid(match.group()) else match.group()
+
+
 def redact(text: str) -> str:
     for pattern, placeholder in PATTERNS:
         text = pattern.sub(placeholder, text)
-    return text
+    return NINE_DIGITS.sub(_bsn, text)
 
 
 class JsonFormatter(logging.Formatter):
