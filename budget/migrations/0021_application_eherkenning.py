@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('budget', '0018_professional_advice_related_name'),
+        ('budget', '0020_post_links'),
     ]
 
     operations = [
