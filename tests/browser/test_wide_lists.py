@@ -21,7 +21,7 @@ OVERFLOWS = """() => [...document.querySelectorAll('.portal-table-scroll')]
   .map(region => region.scrollWidth - region.clientWidth)"""
 
 
-def test_the_officials_lists_fit_at_1280(settings, page, login, live_server, tmp_path):
+def test_the_officials_lists_fit_at_1280(settings, page, login, live_server, tmp_path, meetlat_v1):
     settings.DEBUG = True
     call_command("seed_demo")
     settings.DEBUG = False
