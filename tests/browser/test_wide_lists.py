@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from burgerkracht.accounts.models import User
 from tests.page_logins import ADVICE_COORDINATOR, FACILITATOR
+from tests.processes import seed_reference_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +22,8 @@ OVERFLOWS = """() => [...document.querySelectorAll('.portal-table-scroll')]
   .map(region => region.scrollWidth - region.clientWidth)"""
 
 
-def test_the_officials_lists_fit_at_1280(settings, page, login, live_server, tmp_path, meetlat_v1):
+def test_the_officials_lists_fit_at_1280(settings, page, login, live_server, tmp_path):
+    seed_reference_data()  # a transactional test before this one flushed the line types
     settings.DEBUG = True
     call_command("seed_demo")
     settings.DEBUG = False
