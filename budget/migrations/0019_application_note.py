@@ -1,50 +1,20 @@
-"""Notes on an application move from initiatives.InternalNote (its foreign key to
-budget.Application went against the dependency direction) to budget.ApplicationNote.
+"""A note on an application is a budget.ApplicationNote: its key runs from budget to what it
+stands on (issue #28).
 
-Forwards the notes are copied with their ids, so the audit events ("application.note_added",
-data {"note": id}) still name them; initiatives 0010 then removes them and the column there.
-Backwards they are copied back onto the initiative of their application, with new ids (the
-notes on initiatives written meanwhile may hold the old ones)."""
+Edited (decision 0040): this migration copied the notes on an application here from the key
+initiatives 0006 used to give initiatives.InternalNote, with their ids, and back. initiatives
+0006 no longer makes that key, so on a database made from these migrations there is nothing
+to copy. A database migrated to the old initiatives 0006 and not yet to this migration: see
+the decision."""
 
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-FORWARDS = """
-INSERT INTO budget_applicationnote (id, application_id, author_id, created_at, text)
-SELECT id, application_id, author_id, created_at, text
-FROM initiatives_internalnote WHERE application_id IS NOT NULL
-"""
-# The next id after the copied ones (an identity column keeps its own counter).
-SEQUENCE = """
-SELECT setval(pg_get_serial_sequence('budget_applicationnote', 'id'),
-              COALESCE(MAX(id), 1), MAX(id) IS NOT NULL)
-FROM budget_applicationnote
-"""
-BACKWARDS = """
-INSERT INTO initiatives_internalnote (initiative_id, application_id, author_id, created_at, text)
-SELECT application.initiative_id, note.application_id, note.author_id, note.created_at, note.text
-FROM budget_applicationnote note JOIN budget_application application
-  ON application.id = note.application_id
-ORDER BY note.id
-"""
-
-
-def copy_forwards(apps, schema_editor):
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(FORWARDS)
-        cursor.execute(SEQUENCE)
-
-
-def copy_backwards(apps, schema_editor):
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(BACKWARDS)
-
 
 class Migration(migrations.Migration):
     dependencies = [
         ("budget", "0018_professional_advice_related_name"),
-        ("initiatives", "0009_merge_registration_channel"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -66,5 +36,4 @@ class Migration(migrations.Migration):
                 "constraints": [models.CheckConstraint(condition=models.Q(("text", ""), _negated=True), name="application_note_has_text")],
             },
         ),
-        migrations.RunPython(copy_forwards, copy_backwards),
     ]

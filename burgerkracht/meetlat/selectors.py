@@ -64,6 +64,11 @@ class CoverageRow:
     def share(self) -> int:
         return percent(self.complete, self.total) or 0
 
+    @property
+    def cells(self) -> tuple[int, ...]:
+        """The figures after the label, in the order of `views.coverage_columns`."""
+        return (self.total, self.complete, self.share, self.due, self.done, self.overdue)
+
 
 def _row(label: str, row: Mapping[str, Any]) -> CoverageRow:
     return CoverageRow(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 import tablib
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
@@ -18,6 +21,7 @@ from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.reporting.charts import bar_chart
 from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.meetlat import permissions, rules, selectors, services
+from burgerkracht.meetlat.enums import MeetlatAnswer
 from burgerkracht.meetlat.forms import (
     DecisionForm,
     MeetlatForm,
@@ -269,6 +273,24 @@ class PublicDecisionView(BreadcrumbsMixin, TemplateView):
         )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Table:
+    """A table of figures: its caption, its column headings (the first is the rows' own
+    heading) and its rows, each a heading and its figures."""
+
+    caption: str
+    columns: list[str]
+    rows: list[tuple[str, Sequence[int]]]
+
+
+def coverage_columns(first: str) -> list[str]:
+    """The headings of a table of `CoverageRow`s (and its CSV), after `first`."""
+    return [
+        first, _("Decisions"), _("Complete"), "%", _("Reflections due"), _("Reflections done"),
+        _("Reflections overdue"),
+    ]  # fmt: skip
+
+
 class CoverageView(StaffMixin, TemplateView):
     template_name = "meetlat/coverage.html"
 
@@ -285,8 +307,28 @@ class CoverageView(StaffMixin, TemplateView):
         report = kwargs["report"]
         return super().get_context_data(
             **kwargs, chart=self.chart(report), departments=selectors.departments(),
-            department=self.request.GET.get("afdeling", ""),
+            department=self.request.GET.get("afdeling", ""), tables=self.tables(report),
         )  # fmt: skip
+
+    def tables(self, report) -> dict[str, Table]:
+        """The three tables, each shown by meetlat/includes/figures_table.html."""
+        principles = [
+            (f"{number}. {heading}", [counts[answer] for answer in MeetlatAnswer.values])
+            for (number, heading), counts in report["by_principle"]
+        ]
+        return {
+            "department": Table(
+                _("Per department"), coverage_columns(_("Department")),
+                [(row.label, row.cells) for row in report["by_department"]],
+            ),
+            "principle": Table(
+                _("Answers per principle"), [_("Principle"), *MeetlatAnswer.labels], principles
+            ),
+            "month": Table(
+                _("Per month"), coverage_columns(_("Month")),
+                [(row.label, row.cells) for row in report["by_month"]],
+            ),
+        }  # fmt: skip
 
     def chart(self, report):
         rows = report["by_department"]
@@ -297,14 +339,9 @@ class CoverageView(StaffMixin, TemplateView):
         )  # fmt: skip
 
     def csv(self, report) -> HttpResponse:
-        data = tablib.Dataset(
-            headers=[_("Department"), _("Decisions"), _("Complete"), "%", _("Reflections due"),
-                     _("Reflections done"), _("Reflections overdue")]
-        )  # fmt: skip
+        data = tablib.Dataset(headers=coverage_columns(_("Department")))
         for row in report["by_department"]:
-            data.append(
-                [row.label, row.total, row.complete, row.share, row.due, row.done, row.overdue]
-            )
+            data.append([row.label, *row.cells])
         response = HttpResponse(data.export("csv"), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="meetlat-dekking.csv"'
         return response

@@ -99,7 +99,29 @@ class CoordinatorMixin(OfficialsMixin):
                 Crumb(self.crumb)]  # fmt: skip
 
 
-class HandoverView(CoordinatorMixin, FormView):
+class MoveDossiersView(CoordinatorMixin, FormView):
+    """A coordinator's form that moves dossiers to another facilitator through a service,
+    which tells the residents: a refusal shows on the form, the outcome on the coordinator's
+    page."""
+
+    def move(self, form) -> list:
+        """Call the service; the dossiers it moved."""
+        raise NotImplementedError
+
+    def moved_message(self, data, count: int) -> str:
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            moved = self.move(form)
+        except DomainError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, self.moved_message(form.cleaned_data, len(moved)))
+        return redirect("initiatives:coordinator")
+
+
+class HandoverView(MoveDossiersView):
     """A facilitator leaves: their initiatives and grants move on, with a handover note."""
 
     template_name = "initiatives/handover.html"
@@ -125,25 +147,20 @@ class HandoverView(CoordinatorMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, chosen=self.chosen, initiatives=self.initiatives)
 
-    def form_valid(self, form):
+    def move(self, form) -> list:
         data = form.cleaned_data
-        try:
-            moved = hand_over(
-                by=self.request.user, leaving=data["leaving"], successor=data["successor"],
-                note=data["note"], deactivate=data["deactivate"], notes=form.notes(),
-            )  # fmt: skip
-        except DomainError as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("Handed over: %(count)d initiative(s). The residents have been told.")
-            % {"count": len(moved)},
-        )
-        return redirect("initiatives:coordinator")
+        return hand_over(
+            by=self.request.user, leaving=data["leaving"], successor=data["successor"],
+            note=data["note"], deactivate=data["deactivate"], notes=form.notes(),
+        )  # fmt: skip
+
+    def moved_message(self, data, count: int) -> str:
+        return _("Handed over: %(count)d initiative(s). The residents have been told.") % {
+            "count": count
+        }
 
 
-class ReassignView(CoordinatorMixin, FormView):
+class ReassignView(MoveDossiersView):
     """Move some of a facilitator's dossiers (who stays) to another facilitator, with one
     reason: e.g. for someone with too much work. All the dossiers are ticked; untick the ones
     that stay."""
@@ -177,19 +194,14 @@ class ReassignView(CoordinatorMixin, FormView):
             people=ReassignForm().fields["from_user"].queryset,
         )  # fmt: skip
 
-    def form_valid(self, form):
+    def move(self, form) -> list:
         data = form.cleaned_data
-        try:
-            moved = reassign(
-                by=self.request.user, from_user=data["from_user"], to_user=data["to_user"],
-                initiative_ids=data["initiatives"], reason=data["reason"],
-            )  # fmt: skip
-        except DomainError as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("Reassigned to %(name)s: %(count)d dossier(s). The residents have been told.")
-            % {"name": data["to_user"], "count": len(moved)},
-        )
-        return redirect("initiatives:coordinator")
+        return reassign(
+            by=self.request.user, from_user=data["from_user"], to_user=data["to_user"],
+            initiative_ids=data["initiatives"], reason=data["reason"],
+        )  # fmt: skip
+
+    def moved_message(self, data, count: int) -> str:
+        return _("Reassigned to %(name)s: %(count)d dossier(s). The residents have been told.") % {
+            "name": data["to_user"], "count": count,
+        }  # fmt: skip

@@ -136,13 +136,10 @@ def test_the_app_graph_has_no_cycle_but_through_the_known_places():
 
 
 # Migrations whose `dependencies` name an app against the direction. The model fields above do
-# not see these: a migration that moved a key to the app that owns it keeps its dependency.
-KNOWN_MIGRATION_DEPENDENCIES = {
-    "initiatives/migrations/0006_internal_note.py -> budget": "the notes' old key to "
-    "budget.Application (moved to budget.ApplicationNote, 9dbffe6); the migration is history",
-    "initiatives/migrations/0010_notes_on_the_initiative_only.py -> budget": "drops that key "
-    "after budget 0019 copied the notes",
-}
+# not see these: a migration that moved a key to the app that owns it would keep its dependency.
+# Empty: the last two (initiatives 0006 and 0010, the notes' old key to budget.Application)
+# were taken out of the history (decision 0040), so any such dependency fails.
+KNOWN_MIGRATION_DEPENDENCIES: dict[str, str] = {}
 
 
 def migration_dependencies() -> Iterator[tuple[str, str, str]]:

@@ -141,3 +141,19 @@ def test_the_handover_page(client, people):
     assert done.status_code == 302
     initiative.refresh_from_db()
     assert initiative.facilitator == backup
+    told = client.get(done["Location"]).content.decode()
+    assert "Overgedragen: 1 initiatief/initiatieven. De bewoners hebben bericht" in told
+
+
+def test_the_handover_page_shows_the_refusal_on_the_form(client, people):
+    coordinator, leaving, _backup, _successor = people
+    InitiativeFactory(active=True, facilitator=leaving, title="Eenzaam initiatief")
+    client.force_login(coordinator)
+
+    refused = client.post(
+        reverse("initiatives:handover"), {"leaving": leaving.pk, "note": "Notitie"}
+    )
+
+    assert refused.status_code == 200
+    assert "Eenzaam initiatief" in " ".join(refused.context["form"].non_field_errors())
+    assert not Handover.objects.exists()

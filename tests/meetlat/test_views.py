@@ -117,6 +117,13 @@ def test_coverage_figures_are_computed_from_the_answers(client):
     ]
     principle_2 = dict(report["by_principle"])[(2, canonical.PRINCIPLES[1][1])]
     assert principle_2 == {"fully": 2, "partly": 0, "not": 1, "na": 0}
+    tables = response.context["tables"]  # the page's three tables, from the same report
+    assert tables["principle"].rows[1] == (f"2. {canonical.PRINCIPLES[1][1]}", [2, 0, 1, 0])
+    assert tables["department"].rows == [
+        ("Wijkzaken", (3, 2, 67, 0, 0, 0)),
+        ("Zorg", (1, 0, 0, 0, 0, 0)),
+    ]
+    assert [len(table.columns) for table in tables.values()] == [7, 5, 7]
     assert '<figure class="portal-chart' in response.text  # the chart, as HTML bars
     assert csv.splitlines()[1:] == ["Wijkzaken,3,2,67,0,0,0", "Zorg,1,0,0,0,0,0"]
 
