@@ -69,6 +69,20 @@ def test_a_notice_list_lists_every_item_of_every_list_escaped():
     )
 
 
+def test_trimmed_joins_its_lines_as_blocktranslate_trimmed_does():
+    source = (
+        "{% trimmed %}\n  {{ name }} —{% if late %}\n  <b>late</b>{% endif %};\n"
+        "  {{ state }}\n{% endtrimmed %}|"
+    )
+    assert render(source, name="Piet", late=True, state="done") == "Piet — <b>late</b>; done|"
+    assert render(source, name="Piet", late=False, state="done") == "Piet —; done|"
+
+
+def test_trimmed_leaves_the_values_of_variables_and_single_line_text_alone():
+    source = "{% trimmed %}a  b {{ reason }}\n   c{% endtrimmed %}"
+    assert render(source, reason="one\ntwo") == "a  b one\ntwo c"
+
+
 LEVELS = [("error", "error"), ("warning", "warning"), ("success", "ok"), ("debug", "info")]
 
 

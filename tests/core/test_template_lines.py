@@ -4,11 +4,10 @@ A long line is broken between tags or between attributes (never inside a text no
 there changes the text that people read and tests compare), or written with a component
 (`{% button_link %}`, `{% submit_button %}`, `{% notice_list %}`, `{% field_errors %}`). A
 long `{% translate %}` becomes a `{% blocktranslate trimmed %}` over several lines: the same
-msgid. Check a rewrite with tests/harness/render_snapshot.py (docs/design.md, components).
-
-ALLOW names, per template, how many long lines are still there and why. It only shrinks: a
-template with more long lines fails, and so does one with fewer than its entry says (lower
-the number, or remove the entry).
+msgid. A paragraph, a mail line or a run of text with template logic in it goes inside
+`{% trimmed %}` and breaks only where it has a space. Check a rewrite with
+tests/harness/template_equivalence.py and tests/harness/render_snapshot.py (docs/design.md,
+components).
 """
 
 from __future__ import annotations
@@ -17,101 +16,6 @@ from pathlib import Path
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 LIMIT = 200
-
-MAIL = "mail text: a line break in the template is a line break in the mail (not rewritten yet)"
-PDF = "letter text rendered to PDF (not rewritten yet; render_snapshot checks its HTML)"
-PROSE = "running text of a content page: one text node, a break inside it would change it"
-TEXT_RUN = (
-    "a run of text with template logic inside one text node (e.g. 'name — {% if %}…'): no "
-    "break between tags; needs its translations hoisted (`as`) or a component"
-)
-
-ALLOW: dict[str, tuple[int, str]] = {
-    "advice/bodies/detail.html": (1, TEXT_RUN),
-    "advice/meetings/form.html": (3, TEXT_RUN),
-    "advice/promises/detail.html": (1, TEXT_RUN),
-    "allauth/elements/button.html": (1, TEXT_RUN),
-    "budget/assess.html": (1, TEXT_RUN),
-    "budget/dashboard_administrator.html": (1, TEXT_RUN),
-    "budget/dashboard_payments.html": (1, TEXT_RUN),
-    "budget/includes/follow_up_list.html": (1, TEXT_RUN),
-    "budget/integrity_log.html": (1, TEXT_RUN),
-    "budget/pages/samen_sterk.en.html": (7, PROSE),
-    "budget/pages/samen_sterk.nl.html": (6, PROSE),
-    "core/post_queue.html": (2, TEXT_RUN),
-    "email/accounts/claim_confirm_body.txt": (1, MAIL),
-    "email/advice/new_contact_body.txt": (1, MAIL),
-    "email/budget/accountability_more_asked_subject.txt": (1, MAIL),
-    "email/budget/accountability_settled_body.txt": (1, MAIL),
-    "email/budget/accountability_settled_subject.txt": (1, MAIL),
-    "email/budget/accountability_submitted_body.txt": (1, MAIL),
-    "email/budget/accountability_submitted_subject.txt": (1, MAIL),
-    "email/budget/change_proposed_body.txt": (1, MAIL),
-    "email/budget/change_proposed_subject.txt": (1, MAIL),
-    "email/budget/change_refused_body.txt": (1, MAIL),
-    "email/budget/continuation_decided_body.txt": (3, MAIL),
-    "email/budget/continuation_decided_subject.txt": (1, MAIL),
-    "email/budget/decider_changed_body.txt": (1, MAIL),
-    "email/budget/decider_changed_subject.txt": (1, MAIL),
-    "email/budget/evaluation_recorded_body.txt": (1, MAIL),
-    "email/budget/evaluation_recorded_subject.txt": (1, MAIL),
-    "email/budget/evaluation_reopened_subject.txt": (1, MAIL),
-    "email/budget/letter_body.txt": (1, MAIL),
-    "email/budget/letter_subject.txt": (1, MAIL),
-    "email/budget/new_subject.txt": (1, MAIL),
-    "email/budget/payment_ordered_body.txt": (1, MAIL),
-    "email/budget/payment_ordered_subject.txt": (1, MAIL),
-    "email/budget/payment_paid_body.txt": (1, MAIL),
-    "email/budget/payment_paid_subject.txt": (1, MAIL),
-    "email/budget/returned_subject.txt": (1, MAIL),
-    "email/budget/sent_back_subject.txt": (1, MAIL),
-    "email/budget/submitted_body.txt": (1, MAIL),
-    "email/budget/submitted_subject.txt": (1, MAIL),
-    "email/budget/to_decide_body.txt": (1, MAIL),
-    "email/budget/to_decide_subject.txt": (1, MAIL),
-    "email/budget/visit_planned_body.txt": (1, MAIL),
-    "email/budget/visit_planned_subject.txt": (1, MAIL),
-    "email/budget/withdrawn_body.txt": (1, MAIL),
-    "email/budget/withdrawn_subject.txt": (1, MAIL),
-    "email/initiatives/ended_body.txt": (1, MAIL),
-    "email/initiatives/facilitator_assigned_body.txt": (1, MAIL),
-    "email/initiatives/initiator_stopped_body.txt": (1, MAIL),
-    "email/initiatives/invitation_body.txt": (2, MAIL),
-    "email/initiatives/invitation_subject.txt": (1, MAIL),
-    "email/initiatives/lead_declined_subject.txt": (1, MAIL),
-    "email/initiatives/lead_offer_body.txt": (1, MAIL),
-    "email/initiatives/lead_offer_subject.txt": (1, MAIL),
-    "email/initiatives/lead_stepped_down_body.txt": (1, MAIL),
-    "email/initiatives/message_body.txt": (1, MAIL),
-    "email/initiatives/new_contact_body.txt": (1, MAIL),
-    "email/initiatives/story_published_body.txt": (1, MAIL),
-    "email/initiatives/submitted_body.txt": (1, MAIL),
-    "email/reminders/accountability_overdue_body.txt": (1, MAIL),
-    "email/reminders/accountability_soon_subject.txt": (1, MAIL),
-    "email/reminders/advice_answer_overdue_body.txt": (1, MAIL),
-    "email/reminders/advice_answer_overdue_subject.txt": (1, MAIL),
-    "email/reminders/advice_deadline_passed_body.txt": (1, MAIL),
-    "email/reminders/advice_deadline_soon_body.txt": (1, MAIL),
-    "email/reminders/advice_evaluation_due_body.txt": (1, MAIL),
-    "email/reminders/advice_evaluation_due_subject.txt": (1, MAIL),
-    "email/reminders/advice_promise_overdue_body.txt": (2, MAIL),
-    "email/reminders/advice_promise_overdue_subject.txt": (1, MAIL),
-    "email/reminders/advice_promise_soon_body.txt": (1, MAIL),
-    "email/reminders/advice_promise_soon_subject.txt": (1, MAIL),
-    "email/reminders/backup_initiator_missing_body.txt": (1, MAIL),
-    "email/reminders/evaluation_overdue_body.txt": (1, MAIL),
-    "email/reminders/evaluation_soon_body.txt": (1, MAIL),
-    "email/reminders/meetlat_reflection_due_body.txt": (1, MAIL),
-    "email/reminders/meetlat_reflection_soon_body.txt": (1, MAIL),
-    "includes/messages.html": (1, TEXT_RUN),
-    "includes/status_timeline.html": (1, TEXT_RUN),
-    "initiatives/handover.html": (1, TEXT_RUN),
-    "nlds/layout/buttonholder.html": (1, TEXT_RUN),
-    "pages/accessibility.en.html": (7, PROSE),
-    "pages/accessibility.nl.html": (7, PROSE),
-    "pages/privacy.en.html": (10, PROSE),
-    "pages/privacy.nl.html": (8, PROSE),
-}
 
 
 def _long_lines() -> dict[str, int]:
@@ -127,19 +31,5 @@ def _long_lines() -> dict[str, int]:
 
 
 def test_no_template_line_is_longer_than_the_limit():
-    too_long = {
-        path: count for path, count in _long_lines().items() if count > ALLOW.get(path, (0, ""))[0]
-    }
+    too_long = _long_lines()
     assert not too_long, f"template lines over {LIMIT} characters (path: count): {too_long}"
-
-
-def test_every_allowed_line_is_still_there():
-    found = _long_lines()
-    stale = {
-        path: found.get(path, 0) for path, (count, _) in ALLOW.items() if found.get(path, 0) < count
-    }
-    assert not stale, f"ALLOW names more long lines than these templates have: {stale}"
-
-
-def test_every_allowed_line_says_why():
-    assert all(count > 0 and reason.strip() for count, reason in ALLOW.values())

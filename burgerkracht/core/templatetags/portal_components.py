@@ -10,10 +10,16 @@ A page template names the component and gives what differs; the classes live her
 The markup is exactly what the templates wrote out before: the same classes, attributes and
 text; values are escaped as `{{ value }}` escapes them. The label of a button is the block's
 own content, so `{% translate %}` and `{% blocktranslate %}` keep their msgids.
+
+`{% trimmed %}…{% endtrimmed %}` lets a run of text with template logic in it (a mail line,
+a paragraph) be written over several lines: what `{% blocktranslate trimmed %}` does to its
+text, done to the template text of the block when it is compiled.
 """
 
+import re
+
 from django import template
-from django.template.base import render_value_in_context
+from django.template.base import Node, NodeList, TextNode, render_value_in_context
 from django.utils.html import format_html, format_html_join
 
 register = template.Library()
@@ -65,6 +71,33 @@ def notice_list(content, *lists) -> str:
         content,
         items,
     )
+
+
+class TrimmedNode(Node):
+    child_nodelists = ("nodelist",)
+
+    def __init__(self, nodelist: NodeList) -> None:
+        self.nodelist = nodelist
+
+    def render(self, context) -> str:
+        return self.nodelist.render(context)
+
+
+@register.tag
+def trimmed(parser, token):
+    """In the template text of the block, every line break with the whitespace around it
+    becomes one space, and the block's leading and trailing whitespace goes: as
+    `{% blocktranslate trimmed %}`, so a line breaks only where the text has a space. The
+    values of variables are not touched (a reason with line breaks keeps them)."""
+    nodelist = parser.parse(("endtrimmed",))
+    parser.delete_first_token()
+    for node in nodelist.get_nodes_by_type(TextNode):
+        node.s = re.sub(r"\s*\n\s*", " ", node.s)
+    if nodelist and isinstance(nodelist[0], TextNode):
+        nodelist[0].s = nodelist[0].s.lstrip()
+    if nodelist and isinstance(nodelist[-1], TextNode):
+        nodelist[-1].s = nodelist[-1].s.rstrip()
+    return TrimmedNode(nodelist)
 
 
 ALERT_TYPES = {"error": "error", "warning": "warning", "success": "ok"}
