@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.conf import settings as django_settings
 
@@ -5,6 +7,17 @@ from burgerkracht.core.models import Municipality
 from tests.factories import UserFactory
 from tests.figures import _fuzz_requests, figure, pytest_terminal_summary  # noqa: F401  (hooks)
 from tests.order import pytest_collection_modifyitems  # noqa: F401  (hook: long tests first)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Each worker's test database is a copy of a migrated one when `make test` made one
+    (tests/harness/suite.sh: `migrate` once, beside the lint steps): `CREATE DATABASE … TEMPLATE`
+    instead of every migration in every worker. Django's `migrate` then finds nothing to apply.
+    Without it (a targeted run) each test database is migrated as before."""
+    template = os.environ.get("BURGERKRACHT_TEST_TEMPLATE")
+    if template:
+        django_settings.DATABASES["default"].setdefault("TEST", {})["TEMPLATE"] = template
 
 
 @pytest.fixture(autouse=True)

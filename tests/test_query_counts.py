@@ -16,10 +16,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command, get_commands
-from django.test import Client, override_settings
+from django.test import Client
 from django.utils import timezone
 
 from burgerkracht.core.reporting import reports
+from tests.demo_data import seed_demo
 from tests.module_data import built_once
 from tests.pages import CATALOGUE, PAGES, REPORT_SLUGS, measure
 from tests.security.test_permission_matrix import url_names
@@ -144,11 +145,6 @@ NOT_DATA_PAGES: dict[str, str] = {
 
 
 # --- the data sets -------------------------------------------------------------------------------
-
-
-def _seed_demo() -> None:
-    with override_settings(DEBUG=True):  # seed_demo refuses without it (known passwords)
-        call_command("seed_demo", quiet_logins=True)
 
 
 def _add_rows(factory_rows: int, scale_rows: int) -> None:
@@ -308,7 +304,7 @@ def counts(django_db_setup, django_db_blocker):
 
 
 def _measure_both_sizes() -> dict[str, dict[str, tuple[int, int]]]:
-    _seed_demo()
+    seed_demo()
     _add_rows(SMALL, SCALE_SMALL)
     small = _measure_all()
     _add_rows(MORE, SCALE_MORE)

@@ -1,18 +1,17 @@
 """The demo (make run) fills the public results pages: figures, a chart, stories."""
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from budget.models import Accountability
 from burgerkracht.seeding.demo.budget_public import FINISHED, HIDDEN
+from tests.demo_data import seed_demo
 
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_gives_the_results_pages_stories_in_several_neighbourhoods(client, settings):
-    settings.DEBUG = True
-    call_command("seed_demo")
+def test_seed_demo_gives_the_results_pages_stories_in_several_neighbourhoods(client):
+    seed_demo()
     shared = Accountability.objects.filter(
         story_public=True, status="settled", application__initiative__publication_consent=True
     )

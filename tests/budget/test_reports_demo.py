@@ -4,7 +4,6 @@ counted here in plain Python from the demo's rows and its known constants."""
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from budget.models import Application, Award, IntegrityEntry, Tranche
@@ -13,6 +12,7 @@ from burgerkracht.seeding.demo.budget import OTHER_LINES
 from tests.budget.report_helpers import Grant, euro
 from tests.budget.test_reports import expected_figures, figures, get
 from tests.budget.test_reports_budget import URL as BUDGET_URL
+from tests.demo_data import seed_demo
 from tests.factories import UserFactory
 from tests.language import in_language
 
@@ -35,9 +35,8 @@ def demo_grants() -> list[Grant]:
     return grants
 
 
-def test_the_reports_on_the_demo_data(settings, client):
-    settings.DEBUG = True
-    call_command("seed_demo")
+def test_the_reports_on_the_demo_data(client):
+    seed_demo()
     client.force_login(UserFactory(role="read_only"))
 
     grants = demo_grants()

@@ -5,14 +5,13 @@ the Samen Sterk grant reaching its decision holder but not a holder of another l
 from datetime import date
 
 import pytest
-from django.core.management import call_command
-from django.test import override_settings
 from django.urls import reverse
 from icalendar import Calendar
 
 from burgerkracht.accounts.models import User
 from burgerkracht.core.personal.calendar import feed_for
 from burgerkracht.seeding.demo.core import USERS
+from tests.demo_data import seed_demo
 from tests.factories import UserFactory, application_in, open_line
 from tests.module_data import built_once
 
@@ -55,12 +54,7 @@ def check_calendar(calendar: Calendar) -> list:
 
 @pytest.fixture(scope="module")
 def _demo(django_db_setup, django_db_blocker):
-    yield from built_once(django_db_blocker, _seed_demo)
-
-
-def _seed_demo():
-    with override_settings(DEBUG=True):
-        call_command("seed_demo", quiet_logins=True)
+    yield from built_once(django_db_blocker, seed_demo)
 
 
 @pytest.fixture

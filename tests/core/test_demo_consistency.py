@@ -3,7 +3,6 @@ municipality has a logo, in the header and on its letters, set as the admin sets
 SVG kept as the PNG it draws); and what is done is done on a date in the past."""
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,13 +10,13 @@ from budget.enums import EvaluationStatus
 from budget.models import Evaluation
 from burgerkracht.core.files.pdf import logo_data_url
 from burgerkracht.core.models import Municipality
+from tests.demo_data import seed_demo
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_has_a_logo_and_no_evaluation_done_in_the_future(settings, client):
-    settings.DEBUG = True
-    call_command("seed_demo", quiet_logins=True)
+def test_the_demo_has_a_logo_and_no_evaluation_done_in_the_future(client):
+    seed_demo()
 
     municipality = Municipality.current()
     assert municipality.logo.name.endswith(".png")

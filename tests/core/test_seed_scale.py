@@ -10,7 +10,6 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import Sum
-from django.test import override_settings
 from django.utils import timezone
 
 from advice.enums import AdviceStatus
@@ -25,6 +24,7 @@ from burgerkracht.meetlat.models import Decision
 from burgerkracht.seeding.scale.budget import RESULTS
 from initiatives.enums import InitiativeStatus
 from initiatives.models import Initiative
+from tests.demo_data import seed_demo
 from tests.module_data import built_once
 
 pytestmark = pytest.mark.django_db
@@ -35,12 +35,7 @@ SMALL = {"initiatives": 20, "applications": 10, "advices": 5, "evaluations": 20}
 
 @pytest.fixture(scope="module")
 def _demo(django_db_setup, django_db_blocker):
-    yield from built_once(django_db_blocker, _seed_demo)
-
-
-def _seed_demo():
-    with override_settings(DEBUG=True):
-        call_command("seed_demo", quiet_logins=True)
+    yield from built_once(django_db_blocker, seed_demo)
 
 
 @pytest.fixture

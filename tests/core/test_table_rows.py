@@ -14,13 +14,14 @@ import django_tables2 as tables
 import pytest
 from django.core.management import call_command
 from django.template import RequestContext, Template
-from django.test import Client, override_settings
+from django.test import Client
 from django.utils.translation import override
 
 from advice.models import Advice
 from burgerkracht.core.templatetags.portal_tables import table_rows
 from burgerkracht.core.ui.columns import DateColumn
 from initiatives.models import Initiative
+from tests.demo_data import seed_demo
 from tests.language import in_language
 from tests.page_lookups import user
 from tests.pages import CATALOGUE
@@ -42,8 +43,7 @@ TABLE_PAGES = (
 
 @pytest.fixture
 def data():
-    with override_settings(DEBUG=True):  # seed_demo refuses without it (known passwords)
-        call_command("seed_demo", quiet_logins=True)
+    seed_demo()
     call_command(
         "seed_scale", initiatives=60, applications=60, advices=60, evaluations=10,
         stdout=StringIO(),

@@ -5,6 +5,11 @@ applies every migration, unapplies each of our apps back to zero (running every 
 operation, data migrations included, and whatever third-party migrations depend on our
 models), and applies everything again. The migrations are counted from disk, so a new
 migration without a working reverse fails this test.
+
+In `make test` the first forwards has already run: tests/harness/suite.sh migrated an empty
+database once, in this run, as the template of the test databases (`migrate --verbosity 2`,
+exit status 0, its output kept). Then this database is a copy of that one, the forwards
+counted here are that migration's output, and the process starts at the backwards.
 """
 
 import os
@@ -13,6 +18,7 @@ import subprocess
 import sys
 import uuid
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -25,13 +31,20 @@ pytestmark = [pytest.mark.integration, pytest.mark.reliability]
 # Our apps' labels (INSTALLED_APPS), in dependency order: unapplied from the last.
 OURS = ["core", "accounts", "meetlat", "initiatives", "budget", "advice"]
 
-SCRIPT = f"""
+# The template of the test databases and its `migrate` output (tests/harness/suite.sh).
+TEMPLATE = os.environ.get("BURGERKRACHT_TEST_TEMPLATE", "")
+TEMPLATE_LOG = os.environ.get("BURGERKRACHT_TEST_TEMPLATE_LOG", "")
+
+START = """
 import django
 django.setup()
 from django.core.management import call_command
-
+"""
+FORWARDS = """
 print("== forwards")
 call_command("migrate", interactive=False, verbosity=2)
+"""
+SCRIPT = f"""
 print("== backwards")
 for label in {list(reversed(OURS))!r}:
     call_command("migrate", label, "zero", interactive=False, verbosity=2)
@@ -61,7 +74,8 @@ def fresh_database():
     s = connection.settings_dict
     name = f"r6_{uuid.uuid4().hex[:12]}"
     where = ["-h", s["HOST"], "-p", str(s["PORT"]), "-U", s["USER"]]
-    subprocess.run([pg_bin() / "createdb", *where, name], check=True, timeout=60)
+    copy = ["--template", TEMPLATE] if TEMPLATE else []
+    subprocess.run([pg_bin() / "createdb", *where, *copy, name], check=True, timeout=60)
     yield name
     subprocess.run([pg_bin() / "dropdb", *where, "--force", name], check=False, timeout=60)
 
@@ -74,12 +88,16 @@ def test_every_migration_applies_forwards_and_backwards(fresh_database, figure):
         "DATABASE_URL": database_url(fresh_database),
     }
 
+    if TEMPLATE:  # the forwards ran once in this run, into the template (module docstring)
+        script, forwards_output = START + SCRIPT, "== forwards\n" + Path(TEMPLATE_LOG).read_text()
+    else:
+        script, forwards_output = START + FORWARDS + SCRIPT, ""
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
+        [sys.executable, "-c", script],
         cwd=ROOT, env=environment, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
 
-    output = done.stdout
+    output = forwards_output + done.stdout
     first, _, rest = output.partition("== backwards")
     down, _, rest = rest.partition("== forwards again")
     again, _, check = rest.partition("== makemigrations")
