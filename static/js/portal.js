@@ -76,7 +76,8 @@ document.addEventListener("DOMContentLoaded", function () {
     clearTimeout(timer);
     clearTimeout(endTimer);
     timer = setTimeout(function () { dialog.showModal(); }, Math.max(0, seconds - warning) * 1000);
-    endTimer = setTimeout(ended, seconds * 1000);
+    // A little after the end, so the server (which counts whole seconds) has surely ended it.
+    endTimer = setTimeout(ended, (seconds + 2) * 1000);
   }
   // The session has ended: say so, and keep the page, so what was typed can still be sent
   // (the server keeps a form sent after the end for the same person, oidc/middleware.py).
