@@ -39,6 +39,16 @@ def test_every_page_says_when_the_digid_session_ends(portal, login_method):
     assert re.search(r'data-idle-ends="(89\d|900)"', page)
 
 
+def test_one_minute_is_one_minute(portal, login_method, settings):
+    settings.DIGID_IDLE_TIMEOUT_SECONDS = 90
+    login_method("digid")
+    portal.log_in("digid", "resident-midden")
+
+    page = portal.client.get("/mijn/").content.decode()
+
+    assert "Doe je 1 minuut niets" in page
+
+
 def test_an_e_mail_login_has_no_idle_timeout(client, clock):
     client.force_login(UserFactory(role="resident"))
     assert "Je bent ingelogd met DigiD" not in client.get("/mijn/").content.decode()
