@@ -71,11 +71,28 @@ document.addEventListener("DOMContentLoaded", function () {
   if (!notice || !dialog || !form || typeof dialog.showModal !== "function") return;
   var warning = parseInt(notice.getAttribute("data-idle-warning"), 10) || 180;
   var timer = null;
+  var endTimer = null;
   function schedule(seconds) {
     clearTimeout(timer);
+    clearTimeout(endTimer);
     timer = setTimeout(function () { dialog.showModal(); }, Math.max(0, seconds - warning) * 1000);
+    // A little after the end, so the server (which counts whole seconds) has surely ended it.
+    endTimer = setTimeout(ended, (seconds + 2) * 1000);
+  }
+  // The session has ended: say so, and keep the page, so what was typed can still be sent
+  // (the server keeps a form sent after the end for the same person, oidc/middleware.py).
+  function ended() {
+    clearTimeout(timer);
+    dialog.querySelector("[data-idle-before]").hidden = true;
+    dialog.querySelector("[data-idle-after]").hidden = false;
+    dialog.setAttribute("aria-labelledby", "idle-dialog-ended");
+    if (!dialog.open) dialog.showModal();
+    dialog.querySelector("[data-idle-close]").focus();
   }
   schedule(parseInt(notice.getAttribute("data-idle-ends"), 10) || 0);
+  dialog.querySelector("[data-idle-close]").addEventListener("click", function () {
+    dialog.close();
+  });
   dialog.querySelector("[data-idle-stay]").addEventListener("click", function () {
     fetch(form.action, {
       method: "POST",
@@ -83,11 +100,13 @@ document.addEventListener("DOMContentLoaded", function () {
       headers: { Accept: "application/json" },
       credentials: "same-origin",
     }).then(function (response) {
+      if (response.status === 401) { ended(); return null; }
       if (!response.ok) { window.location.reload(); return null; }
       return response.json();
     }).then(function (data) {
+      if (!data) return;
       dialog.close();
-      if (data && data.ends_in) schedule(data.ends_in);
-    }).catch(function () { window.location.reload(); });
+      if (data.ends_in) schedule(data.ends_in);
+    }).catch(ended);
   });
 });

@@ -54,9 +54,14 @@ def test_digid_session_expires_mid_form_and_nothing_is_lost(
     page.get_by_label("Wat is het middel?").fill(GOAL["means"])
     expect(dialog).to_be_visible(timeout=30_000)
     assert_accessible(page, "the idle dialog")
-    page.wait_for_timeout(23_000)
-    page.keyboard.press("Escape")
-    expect(dialog).to_be_hidden()
+    # At the end the dialog says she is logged out, and keeps the page with what she typed
+    # (it used to reload the page when she pressed "stay logged in" too late).
+    ended = page.get_by_role("dialog", name="Je bent uitgelogd")
+    expect(ended).to_be_visible(timeout=30_000)
+    expect(ended.get_by_role("button", name="Terug naar de pagina")).to_be_focused()
+    ended.get_by_role("button", name="Terug naar de pagina").click()
+    expect(ended).to_be_hidden()
+    expect(page.get_by_label("Wat is het middel?")).to_have_value(GOAL["means"])
     page.get_by_role("button", name=steps_resident.NEXT).click()
 
     expect(page.get_by_text(re.compile("Je bent uitgelogd, omdat je"))).to_be_visible()

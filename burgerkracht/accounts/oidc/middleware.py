@@ -11,8 +11,9 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import ngettext
 
 from burgerkracht.accounts.models import LoginMethod
@@ -47,9 +48,20 @@ class BrokerSessionMiddleware:
 
     def _expired(self, request: HttpRequest) -> HttpResponse:
         user_pk, path = request.user.pk, request.get_full_path()
-        posted = request.method == "POST" and request.path != reverse("oidc:keep-alive")
+        keep_alive = request.path == reverse("oidc:keep-alive")
+        posted = request.method == "POST" and not keep_alive
         data = [(k, v) for k, v in request.POST.lists() if k not in UNSAVED] if posted else []
         logout(request)
+        request.session[broker_session.REAUTH_KEY] = True
+        if keep_alive:
+            # "I am still here" too late: back to the page it was pressed on, not to this
+            # address (POST only). The dialog (portal.js) hears it and keeps the page.
+            if request.headers.get("Accept", "").startswith("application/json"):
+                return JsonResponse({"ends_in": 0}, status=401)
+            back = request.POST.get("next", "")
+            host = {request.get_host()}
+            safe = url_has_allowed_host_and_scheme(back, host, request.is_secure())
+            path = back if safe else reverse("core:dashboard")
         next_url = path
         if posted:
             saved = {"user": user_pk, "path": path, "data": data}

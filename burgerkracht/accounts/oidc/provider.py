@@ -24,6 +24,7 @@ from requests import RequestException
 
 from burgerkracht.accounts.models import AssuranceLevel, LoginMethod
 from burgerkracht.accounts.oidc import claims as claimkit
+from burgerkracht.accounts.oidc import session as broker_session
 
 # What of the claims allauth may store with the account (SocialAccount.extra_data).
 KEPT_CLAIMS = ("iss", "acr", "amr", "auth_time")
@@ -88,6 +89,10 @@ class BrokerProvider(OpenIDConnectProvider):
             auth_params["acr_values"] = claimkit.LEVEL_URNS[level]
             auth_params["prompt"] = "login"  # log in again, also with a session at the broker
             kwargs["level"] = level
+        if request.session.pop(broker_session.REAUTH_KEY, False):
+            # After an idle timeout: not straight back in on the broker's session, which
+            # outlives ours (someone else at this computer would be).
+            auth_params["prompt"] = "login"
         try:
             return super().redirect(
                 request, process, next_url, data, auth_params=auth_params, nonce=nonce, **kwargs

@@ -26,6 +26,9 @@ LOGIN_KEY = "broker_login"
 PENDING_KEY = "broker_pending"  # the identity of a login that is not finished yet
 SEEN_KEY = "broker_seen"  # the last request of a DigiD session (time.time())
 RESUME_KEY = "broker_resume"  # a form sent after the DigiD session had expired
+# Set when a DigiD session ended for lack of activity: the next broker login asks the person
+# to log in again at the broker (prompt=login), even while the broker's own session lasts.
+REAUTH_KEY = "broker_reauthenticate"
 
 
 def login_info(request: HttpRequest) -> dict[str, Any]:
@@ -100,7 +103,14 @@ def expires_at(request: HttpRequest) -> float | None:
 
 
 def end_session_url(request: HttpRequest, openid_config: dict, method: LoginMethod) -> str:
-    """The broker's logout address for this session, or "" when the broker has none."""
+    """The broker's logout address for this session, or "" when the broker has none.
+
+    A DigiD ID token carries the BSN, so it is not sent as `id_token_hint`: this address is
+    opened by the browser (which keeps it in its history) and written to the broker's access
+    log. `client_id` says which client it is (RP-Initiated Logout 1.0, section 2); the broker
+    may then ask the person to confirm. A POST would keep the token out of the address, but
+    a cross-site POST loses the broker's SameSite=Lax session cookie, so the broker would
+    not know which session to end (docs/security.md)."""
     endpoint = openid_config.get("end_session_endpoint")
     if not endpoint:
         return ""
@@ -109,7 +119,7 @@ def end_session_url(request: HttpRequest, openid_config: dict, method: LoginMeth
         "post_logout_redirect_uri": settings.SITE_URL + "/",
     }
     token = login_info(request).get("id_token")
-    if token:
+    if token and method.kind != LoginMethod.Kind.DIGID:
         with contextlib.suppress(crypto.DecryptionError):
             params["id_token_hint"] = crypto.decrypt(token)
     separator = "&" if "?" in endpoint else "?"

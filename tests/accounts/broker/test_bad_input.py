@@ -79,6 +79,22 @@ def test_a_wrong_state_is_refused(portal, login_method):
     assert_nobody_logged_in(portal)
 
 
+def test_a_wrong_state_while_logged_in_does_not_say_logged_out(portal, login_method):
+    """A person already logged in who opens a stale callback stays logged in, and the page
+    says so (it said "you are not logged in" under the DigiD notice)."""
+    login_method("digid")
+    portal.log_in("digid", "resident-midden")
+    callback = portal.at_broker(portal.start("digid"), "resident-midden")
+
+    response = portal.client.get(callback.replace("state=", "state=x"))
+    page = response.content.decode()
+
+    assert response.status_code == 400
+    assert "Je bent niet ingelogd" not in page
+    assert "Je bent nog steeds ingelogd, zoals eerst." in page
+    assert "_auth_user_id" in portal.client.session
+
+
 def test_a_callback_without_a_login_started_here_is_refused(portal, login_method, client):
     login_method("digid")
     callback = portal.at_broker(portal.start("digid"), "resident-midden")

@@ -5,11 +5,19 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from burgerkracht.accounts.models import LoginMethod
+from burgerkracht.accounts.roles import Role
 
 LABELS = {
     LoginMethod.Kind.DIGID: "Inloggen met DigiD",
     LoginMethod.Kind.EHERKENNING: "Inloggen met eHerkenning",
     LoginMethod.Kind.STAFF: "Inloggen als medewerker",
+}
+
+# The test broker's officials are in this group (tests/oidc/users.mjs); without a role from
+# it the portal knows neither of them and "Inloggen als medewerker" goes nowhere.
+STAFF_ROLES = {
+    "claim_roles": "groups",
+    "role_mapping": {"subsidies-behandelaars": Role.FACILITATOR.value},
 }
 
 
@@ -33,6 +41,7 @@ class Command(BaseCommand):
                     "client_id": kind,
                     "scope": "openid profile email",
                     "claim_organisation": "organisation_name" if kind == "eherkenning" else "",
+                    **(STAFF_ROLES if kind == LoginMethod.Kind.STAFF else {}),
                 },
             )
             state = "off" if options["off"] else f"on, secret from {method.secret_variable}"
