@@ -6,19 +6,29 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.ui.breadcrumbs import Crumb
-from initiatives import notes, permissions, selectors, services
+from initiatives import lesson_selectors, notes, partners, permissions, selectors, services
+from initiatives.enums import InitiativeStatus, Result
 from initiatives.forms import AssignForm, EndForm, MessageForm, NoteForm, ReasonForm, UpdateForm
 from initiatives.handover import latest_handovers, with_handovers
 from initiatives.models import Update
 from initiatives.post import posted_letters
 from initiatives.timeline import initiative_timeline
 from initiatives.views.base import InitiativeMixin
+
+
+def new_lesson_url(initiative) -> str:
+    """Write down a lesson from this initiative: from its closure, or from its failure."""
+    query = {"initiatief": initiative.pk}
+    if initiative.status == InitiativeStatus.ENDED:
+        query["bron"] = "failed" if initiative.result == Result.NOT_REACHED else "closure"
+    return f"{reverse('initiatives:lesson-create')}?{urlencode(query)}"
 
 
 class InitiativeDetailView(InitiativeMixin, TemplateView):
@@ -56,6 +66,13 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
             can_post_update=permissions.can_post_update(user, initiative),
             can_message=permissions.can_message(user, initiative),
             can_handle_signals=permissions.can_handle_signals(user, initiative),
+            # Partners' contributions (F-S17) and lessons of similar initiatives (F-S10).
+            contributions=list(partners.contributions_of(initiative)),
+            can_record_contribution=permissions.can_record_contribution(user, initiative),
+            suggested_lessons=lesson_selectors.suggested_lessons(initiative, user),
+            new_lesson_url=new_lesson_url(initiative)
+            if permissions.can_write_lesson_from(user, initiative)
+            else "",
             update_form=UpdateForm(
                 action=reverse("initiatives:update-create", args=[initiative.pk])
             ),
