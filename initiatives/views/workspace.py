@@ -34,6 +34,11 @@ def new_lesson_url(initiative) -> str:
 class InitiativeDetailView(InitiativeMixin, TemplateView):
     template_name = "initiatives/initiative_detail.html"
 
+    def initiative_queryset(self):
+        # The lessons of similar initiatives come with the initiative: no query of their own.
+        suggested = lesson_selectors.suggested_lessons_column(self.request.user)
+        return super().initiative_queryset().annotate(suggested_lessons=suggested)
+
     def get_context_data(self, **kwargs):
         user, initiative = self.request.user, self.initiative
         initiators = list(initiative.initiators.all())
@@ -69,7 +74,7 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
             # Partners' contributions (F-S17) and lessons of similar initiatives (F-S10).
             contributions=list(partners.contributions_of(initiative)),
             can_record_contribution=permissions.can_record_contribution(user, initiative),
-            suggested_lessons=lesson_selectors.suggested_lessons(initiative, user),
+            suggested_lessons=lesson_selectors.as_suggestions(initiative.suggested_lessons),
             new_lesson_url=new_lesson_url(initiative)
             if permissions.can_write_lesson_from(user, initiative)
             else "",
