@@ -2,6 +2,7 @@
 residents' scale, who may, and the judgement at the interim evaluation."""
 
 import pytest
+from django.utils.translation import gettext
 
 from budget.enums import Reached
 from budget.services.evaluation import record_missing
@@ -128,7 +129,7 @@ def test_the_evaluation_is_not_complete_until_every_contribution_is_judged():
     first = promise(application.initiative, facilitator)
     second = promise(application.initiative, facilitator, kind="professional",
                      promised="Een jobcoach", organisation=OrganisationFactory())  # fmt: skip
-    wanted = "for every partner's contribution, whether it was delivered"
+    wanted = gettext("for every partner's contribution, whether it was delivered")
     assert wanted in [str(m) for m in record_missing(evaluation)]
 
     judge_partners_at_evaluation(
@@ -151,9 +152,8 @@ def test_an_evaluation_without_partners_misses_nothing_for_them():
 
     missing = record_missing(application.evaluations.get())
 
-    assert "for every partner's contribution, whether it was delivered" not in [
-        str(m) for m in missing
-    ]
+    wanted = gettext("for every partner's contribution, whether it was delivered")
+    assert wanted not in [str(m) for m in missing]
 
 
 def test_a_contribution_of_another_initiative_cannot_be_judged_at_the_evaluation():
