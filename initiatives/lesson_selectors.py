@@ -9,6 +9,7 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, JSONObject
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from initiatives import permissions
 from initiatives.enums import InitiativeTheme, LessonStatus
@@ -93,3 +94,9 @@ def suggested_lessons(initiative: Initiative, user) -> list[SuggestedLesson]:
         .get()
     )
     return as_suggestions(rows)
+
+
+def new_lesson_url(initiative: Initiative, source: str = "") -> str:
+    """The form for a lesson from this initiative, its source filled in."""
+    query = {"initiatief": initiative.pk} | ({"bron": source} if source else {})
+    return f"{reverse('initiatives:lesson-create')}?{urlencode(query)}"

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
@@ -23,12 +22,11 @@ from initiatives.timeline import initiative_timeline
 from initiatives.views.base import InitiativeMixin
 
 
-def new_lesson_url(initiative) -> str:
-    """Write down a lesson from this initiative: from its closure, or from its failure."""
-    query = {"initiatief": initiative.pk}
-    if initiative.status == InitiativeStatus.ENDED:
-        query["bron"] = "failed" if initiative.result == Result.NOT_REACHED else "closure"
-    return f"{reverse('initiatives:lesson-create')}?{urlencode(query)}"
+def lesson_source(initiative) -> str:
+    """A lesson from this initiative comes from its closure, or from its failure."""
+    if initiative.status != InitiativeStatus.ENDED:
+        return ""
+    return "failed" if initiative.result == Result.NOT_REACHED else "closure"
 
 
 class InitiativeDetailView(InitiativeMixin, TemplateView):
@@ -75,7 +73,7 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
             contributions=list(partners.contributions_of(initiative)),
             can_record_contribution=permissions.can_record_contribution(user, initiative),
             suggested_lessons=lesson_selectors.as_suggestions(initiative.suggested_lessons),
-            new_lesson_url=new_lesson_url(initiative)
+            new_lesson_url=lesson_selectors.new_lesson_url(initiative, lesson_source(initiative))
             if permissions.can_write_lesson_from(user, initiative)
             else "",
             update_form=UpdateForm(

@@ -16,6 +16,7 @@ from tests.factories import (
     OrganisationFactory,
     UserFactory,
     application_in,
+    fill_accountability,
 )
 
 pytestmark = pytest.mark.django_db
@@ -167,3 +168,19 @@ def test_an_initiative_page_suggests_a_published_lesson_of_the_same_theme(client
 
     assert "Samen bewegen werkt" in page
     assert AuditEvent.objects.filter(action="lesson.published").count() == 1
+
+
+def test_a_sent_in_accountability_offers_its_officials_to_write_down_a_lesson(client):
+    facilitator = UserFactory(role="facilitator")
+    application = application_in("granted", facilitator=facilitator)
+    lead = application.initiative.created_by
+    accountability = fill_accountability(application.accountability, lead)
+    link = (reverse("initiatives:lesson-create")
+            + f"?initiatief={application.initiative_id}&amp;bron=accountability")  # fmt: skip
+
+    client.force_login(facilitator)
+    official = client.get(accountability.get_absolute_url()).content.decode()
+    client.force_login(lead)
+    resident = client.get(accountability.get_absolute_url()).content.decode()
+
+    assert (link in official, link in resident) == (True, False)
