@@ -38,7 +38,7 @@ class LessonForm(NamedRequiredMixin, forms.Form):
         help_text=_("For example the support request or the accountability it comes from."),
     )  # fmt: skip
     guide = SafeFileField(
-        policy=GUIDE_POLICY, label=_("Handreiking (optional)"), required=False,
+        policy=GUIDE_POLICY, label=_("Handreiking"), required=False,
         help_text=_("A how-to document: PDF, Word (docx) or OpenDocument (odt)."),
     )  # fmt: skip
 

@@ -75,11 +75,9 @@ class ContributionJudgeView(ContributionPage):
         return super().get_context_data(**kwargs, contribution=self.contribution)
 
     def form_valid(self, form):
-        contribution = self.contribution
-        contribution.initiative = self.initiative
         try:
             partners.judge_contribution(
-                contribution=contribution, by=self.request.user,
+                contribution=self.contribution, by=self.request.user,
                 delivered=form.cleaned_data["delivered"], note=form.cleaned_data["note"],
                 occasion="initiative",
             )  # fmt: skip

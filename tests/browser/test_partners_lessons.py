@@ -76,7 +76,7 @@ def test_a_lesson_is_written_published_with_consent_and_found_by_residents(
     check("lesson form with errors")
     page.get_by_label("Titel").fill("Regel de verzekering vooraf")
     page.get_by_label("De les").fill("Vraag de verzekering aan voordat de vrijwilligers beginnen.")
-    page.get_by_label("Handreiking (niet verplicht)").set_input_files(str(guide))
+    page.get_by_label("Handreiking").set_input_files(str(guide))
     page.get_by_role("button", name="Les opslaan").click()
     check("lesson page for officials")
     page.get_by_role("link", name="Publiceren met toestemming").click()
