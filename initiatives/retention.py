@@ -186,5 +186,6 @@ exempt(
 exempt(
     "initiatives.Lesson",
     "A lesson for others, written by an official without names (the form asks for none), and "
-    "its handreiking: knowledge the city keeps, not a dossier about a person.",
+    "its handreiking: knowledge the city keeps, not a dossier about a person. Who consented "
+    "to publish it is kept with it, as the proof of that consent.",
 )
