@@ -9,6 +9,7 @@ from budget.views import (
     followup,
     ledger,
     notes,
+    partners,
     payments,
     public,
 )
@@ -211,6 +212,11 @@ urlpatterns = [
         "samen-sterk/evaluaties/<int:pk>/terugsturen/",
         evaluation.ReopenView.as_view(),
         name="evaluation-reopen",
+    ),
+    path(
+        "samen-sterk/evaluaties/<int:pk>/partners/",
+        partners.PartnersAtEvaluationView.as_view(),
+        name="evaluation-partners",
     ),
     path(
         "samen-sterk/verantwoording/<int:pk>/",

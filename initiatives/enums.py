@@ -123,3 +123,46 @@ INTAKE_STEPS: list[tuple[int, str]] = [
     (4, _("Who takes part")),
     (5, _("What you need")),
 ]
+
+
+# --- Partners' contributions (F-S17, BR-38) and the lessons library (F-S10) -----------------
+
+
+class ContributionKind(models.TextChoices):
+    HOURS = "hours", _("Hours of work")
+    LOCATION = "location", _("A location")
+    PROFESSIONAL = "professional", _("A professional")
+    OTHER = "other", _("Something else")
+
+
+class Delivered(models.TextChoices):
+    """Did the partner deliver what it promised? The residents' scale: the values of
+    budget.enums.Reached (a sign of the result reached: yes, partly, no), so a partner's
+    contribution is judged like the residents' own (BR-38). "No" is an outcome too (SC-08)."""
+
+    YES = "yes", _("Yes, as promised")
+    PARTLY = "partly", _("Partly")
+    NO = "no", _("No, not delivered")
+
+
+class LessonSource(models.TextChoices):
+    """Where a lesson comes from (F-S10: "ter lering")."""
+
+    ACCOUNTABILITY = "accountability", _("An accountability afterwards")
+    CLOSURE = "closure", _("The closure of an initiative")
+    FAILED = "failed", _("An initiative that did not work out")
+    SUPPORT_REQUEST = "support_request", _("An answered support request")
+    OTHER = "other", _("Something else")
+
+
+class LessonStatus(models.TextChoices):
+    INTERNAL = "internal", pgettext_lazy("lesson status", "For officials only")
+    PUBLISHED = "published", pgettext_lazy("lesson status", "Published")
+
+
+# Publishing needs the consent of the people the lesson is about (recorded with it);
+# unpublishing takes it off the public page again. Nothing is final: consent can return.
+LESSON_TRANSITIONS: dict[str, frozenset[str]] = {
+    LessonStatus.INTERNAL: frozenset({LessonStatus.PUBLISHED}),
+    LessonStatus.PUBLISHED: frozenset({LessonStatus.INTERNAL}),
+}

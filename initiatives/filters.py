@@ -3,15 +3,15 @@
 from datetime import timedelta
 
 import django_filters
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.core.filters.search import ListSearchMixin
 from burgerkracht.core.models import Neighbourhood
 from burgerkracht.core.references import INITIATIVE
-from initiatives.enums import InitiativeStatus, Risk
-from initiatives.models import Initiative
+from initiatives.enums import InitiativeStatus, InitiativeTheme, LessonStatus, Risk
+from initiatives.models import Initiative, Lesson
 from initiatives.selectors import filter_by_risk
 
 AGE_CHOICES = [
@@ -67,3 +67,32 @@ class OfficialsInitiativeFilter(ListSearchMixin):
 
     def filter_age(self, queryset, name, value):
         return queryset.filter(submitted_at__lt=timezone.now() - timedelta(days=int(value)))
+
+
+class LessonFilter(django_filters.FilterSet):
+    """The officials' search in the lessons library: a word, a theme, a wijk, a status."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_search", help_text=_("A word from the title or text.")
+    )
+    theme = django_filters.ChoiceFilter(
+        label=_("Theme"), choices=InitiativeTheme.choices, empty_label=_("All themes")
+    )
+    neighbourhood = django_filters.ModelChoiceFilter(
+        label=_("Wijk"),
+        queryset=Neighbourhood.objects.filter(is_active=True),
+        empty_label=_("All wijken"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=LessonStatus.choices, empty_label=_("All")
+    )
+
+    class Meta:
+        model = Lesson
+        fields = ["q", "theme", "neighbourhood", "status"]
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(title__icontains=value) | Q(text__icontains=value))

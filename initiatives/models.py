@@ -443,5 +443,7 @@ class InternalNote(AbstractInternalNote):
         constraints = [models.CheckConstraint(condition=~Q(text=""), name="internal_note_has_text")]
 
 
+from initiatives.lesson_models import Lesson  # noqa: E402,F401  (its own module)
+from initiatives.partner_models import PartnerContribution  # noqa: E402,F401  (its own module)
 from initiatives.post_models import InitiativePostItem  # noqa: E402,F401  (this one is full)
 from initiatives.story_models import Story  # noqa: E402,F401  (its own module: this one is full)

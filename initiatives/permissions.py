@@ -11,7 +11,8 @@ from django.db.models import Q, QuerySet
 
 from burgerkracht.accounts.roles import FACILITATOR_ROLES, OVERSEER_ROLES, Role
 from burgerkracht.core.required import required
-from initiatives.enums import InitiativeStatus, LeadSuccession
+from initiatives.enums import InitiativeStatus, LeadSuccession, LessonStatus
+from initiatives.lesson_models import Lesson
 from initiatives.models import Initiative, Initiator
 from initiatives.story_models import Story, StoryStatus
 
@@ -304,3 +305,51 @@ def can_appoint_lead(user, initiative: Initiative) -> bool:
     if is_initiator(user, initiative):
         return False
     return is_facilitator(user, initiative) or is_coordinator(user)
+
+
+# --- partners' contributions (F-S17) --------------------------------------------------------
+# Decision: the initiative's own facilitators (and backup) and the coordinators record what a
+# partner promised and judge what it delivered; the initiators read it on the initiative's
+# page and tell their facilitator when a partner promises something (a message). A partner's
+# promise is an agreement with the municipality's side, so an official writes it down.
+
+
+def can_record_contribution(user, initiative: Initiative) -> bool:
+    if initiative.status == InitiativeStatus.DRAFT or is_initiator(user, initiative):
+        return False
+    return is_facilitator(user, initiative) or is_coordinator(user)
+
+
+def can_judge_contribution(user, contribution) -> bool:
+    return can_record_contribution(user, contribution.initiative)
+
+
+# --- the lessons library ("ter lering", F-S10) ----------------------------------------------
+# Decision: every facilitator and coordinator writes down, searches and publishes lessons (a
+# lesson belongs to the city, not to a dossier); residents see only published ones.
+
+
+def can_use_lessons(user) -> bool:
+    return can_use_officials_list(user)
+
+
+def can_view_lesson(user, lesson) -> bool:
+    return lesson.status == LessonStatus.PUBLISHED or can_use_lessons(user)
+
+
+def lessons_visible_to(user, lessons: QuerySet[Lesson] | None = None):
+    """can_view_lesson as a filter on `lessons` (all by default)."""
+    if lessons is None:
+        lessons = Lesson.objects.all()
+    if can_use_lessons(user):
+        return lessons
+    return lessons.filter(status=LessonStatus.PUBLISHED)
+
+
+def can_write_lesson_from(user, initiative: Initiative) -> bool:
+    """A lesson linked to an initiative: an official who may see that initiative."""
+    return can_use_lessons(user) and can_view_initiative(user, initiative)
+
+
+def can_publish_lesson(user, lesson) -> bool:
+    return can_use_lessons(user)

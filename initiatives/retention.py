@@ -178,3 +178,14 @@ exempt(
     "Which initiative a letter by post is about: two keys, no personal data; it goes with "
     "the letter (kind post) or with the initiative.",
 )
+exempt(
+    "initiatives.PartnerContribution",
+    "What a partner organisation promised an initiative and delivered: about an organisation, "
+    "not a person; it goes with its initiative (deleted with it).",
+)
+exempt(
+    "initiatives.Lesson",
+    "A lesson for others, written by an official without names (the form asks for none), and "
+    "its handreiking: knowledge the city keeps, not a dossier about a person. Who consented "
+    "to publish it is kept with it, as the proof of that consent.",
+)

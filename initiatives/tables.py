@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.core.ui.columns import DateColumn, StatusColumn
-from initiatives.models import Initiative
+from initiatives.models import Initiative, Lesson
 from initiatives.selectors import annotated_risks
 
 
@@ -48,3 +48,20 @@ class OfficialsInitiativeTable(tables.Table):
 
     def value_risks(self, record):
         return "; ".join(str(r.label) for r in annotated_risks(record))
+
+
+class LessonTable(tables.Table):
+    title = tables.Column(verbose_name=_("Lesson"), linkify=True)
+    theme = tables.Column(verbose_name=_("Theme"))
+    neighbourhood = tables.Column(verbose_name=_("Wijk"), default=_("The whole city"))
+    initiative = tables.Column(verbose_name=_("Initiative"), default="—")
+    status = StatusColumn(verbose_name=_("Status"))
+    created_at = DateColumn(verbose_name=_("Written down"), format="j-n-Y")
+
+    class Meta:
+        model = Lesson
+        fields = ["title", "theme", "neighbourhood", "initiative", "status", "created_at"]
+        order_by = "-created_at"
+        attrs = {"class": "utrecht-table portal-table"}
+        template_name = "portal/table.html"
+        empty_text = _("No lessons match these filters.")

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from initiatives.views import assisted, intake, officials, public, stories, succession, workspace
+from initiatives.views import (
+    assisted,
+    intake,
+    lessons,
+    officials,
+    partners,
+    public,
+    stories,
+    succession,
+    workspace,
+)
 
 app_name = "initiatives"
 
@@ -111,4 +121,26 @@ urlpatterns = [
     path("verhalen/beheer/", stories.ReviewListView.as_view(), name="stories-review"),
     path("verhalen/beheer/<int:pk>/", stories.ReviewStoryView.as_view(), name="story-review"),
     path("mijn/verhalen/", stories.MyStoriesView.as_view(), name="my-stories"),
+    # Partners' contributions (F-S17)
+    path(
+        "mijn/initiatieven/<int:pk>/partners/nieuw/",
+        partners.ContributionCreateView.as_view(),
+        name="contribution-create",
+    ),
+    path(
+        "mijn/initiatieven/<int:pk>/partners/<int:contribution_pk>/",
+        partners.ContributionJudgeView.as_view(),
+        name="contribution-judge",
+    ),
+    # The lessons library (F-S10)
+    path("lessen/", lessons.PublicLessonListView.as_view(), name="lessons"),
+    path("lessen/<int:pk>/", lessons.LessonDetailView.as_view(), name="lesson"),
+    path("lessen/<int:pk>/handreiking/", lessons.LessonGuideView.as_view(), name="lesson-guide"),
+    path(
+        "lessen/<int:pk>/publicatie/",
+        lessons.LessonPublicationView.as_view(),
+        name="lesson-publication",
+    ),
+    path("lessen/beheer/", lessons.OfficialsLessonListView.as_view(), name="lessons-officials"),
+    path("lessen/nieuw/", lessons.LessonCreateView.as_view(), name="lesson-create"),
 ]

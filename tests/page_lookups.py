@@ -81,6 +81,12 @@ def published_story():
     return first(stories().filter(status="published"), "published story")
 
 
+def published_lesson():
+    from initiatives.models import Lesson
+
+    return first(Lesson.objects.filter(status="published"), "published lesson")
+
+
 def waiting_story():
     return first(stories().filter(status="submitted"), "story waiting for a look")
 

@@ -75,9 +75,12 @@ NOT_DATA_PAGES: dict[str, str] = {
             "initiatives:signal-handled", "initiatives:handover", "initiatives:note-create",
             "initiatives:story-tell", "initiatives:story-withdraw",
             "initiatives:step-down", "initiatives:lead-offer", "initiatives:appoint-lead",
+            "initiatives:contribution-create", "initiatives:contribution-judge",
+            "initiatives:lesson-create", "initiatives:lesson-publication",
         ),
         "a form",
     ),
+    "initiatives:lesson-guide": "a file download (the handreiking)",
     "initiatives:story-photo": "an image download",
     # budget: management of the ledger, the application's steps, the actions after a grant
     **dict.fromkeys(
@@ -91,7 +94,7 @@ NOT_DATA_PAGES: dict[str, str] = {
             "budget:evaluation-step", "budget:evaluation-complete", "budget:resident-view",
             "budget:continuation", "budget:evaluation-reopen", "budget:accountability-step",
             "budget:accountability-submit", "budget:accountability-ask", "budget:settle",
-            "budget:application-note", "budget:out-of-purpose",
+            "budget:application-note", "budget:out-of-purpose", "budget:evaluation-partners",
         ),
         "a form",
     ),
@@ -237,6 +240,36 @@ def _add_factory_rows() -> None:
         )  # fmt: skip
         if publish:
             stories.publish_story(story=story, by=facilitator)
+    _add_partner_and_lesson_rows(facilitator, neighbourhood)
+
+
+def _add_partner_and_lesson_rows(facilitator, neighbourhood) -> None:
+    """A partner's contribution to the facilitator's initiative and two lessons each round
+    (one published, one internal), similar to it: the initiative page's sections and the
+    lessons lists grow (F-S17, F-S10)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from initiatives import lessons, partners
+    from tests.factories import OrganisationFactory
+    from tests.page_logins import FACILITATOR
+    from tests.page_lookups import active_initiative_facilitated_by
+    from tests.upload_samples import PDF
+
+    initiative = active_initiative_facilitated_by(FACILITATOR)
+    contribution = partners.record_contribution(
+        initiative=initiative, by=facilitator, organisation=OrganisationFactory(),
+        kind="hours", promised="Een jobcoach", hours=10,
+    )  # fmt: skip
+    partners.judge_contribution(contribution=contribution, by=facilitator, delivered="partly",
+                                note="De helft.")  # fmt: skip
+    for publish in (True, False):
+        lesson = lessons.write_lesson(
+            by=facilitator, title="Buurt les", text="Vraag buren persoonlijk.",
+            theme=initiative.theme or "other", source="closure", neighbourhood=neighbourhood,
+            guide=SimpleUploadedFile("handreiking.pdf", PDF),
+        )  # fmt: skip
+        if publish:
+            lessons.publish_lesson(lesson=lesson, by=facilitator, consent_from="De buren")
 
 
 def _add_agenda_rows(coordinator) -> None:

@@ -34,6 +34,7 @@ from budget.services.ledger import (
     euro,
     plan_tranche,
 )
+from budget.services.partners import partners_missing
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.messaging.notifications import absolute_url, notify
 from burgerkracht.core.models import AuditEvent
@@ -212,6 +213,8 @@ def record_missing(evaluation: Evaluation) -> list[str]:
     seen = {o.sign_id for o in e.observations.all()}
     if any(sign.pk not in seen for sign in e.application.signs.all()):
         missing.append(_("for every sign, what was seen of it"))
+    if partners_missing(e):
+        missing.append(_("for every partner's contribution, whether it was delivered"))
     return missing
 
 

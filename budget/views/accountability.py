@@ -13,7 +13,7 @@ from django.views.generic import FormView, TemplateView
 
 from budget import permissions, services
 from budget.application_selectors import accountability_detail
-from budget.enums import ACCOUNTABILITY_STEPS
+from budget.enums import ACCOUNTABILITY_STEPS, AccountabilityStatus
 from budget.forms.assessment import OptionalReasonForm, ReasonForm
 from budget.forms.followup import ACCOUNTABILITY_FORMS, ReceiptForm, SettleForm
 from budget.models import Accountability
@@ -21,6 +21,9 @@ from budget.services.accountability import STEP_FIELDS, accountability_missing, 
 from budget.views.base import PartMixin, PartPageMixin, ReadAuditMixin, TitledPageMixin
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.ui.breadcrumbs import Crumb
+from initiatives import permissions as initiative_permissions
+from initiatives.enums import LessonSource
+from initiatives.lesson_selectors import new_lesson_url
 
 STEPS = dict(ACCOUNTABILITY_STEPS)
 
@@ -66,7 +69,20 @@ class AccountabilityView(ReadAuditMixin, PartPageMixin, AccountabilityMixin, Tem
             spent={s.cost_line_id: s for s in a.spending.all()},
             files=[f for f in a.application.attachments.all() if f.for_accountability],
             figures=settlement(a),
+            new_lesson_url=self.new_lesson_url(),
         )
+
+    def new_lesson_url(self) -> str:
+        """What others can learn from it, into the lessons library (F-S10): for the
+        initiative's officials, once the residents sent it in."""
+        a, user = self.accountability, self.request.user
+        initiative = a.application.initiative
+        official = initiative_permissions.is_facilitator(user, initiative) or (
+            initiative_permissions.is_coordinator(user)
+        )
+        if a.status == AccountabilityStatus.OPEN or not official:
+            return ""
+        return new_lesson_url(initiative, LessonSource.ACCOUNTABILITY)
 
 
 class StepView(AccountabilityMixin, FormView):

@@ -27,6 +27,7 @@ from budget.forms.followup import (
 from budget.models import Evaluation, Tranche
 from budget.services.continuation import continuation_missing, open_tranche_amount
 from budget.services.evaluation import record_missing
+from budget.services.partners import contributions_at
 from budget.views.base import (
     ApplicationMixin,
     PartMixin,
@@ -73,6 +74,7 @@ class EvaluationView(ReadAuditMixin, PartPageMixin, EvaluationMixin, TemplateVie
         return super().get_context_data(
             **kwargs,
             observations={o.sign_id: o.seen for o in e.observations.all()},
+            contributions=contributions_at(e),
             can_record=permissions.can_record_evaluation(user, e),
             can_give_view=permissions.can_give_resident_view(user, e),
             can_decide=permissions.can_decide_continuation(user, e),

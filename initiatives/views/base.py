@@ -24,12 +24,17 @@ class InitiativeMixin(SubjectPermissionMixin, BreadcrumbsMixin):
 
     permission: Callable = staticmethod(permissions.can_view_initiative)
 
+    def initiative_queryset(self):
+        return Initiative.objects.all()
+
     @cached_property
     def initiative(self) -> Initiative:
         return get_object_or_404(
-            Initiative.objects.select_related(
+            self.initiative_queryset()
+            .select_related(
                 "facilitator", "backup_facilitator", "assisted_by", "consent_recorded_by"
-            ).prefetch_related(
+            )
+            .prefetch_related(
                 Prefetch("initiators", queryset=Initiator.objects.select_related("user")),
                 "neighbourhoods",
             ),

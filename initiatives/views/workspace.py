@@ -12,7 +12,8 @@ from django.views.generic import FormView, TemplateView
 
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.ui.breadcrumbs import Crumb
-from initiatives import notes, permissions, selectors, services
+from initiatives import lesson_selectors, notes, partners, permissions, selectors, services
+from initiatives.enums import InitiativeStatus, Result
 from initiatives.forms import AssignForm, EndForm, MessageForm, NoteForm, ReasonForm, UpdateForm
 from initiatives.handover import latest_handovers, with_handovers
 from initiatives.models import Update
@@ -21,8 +22,20 @@ from initiatives.timeline import initiative_timeline
 from initiatives.views.base import InitiativeMixin
 
 
+def lesson_source(initiative) -> str:
+    """A lesson from this initiative comes from its closure, or from its failure."""
+    if initiative.status != InitiativeStatus.ENDED:
+        return ""
+    return "failed" if initiative.result == Result.NOT_REACHED else "closure"
+
+
 class InitiativeDetailView(InitiativeMixin, TemplateView):
     template_name = "initiatives/initiative_detail.html"
+
+    def initiative_queryset(self):
+        # The lessons of similar initiatives come with the initiative: no query of their own.
+        suggested = lesson_selectors.suggested_lessons_column(self.request.user)
+        return super().initiative_queryset().annotate(suggested_lessons=suggested)
 
     def get_context_data(self, **kwargs):
         user, initiative = self.request.user, self.initiative
@@ -56,6 +69,13 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
             can_post_update=permissions.can_post_update(user, initiative),
             can_message=permissions.can_message(user, initiative),
             can_handle_signals=permissions.can_handle_signals(user, initiative),
+            # Partners' contributions (F-S17) and lessons of similar initiatives (F-S10).
+            contributions=list(partners.contributions_of(initiative)),
+            can_record_contribution=permissions.can_record_contribution(user, initiative),
+            suggested_lessons=lesson_selectors.as_suggestions(initiative.suggested_lessons),
+            new_lesson_url=lesson_selectors.new_lesson_url(initiative, lesson_source(initiative))
+            if permissions.can_write_lesson_from(user, initiative)
+            else "",
             update_form=UpdateForm(
                 action=reverse("initiatives:update-create", args=[initiative.pk])
             ),

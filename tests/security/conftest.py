@@ -86,6 +86,11 @@ class World:
     # SC-12: a payment order and a confirmation file, both of the world's facilitator.
     payment_order: Any = None
     payment_import: Any = None
+    # F-S17: a partner's contribution to `active` (and one to `paused`, the same people's);
+    # F-S10: a lesson from `active`, for officials only, with a handreiking.
+    contribution: Any = None
+    foreign_contribution: Any = None
+    lesson: Any = None
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +141,28 @@ def build_world() -> World:
     world.post_item = _post_item(active)
     world.budget_change = _budget_change(line)
     world.payment_order, world.payment_import = _payments(facilitator)
+    world.contribution, world.foreign_contribution, world.lesson = _partners_and_lessons(world)
     return world
+
+
+def _partners_and_lessons(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from initiatives import lessons, partners
+    from tests.factories import OrganisationFactory
+
+    def promise(initiative):
+        return partners.record_contribution(
+            initiative=initiative, by=world.facilitator, organisation=OrganisationFactory(),
+            kind="hours", promised="Een jobcoach", hours=40,
+        )  # fmt: skip
+
+    lesson = lessons.write_lesson(
+        by=world.facilitator, title="Verzekering eerst", text="Regel de verzekering vooraf.",
+        theme="care", source="closure", initiative=world.active,
+        guide=SimpleUploadedFile("handreiking.pdf", pdf_pages(1)),
+    )  # fmt: skip
+    return promise(world.active), promise(world.paused), lesson
 
 
 def _budget_change(line):

@@ -30,6 +30,7 @@ import budget.forms.assessment as budget_assessment
 import budget.forms.changes as budget_changes
 import budget.forms.followup as budget_followup
 import budget.forms.ledger as budget_ledger
+import budget.forms.partners as budget_partners
 import budget.forms.payments as budget_payments
 import burgerkracht.accounts.forms as accounts
 import burgerkracht.meetlat.forms as meetlat
@@ -37,6 +38,8 @@ import initiatives.assisted_forms as initiatives_assisted
 import initiatives.forms as initiatives
 import initiatives.forms_people as initiatives_people
 import initiatives.handover as handover
+import initiatives.lesson_forms as lesson_forms
+import initiatives.partner_forms as partner_forms
 import initiatives.story_forms as story_forms
 from advice.models import Advice, AdvisoryBody, BodyOrganisation, Signal
 from advice.reports import AdviceFilterForm
@@ -132,6 +135,15 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
     story_forms.ReviewStoryForm: Entry(),
     story_forms.WithdrawStoryForm: Entry(lambda w: [{}, {"by_author": True}]),
     story_forms.StorySearchForm: Entry(),
+    partner_forms.ContributionForm: Entry(),
+    partner_forms.JudgeContributionForm: Entry(),
+    lesson_forms.LessonForm: Entry(),
+    lesson_forms.PublishLessonForm: Entry(),
+    lesson_forms.UnpublishLessonForm: Entry(),
+    lesson_forms.LessonSearchForm: Entry(),
+    budget_partners.PartnersAtEvaluationForm: Entry(
+        lambda w: [{"contributions": [w.contribution]}, {}]
+    ),
     # --- budget: the application -----------------------------------------------------------
     budget_application.NewApplicationForm: Entry(
         lambda w: [

@@ -466,6 +466,7 @@ from tests.security import (  # noqa: E402
     matrix_budget_followup,
     matrix_continuity,
     matrix_notes_previews,
+    matrix_partners_lessons,
     matrix_payments,
     matrix_post,
     matrix_public_results,
@@ -481,5 +482,6 @@ for _part in (
     matrix_reports_budget, matrix_reports_advice, matrix_public_results, matrix_continuity,
     matrix_budget_followup, matrix_notes_previews, matrix_stories, matrix_post,
     matrix_succession, matrix_assisted, matrix_budget_changes, matrix_payments,
+    matrix_partners_lessons,
 ):  # fmt: skip
     MATRIX.update(_part.ENTRIES)

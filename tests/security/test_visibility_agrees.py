@@ -57,6 +57,11 @@ CASES: dict[str, tuple[str, Callable[[Any, Any], bool], Callable[[Any], Any]]] =
         initiative_permissions.can_view_story,
         initiative_permissions.stories_visible_to,
     ),
+    "lesson": (
+        "initiatives.Lesson",
+        initiative_permissions.can_view_lesson,
+        initiative_permissions.lessons_visible_to,
+    ),
     "application": (
         "budget.Application",
         budget_permissions.can_view_application,
@@ -112,6 +117,7 @@ CASES: dict[str, tuple[str, Callable[[Any, Any], bool], Callable[[Any], Any]]] =
 PREDICATES = {
     "initiatives.permissions.can_view_initiative": "initiative",
     "initiatives.permissions.can_view_story": "story",
+    "initiatives.permissions.can_view_lesson": "lesson",
     "budget.permissions.can_view_application": "application",
     "budget.permissions.can_view_evaluation": "evaluation",
     "budget.permissions.can_view_accountability": "accountability",

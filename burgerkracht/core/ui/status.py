@@ -83,6 +83,7 @@ STATUS_MEANINGS: dict[str, dict[str, Meaning]] = {
     "core.outboxmessage": {"pending": T, "sent": D, "failed": S},
     "core.reminder": {"queued": T, "sent": D, "skipped": N},
     "initiatives.story": {"submitted": T, "published": D, "declined": S, "withdrawn": S},
+    "initiatives.lesson": {"internal": N, "published": D},
     "core.postitem": {"queued": A, "posted": D, "cancelled": S},
 }
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from burgerkracht.accounts.models import User
 from burgerkracht.core.models import Neighbourhood
+from burgerkracht.seeding.demo import initiatives_lessons as demo_lessons
 from burgerkracht.seeding.demo import initiatives_stories as demo_stories
 from initiatives import notes, services
 from initiatives.enums import InitiativeStatus, InitiativeTheme, Result, Scale, Support, UpdateKind
@@ -272,6 +273,7 @@ def seed() -> None:
         )
     _assisted_demo(professional, resident)
     demo_stories.seed()
+    demo_lessons.seed()
 
 
 def _demo_resident(n: int) -> User:
