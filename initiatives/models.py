@@ -445,3 +445,8 @@ class InternalNote(AbstractInternalNote):
 
 from initiatives.post_models import InitiativePostItem  # noqa: E402,F401  (this one is full)
 from initiatives.story_models import Story  # noqa: E402,F401  (its own module: this one is full)
+from initiatives.support_models import (  # noqa: E402,F401  (support requests, WF-6)
+    JagerAppointment,
+    SupportHandoff,
+    SupportRequest,
+)
