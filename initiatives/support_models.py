@@ -5,6 +5,8 @@ support_enums.SUPPORT_TRANSITIONS; only the services in initiatives/support.py c
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -42,6 +44,12 @@ def validate_person_name(name: str) -> None:
         raise ValidationError(
             _("Give the first name and surname of the person who decides."), code="name"
         )
+
+
+def escalation_days() -> int:
+    """Days without an answer after which a request escalates to the jager and the
+    coordinators (settings.SUPPORT_ESCALATION_DAYS, default 42: six weeks)."""
+    return int(settings.SUPPORT_ESCALATION_DAYS)
 
 
 class SupportRequest(TimeStampedModel):
@@ -115,6 +123,11 @@ class SupportRequest(TimeStampedModel):
     @property
     def is_waiting(self) -> bool:
         return self.status in WAITING
+
+    def is_overdue(self, today: date) -> bool:
+        """Waiting for an answer longer than the escalation threshold (the "Late" badge)."""
+        asked = timezone.localdate(self.asked_at)
+        return self.is_waiting and asked <= today - timedelta(days=escalation_days())
 
     def days_open(self, now=None) -> int:
         """Days since it was asked, until the answer (or now while it waits)."""

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from initiatives import support_urls
 from initiatives.views import assisted, intake, officials, public, stories, succession, workspace
 
 app_name = "initiatives"
@@ -112,3 +113,5 @@ urlpatterns = [
     path("verhalen/beheer/<int:pk>/", stories.ReviewStoryView.as_view(), name="story-review"),
     path("mijn/verhalen/", stories.MyStoriesView.as_view(), name="my-stories"),
 ]
+# Support requests and the jager (WF-6, issue #30)
+urlpatterns += support_urls.urlpatterns

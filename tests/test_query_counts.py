@@ -74,6 +74,8 @@ NOT_DATA_PAGES: dict[str, str] = {
             "initiatives:signal-handled", "initiatives:handover", "initiatives:note-create",
             "initiatives:story-tell", "initiatives:story-withdraw",
             "initiatives:step-down", "initiatives:lead-offer", "initiatives:appoint-lead",
+            "initiatives:support-ask", "initiatives:jager-appoint", "initiatives:support-handoff",
+            "initiatives:support-answer", "initiatives:support-withdraw",
         ),
         "a form",
     ),

@@ -86,6 +86,8 @@ class World:
     # SC-12: a payment order and a confirmation file, both of the world's facilitator.
     payment_order: Any = None
     payment_import: Any = None
+    # Issue #30: a support request of `active`, asked by its facilitator (WF-6).
+    support_request: Any = None
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +138,19 @@ def build_world() -> World:
     world.post_item = _post_item(active)
     world.budget_change = _budget_change(line)
     world.payment_order, world.payment_import = _payments(facilitator)
+    world.support_request = _support_request(active, facilitator)
     return world
+
+
+def _support_request(initiative, facilitator):
+    from initiatives import support
+    from tests.factories import OrganisationFactory
+
+    return support.ask_support(
+        by=facilitator, initiative=initiative, question="Mag de werkplaats in de school?",
+        domain="housing", organisation=OrganisationFactory(), decider_name="Els Jansen",
+        decider_email="e.jansen@almere.nl",
+    )  # fmt: skip
 
 
 def _budget_change(line):

@@ -474,12 +474,13 @@ from tests.security import (  # noqa: E402
     matrix_reports_budget,
     matrix_stories,
     matrix_succession,
+    matrix_support,
 )
 
 for _part in (
     matrix_advice_register, matrix_advice_answer, matrix_advice_bodies, matrix_reports,
     matrix_reports_budget, matrix_reports_advice, matrix_public_results, matrix_continuity,
     matrix_budget_followup, matrix_notes_previews, matrix_stories, matrix_post,
-    matrix_succession, matrix_assisted, matrix_budget_changes, matrix_payments,
+    matrix_succession, matrix_assisted, matrix_budget_changes, matrix_payments, matrix_support,
 ):  # fmt: skip
     MATRIX.update(_part.ENTRIES)

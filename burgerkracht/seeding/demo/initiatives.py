@@ -14,6 +14,7 @@ from django.utils import timezone
 from burgerkracht.accounts.models import User
 from burgerkracht.core.models import Neighbourhood
 from burgerkracht.seeding.demo import initiatives_stories as demo_stories
+from burgerkracht.seeding.demo import initiatives_support as demo_support
 from initiatives import notes, services
 from initiatives.enums import InitiativeStatus, InitiativeTheme, Result, Scale, Support, UpdateKind
 from initiatives.models import Initiative
@@ -272,6 +273,7 @@ def seed() -> None:
         )
     _assisted_demo(professional, resident)
     demo_stories.seed()
+    demo_support.seed()  # SC-07: the Servicepunt's support requests and jager
 
 
 def _demo_resident(n: int) -> User:
