@@ -42,4 +42,5 @@ def _register_support() -> None:
     for source in support_reminders.SOURCES:
         reminders.register(source)
     worklist.register(support_reminders.tasks_for)
+    import_module("initiatives.support_reports")  # registers REP-16
     dashboard.register("initiatives/support_dashboard.html", support_reminders.dashboard_context)

@@ -98,7 +98,7 @@ SOURCES = [SupportEscalations()]
 
 def _overdue_for(user: Any) -> list[SupportRequest]:
     """The overdue requests `user` must chase: all for a coordinator, their own as jager."""
-    if not user.is_authenticated:
+    if not rules.can_use_jager_list(user):  # only facilitators and coordinators: no query
         return []
     requests = overdue_requests().select_related("holder_organisation").order_by("asked_at")
     if rules.is_coordinator(user):

@@ -98,6 +98,7 @@ REPORT_SLUGS = (
     "reach",
     "representation",
     "samen-sterk",
+    "support-lead-times",
 )
 
 DASHBOARD_USERS = [
