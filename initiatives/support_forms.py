@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.accounts.roles import FACILITATOR_ROLES
-from burgerkracht.core.forms import NamedRequiredMixin, long_text, reason_text
+from burgerkracht.core.forms import MoneyField, NamedRequiredMixin, long_text, reason_text
 from burgerkracht.core.models import Organisation
 from initiatives.forms import _helper
 from initiatives.support_enums import RuleDomain
@@ -45,7 +45,7 @@ class AskSupportForm(NamedRequiredMixin, PersonFields):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Send the request"))
+        self.helper = _helper(_("Send the support request"))
 
 
 class HandOverForm(NamedRequiredMixin, PersonFields):
@@ -79,7 +79,7 @@ class WithdrawSupportForm(NamedRequiredMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Withdraw the request"))
+        self.helper = _helper(_("Withdraw the support request"))
 
 
 class JagerForm(NamedRequiredMixin, forms.Form):
@@ -88,9 +88,9 @@ class JagerForm(NamedRequiredMixin, forms.Form):
         _("What may the jager arrange?"),
         _("For example: make agreements with housing and care, and call on the permits team."),
     )  # fmt: skip
-    money_limit = forms.DecimalField(
-        label=_("Money up to (euro)"), required=False, min_value=0, max_digits=10,
-        decimal_places=2, help_text=_("Leave empty when the jager arranges no money."),
+    money_limit = MoneyField(
+        label=_("Money up to (euro)"), required=False, max_digits=10,
+        help_text=_("Leave empty when the jager arranges no money."),
     )  # fmt: skip
     departments = forms.ModelMultipleChoiceField(
         label=_("Departments and partners the jager may call on"),

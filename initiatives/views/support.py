@@ -176,7 +176,7 @@ class AnswerView(SupportActionView):
 
 class WithdrawSupportView(SupportActionView):
     form_class = WithdrawSupportForm
-    title = gettext_lazy("Withdraw the request")
+    title = gettext_lazy("Withdraw the support request")
     success = gettext_lazy("The request is withdrawn.")
 
     def act(self, data):

@@ -38,6 +38,8 @@ import initiatives.forms as initiatives
 import initiatives.forms_people as initiatives_people
 import initiatives.handover as handover
 import initiatives.story_forms as story_forms
+import initiatives.support_forms as support_forms
+import initiatives.support_reports as support_reports
 from advice.models import Advice, AdvisoryBody, BodyOrganisation, Signal
 from advice.reports import AdviceFilterForm
 from advice.representation import NoFilters
@@ -78,6 +80,7 @@ EXCLUDED: dict[type[forms.BaseForm], str] = {
     budget_assessment.DatesMixin: "base of DecisionForm and AmendForm, which add its fields",
     advice_bodies.SignalFields: "the shared fields of SignalForm and ConvertForm",
     budget_payments.BankAccountFields: "the IBAN fields of MoneyForm and BankAccountForm",
+    support_forms.PersonFields: "the decider's fields of AskSupportForm and HandOverForm",
 }
 
 
@@ -132,6 +135,12 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
     story_forms.ReviewStoryForm: Entry(),
     story_forms.WithdrawStoryForm: Entry(lambda w: [{}, {"by_author": True}]),
     story_forms.StorySearchForm: Entry(),
+    support_forms.AskSupportForm: Entry(),
+    support_forms.HandOverForm: Entry(),
+    support_forms.AnswerForm: Entry(),
+    support_forms.WithdrawSupportForm: Entry(),
+    support_forms.JagerForm: Entry(),
+    support_reports.LeadTimeFilterForm: Entry(),
     # --- budget: the application -----------------------------------------------------------
     budget_application.NewApplicationForm: Entry(
         lambda w: [

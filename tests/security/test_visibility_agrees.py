@@ -26,6 +26,7 @@ from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
 from burgerkracht.meetlat import permissions as meetlat_permissions
 from initiatives import permissions as initiative_permissions
+from initiatives import support_rules
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +36,7 @@ PERMISSION_MODULES = (
     budget_permissions,
     advice_permissions,
     meetlat_permissions,
+    support_rules,
 )
 
 
@@ -56,6 +58,11 @@ CASES: dict[str, tuple[str, Callable[[Any, Any], bool], Callable[[Any], Any]]] =
         "initiatives.Story",
         initiative_permissions.can_view_story,
         initiative_permissions.stories_visible_to,
+    ),
+    "support_request": (
+        "initiatives.SupportRequest",
+        support_rules.can_view_support,
+        support_rules.support_visible_to,
     ),
     "application": (
         "budget.Application",
@@ -112,6 +119,7 @@ CASES: dict[str, tuple[str, Callable[[Any, Any], bool], Callable[[Any], Any]]] =
 PREDICATES = {
     "initiatives.permissions.can_view_initiative": "initiative",
     "initiatives.permissions.can_view_story": "story",
+    "initiatives.support_rules.can_view_support": "support_request",
     "budget.permissions.can_view_application": "application",
     "budget.permissions.can_view_evaluation": "evaluation",
     "budget.permissions.can_view_accountability": "accountability",
