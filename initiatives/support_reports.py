@@ -106,7 +106,7 @@ class LeadTimeReport(reports.Report):
                 _("Requests that wait too long"),
                 [
                     Column("initiative", _("Initiative"), numeric=False),
-                    Column("question", _("Request"), numeric=False),
+                    Column("question", _("Support request"), numeric=False),
                     Column("organisation", _("Organisation"), numeric=False),
                     Column("holder", _("With"), numeric=False),
                     Column("asked", _("Asked on"), numeric=False),

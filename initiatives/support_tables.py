@@ -13,7 +13,7 @@ from initiatives.support_selectors import overdue_before
 
 
 class OpenRequestTable(tables.Table):
-    question = tables.Column(verbose_name=_("Request"), linkify=True, attrs=WORDS)
+    question = tables.Column(verbose_name=_("Support request"), linkify=True, attrs=WORDS)
     initiative = tables.Column(
         verbose_name=_("Initiative"),
         attrs=WORDS,
@@ -50,9 +50,9 @@ class OpenRequestFilter(django_filters.FilterSet):
         label=_("Department or partner"), queryset=Organisation.objects.order_by("name"),
         empty_label=_("All organisations"),
     )  # fmt: skip
-    overdue = django_filters.BooleanFilter(
-        label=_("Only the requests that wait too long"), method="filter_overdue",
-        widget=django_filters.widgets.BooleanWidget,
+    overdue = django_filters.ChoiceFilter(
+        label=_("Waiting time"), method="filter_overdue", empty_label=_("All open requests"),
+        choices=[("1", _("Only the requests that wait too long"))],
     )  # fmt: skip
 
     class Meta:
@@ -60,4 +60,4 @@ class OpenRequestFilter(django_filters.FilterSet):
         fields = ["domain", "organisation"]
 
     def filter_overdue(self, queryset, name, value):
-        return queryset.filter(asked_at__date__lte=overdue_before()) if value else queryset
+        return queryset.filter(asked_at__date__lte=overdue_before()) if value == "1" else queryset

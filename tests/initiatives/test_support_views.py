@@ -106,6 +106,12 @@ def test_the_jager_is_shown_with_the_mandate_and_sees_the_open_list_oldest_first
     listing = client.get(reverse("initiatives:support-open")).text
     assert listing.index(early.get_absolute_url()) < listing.index(late.get_absolute_url())
     assert "Niet van mij" not in listing
+    overdue_url = reverse("initiatives:support-open") + "?overdue=1"
+    for when, expected in ((at(20, 3), False), (at(1, 5), True)):
+        with when:
+            client.force_login(jager)
+            overdue = client.get(overdue_url).text
+        assert (early.get_absolute_url() in overdue) is expected
     assert client.get(reverse("initiatives:support-open") + "?domain=permits").text.count(
         late.get_absolute_url()) == 1  # fmt: skip
     # The facilitator of the other initiative may not see or act on these requests.
