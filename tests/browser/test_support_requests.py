@@ -22,15 +22,25 @@ def test_support_pages_are_accessible(page, live_server, login, assert_accessibl
     coordinator = UserFactory(role="facilitator_coordinator", full_name="Cor Coördinator")
     initiative = InitiativeFactory(active=True, facilitator=facilitator, title="Servicepunt")
     wonen = OrganisationFactory(name="Gemeente Almere, Wonen")
-    support.appoint_jager(initiative=initiative, by=coordinator, jager=coordinator,
-                          mandate="Afspraken maken met Wonen en Zorg.", departments=[wonen])
+    support.appoint_jager(
+        initiative=initiative,
+        by=coordinator,
+        jager=coordinator,
+        mandate="Afspraken maken met Wonen en Zorg.",
+        departments=[wonen],
+    )
     request = support.ask_support(
         by=facilitator, initiative=initiative, question="Mogen we de winkelruimte huren?",
         domain="housing", organisation=wonen, decider_name="Johan Smit",
         decider_email="j.smit@almere.nl",
     )  # fmt: skip
-    support.hand_over_request(request=request, by=facilitator, to_name="Kees Bos",
-                              to_email="k.bos@almere.nl", note="Via de teamleider.")
+    support.hand_over_request(
+        request=request,
+        by=facilitator,
+        to_name="Kees Bos",
+        to_email="k.bos@almere.nl",
+        note="Via de teamleider.",
+    )
 
     login(facilitator)
     for url in (initiative.get_absolute_url(), request.get_absolute_url(),
