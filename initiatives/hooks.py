@@ -30,3 +30,17 @@ def register() -> None:
     subjects.register(post.SUBJECT)  # letters by post about an initiative
     worklist.register(import_module("initiatives.worklist").tasks_for)  # "Mijn taken"
     import_module("initiatives.retention")  # registers its kinds of the retention table
+    _register_support()
+
+
+def _register_support() -> None:
+    """Support requests that wait too long (WF-6): reminders, "Mijn taken", dashboard."""
+    from burgerkracht.core.messaging import reminders
+    from burgerkracht.core.personal import dashboard, worklist
+    from initiatives import support_reminders
+
+    for source in support_reminders.SOURCES:
+        reminders.register(source)
+    worklist.register(support_reminders.tasks_for)
+    import_module("initiatives.support_reports")  # registers REP-16
+    dashboard.register("initiatives/support_dashboard.html", support_reminders.dashboard_context)

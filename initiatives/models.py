@@ -447,3 +447,8 @@ from initiatives.lesson_models import Lesson  # noqa: E402,F401  (its own module
 from initiatives.partner_models import PartnerContribution  # noqa: E402,F401  (its own module)
 from initiatives.post_models import InitiativePostItem  # noqa: E402,F401  (this one is full)
 from initiatives.story_models import Story  # noqa: E402,F401  (its own module: this one is full)
+from initiatives.support_models import (  # noqa: E402,F401  (support requests, WF-6)
+    JagerAppointment,
+    SupportHandoff,
+    SupportRequest,
+)

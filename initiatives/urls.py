@@ -1,5 +1,6 @@
 from django.urls import path
 
+from initiatives import support_urls
 from initiatives.views import (
     assisted,
     intake,
@@ -144,3 +145,5 @@ urlpatterns = [
     path("lessen/beheer/", lessons.OfficialsLessonListView.as_view(), name="lessons-officials"),
     path("lessen/nieuw/", lessons.LessonCreateView.as_view(), name="lesson-create"),
 ]
+# Support requests and the jager (WF-6, issue #30)
+urlpatterns += support_urls.urlpatterns

@@ -239,3 +239,10 @@ def factsheet_number() -> dict[str, Any]:
     from advice.models import FactsheetVersion
 
     return {"number": first(FactsheetVersion.objects.all(), "factsheet version").number}
+
+
+def open_support_request():
+    """A support request of the demo's Servicepunt (SC-07) that was passed on."""
+    from initiatives.support_models import SupportRequest
+
+    return first(SupportRequest.objects.filter(status="handed_over"), "passed-on support request")

@@ -56,6 +56,7 @@ from tests.page_lookups import (
     fund,
     meeting,
     neighbourhood_of,
+    open_support_request,
     payment_import_of,
     pk,
     promise,
@@ -98,6 +99,7 @@ REPORT_SLUGS = (
     "reach",
     "representation",
     "samen-sterk",
+    "support-lead-times",
 )
 
 DASHBOARD_USERS = [
@@ -206,6 +208,15 @@ PAGES: list[Page] = [
     Page("initiatives:officials-list@facilitator", "initiatives:officials-list", FACILITATOR),
     Page("initiatives:officials-list@coordinator", "initiatives:officials-list", COORDINATOR),
     Page("initiatives:coordinator", "initiatives:coordinator", COORDINATOR),
+    Page(
+        "initiatives:support",
+        "initiatives:support",
+        FACILITATOR,
+        pk(open_support_request),
+        why="a support request with its hand-offs and days (SC-07)",
+    ),
+    Page("initiatives:support-open@facilitator", "initiatives:support-open", FACILITATOR),
+    Page("initiatives:support-open@coordinator", "initiatives:support-open", COORDINATOR),
     Page(
         "initiatives:reassign",
         "initiatives:reassign",

@@ -77,6 +77,8 @@ NOT_DATA_PAGES: dict[str, str] = {
             "initiatives:step-down", "initiatives:lead-offer", "initiatives:appoint-lead",
             "initiatives:contribution-create", "initiatives:contribution-judge",
             "initiatives:lesson-create", "initiatives:lesson-publication",
+            "initiatives:support-ask", "initiatives:jager-appoint", "initiatives:support-handoff",
+            "initiatives:support-answer", "initiatives:support-withdraw",
         ),
         "a form",
     ),

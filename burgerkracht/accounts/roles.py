@@ -68,6 +68,8 @@ VISITOR_ROLES: frozenset[str] = FACILITATOR_ROLES | {Role.PROFESSIONAL}
 # Who answers for continuity and sees every initiative at risk (a facilitator sees their own).
 CONTINUITY_ROLES: frozenset[str] = OVERSEER_ROLES | {Role.READ_ONLY}
 
+# Who reads the lead times of support requests (REP-16): the overseers and management.
+SUPPORT_LEAD_TIME_ROLES: frozenset[str] = OVERSEER_ROLES | {Role.READ_ONLY}
 # Who records and changes decisions in the Meetlat register; the read-only role sees them.
 DECISION_EDITOR_ROLES: frozenset[str] = STAFF_ROLES - {Role.READ_ONLY}
 DECISION_VIEWER_ROLES: frozenset[str] = DECISION_EDITOR_ROLES | {Role.READ_ONLY}

@@ -379,6 +379,9 @@ REMINDER_VISIT_TO_PLAN_DAYS = env.int("REMINDER_VISIT_TO_PLAN_DAYS", default=14)
 REMINDER_VISIT_SOON_DAYS = env.int("REMINDER_VISIT_SOON_DAYS", default=2)
 REMINDER_ACCOUNTABILITY_SOON_DAYS = env.int("REMINDER_ACCOUNTABILITY_SOON_DAYS", default=14)
 REMINDER_ACCOUNTABILITY_OVERDUE_DAYS = env.int("REMINDER_ACCOUNTABILITY_OVERDUE_DAYS", default=14)
+# A support request without an answer this many days escalates to the initiative's jager and
+# the facilitator coordinators (WF-6, PP-07; initiatives/support_reminders.py).
+SUPPORT_ESCALATION_DAYS = env.int("SUPPORT_ESCALATION_DAYS", default=42)
 
 # --- Retention (burgerkracht/core/privacy/retention.py, docs/privacy.md) -------------------
 # Days per kind of record, overriding the defaults of the retention table, e.g.

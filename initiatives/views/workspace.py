@@ -12,7 +12,15 @@ from django.views.generic import FormView, TemplateView
 
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.ui.breadcrumbs import Crumb
-from initiatives import lesson_selectors, notes, partners, permissions, selectors, services
+from initiatives import (
+    lesson_selectors,
+    notes,
+    partners,
+    permissions,
+    selectors,
+    services,
+    support_selectors,
+)
 from initiatives.enums import InitiativeStatus, Result
 from initiatives.forms import AssignForm, EndForm, MessageForm, NoteForm, ReasonForm, UpdateForm
 from initiatives.handover import latest_handovers, with_handovers
@@ -54,6 +62,7 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
             posted_letters=posted_letters(initiative),
             timeline=with_handovers(list(selectors.timeline(initiative)), handovers),
             handovers=handovers,
+            support=support_selectors.section(user, initiative),  # WF-6, issue #30
             can_step_down=permissions.can_step_down(user, initiative),
             can_answer_lead_offer=permissions.can_answer_lead_offer(user, initiative),
             can_appoint_lead=permissions.can_appoint_lead(user, initiative),

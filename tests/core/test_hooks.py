@@ -31,6 +31,7 @@ def test_the_registries_hold_what_each_app_registered_once_in_the_apps_order():
         "budget/dashboard_actions.html",  # first=True
         "meetlat/dashboard_reflections.html",
         "initiatives/dashboard_panel.html",
+        "initiatives/support_dashboard.html",  # support requests that wait too long (#30)
         "budget/dashboard_panel.html",
         "budget/dashboard_payments.html",  # budget.dashboard, imported by budget's hooks
         "budget/dashboard_continuity.html",
@@ -40,8 +41,8 @@ def test_the_registries_hold_what_each_app_registered_once_in_the_apps_order():
     ]
     modules = [function.__module__ for function in calendar._providers]
     assert modules == ["burgerkracht.meetlat.reflections", "budget.calendar", "advice.calendar"]
-    assert len(worklist._providers) == len(set(worklist._providers)) == 4
-    assert len(reminders._sources) == 18
+    assert len(worklist._providers) == len(set(worklist._providers)) == 5
+    assert len(reminders._sources) == 19
     assert {"advice_promise_overdue", "evaluation_soon", "meetlat_reflection_due",
             "backup_facilitator_missing"} <= set(reminders._sources)  # fmt: skip
     stories = import_module("initiatives.story_selectors")._public_sources

@@ -91,6 +91,8 @@ class World:
     contribution: Any = None
     foreign_contribution: Any = None
     lesson: Any = None
+    # Issue #30: a support request of `active`, asked by its facilitator (WF-6).
+    support_request: Any = None
 
 
 @pytest.fixture(scope="module")
@@ -142,6 +144,7 @@ def build_world() -> World:
     world.budget_change = _budget_change(line)
     world.payment_order, world.payment_import = _payments(facilitator)
     world.contribution, world.foreign_contribution, world.lesson = _partners_and_lessons(world)
+    world.support_request = _support_request(active, facilitator)
     return world
 
 
@@ -163,6 +166,17 @@ def _partners_and_lessons(world):
         guide=SimpleUploadedFile("handreiking.pdf", pdf_pages(1)),
     )  # fmt: skip
     return promise(world.active), promise(world.paused), lesson
+
+
+def _support_request(initiative, facilitator):
+    from initiatives import support
+    from tests.factories import OrganisationFactory
+
+    return support.ask_support(
+        by=facilitator, initiative=initiative, question="Mag de werkplaats in de school?",
+        domain="housing", organisation=OrganisationFactory(), decider_name="Els Jansen",
+        decider_email="e.jansen@almere.nl",
+    )  # fmt: skip
 
 
 def _budget_change(line):

@@ -41,6 +41,8 @@ import initiatives.handover as handover
 import initiatives.lesson_forms as lesson_forms
 import initiatives.partner_forms as partner_forms
 import initiatives.story_forms as story_forms
+import initiatives.support_forms as support_forms
+import initiatives.support_reports as support_reports
 from advice.models import Advice, AdvisoryBody, BodyOrganisation, Signal
 from advice.reports import AdviceFilterForm
 from advice.representation import NoFilters
@@ -81,6 +83,7 @@ EXCLUDED: dict[type[forms.BaseForm], str] = {
     budget_assessment.DatesMixin: "base of DecisionForm and AmendForm, which add its fields",
     advice_bodies.SignalFields: "the shared fields of SignalForm and ConvertForm",
     budget_payments.BankAccountFields: "the IBAN fields of MoneyForm and BankAccountForm",
+    support_forms.PersonFields: "the decider's fields of AskSupportForm and HandOverForm",
 }
 
 
@@ -144,6 +147,12 @@ REGISTRY: dict[type[forms.BaseForm], Entry] = {
     budget_partners.PartnersAtEvaluationForm: Entry(
         lambda w: [{"contributions": [w.contribution]}, {}]
     ),
+    support_forms.AskSupportForm: Entry(),
+    support_forms.HandOverForm: Entry(),
+    support_forms.AnswerForm: Entry(),
+    support_forms.WithdrawSupportForm: Entry(),
+    support_forms.JagerForm: Entry(),
+    support_reports.LeadTimeFilterForm: Entry(),
     # --- budget: the application -----------------------------------------------------------
     budget_application.NewApplicationForm: Entry(
         lambda w: [

@@ -475,6 +475,7 @@ from tests.security import (  # noqa: E402
     matrix_reports_budget,
     matrix_stories,
     matrix_succession,
+    matrix_support,
 )
 
 for _part in (
@@ -482,6 +483,6 @@ for _part in (
     matrix_reports_budget, matrix_reports_advice, matrix_public_results, matrix_continuity,
     matrix_budget_followup, matrix_notes_previews, matrix_stories, matrix_post,
     matrix_succession, matrix_assisted, matrix_budget_changes, matrix_payments,
-    matrix_partners_lessons,
+    matrix_partners_lessons, matrix_support,
 ):  # fmt: skip
     MATRIX.update(_part.ENTRIES)

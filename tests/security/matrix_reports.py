@@ -47,4 +47,10 @@ REPORTS: dict[str, Entry] = {
         why="as the page /adviezen/vertegenwoordiging/ was: whoever may see the bodies; a body "
         "role needs a current membership (a plain role user has none: 403)",
     ),
+    "support-lead-times": Entry(
+        only(Role.FACILITATOR_COORDINATOR, Role.ADMINISTRATOR, Role.READ_ONLY),
+        own={"facilitator": 403, "lead": 403},
+        why="REP-16: lead times and the requests that wait too long, for the coordinators "
+        "and management; a facilitator (or jager) uses the open list of their own initiatives",
+    ),
 }

@@ -26,6 +26,7 @@ from burgerkracht.accounts.models import User
 from burgerkracht.accounts.roles import Role
 from burgerkracht.meetlat import permissions as meetlat_permissions
 from initiatives import permissions as initiative_permissions
+from initiatives import support_rules
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +36,7 @@ PERMISSION_MODULES = (
     budget_permissions,
     advice_permissions,
     meetlat_permissions,
+    support_rules,
 )
 
 
@@ -61,6 +63,11 @@ CASES: dict[str, tuple[str, Callable[[Any, Any], bool], Callable[[Any], Any]]] =
         "initiatives.Lesson",
         initiative_permissions.can_view_lesson,
         initiative_permissions.lessons_visible_to,
+    ),
+    "support_request": (
+        "initiatives.SupportRequest",
+        support_rules.can_view_support,
+        support_rules.support_visible_to,
     ),
     "application": (
         "budget.Application",
@@ -118,6 +125,7 @@ PREDICATES = {
     "initiatives.permissions.can_view_initiative": "initiative",
     "initiatives.permissions.can_view_story": "story",
     "initiatives.permissions.can_view_lesson": "lesson",
+    "initiatives.support_rules.can_view_support": "support_request",
     "budget.permissions.can_view_application": "application",
     "budget.permissions.can_view_evaluation": "evaluation",
     "budget.permissions.can_view_accountability": "accountability",

@@ -84,6 +84,8 @@ STATUS_MEANINGS: dict[str, dict[str, Meaning]] = {
     "core.reminder": {"queued": T, "sent": D, "skipped": N},
     "initiatives.story": {"submitted": T, "published": D, "declined": S, "withdrawn": S},
     "initiatives.lesson": {"internal": N, "published": D},
+    # A support request (WF-6): waiting on a department or partner, "Late" once overdue.
+    "initiatives.supportrequest": {"open": T, "handed_over": T, "answered": D, "withdrawn": S},
     "core.postitem": {"queued": A, "posted": D, "cancelled": S},
 }
 

@@ -15,6 +15,7 @@ from burgerkracht.accounts.models import User
 from burgerkracht.core.models import Neighbourhood
 from burgerkracht.seeding.demo import initiatives_lessons as demo_lessons
 from burgerkracht.seeding.demo import initiatives_stories as demo_stories
+from burgerkracht.seeding.demo import initiatives_support as demo_support
 from initiatives import notes, services
 from initiatives.enums import InitiativeStatus, InitiativeTheme, Result, Scale, Support, UpdateKind
 from initiatives.models import Initiative
@@ -274,6 +275,7 @@ def seed() -> None:
     _assisted_demo(professional, resident)
     demo_stories.seed()
     demo_lessons.seed()
+    demo_support.seed()  # SC-07: the Servicepunt's support requests and jager
 
 
 def _demo_resident(n: int) -> User:
