@@ -51,9 +51,10 @@ def _when(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def _section_row(initiative: Initiative) -> Any:
+def section_columns() -> dict[str, Any]:
     """The initiative's current jager (with the departments of the mandate) and its requests,
-    as JSON in one query: the initiative's page runs one query more, not three (target P1)."""
+    as JSON columns of the initiative's own query (`support_jager`, `support_requests`): the
+    initiative's page runs no query more for them (target P1)."""
     departments = JagerAppointment.departments.through.objects.filter(
         jagerappointment=OuterRef("pk")
     ).order_by("organisation__name")
@@ -82,11 +83,16 @@ def _section_row(initiative: Initiative) -> Any:
             )
         )
     )
-    return (
-        Initiative.objects.filter(pk=initiative.pk)
-        .values(jager=Subquery(jager_row), requests=request_rows)
-        .get()
-    )
+    return {"support_jager": Subquery(jager_row), "support_requests": request_rows}
+
+
+def _section_row(initiative: Initiative) -> Any:
+    """The two columns of `section_columns`: read from the initiative when its query had them,
+    otherwise in one query."""
+    if hasattr(initiative, "support_requests"):
+        return {"jager": initiative.support_jager, "requests": initiative.support_requests}
+    row = Initiative.objects.filter(pk=initiative.pk).values(**section_columns()).get()
+    return {"jager": row["support_jager"], "requests": row["support_requests"]}
 
 
 def section(user, initiative: Initiative) -> dict | None:

@@ -43,7 +43,12 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
     def initiative_queryset(self):
         # The lessons of similar initiatives come with the initiative: no query of their own.
         suggested = lesson_selectors.suggested_lessons_column(self.request.user)
-        return super().initiative_queryset().annotate(suggested_lessons=suggested)
+        # So do its support requests and jager (WF-6).
+        return (
+            super()
+            .initiative_queryset()
+            .annotate(suggested_lessons=suggested, **support_selectors.section_columns())
+        )
 
     def get_context_data(self, **kwargs):
         user, initiative = self.request.user, self.initiative
