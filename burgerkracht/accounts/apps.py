@@ -5,4 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "burgerkracht.accounts"
     label = "accounts"
-    verbose_name = _("Accounts")
+    # Not "Accounts": allauth's app (the e-mail addresses) has that name in the admin.
+    verbose_name = _("Users and login methods")

@@ -42,6 +42,8 @@ class ProfileView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
                 user=user, email__iexact=user.email, verified=True
             ).exists(),
             has_second_factor=user.has_second_factor,
+            # A DigiD, eHerkenning or SSO account has no password: nothing to change (0039).
+            has_password=user.has_usable_password(),
             offer_digid=not (user.bsn or user.kvk_number or user.is_municipal_staff)
             and LoginMethod.objects.filter(kind=LoginMethod.Kind.DIGID, enabled=True).exists(),
         )

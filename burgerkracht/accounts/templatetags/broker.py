@@ -17,9 +17,11 @@ def _origin(url: str) -> str:
 
 @register.inclusion_tag("accounts/oidc/buttons.html", takes_context=True)
 def broker_buttons(context, kinds="digid eherkenning staff", level="", process="login",
-                   next_url="", heading=False):  # fmt: skip
+                   next_url="", heading=False, label=""):  # fmt: skip
     """A POST form per method (allauth asks a POST for a login); the page may then send its
-    forms on to those brokers (CSP form-action, oidc/middleware.py)."""
+    forms on to those brokers (CSP form-action, oidc/middleware.py). `label` replaces the
+    method's button text where the button does something else than log in (the profile
+    page's "DigiD koppelen")."""
     request = context["request"]
     methods = [m for m in enabled_methods() if m.kind in kinds.split()]
     origins = getattr(request, "broker_form_action", set())
@@ -33,4 +35,5 @@ def broker_buttons(context, kinds="digid eherkenning staff", level="", process="
         "level": level,
         "process": process,
         "heading": heading,
+        "label": label,
     }

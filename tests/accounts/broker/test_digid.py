@@ -2,11 +2,13 @@
 
 import json
 import logging
+import re
 
 import pytest
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.sessions.models import Session
 from django.db import connection
+from django.urls import reverse
 
 from burgerkracht.accounts.models import User
 from burgerkracht.accounts.oidc import session as broker_session
@@ -16,6 +18,15 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 BSN = "999990019"  # resident-midden at the test broker
+
+
+def digid_button(page: str) -> str:
+    """The text of the button in the form that starts a DigiD login."""
+    found = re.search(
+        r'action="/accounts/oidc/digid/login/".*?<button[^>]*>(.*?)</button>', page, re.S
+    )
+    assert found, "no DigiD button on the page"
+    return found.group(1).strip()
 
 
 def test_a_new_resident_gets_an_account_with_the_bsn_encrypted(portal, login_method):
@@ -135,7 +146,7 @@ def test_a_logged_in_resident_links_digid_from_the_profile(portal, login_method)
     portal.client.force_login(resident)
 
     page = portal.client.get("/profiel/").content.decode()
-    assert "Inloggen met DigiD" in page
+    assert digid_button(page) == "DigiD koppelen"  # it links; the person is logged in already
     response = portal.log_in("digid", "resident-basis")
     assert response["Location"] == "/inloggen/koppelen/"
     portal.client.post("/inloggen/koppelen/", {"choice": "link"})
@@ -143,6 +154,29 @@ def test_a_logged_in_resident_links_digid_from_the_profile(portal, login_method)
     resident.refresh_from_db()
     assert resident.bsn == "999990020"
     assert int(portal.client.session["_auth_user_id"]) == resident.pk
+    # The e-mail account keeps its password, and the way to change it.
+    page = portal.client.get("/profiel/").content.decode()
+    assert reverse("account_change_password") in page
+
+
+def test_the_login_page_still_says_log_in_with_digid(portal, login_method):
+    login_method("digid")
+
+    page = portal.client.get(reverse("account_login")).content.decode()
+
+    assert digid_button(page) == "Inloggen met DigiD"
+
+
+def test_a_digid_only_account_is_not_offered_a_password(portal, login_method):
+    login_method("digid")
+    portal.log_in("digid", "resident-midden")
+    assert not User.objects.get(bsn_hash=bsn_hash(BSN)).has_usable_password()
+
+    page = portal.client.get("/profiel/").content.decode()
+
+    assert reverse("account_change_password") not in page
+    assert reverse("account_set_password") not in page
+    assert "wachtwoord" not in page.lower()
 
 
 def test_deleting_the_account_removes_the_bsn_and_the_digid_link(portal, login_method):
