@@ -8,26 +8,15 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView
 
 from burgerkracht.core.exceptions import DomainError
-from burgerkracht.core.ui.breadcrumbs import Crumb
 from initiatives import partners, permissions
 from initiatives.models import PartnerContribution
 from initiatives.partner_forms import ContributionForm, JudgeContributionForm
-from initiatives.views.base import InitiativeMixin
+from initiatives.views.workspace import ActionView
 
 
-class ContributionPage(InitiativeMixin, FormView):
-    template_name = "initiatives/initiative_action.html"
-    title = ""
-
-    def get_breadcrumbs(self):
-        return [*super().get_breadcrumbs(), Crumb(self.title)]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, title=self.title)
-
+class ContributionPage(ActionView):
     def done(self):
         return redirect(self.initiative.get_absolute_url() + "#partners")
 
