@@ -53,8 +53,8 @@ def _when(value: str | None) -> datetime | None:
 
 def section_columns() -> dict[str, Any]:
     """The initiative's current jager (with the departments of the mandate) and its requests,
-    as JSON columns of the initiative's own query (`support_jager`, `support_requests`): the
-    initiative's page runs no query more for them (target P1)."""
+    as JSON columns of the initiative's own query (`support_section_jager`,
+    `support_section_requests`): the initiative's page runs no query more for them (P1)."""
     departments = JagerAppointment.departments.through.objects.filter(
         jagerappointment=OuterRef("pk")
     ).order_by("organisation__name")
@@ -83,16 +83,20 @@ def section_columns() -> dict[str, Any]:
             )
         )
     )
-    return {"support_jager": Subquery(jager_row), "support_requests": request_rows}
+    return {"support_section_jager": Subquery(jager_row), "support_section_requests": request_rows}
 
 
-def _section_row(initiative: Initiative) -> Any:
+def _section_row(initiative: Initiative) -> dict[str, Any]:
     """The two columns of `section_columns`: read from the initiative when its query had them,
     otherwise in one query."""
-    if hasattr(initiative, "support_requests"):
-        return {"jager": initiative.support_jager, "requests": initiative.support_requests}
-    row = Initiative.objects.filter(pk=initiative.pk).values(**section_columns()).get()
-    return {"jager": row["support_jager"], "requests": row["support_requests"]}
+    columns: dict[str, Any] = vars(initiative)
+    if "support_section_requests" not in columns:
+        row = Initiative.objects.filter(pk=initiative.pk).values(**section_columns()).get()
+        columns = dict(row)
+    return {
+        "jager": columns["support_section_jager"],
+        "requests": columns["support_section_requests"],
+    }
 
 
 def section(user, initiative: Initiative) -> dict | None:
