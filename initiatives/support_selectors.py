@@ -51,9 +51,10 @@ def _when(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def _section_row(initiative: Initiative) -> Any:
+def section_columns() -> dict[str, Any]:
     """The initiative's current jager (with the departments of the mandate) and its requests,
-    as JSON in one query: the initiative's page runs one query more, not three (target P1)."""
+    as JSON columns of the initiative's own query (support_jager_row, support_request_rows):
+    the initiative's page runs no query more for them (target P1)."""
     departments = JagerAppointment.departments.through.objects.filter(
         jagerappointment=OuterRef("pk")
     ).order_by("organisation__name")
@@ -82,11 +83,17 @@ def _section_row(initiative: Initiative) -> Any:
             )
         )
     )
-    return (
-        Initiative.objects.filter(pk=initiative.pk)
-        .values(jager=Subquery(jager_row), requests=request_rows)
-        .get()
-    )
+    return {"support_jager_row": Subquery(jager_row), "support_request_rows": request_rows}
+
+
+def _section_row(initiative: Initiative) -> dict[str, Any]:
+    """The columns of section_columns: from the initiative when it was read with them, else
+    in one query."""
+    if hasattr(initiative, "support_request_rows"):
+        read: Any = initiative
+        return {"jager": read.support_jager_row, "requests": read.support_request_rows}
+    row: Any = Initiative.objects.filter(pk=initiative.pk).values(**section_columns()).get()
+    return {"jager": row["support_jager_row"], "requests": row["support_request_rows"]}
 
 
 def section(user, initiative: Initiative) -> dict | None:

@@ -41,9 +41,14 @@ class InitiativeDetailView(InitiativeMixin, TemplateView):
     template_name = "initiatives/initiative_detail.html"
 
     def initiative_queryset(self):
-        # The lessons of similar initiatives come with the initiative: no query of their own.
+        # The lessons of similar initiatives and the support requests (with the jager) come
+        # with the initiative: no query of their own.
         suggested = lesson_selectors.suggested_lessons_column(self.request.user)
-        return super().initiative_queryset().annotate(suggested_lessons=suggested)
+        return (
+            super()
+            .initiative_queryset()
+            .annotate(suggested_lessons=suggested, **support_selectors.section_columns())
+        )
 
     def get_context_data(self, **kwargs):
         user, initiative = self.request.user, self.initiative
