@@ -13,6 +13,7 @@ from burgerkracht.core.references import INITIATIVE
 from initiatives.enums import InitiativeStatus, InitiativeTheme, LessonStatus, Risk
 from initiatives.models import Initiative, Lesson
 from initiatives.selectors import filter_by_risk
+from initiatives.support_enums import RuleDomain
 
 AGE_CHOICES = [
     ("7", _("Older than a week")),
@@ -70,7 +71,8 @@ class OfficialsInitiativeFilter(ListSearchMixin):
 
 
 class LessonFilter(django_filters.FilterSet):
-    """The officials' search in the lessons library: a word, a theme, a wijk, a status."""
+    """The officials' search in the lessons library: a word, a theme, a wijk, a rule domain,
+    a status."""
 
     q = django_filters.CharFilter(
         label=_("Search"), method="filter_search", help_text=_("A word from the title or text.")
@@ -83,13 +85,16 @@ class LessonFilter(django_filters.FilterSet):
         queryset=Neighbourhood.objects.filter(is_active=True),
         empty_label=_("All wijken"),
     )
+    rule_domain = django_filters.ChoiceFilter(
+        label=_("Rule domain"), choices=RuleDomain.choices, empty_label=_("All rule domains")
+    )
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=LessonStatus.choices, empty_label=_("All")
     )
 
     class Meta:
         model = Lesson
-        fields = ["q", "theme", "neighbourhood", "status"]
+        fields = ["q", "theme", "neighbourhood", "rule_domain", "status"]
 
     def filter_search(self, queryset, name, value):
         value = value.strip()

@@ -11,6 +11,7 @@ from burgerkracht.core.models import Neighbourhood
 from initiatives.enums import InitiativeTheme, LessonSource
 from initiatives.forms import InitiativeFilterForm, _helper
 from initiatives.lessons import GUIDE_POLICY
+from initiatives.support_enums import RuleDomain
 
 
 class LessonForm(NamedRequiredMixin, forms.Form):
@@ -25,6 +26,11 @@ class LessonForm(NamedRequiredMixin, forms.Form):
         rows=8,
     )  # fmt: skip
     theme = forms.ChoiceField(label=_("Theme"), choices=InitiativeTheme.choices)
+    rule_domain = forms.ChoiceField(
+        label=_("Rule domain"), required=False,
+        choices=[("", _("No rule domain in particular")), *RuleDomain.choices],
+        help_text=_("If the lesson is about rules, choose the domain, so others find it."),
+    )  # fmt: skip
     neighbourhood = forms.ModelChoiceField(
         label=_("Wijk"), queryset=Neighbourhood.objects.filter(is_active=True).order_by("name"),
         required=False, empty_label=_("The whole city"),

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.core.models import Neighbourhood, TimeStampedModel
 from initiatives.enums import LESSON_TRANSITIONS, InitiativeTheme, LessonSource, LessonStatus
+from initiatives.support_enums import RuleDomain
 
 
 def guide_path(instance: Lesson, filename: str) -> str:
@@ -39,8 +40,17 @@ class Lesson(TimeStampedModel):
     )  # fmt: skip
     source = models.CharField(_("where the lesson comes from"), max_length=16,
                               choices=LessonSource.choices)  # fmt: skip
-    # A generic pointer for sources without a link of their own (a support request).
+    # A generic pointer for sources without a link of their own.
     source_note = models.CharField(_("which one"), max_length=200, blank=True)
+    # The answered support request the lesson comes from (its "Een les vastleggen" link).
+    support_request = models.ForeignKey(
+        "initiatives.SupportRequest", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="lessons", verbose_name=_("support request"),
+    )  # fmt: skip
+    # Optional: the rule domain the lesson is about, so the library can be searched by it.
+    rule_domain = models.CharField(
+        _("rule domain"), max_length=20, choices=RuleDomain.choices, blank=True
+    )
     guide = models.FileField(_("handreiking"), upload_to=guide_path, blank=True)
     guide_name = models.CharField(_("file name"), max_length=120, blank=True)
     created_by = models.ForeignKey(

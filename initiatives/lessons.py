@@ -21,11 +21,13 @@ from burgerkracht.core.validation.reasons import is_reason
 from initiatives import permissions
 from initiatives.enums import LESSON_TRANSITIONS, LessonStatus
 from initiatives.models import Initiative, Lesson
+from initiatives.support_enums import SupportStatus
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
 
     from burgerkracht.accounts.models import User
+    from initiatives.support_models import SupportRequest
 
 # A handreiking: a document, checked by content and scanned like every upload.
 GUIDE_POLICY = uploads.Policy(
@@ -38,17 +40,25 @@ GUIDE_POLICY = uploads.Policy(
 def write_lesson(
     *, by: User, title: str, text: str, theme: str, source: str,
     neighbourhood: Neighbourhood | None = None, initiative: Initiative | None = None,
-    source_note: str = "", guide: UploadedFile | None = None,
+    source_note: str = "", guide: UploadedFile | None = None, rule_domain: str = "",
+    support_request: SupportRequest | None = None,
 ) -> Lesson:  # fmt: skip
-    """A new lesson, for officials only until it is published with consent."""
+    """A new lesson, for officials only until it is published with consent. From an
+    answered `support_request` of `initiative` (its "Een les vastleggen" link)."""
     if not permissions.can_use_lessons(by):
         raise DomainError(_("You cannot write down a lesson."))
     if initiative is not None and not permissions.can_write_lesson_from(by, initiative):
         raise DomainError(_("You cannot write down a lesson from this initiative."))
+    if support_request is not None and (
+        initiative is None
+        or support_request.initiative_id != initiative.pk
+        or support_request.status != SupportStatus.ANSWERED
+    ):
+        raise DomainError(_("A lesson comes from an answered support request of this initiative."))
     lesson = Lesson(
         title=title.strip(), text=text.strip(), theme=theme, source=source,
         source_note=source_note.strip(), neighbourhood=neighbourhood, initiative=initiative,
-        created_by=by,
+        created_by=by, rule_domain=rule_domain, support_request=support_request,
     )  # fmt: skip
     if guide is not None:
         try:
@@ -67,7 +77,8 @@ def write_lesson(
     AuditEvent.record(
         subject=lesson, actor=by, action="lesson.written",
         data={"initiative": initiative.pk if initiative else None, "source": source,
-              "guide": bool(lesson.guide)},
+              "guide": bool(lesson.guide), "rule_domain": rule_domain,
+              "support_request": support_request.pk if support_request else None},
     )  # fmt: skip
     return lesson
 

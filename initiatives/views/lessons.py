@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -33,6 +34,8 @@ from initiatives.lesson_forms import (
     UnpublishLessonForm,
 )
 from initiatives.models import Initiative, Lesson
+from initiatives.support_enums import SupportStatus
+from initiatives.support_models import SupportRequest
 from initiatives.tables import LessonTable
 
 LESSONS = gettext_lazy("Lessons for others")
@@ -120,7 +123,8 @@ class OfficialsLessonListView(OfficialsMixin, SingleTableMixin, FilterView):
 
 
 class LessonCreateView(OfficialsMixin, FormView):
-    """A new lesson; from an initiative's page with ?initiatief=<pk> (and ?bron=)."""
+    """A new lesson; from an initiative's page with ?initiatief=<pk> (and ?bron=), from an
+    answered support request also with ?hulpvraag=<pk> (the lesson keeps which one)."""
 
     template_name = "initiatives/lessons/form.html"
     form_class = LessonForm
@@ -137,6 +141,15 @@ class LessonCreateView(OfficialsMixin, FormView):
             raise PermissionDenied
         return initiative
 
+    @cached_property
+    def support_request(self) -> SupportRequest | None:
+        pk = whole_number(self.request.GET.get("hulpvraag"))
+        if pk is None or self.initiative is None:
+            return None
+        return get_object_or_404(
+            SupportRequest, pk=pk, initiative=self.initiative, status=SupportStatus.ANSWERED
+        )
+
     def get_breadcrumbs(self):
         return [Crumb(OFFICIALS, reverse("initiatives:lessons-officials")),
                 Crumb(_("Write down a lesson"))]  # fmt: skip
@@ -146,6 +159,9 @@ class LessonCreateView(OfficialsMixin, FormView):
         source = self.request.GET.get("bron", "")
         if source in LessonSource.values:
             initial["source"] = source
+        if (request := self.support_request) is not None:
+            initial |= {"source": LessonSource.SUPPORT_REQUEST, "rule_domain": request.domain,
+                        "source_note": Truncator(request.question).chars(200)}  # fmt: skip
         if self.initiative is not None:
             wijken = list(self.initiative.neighbourhoods.all())
             initial |= {"theme": self.initiative.theme,
@@ -153,7 +169,9 @@ class LessonCreateView(OfficialsMixin, FormView):
         return initial
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, initiative=self.initiative)
+        return super().get_context_data(
+            **kwargs, initiative=self.initiative, support_request=self.support_request
+        )
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -162,7 +180,8 @@ class LessonCreateView(OfficialsMixin, FormView):
                 by=self.request.user, title=data["title"], text=data["text"],
                 theme=data["theme"], source=data["source"], source_note=data["source_note"],
                 neighbourhood=data["neighbourhood"], initiative=self.initiative,
-                guide=data.get("guide") or None,
+                guide=data.get("guide") or None, rule_domain=data["rule_domain"],
+                support_request=self.support_request,
             )  # fmt: skip
         except DomainError as error:
             form.add_error("guide" if data.get("guide") else None, error.message)

@@ -18,8 +18,9 @@ from django_tables2 import SingleTableMixin
 from burgerkracht.core.exceptions import DomainError
 from burgerkracht.core.ui.breadcrumbs import BreadcrumbsMixin, Crumb
 from burgerkracht.core.ui.subject_views import SubjectPermissionMixin
-from initiatives import support
+from initiatives import permissions, support
 from initiatives import support_rules as rules
+from initiatives.support_enums import SupportStatus
 from initiatives.support_forms import (
     AnswerForm,
     AskSupportForm,
@@ -123,6 +124,8 @@ class SupportDetailView(SupportMixin, TemplateView):
             days_open=request.days_open(now), days_with_holder=request.days_with_holder(now),
             is_overdue=request.is_overdue(timezone.localdate()),
             can_handle=rules.can_handle_support(self.request.user, request),
+            can_write_lesson=request.status == SupportStatus.ANSWERED
+            and permissions.can_write_lesson_from(self.request.user, request.initiative),
         )  # fmt: skip
 
 

@@ -141,7 +141,7 @@ def test_an_internal_lesson_does_not_exist_for_residents(client):
 def test_the_officials_list_filters_by_word_theme_and_wijk(client):
     official = UserFactory(role="facilitator")
     wijk = NeighbourhoodFactory()
-    for title, theme, place in (("Sleutels", "meeting", wijk), ("Verzekering", "care", None)):
+    for title, theme, place in (("Sleutels", "meeting", wijk), ("Polis afsluiten", "care", None)):
         lessons.write_lesson(by=official, title=title, text="Tekst", theme=theme,
                              source="other", neighbourhood=place)  # fmt: skip
     client.force_login(official)
@@ -151,9 +151,9 @@ def test_the_officials_list_filters_by_word_theme_and_wijk(client):
     by_theme = client.get(url, {"theme": "care"}).content.decode()
     by_wijk = client.get(url, {"neighbourhood": wijk.pk}).content.decode()
 
-    assert ("Sleutels" in by_word, "Verzekering" in by_word) == (True, False)
-    assert ("Sleutels" in by_theme, "Verzekering" in by_theme) == (False, True)
-    assert ("Sleutels" in by_wijk, "Verzekering" in by_wijk) == (True, False)
+    assert ("Sleutels" in by_word, "Polis afsluiten" in by_word) == (True, False)
+    assert ("Sleutels" in by_theme, "Polis afsluiten" in by_theme) == (False, True)
+    assert ("Sleutels" in by_wijk, "Polis afsluiten" in by_wijk) == (True, False)
 
 
 def test_an_initiative_page_suggests_a_published_lesson_of_the_same_theme(client):
