@@ -51,7 +51,7 @@ def test_support_pages_are_accessible(page, live_server, login, assert_accessibl
         assert_accessible(page, url)
     page.goto(live_server.url + reverse("initiatives:support-ask", args=[initiative.pk]))
     assert_accessible(page, "ask")
-    page.get_by_label("Wat vraagt u?").fill("Een verzekering voor de vrijwilligers")
+    page.get_by_label("Wat vraag je?").fill("Een verzekering voor de vrijwilligers")
     page.get_by_label("Naam van de persoon die beslist").fill("Verzekeringen")
     page.get_by_label("E-mailadres van die persoon").fill("info@almere.nl")
     page.get_by_role("button", name="Hulpvraag versturen").click()

@@ -1,5 +1,5 @@
 """The officials' long lists fit a 1280 px laptop (issue #24): the queue of applications, the
-promises register and the advice register show every column, the amounts and dates too,
+promises register, the advice register and the open support requests show every column, the amounts and dates too,
 without sliding the table sideways. On the demo data (seed_demo), with its long names."""
 
 import pytest
@@ -16,6 +16,7 @@ LISTS = [
     (FACILITATOR, "budget:queue"),
     (ADVICE_COORDINATOR, "advice:promises"),
     (ADVICE_COORDINATOR, "advice:register"),
+    (FACILITATOR, "initiatives:support-open"),
 ]
 # Every table region of the page: how much wider its table is than the region shows.
 OVERFLOWS = """() => [...document.querySelectorAll('.portal-table-scroll')]

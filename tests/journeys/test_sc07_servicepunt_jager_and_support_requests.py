@@ -54,7 +54,7 @@ def test_sc07_servicepunt_jager_and_support_requests(page, stack, assert_accessi
             page.get_by_role("link", name="Vraag de gemeente of een partner om hulp").click()
             if day == 0:
                 assert_accessible(page, "asking for support")
-            page.get_by_label("Wat vraagt u?").fill(question)
+            page.get_by_label("Wat vraag je?").fill(question)
             page.get_by_label("Regelgebied").select_option(label=domain)
             page.get_by_label("Afdeling of partnerorganisatie").select_option(label=organisation)
             page.get_by_label("Naam van de persoon die beslist").fill(name)

@@ -59,7 +59,7 @@ def test_sc08_partner_request_passes_three_hands_and_escalates(
         login_through_form(page, base, facilitator.email)
         page.goto(base + initiative.get_absolute_url())
         page.get_by_role("link", name="Vraag de gemeente of een partner om hulp").click()
-        page.get_by_label("Wat vraagt u?").fill("Een jobcoach, twee ochtenden per week.")
+        page.get_by_label("Wat vraag je?").fill("Een jobcoach, twee ochtenden per week.")
         page.get_by_label("Regelgebied").select_option(label="Zorg en dagbesteding")
         page.get_by_label("Afdeling of partnerorganisatie").select_option(label="Zorggroep Triade")
         page.get_by_label("Naam van de persoon die beslist").fill("Anja Mulder")
