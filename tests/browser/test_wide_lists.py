@@ -1,6 +1,7 @@
 """The officials' long lists fit a 1280 px laptop (issue #24): the queue of applications, the
-promises register, the advice register and the open support requests show every column, the amounts and dates too,
-without sliding the table sideways. On the demo data (seed_demo), with its long names."""
+promises register, the advice register and the open support requests show every column, the
+amounts and dates too, without sliding the table sideways. On the demo data (seed_demo), with
+its long names."""
 
 import pytest
 from django.core.management import call_command
