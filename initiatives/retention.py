@@ -189,3 +189,19 @@ exempt(
     "its handreiking: knowledge the city keeps, not a dossier about a person. Who consented "
     "to publish it is kept with it, as the proof of that consent.",
 )
+exempt(
+    "initiatives.SupportRequest",
+    "What an initiative asked a department or partner and who decides (WF-6): the names and "
+    "work addresses of officials and partner staff in their professional role, no resident's "
+    "data asked for; it goes with its initiative (deleted with it).",
+)
+exempt(
+    "initiatives.SupportHandoff",
+    "Who passed a support request to whom and when (professional roles); it goes with its "
+    "request and so with its initiative.",
+)
+exempt(
+    "initiatives.JagerAppointment",
+    "Which official is jager on an initiative, with the mandate: an official's assignment, "
+    "not a dossier about a person; it goes with its initiative.",
+)

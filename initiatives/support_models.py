@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from burgerkracht.core.models import Organisation, TimeStampedModel
-from initiatives.models import Initiative
 from initiatives.support_enums import WAITING, RuleDomain, SupportStatus
 
 # The first part of an e-mail address that belongs to a team or a desk, not to a person
@@ -54,7 +53,7 @@ def escalation_days() -> int:
 
 class SupportRequest(TimeStampedModel):
     initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="support_requests",
+        "initiatives.Initiative", on_delete=models.CASCADE, related_name="support_requests",
         verbose_name=_("initiative"),
     )  # fmt: skip
     question = models.TextField(_("what do you ask?"))
@@ -186,7 +185,10 @@ class JagerAppointment(models.Model):
     new one ends the appointment before it."""
 
     initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="jagers", verbose_name=_("initiative")
+        "initiatives.Initiative",
+        on_delete=models.CASCADE,
+        related_name="jagers",
+        verbose_name=_("initiative"),
     )
     jager = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="jager_appointments",
