@@ -25,17 +25,8 @@ from advice.enums import (
     Party,
     PromiseStatus,
 )
-from advice.models import (
-    Advice,
-    AdviceEvaluation,
-    AdvisoryBody,
-    FactsheetEntry,
-    FactsheetVersion,
-    Meeting,
-    Promise,
-    PromiseNote,
-    PromiseVerdict,
-)
+from advice.models import Advice, AdviceEvaluation, AdvisoryBody, FactsheetEntry
+from advice.models.followup import FactsheetVersion, Meeting, Promise, PromiseNote, PromiseVerdict
 from advice.services.common import (
     audit,
     body_members,
